@@ -1,0 +1,60 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { Pagination } from "@/components/pagination";
+import { StoryList } from "@/components/story-list";
+import { currentUser } from "@/lib/auth/session";
+import { getReaderLocale } from "@/lib/i18n/server";
+import { getMemberByHandle } from "@/lib/members/queries";
+import { listDrafts, listPublishedStories } from "@/lib/stories/queries";
+import { first } from "@/lib/stories/search-params";
+
+type Props = { params: Promise<{ handle: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const member = await getMemberByHandle((await params).handle);
+  return member ? { title: member.name } : {};
+}
+
+export default async function MemberPage({ params, searchParams }: Props) {
+  const { handle } = await params;
+  const query = await searchParams;
+  const member = await getMemberByHandle(handle);
+  if (!member) notFound();
+  const [locale, user] = await Promise.all([getReaderLocale(), currentUser()]);
+  const own = user?.id === member.id;
+  const [t, format, stories, drafts] = await Promise.all([
+    getTranslations("members"),
+    getFormatter(),
+    listPublishedStories({ filters: { authorId: member.id }, after: first(query.after) ?? null, before: first(query.before) ?? null, locale }),
+    own ? listDrafts({ authorId: member.id, locale }) : Promise.resolve(null),
+  ]);
+
+  return (
+    <div className="space-y-8">
+      <header className="space-y-1">
+        <h1 className="text-3xl font-bold">{member.name}</h1>
+        <p className="text-stone-600">
+          @{member.handle} · {t("memberSince", { date: format.dateTime(member.createdAt, { dateStyle: "long" }) })}
+        </p>
+      </header>
+
+      {drafts ? (
+        <section aria-labelledby="drafts-heading" className="space-y-4">
+          <h2 id="drafts-heading" className="text-2xl font-semibold">
+            {t("drafts")}
+          </h2>
+          {drafts.length > 0 ? <StoryList stories={drafts} /> : <p className="text-stone-600">{t("noDrafts")}</p>}
+        </section>
+      ) : null}
+
+      <section aria-labelledby="member-stories-heading" className="space-y-4">
+        <h2 id="member-stories-heading" className="text-2xl font-semibold">
+          {t("stories")}
+        </h2>
+        {stories.items.length > 0 ? <StoryList stories={stories.items} /> : <p className="text-stone-600">{t("noStories")}</p>}
+        <Pagination basePath={`/members/${member.handle}`} params={new URLSearchParams()} newer={stories.newer} older={stories.older} />
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,64 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { Pagination } from "@/components/pagination";
+import { startingPointColor } from "@/components/starting-point-color";
+import { StoryList } from "@/components/story-list";
+import { getReaderLocale } from "@/lib/i18n/server";
+import { getStartingPoint } from "@/lib/starting-points/queries";
+import { listPublishedStories } from "@/lib/stories/queries";
+import { first } from "@/lib/stories/search-params";
+
+type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const startingPoint = await getStartingPoint((await params).slug, await getReaderLocale());
+  if (!startingPoint) return {};
+  return { title: startingPoint.name, description: startingPoint.tagline };
+}
+
+export default async function StartingPointPage({ params, searchParams }: Props) {
+  const { slug } = await params;
+  const query = await searchParams;
+  const locale = await getReaderLocale();
+  const startingPoint = await getStartingPoint(slug, locale);
+  if (!startingPoint) notFound();
+
+  const [t, page] = await Promise.all([
+    getTranslations("startingPoints"),
+    listPublishedStories({
+      filters: { startingPoints: [slug] },
+      after: first(query.after) ?? null,
+      before: first(query.before) ?? null,
+      locale,
+    }),
+  ]);
+
+  return (
+    <div className="space-y-8">
+      <header className="space-y-3 border-l-4 pl-4" style={{ borderLeftColor: startingPointColor(startingPoint.position) }}>
+        <p className="text-sm font-semibold" style={{ color: startingPointColor(startingPoint.position) }}>
+          <Link href="/starting-points">{t("startingPoint")}</Link> {startingPoint.position}
+        </p>
+        <h1 className="text-3xl font-bold">{startingPoint.name}</h1>
+        <p className="text-lg font-medium text-stone-700">{startingPoint.tagline}</p>
+        <p className="max-w-3xl text-stone-800">{startingPoint.description}</p>
+      </header>
+
+      <section aria-labelledby="stories-heading" className="space-y-4">
+        <h2 id="stories-heading" className="text-2xl font-semibold">
+          {t("storiesHeading")} <span className="text-base font-normal text-stone-600">({t("storyCount", { count: startingPoint.storyCount })})</span>
+        </h2>
+        {page.items.length > 0 ? (
+          <StoryList stories={page.items} />
+        ) : (
+          <p className="rounded border border-dashed border-stone-300 bg-white p-6 text-stone-700">
+            {t("noStories")} <Link href="/stories/new">{t("writeOne")}</Link>
+          </p>
+        )}
+        <Pagination basePath={`/starting-points/${slug}`} params={new URLSearchParams()} newer={page.newer} older={page.older} />
+      </section>
+    </div>
+  );
+}

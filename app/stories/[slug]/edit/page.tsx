@@ -1,0 +1,48 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { StoryForm } from "@/components/story-form";
+import { canEditStory, canViewStory } from "@/lib/auth/permissions";
+import { requireUser } from "@/lib/auth/session";
+import { getReaderLocale } from "@/lib/i18n/server";
+import { listStartingPoints } from "@/lib/starting-points/queries";
+import { updateStoryAction } from "@/lib/stories/actions";
+import { getStoryBySlug } from "@/lib/stories/queries";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("stories");
+  return { title: t("editTitle") };
+}
+
+export default async function EditStoryPage({ params }: { params: Promise<{ slug: string }> }) {
+  const { slug } = await params;
+  const user = await requireUser(`/stories/${slug}/edit`);
+  const locale = await getReaderLocale();
+  const story = await getStoryBySlug(slug, locale);
+  // Someone else's story: 404, never the form (and a draft's existence stays hidden).
+  if (!story || !canViewStory(user, story) || !canEditStory(user, story)) notFound();
+
+  const [t, startingPoints] = await Promise.all([getTranslations("stories"), listStartingPoints(locale)]);
+  return (
+    <div className="mx-auto max-w-3xl space-y-6">
+      <h1 className="text-3xl font-bold">{t("editTitle")}</h1>
+      <StoryForm
+        action={updateStoryAction}
+        startingPoints={startingPoints}
+        defaultLanguage={story.language}
+        story={{ id: story.id, version: story.version, published: story.status === "published" }}
+        initial={{
+          title: story.title,
+          organisation: story.organisation,
+          organisationType: story.organisationType,
+          summary: story.summary,
+          body: story.body,
+          trigger: story.trigger,
+          tools: story.tools.join(", "),
+          language: story.language,
+          startingPoints: story.startingPoints.map((sp) => sp.slug),
+        }}
+      />
+    </div>
+  );
+}

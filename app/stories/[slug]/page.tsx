@@ -1,0 +1,167 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { CommentForm } from "@/components/comment-form";
+import { CommentItem } from "@/components/comment-item";
+import { ConfirmButton } from "@/components/forms/confirm-button";
+import { Markdown } from "@/components/markdown";
+import { StartingPointTags } from "@/components/starting-point-tags";
+import { canComment, canDeleteComment, canEditComment, canEditStory, canViewStory } from "@/lib/auth/permissions";
+import { currentUser } from "@/lib/auth/session";
+import { postCommentAction } from "@/lib/comments/actions";
+import { listComments } from "@/lib/comments/queries";
+import { getReaderLocale } from "@/lib/i18n/server";
+import { renderMarkdown } from "@/lib/markdown/render";
+import { deleteStoryAction } from "@/lib/stories/actions";
+import { getStoryBySlug } from "@/lib/stories/queries";
+import { first } from "@/lib/stories/search-params";
+
+type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+async function loadVisibleStory(slug: string) {
+  const [user, locale] = await Promise.all([currentUser(), getReaderLocale()]);
+  const story = await getStoryBySlug(slug, locale);
+  // A draft is hidden from everyone but its author: 404, so its existence is not revealed.
+  if (!story || !canViewStory(user, story)) notFound();
+  return { story, user };
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { story } = await loadVisibleStory((await params).slug);
+  return { title: story.title, description: story.summary || undefined };
+}
+
+export default async function StoryPage({ params, searchParams }: Props) {
+  const { slug } = await params;
+  const { story, user } = await loadVisibleStory(slug);
+  const commentsAfter = first((await searchParams).comments) ?? null;
+  const [t, tc, tTypes, tLanguages, format, comments] = await Promise.all([
+    getTranslations("stories"),
+    getTranslations("comments"),
+    getTranslations("organisationTypes"),
+    getTranslations("languages"),
+    getFormatter(),
+    listComments({ storyId: story.id, after: commentsAfter }),
+  ]);
+  const editable = canEditStory(user, story);
+  const date = story.publishedAt ?? story.createdAt;
+  const edited = story.publishedAt !== null && story.updatedAt.getTime() - story.publishedAt.getTime() > 60_000;
+
+  return (
+    <article className="space-y-8">
+      <header className="space-y-4">
+        {story.status === "draft" ? (
+          <p className="rounded border border-stone-300 bg-stone-100 px-4 py-2 text-stone-800">
+            <strong className="mr-2 rounded bg-stone-700 px-2 py-0.5 text-sm text-white">{t("draft")}</strong>
+            {t("draftNote")}
+          </p>
+        ) : null}
+        <p className="text-stone-700">
+          <span className="font-medium">{story.organisation}</span> · {tTypes(story.organisationType)}
+        </p>
+        <h1 className="text-3xl font-bold leading-tight" lang={story.language}>
+          {story.title}
+        </h1>
+        <p className="text-stone-600">
+          {story.author ? (
+            t.rich("writtenBy", {
+              name: story.author.name,
+              author: (chunks) => <Link href={`/members/${story.author?.handle}`}>{chunks}</Link>,
+            })
+          ) : (
+            t("by", { name: t("formerMember") })
+          )}
+          {" · "}
+          <time dateTime={date.toISOString()}>
+            {story.publishedAt ? t("publishedOn", { date: format.dateTime(date, { dateStyle: "long" }) }) : t("createdOn", { date: format.dateTime(date, { dateStyle: "long" }) })}
+          </time>
+          {edited ? (
+            <>
+              {" · "}
+              <time dateTime={story.updatedAt.toISOString()}>{t("updatedOn", { date: format.dateTime(story.updatedAt, { dateStyle: "long" }) })}</time>
+            </>
+          ) : null}
+        </p>
+        <div>
+          <h2 className="sr-only">{t("startingPoints")}</h2>
+          <StartingPointTags tags={story.startingPoints} />
+        </div>
+        {story.isExample ? <p className="rounded bg-amber-50 px-4 py-2 text-sm text-amber-900">{t("exampleNote")}</p> : null}
+        {editable ? (
+          <div className="flex flex-wrap gap-3">
+            <Link href={`/stories/${story.slug}/edit`} className="rounded border border-stone-400 bg-white px-3 py-1.5 text-stone-900 no-underline hover:bg-stone-100 hover:no-underline">
+              {t("edit")}
+            </Link>
+            <form action={deleteStoryAction}>
+              <input type="hidden" name="storyId" value={story.id} />
+              <ConfirmButton confirmMessage={t("deleteConfirm")}>{t("delete")}</ConfirmButton>
+            </form>
+          </div>
+        ) : null}
+      </header>
+
+      {story.summary ? (
+        <p className="text-lg text-stone-800" lang={story.language}>
+          {story.summary}
+        </p>
+      ) : null}
+      <Markdown source={story.body} lang={story.language} />
+
+      <dl className="grid gap-4 rounded-lg border border-stone-200 bg-white p-5 sm:grid-cols-2">
+        {story.trigger ? (
+          <div className="sm:col-span-2">
+            <dt className="font-semibold">{t("trigger")}</dt>
+            <dd className="mt-1 text-stone-800" lang={story.language}>
+              {story.trigger}
+            </dd>
+          </div>
+        ) : null}
+        {story.tools.length > 0 ? (
+          <div>
+            <dt className="font-semibold">{t("tools")}</dt>
+            <dd className="mt-1 text-stone-800">{story.tools.join(", ")}</dd>
+          </div>
+        ) : null}
+        <div>
+          <dt className="font-semibold">{t("language")}</dt>
+          <dd className="mt-1 text-stone-800">{tLanguages(story.language)}</dd>
+        </div>
+      </dl>
+
+      <section aria-labelledby="comments-heading" className="space-y-4">
+        <h2 id="comments-heading" className="text-2xl font-semibold">
+          {tc("heading", { count: story.commentCount })}
+        </h2>
+        {comments.items.length === 0 && !commentsAfter ? <p className="text-stone-600">{tc("empty")}</p> : null}
+        <ol className="space-y-3">
+          {comments.items.map((comment) => (
+            <CommentItem
+              key={comment.id}
+              id={comment.id}
+              html={renderMarkdown(comment.body)}
+              body={comment.body}
+              createdAt={comment.createdAt}
+              edited={comment.updatedAt.getTime() - comment.createdAt.getTime() > 1_000}
+              author={comment.author}
+              canEdit={canEditComment(user, { ...comment, deletedAt: null })}
+              canDelete={canDeleteComment(user, { ...comment, deletedAt: null })}
+            />
+          ))}
+        </ol>
+        {comments.more ? (
+          <Link href={`/stories/${story.slug}?comments=${encodeURIComponent(comments.more)}#comments-heading`}>{tc("more")}</Link>
+        ) : null}
+        {story.status !== "published" ? (
+          <p className="text-stone-600">{tc("draftNoComments")}</p>
+        ) : user && canComment(user, story) ? (
+          <CommentForm action={postCommentAction} storyId={story.id} />
+        ) : (
+          <p>
+            <Link href={`/signin?callbackUrl=${encodeURIComponent(`/stories/${story.slug}`)}`}>{tc("signInToComment")}</Link>
+          </p>
+        )}
+      </section>
+    </article>
+  );
+}

@@ -1,0 +1,28 @@
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { StoryForm } from "@/components/story-form";
+import { requireUser } from "@/lib/auth/session";
+import { getReaderLocale } from "@/lib/i18n/server";
+import { listStartingPoints } from "@/lib/starting-points/queries";
+import { createStoryAction } from "@/lib/stories/actions";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("stories");
+  return { title: t("newTitle") };
+}
+
+export default async function NewStoryPage() {
+  // proxy.ts already redirects; this check is the one that counts.
+  await requireUser("/stories/new");
+  const locale = await getReaderLocale();
+  const [t, startingPoints] = await Promise.all([getTranslations("stories"), listStartingPoints(locale)]);
+  return (
+    <div className="mx-auto max-w-3xl space-y-6">
+      <header className="space-y-2">
+        <h1 className="text-3xl font-bold">{t("newTitle")}</h1>
+        <p className="text-stone-700">{t("newIntro")}</p>
+      </header>
+      <StoryForm action={createStoryAction} startingPoints={startingPoints} defaultLanguage={locale} />
+    </div>
+  );
+}

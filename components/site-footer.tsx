@@ -1,0 +1,13 @@
+import { getTranslations } from "next-intl/server";
+
+export async function SiteFooter() {
+  const t = await getTranslations("footer");
+  return (
+    <footer className="border-t border-stone-200 bg-white">
+      <div className="mx-auto max-w-5xl space-y-2 px-4 py-6 text-sm text-stone-700">
+        <p>{t("about")}</p>
+        <p className="italic">{t("questions")}</p>
+      </div>
+    </footer>
+  );
+}

@@ -1,0 +1,173 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { useActionState, useState } from "react";
+import type { StoryFormState } from "@/lib/stories/actions";
+import { LANGUAGES, ORGANISATION_TYPES, storySchema, SUMMARY_MAX, type StoryFormValues } from "@/lib/stories/schema";
+import { ErrorSummary } from "./forms/error-summary";
+import { FieldError, FieldHint, SelectField, TextAreaField, TextField, describedBy } from "./forms/fields";
+import { SubmitButton } from "./forms/submit-button";
+import { useValidatedForm } from "./forms/use-validated-form";
+import { MarkdownEditor } from "./markdown-editor";
+import { startingPointColor } from "./starting-point-color";
+
+export type StartingPointOption = { slug: string; name: string; position: number };
+
+const EMPTY: StoryFormValues = {
+  title: "",
+  organisation: "",
+  organisationType: "",
+  summary: "",
+  body: "",
+  trigger: "",
+  tools: "",
+  language: "",
+  startingPoints: [],
+};
+
+export function StoryForm({
+  action,
+  startingPoints,
+  initial,
+  story,
+  defaultLanguage,
+}: {
+  action: (state: StoryFormState, formData: FormData) => Promise<StoryFormState>;
+  startingPoints: StartingPointOption[];
+  initial?: StoryFormValues;
+  /** Present when editing: the story's id, version and whether it is already published. */
+  story?: { id: string; version: number; published: boolean };
+  defaultLanguage: string;
+}) {
+  const t = useTranslations("storyForm");
+  const tTypes = useTranslations("organisationTypes");
+  const tLanguages = useTranslations("languages");
+  const [state, formAction] = useActionState(action, null);
+  const { clientErrors, onSubmit } = useValidatedForm(storySchema, ["startingPoints"]);
+  const [submitted, setSubmitted] = useState(0);
+
+  const values = state && !state.ok ? state.values : (initial ?? { ...EMPTY, language: defaultLanguage });
+  const fieldErrors = clientErrors ?? (state && !state.ok ? state.fieldErrors : {});
+  const formError = !clientErrors && state && !state.ok ? state.formError : undefined;
+
+  const labels: Record<string, string> = {
+    title: t("title"),
+    organisation: t("organisation"),
+    organisationType: t("organisationType"),
+    summary: t("summary"),
+    body: t("body"),
+    trigger: t("trigger"),
+    tools: t("tools"),
+    language: t("language"),
+    startingPoints: t("startingPoints"),
+  };
+
+  return (
+    <form
+      action={formAction}
+      onSubmit={(event) => {
+        onSubmit(event);
+        setSubmitted((n) => n + 1);
+      }}
+      noValidate
+      className="space-y-6"
+    >
+      <ErrorSummary key={submitted} fieldErrors={fieldErrors} formError={formError} labels={labels} />
+      {story ? (
+        <>
+          <input type="hidden" name="storyId" value={story.id} />
+          <input type="hidden" name="version" value={story.version} />
+        </>
+      ) : null}
+
+      <TextField id="title" name="title" label={t("title")} defaultValue={values.title} errors={fieldErrors.title} />
+      <TextField
+        id="organisation"
+        name="organisation"
+        label={t("organisation")}
+        hint={t("organisationHint")}
+        defaultValue={values.organisation}
+        errors={fieldErrors.organisation}
+      />
+      <div className="grid gap-6 sm:grid-cols-2">
+        <SelectField
+          id="organisationType"
+          name="organisationType"
+          label={t("organisationType")}
+          placeholder={t("chooseType")}
+          options={ORGANISATION_TYPES.map((value) => ({ value, label: tTypes(value) }))}
+          defaultValue={values.organisationType}
+          errors={fieldErrors.organisationType}
+        />
+        <SelectField
+          id="language"
+          name="language"
+          label={t("language")}
+          options={LANGUAGES.map((value) => ({ value, label: tLanguages(value) }))}
+          defaultValue={values.language}
+          errors={fieldErrors.language}
+        />
+      </div>
+      <TextAreaField
+        id="summary"
+        name="summary"
+        rows={2}
+        label={t("summary")}
+        optionalLabel={t("optional")}
+        hint={t("summaryHint", { max: SUMMARY_MAX })}
+        defaultValue={values.summary}
+        errors={fieldErrors.summary}
+      />
+      <MarkdownEditor id="body" name="body" label={t("body")} hint={t("bodyHint")} defaultValue={values.body} errors={fieldErrors.body} />
+      <TextAreaField
+        id="trigger"
+        name="trigger"
+        rows={2}
+        label={t("trigger")}
+        optionalLabel={t("optional")}
+        hint={t("triggerHint")}
+        defaultValue={values.trigger}
+        errors={fieldErrors.trigger}
+      />
+      <TextField
+        id="tools"
+        name="tools"
+        label={t("tools")}
+        optionalLabel={t("optional")}
+        hint={t("toolsHint")}
+        defaultValue={values.tools}
+        errors={fieldErrors.tools}
+      />
+
+      <fieldset id="startingPoints" tabIndex={-1} aria-describedby={describedBy("startingPoints", true, fieldErrors.startingPoints)} aria-invalid={fieldErrors.startingPoints?.length ? true : undefined}>
+        <legend className="font-medium text-stone-900">{t("startingPoints")}</legend>
+        <FieldHint id="startingPoints">{t("startingPointsHint")}</FieldHint>
+        <div className="mt-2 grid gap-2 sm:grid-cols-2">
+          {startingPoints.map((sp) => (
+            <label key={sp.slug} className="flex items-start gap-2 rounded border border-stone-300 bg-white p-3">
+              <input
+                type="checkbox"
+                name="startingPoints"
+                value={sp.slug}
+                defaultChecked={values.startingPoints.includes(sp.slug)}
+                className="mt-1 size-4"
+                style={{ accentColor: startingPointColor(sp.position) }}
+              />
+              <span>{sp.name}</span>
+            </label>
+          ))}
+        </div>
+        <FieldError id="startingPoints" errors={fieldErrors.startingPoints} />
+      </fieldset>
+
+      <div className="flex flex-wrap gap-3">
+        <SubmitButton name="intent" value="publish" pendingLabel={t("saving")}>
+          {story?.published ? t("saveChanges") : t("publish")}
+        </SubmitButton>
+        <SubmitButton name="intent" value="draft" pendingLabel={t("saving")} variant="secondary">
+          {t("saveDraft")}
+        </SubmitButton>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,14 @@
+import type { StoryCard as StoryCardData } from "@/lib/stories/queries";
+import { StoryCard } from "./story-card";
+
+export function StoryList({ stories, headingLevel = 3 }: { stories: StoryCardData[]; headingLevel?: 2 | 3 }) {
+  return (
+    <ul className="grid gap-4 md:grid-cols-2">
+      {stories.map((story) => (
+        <li key={story.id}>
+          <StoryCard story={story} headingLevel={headingLevel} />
+        </li>
+      ))}
+    </ul>
+  );
+}

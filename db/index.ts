@@ -1,0 +1,192 @@
+import { closeSync, mkdirSync, openSync, readFileSync, unlinkSync, writeSync } from "node:fs";
+import path from "node:path";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import * as schema from "./schema";
+
+/*
+ * One database handle per process, opened lazily on first use (never at import: `next build`
+ * imports every module). DATABASE_URL set → PostgreSQL through a bounded `pg` pool; unset →
+ * embedded PGlite in PGLITE_DATA_DIR (default `.data/pglite`). Everything above this file sees
+ * the same drizzle API either way.
+ */
+
+export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
+
+export type DatabaseHandle = {
+  db: Database;
+  kind: "pglite" | "postgres";
+  close: () => Promise<void>;
+};
+
+// Next bundles instrumentation, route handlers and pages separately; a module-level variable
+// would exist once per bundle and open PGlite twice in one process. globalThis is shared.
+const GLOBAL_KEY = Symbol.for("vertrekpunt.database");
+type GlobalState = { ready?: Promise<DatabaseHandle> };
+function globalState(): GlobalState {
+  const g = globalThis as unknown as Record<symbol, GlobalState | undefined>;
+  return (g[GLOBAL_KEY] ??= {});
+}
+
+export function migrationsFolder(): string {
+  return path.join(/*turbopackIgnore: true*/ process.cwd(), "db", "migrations");
+}
+
+export function pgliteDataDir(): string {
+  return path.resolve(/*turbopackIgnore: true*/ process.env.PGLITE_DATA_DIR ?? path.join(".data", "pglite"));
+}
+
+/** The database, migrated and seeded. Safe to call from anywhere, any number of times. */
+export async function getDb(): Promise<Database> {
+  return (await getDatabaseHandle()).db;
+}
+
+export function getDatabaseHandle(): Promise<DatabaseHandle> {
+  const state = globalState();
+  state.ready ??= openDatabase({ prepare: true }).catch((error: unknown) => {
+    // Let the next caller try again (e.g. PostgreSQL was still starting).
+    state.ready = undefined;
+    throw error;
+  });
+  return state.ready;
+}
+
+/** Replaces the process-wide database; for tests and scripts that open their own. */
+export function useDatabase(handle: DatabaseHandle): void {
+  globalState().ready = Promise.resolve(handle);
+}
+
+export async function closeDb(): Promise<void> {
+  const state = globalState();
+  const ready = state.ready;
+  state.ready = undefined;
+  if (ready) await (await ready).close();
+}
+
+/**
+ * Opens the configured database. With `prepare`, applies pending migrations and the idempotent
+ * seed before returning, so the first request already sees a complete schema.
+ */
+export async function openDatabase(
+  options: { prepare?: boolean; databaseUrl?: string; dataDir?: string } = {},
+): Promise<DatabaseHandle> {
+  const databaseUrl = options.databaseUrl ?? process.env.DATABASE_URL;
+  return databaseUrl
+    ? openPostgres(databaseUrl, options.prepare ?? false)
+    : openPglite(options.dataDir ?? pgliteDataDir(), options.prepare ?? false);
+}
+
+async function openPostgres(connectionString: string, prepare: boolean): Promise<DatabaseHandle> {
+  const { Pool } = await import("pg");
+  const { drizzle } = await import("drizzle-orm/node-postgres");
+  const pool = new Pool({
+    connectionString,
+    max: Number(process.env.DATABASE_POOL_MAX ?? 10),
+    connectionTimeoutMillis: 5_000,
+  });
+  // An idle client losing its connection (server restart) must not crash the process.
+  pool.on("error", (error) => console.warn("[db] idle PostgreSQL client error:", error.message));
+
+  if (prepare) {
+    const client = await pool.connect();
+    try {
+      // Several app servers may start at once: one migrates and seeds, the others wait.
+      await client.query("SELECT pg_advisory_lock(724201)");
+      const { migrate } = await import("drizzle-orm/node-postgres/migrator");
+      const { seed } = await import("./seed");
+      const lockedDb = drizzle(client, { schema });
+      await migrate(lockedDb, { migrationsFolder: migrationsFolder() });
+      await seed(lockedDb);
+    } finally {
+      await client.query("SELECT pg_advisory_unlock(724201)").catch(() => undefined);
+      client.release();
+    }
+  }
+
+  return { db: drizzle(pool, { schema }), kind: "postgres", close: () => pool.end() };
+}
+
+async function openPglite(dataDir: string, prepare: boolean): Promise<DatabaseHandle> {
+  mkdirSync(dataDir, { recursive: true });
+  const releaseLock = acquireLock(`${dataDir}.lock`, dataDir);
+  try {
+    const { PGlite } = await import("@electric-sql/pglite");
+    const { drizzle } = await import("drizzle-orm/pglite");
+    const client = await PGlite.create({ dataDir });
+    const db = drizzle(client, { schema });
+    if (prepare) {
+      const { migrate } = await import("drizzle-orm/pglite/migrator");
+      const { seed } = await import("./seed");
+      await migrate(db, { migrationsFolder: migrationsFolder() });
+      await seed(db);
+    }
+    return {
+      db,
+      kind: "pglite",
+      close: async () => {
+        await client.close();
+        releaseLock();
+      },
+    };
+  } catch (error) {
+    releaseLock();
+    throw error;
+  }
+}
+
+/*
+ * PGlite has no lock between processes: a second process opening the same folder silently
+ * loses writes. A lock file holding our PID makes that a clear error instead. A lock left by a
+ * process that no longer runs (crash, SIGKILL) is taken over.
+ */
+function acquireLock(lockPath: string, dataDir: string): () => void {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    try {
+      const fd = openSync(lockPath, "wx");
+      writeSync(fd, String(process.pid));
+      closeSync(fd);
+      const release = () => {
+        try {
+          if (readFileSync(lockPath, "utf8").trim() === String(process.pid)) unlinkSync(lockPath);
+        } catch {
+          // Already gone.
+        }
+      };
+      process.once("exit", release);
+      return release;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+      const owner = readLockOwner(lockPath);
+      if (owner !== null && owner !== process.pid && isRunning(owner)) {
+        throw new Error(
+          `The embedded database in ${dataDir} is already in use by process ${owner}. ` +
+            `PGlite cannot be shared between processes: stop that process first, or set ` +
+            `DATABASE_URL to use PostgreSQL. (If no such process is running, delete ${lockPath}.)`,
+        );
+      }
+      try {
+        unlinkSync(lockPath);
+      } catch {
+        // Another process removed the stale lock first; try again.
+      }
+    }
+  }
+  throw new Error(`Could not take the lock ${lockPath} for the embedded database.`);
+}
+
+function readLockOwner(lockPath: string): number | null {
+  try {
+    const pid = Number.parseInt(readFileSync(lockPath, "utf8").trim(), 10);
+    return Number.isInteger(pid) && pid > 0 ? pid : null;
+  } catch {
+    return null;
+  }
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}

@@ -1,0 +1,262 @@
+import { relations, sql, type SQL } from "drizzle-orm";
+import {
+  boolean,
+  customType,
+  index,
+  integer,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  serial,
+  text,
+  timestamp,
+  uniqueIndex,
+} from "drizzle-orm/pg-core";
+import { LANGUAGES, ORGANISATION_TYPES } from "../lib/stories/schema";
+
+/*
+ * Every table, its relations and its inferred types, in that order per table.
+ * Auth.js tables follow the shape @auth/drizzle-adapter expects; `users` is extended
+ * with what the community needs (handle, password hash, role).
+ */
+
+export const roleEnum = pgEnum("role", ["member", "moderator", "admin"]);
+export const storyStatusEnum = pgEnum("story_status", ["draft", "published"]);
+export const languageEnum = pgEnum("language", LANGUAGES);
+export const organisationTypeEnum = pgEnum("organisation_type", ORGANISATION_TYPES);
+
+const tsvector = customType<{ data: string }>({
+  dataType: () => "tsvector",
+});
+
+const timestamps = {
+  createdAt: timestamp("created_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
+  updatedAt: timestamp("updated_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
+};
+
+// ---------------------------------------------------------------------------- users
+
+export const users = pgTable(
+  "users",
+  {
+    id: text("id")
+      .primaryKey()
+      .$defaultFn(() => crypto.randomUUID()),
+    name: text("name").notNull(),
+    // Always stored trimmed and lower-cased; the unique index on lower(email) guards the rest.
+    email: text("email").notNull(),
+    emailVerified: timestamp("email_verified", { withTimezone: true, mode: "date" }),
+    image: text("image"),
+    handle: text("handle").notNull().unique(),
+    // Null for accounts that cannot sign in with a password (the seeded Editors account).
+    passwordHash: text("password_hash"),
+    role: roleEnum("role").notNull().default("member"),
+    createdAt: timestamps.createdAt,
+  },
+  (t) => [uniqueIndex("users_email_lower_idx").on(sql`lower(${t.email})`)],
+);
+
+export const usersRelations = relations(users, ({ many }) => ({
+  stories: many(stories),
+  comments: many(comments),
+  accounts: many(accounts),
+}));
+
+export type User = typeof users.$inferSelect;
+export type NewUser = typeof users.$inferInsert;
+export type Role = (typeof roleEnum.enumValues)[number];
+
+// ---------------------------------------------------------------------------- Auth.js
+
+export const accounts = pgTable(
+  "accounts",
+  {
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    type: text("type").notNull(),
+    provider: text("provider").notNull(),
+    providerAccountId: text("provider_account_id").notNull(),
+    refresh_token: text("refresh_token"),
+    access_token: text("access_token"),
+    expires_at: integer("expires_at"),
+    token_type: text("token_type"),
+    scope: text("scope"),
+    id_token: text("id_token"),
+    session_state: text("session_state"),
+  },
+  (t) => [primaryKey({ columns: [t.provider, t.providerAccountId] }), index("accounts_user_idx").on(t.userId)],
+);
+
+export const accountsRelations = relations(accounts, ({ one }) => ({
+  user: one(users, { fields: [accounts.userId], references: [users.id] }),
+}));
+
+export type Account = typeof accounts.$inferSelect;
+
+export const sessions = pgTable(
+  "sessions",
+  {
+    sessionToken: text("session_token").primaryKey(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    expires: timestamp("expires", { withTimezone: true, mode: "date" }).notNull(),
+  },
+  (t) => [index("sessions_user_idx").on(t.userId)],
+);
+
+export type Session = typeof sessions.$inferSelect;
+
+export const verificationTokens = pgTable(
+  "verification_tokens",
+  {
+    identifier: text("identifier").notNull(),
+    token: text("token").notNull(),
+    expires: timestamp("expires", { withTimezone: true, mode: "date" }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.identifier, t.token] })],
+);
+
+export type VerificationToken = typeof verificationTokens.$inferSelect;
+
+// ---------------------------------------------------------------------------- starting points
+
+export const startingPoints = pgTable("starting_points", {
+  id: serial("id").primaryKey(),
+  slug: text("slug").notNull().unique(),
+  position: integer("position").notNull(),
+  nameEn: text("name_en").notNull(),
+  nameNl: text("name_nl").notNull(),
+  // One line for cards; the description for the model page.
+  taglineEn: text("tagline_en").notNull(),
+  taglineNl: text("tagline_nl").notNull(),
+  descriptionEn: text("description_en").notNull(),
+  descriptionNl: text("description_nl").notNull(),
+  createdAt: timestamps.createdAt,
+});
+
+export const startingPointsRelations = relations(startingPoints, ({ many }) => ({
+  stories: many(storyStartingPoints),
+}));
+
+export type StartingPoint = typeof startingPoints.$inferSelect;
+export type NewStartingPoint = typeof startingPoints.$inferInsert;
+
+// ---------------------------------------------------------------------------- stories
+
+export const stories = pgTable(
+  "stories",
+  {
+    id: text("id")
+      .primaryKey()
+      .$defaultFn(() => crypto.randomUUID()),
+    // Fixed at creation so links keep working when the title is edited.
+    slug: text("slug").notNull().unique(),
+    // Nullable so a deleted account can leave its stories behind as "former member".
+    authorId: text("author_id").references(() => users.id, { onDelete: "set null" }),
+    title: text("title").notNull(),
+    organisation: text("organisation").notNull(),
+    organisationType: organisationTypeEnum("organisation_type").notNull(),
+    summary: text("summary").notNull().default(""),
+    body: text("body").notNull(),
+    trigger: text("trigger").notNull().default(""),
+    tools: text("tools")
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    language: languageEnum("language").notNull(),
+    status: storyStatusEnum("status").notNull().default("draft"),
+    isExample: boolean("is_example").notNull().default(false),
+    // Bumped on every edit; later edits compare it for optimistic concurrency.
+    version: integer("version").notNull().default(1),
+    // Counter kept on the row, changed in the same transaction as the comment.
+    commentCount: integer("comment_count").notNull().default(0),
+    publishedAt: timestamp("published_at", { withTimezone: true, mode: "date" }),
+    ...timestamps,
+    // Each story is indexed in its own language so stemming fits the text.
+    searchVector: tsvector("search_vector").generatedAlwaysAs(
+      (): SQL => sql`
+        setweight(to_tsvector(CASE WHEN ${stories.language} = 'nl' THEN 'dutch'::regconfig ELSE 'english'::regconfig END, coalesce(${stories.title}, '')), 'A') ||
+        setweight(to_tsvector(CASE WHEN ${stories.language} = 'nl' THEN 'dutch'::regconfig ELSE 'english'::regconfig END, coalesce(${stories.organisation}, '') || ' ' || coalesce(${stories.summary}, '')), 'B') ||
+        setweight(to_tsvector(CASE WHEN ${stories.language} = 'nl' THEN 'dutch'::regconfig ELSE 'english'::regconfig END, coalesce(${stories.body}, '')), 'C')`,
+    ),
+  },
+  (t) => [
+    index("stories_published_idx")
+      .on(t.publishedAt.desc(), t.id.desc())
+      .where(sql`${t.status} = 'published'`),
+    index("stories_author_idx").on(t.authorId, t.createdAt.desc()),
+    index("stories_search_idx").using("gin", t.searchVector),
+  ],
+);
+
+export const storiesRelations = relations(stories, ({ one, many }) => ({
+  author: one(users, { fields: [stories.authorId], references: [users.id] }),
+  startingPoints: many(storyStartingPoints),
+  comments: many(comments),
+}));
+
+export type Story = typeof stories.$inferSelect;
+export type NewStory = typeof stories.$inferInsert;
+export type StoryStatus = (typeof storyStatusEnum.enumValues)[number];
+export type Language = (typeof languageEnum.enumValues)[number];
+export type OrganisationType = (typeof organisationTypeEnum.enumValues)[number];
+
+export const storyStartingPoints = pgTable(
+  "story_starting_points",
+  {
+    storyId: text("story_id")
+      .notNull()
+      .references(() => stories.id, { onDelete: "cascade" }),
+    // A starting point with stories cannot be removed by accident.
+    startingPointId: integer("starting_point_id")
+      .notNull()
+      .references(() => startingPoints.id, { onDelete: "restrict" }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.storyId, t.startingPointId] }),
+    index("story_starting_points_sp_idx").on(t.startingPointId, t.storyId),
+  ],
+);
+
+export const storyStartingPointsRelations = relations(storyStartingPoints, ({ one }) => ({
+  story: one(stories, { fields: [storyStartingPoints.storyId], references: [stories.id] }),
+  startingPoint: one(startingPoints, {
+    fields: [storyStartingPoints.startingPointId],
+    references: [startingPoints.id],
+  }),
+}));
+
+export type StoryStartingPoint = typeof storyStartingPoints.$inferSelect;
+
+// ---------------------------------------------------------------------------- comments
+
+export const comments = pgTable(
+  "comments",
+  {
+    id: text("id")
+      .primaryKey()
+      .$defaultFn(() => crypto.randomUUID()),
+    storyId: text("story_id")
+      .notNull()
+      .references(() => stories.id, { onDelete: "cascade" }),
+    authorId: text("author_id").references(() => users.id, { onDelete: "set null" }),
+    body: text("body").notNull(),
+    ...timestamps,
+    // Soft delete: the thread keeps its shape and the count stays honest.
+    deletedAt: timestamp("deleted_at", { withTimezone: true, mode: "date" }),
+  },
+  (t) => [
+    index("comments_story_idx").on(t.storyId, t.createdAt, t.id),
+    index("comments_author_idx").on(t.authorId, t.createdAt.desc()),
+  ],
+);
+
+export const commentsRelations = relations(comments, ({ one }) => ({
+  story: one(stories, { fields: [comments.storyId], references: [stories.id] }),
+  author: one(users, { fields: [comments.authorId], references: [users.id] }),
+}));
+
+export type Comment = typeof comments.$inferSelect;
+export type NewComment = typeof comments.$inferInsert;

@@ -1,0 +1,92 @@
+import { pathToFileURL } from "node:url";
+import { sql } from "drizzle-orm";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import * as schema from "./schema";
+import { EDITORS, EXAMPLE_STORIES, STARTING_POINTS } from "./seed-data";
+
+type AnyDb = PgDatabase<PgQueryResultHKT, typeof schema>;
+
+/**
+ * Idempotent: run after every migration at start-up. Starting point texts follow the code;
+ * example stories are only inserted when missing, so edits made in the app are kept.
+ */
+export async function seed(db: AnyDb): Promise<void> {
+  await db.transaction(async (tx) => {
+    for (const sp of STARTING_POINTS) {
+      await tx
+        .insert(schema.startingPoints)
+        .values(sp)
+        .onConflictDoUpdate({
+          target: schema.startingPoints.slug,
+          set: {
+            position: sp.position,
+            nameEn: sp.nameEn,
+            nameNl: sp.nameNl,
+            taglineEn: sp.taglineEn,
+            taglineNl: sp.taglineNl,
+            descriptionEn: sp.descriptionEn,
+            descriptionNl: sp.descriptionNl,
+          },
+        });
+    }
+
+    // No password hash: the Editors account publishes the examples but can never sign in.
+    await tx
+      .insert(schema.users)
+      .values({ name: EDITORS.name, handle: EDITORS.handle, email: EDITORS.email, passwordHash: null })
+      .onConflictDoNothing();
+    const [editors] = await tx
+      .select({ id: schema.users.id })
+      .from(schema.users)
+      .where(sql`${schema.users.handle} = ${EDITORS.handle}`);
+
+    const spRows = await tx
+      .select({ id: schema.startingPoints.id, slug: schema.startingPoints.slug })
+      .from(schema.startingPoints);
+    const spIdBySlug = new Map(spRows.map((row) => [row.slug, row.id]));
+
+    // Spread the examples over past days so "newest first" has a stable, meaningful order.
+    const base = Date.UTC(2026, 0, 10, 9, 0, 0);
+    for (const [index, story] of EXAMPLE_STORIES.entries()) {
+      const publishedAt = new Date(base + index * 24 * 60 * 60 * 1000);
+      const inserted = await tx
+        .insert(schema.stories)
+        .values({
+          slug: story.slug,
+          authorId: editors.id,
+          title: story.title,
+          organisation: story.organisation,
+          organisationType: story.organisationType,
+          summary: story.summary,
+          body: story.body,
+          trigger: story.trigger,
+          tools: story.tools,
+          language: story.language,
+          status: "published",
+          isExample: true,
+          publishedAt,
+          createdAt: publishedAt,
+          updatedAt: publishedAt,
+        })
+        .onConflictDoNothing({ target: schema.stories.slug })
+        .returning({ id: schema.stories.id });
+      if (inserted.length === 0) continue;
+      await tx.insert(schema.storyStartingPoints).values(
+        story.startingPoints.map((slug) => {
+          const startingPointId = spIdBySlug.get(slug);
+          if (startingPointId === undefined) throw new Error(`Seed: unknown starting point ${slug}`);
+          return { storyId: inserted[0].id, startingPointId };
+        }),
+      );
+    }
+  });
+}
+
+// `npm run db:seed`: migrate first is not needed here; it only fills in what is missing.
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const { openDatabase } = await import("./index");
+  const handle = await openDatabase();
+  await seed(handle.db);
+  await handle.close();
+  console.log("Seeded starting points and example stories.");
+}

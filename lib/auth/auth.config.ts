@@ -1,0 +1,41 @@
+import type { NextAuthConfig } from "next-auth";
+import type { Role } from "@/db/schema";
+
+/*
+ * Edge-safe part of the Auth.js configuration: no database, no Node APIs. proxy.ts uses it
+ * to read the session cookie; lib/auth/auth.ts adds the adapter and the credentials provider.
+ */
+export const authConfig = {
+  pages: { signIn: "/signin" },
+  session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },
+  // Self-hosted behind whatever proxy the operator runs; the host only builds callback URLs.
+  trustHost: true,
+  providers: [],
+  callbacks: {
+    jwt({ token, user }) {
+      if (user) {
+        token.sub = user.id;
+        token.handle = user.handle;
+        token.role = user.role;
+        token.name = user.name;
+      }
+      return token;
+    },
+    session({ session, token }) {
+      if (token.sub) session.user.id = token.sub;
+      session.user.handle = token.handle as string;
+      session.user.role = token.role as Role;
+      return session;
+    },
+  },
+} satisfies NextAuthConfig;
+
+declare module "next-auth" {
+  interface User {
+    handle: string;
+    role: Role;
+  }
+  interface Session {
+    user: { id: string; name: string; handle: string; role: Role; email?: string | null };
+  }
+}

@@ -1,0 +1,33 @@
+import "server-only";
+import { sql } from "drizzle-orm";
+import { getDb } from "@/db";
+import { users } from "@/db/schema";
+import { verifyPassword } from "./password";
+import { signInSchema } from "./schema";
+
+export type AuthenticatedUser = { id: string; name: string; email: string; handle: string; role: "member" | "moderator" | "admin" };
+
+/** The one place a password is checked. Unknown emails cost a hash comparison too. */
+export async function verifyCredentials(input: unknown): Promise<AuthenticatedUser | null> {
+  const parsed = signInSchema.safeParse(input);
+  if (!parsed.success) return null;
+  const { email, password } = parsed.data;
+
+  const db = await getDb();
+  const [user] = await db
+    .select({
+      id: users.id,
+      name: users.name,
+      email: users.email,
+      handle: users.handle,
+      role: users.role,
+      passwordHash: users.passwordHash,
+    })
+    .from(users)
+    .where(sql`lower(${users.email}) = ${email}`)
+    .limit(1);
+
+  const valid = await verifyPassword(user?.passwordHash, password);
+  if (!user || !valid) return null;
+  return { id: user.id, name: user.name, email: user.email, handle: user.handle, role: user.role };
+}

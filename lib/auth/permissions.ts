@@ -1,0 +1,36 @@
+import type { Role } from "@/db/schema";
+
+/*
+ * Who may do what, in one place and in words. Pure functions: pages use them to decide what
+ * to show, actions use them again before they change anything.
+ */
+
+export type Actor = { id: string; role: Role } | null;
+
+export function isModerator(actor: Actor): boolean {
+  return actor?.role === "moderator" || actor?.role === "admin";
+}
+
+export function canViewStory(actor: Actor, story: { authorId: string | null; status: "draft" | "published" }): boolean {
+  if (story.status === "published") return true;
+  return actor !== null && actor.id === story.authorId;
+}
+
+export function canEditStory(actor: Actor, story: { authorId: string | null }): boolean {
+  if (actor === null) return false;
+  return actor.id === story.authorId || isModerator(actor);
+}
+
+export function canComment(actor: Actor, story: { status: "draft" | "published" }): boolean {
+  return actor !== null && story.status === "published";
+}
+
+export function canEditComment(actor: Actor, comment: { authorId: string | null; deletedAt: Date | null }): boolean {
+  if (actor === null || comment.deletedAt !== null) return false;
+  return actor.id === comment.authorId;
+}
+
+export function canDeleteComment(actor: Actor, comment: { authorId: string | null; deletedAt: Date | null }): boolean {
+  if (actor === null || comment.deletedAt !== null) return false;
+  return actor.id === comment.authorId || isModerator(actor);
+}

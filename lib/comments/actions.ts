@@ -1,0 +1,58 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { getTranslations } from "next-intl/server";
+import { z } from "zod";
+import { canComment, canDeleteComment, canEditComment } from "@/lib/auth/permissions";
+import { currentUser } from "@/lib/auth/session";
+import { getStoryAccess } from "@/lib/stories/queries";
+import { validationErrorMap, type FormState } from "@/lib/validation/error-map";
+import { createComment, getCommentAccess, softDeleteComment, updateComment } from "./queries";
+import { commentSchema } from "./schema";
+
+export type CommentValues = { body: string };
+export type CommentFormState = FormState<CommentValues>;
+
+export async function postCommentAction(_prev: CommentFormState, formData: FormData): Promise<CommentFormState> {
+  const t = await getTranslations();
+  const values = { body: String(formData.get("body") ?? "") };
+  const user = await currentUser();
+  const story = await getStoryAccess(String(formData.get("storyId") ?? ""));
+  if (!user) return { ok: false, fieldErrors: {}, formError: t("comments.signInToComment"), values };
+  if (!story || !canComment(user, story)) return { ok: false, fieldErrors: {}, formError: t("comments.storyGone"), values };
+
+  const parsed = commentSchema.safeParse(values, { error: validationErrorMap(t) });
+  if (!parsed.success) return { ok: false, fieldErrors: z.flattenError(parsed.error).fieldErrors, values };
+
+  await createComment({ storyId: story.id, authorId: user.id, body: parsed.data.body });
+  revalidatePath(`/stories/${story.slug}`);
+  return { ok: true };
+}
+
+export async function updateCommentAction(_prev: CommentFormState, formData: FormData): Promise<CommentFormState> {
+  const t = await getTranslations();
+  const values = { body: String(formData.get("body") ?? "") };
+  const user = await currentUser();
+  const comment = await getCommentAccess(String(formData.get("commentId") ?? ""));
+  if (!user || !comment || !canEditComment(user, comment)) {
+    return { ok: false, fieldErrors: {}, formError: t("comments.notAllowed"), values };
+  }
+
+  const parsed = commentSchema.safeParse(values, { error: validationErrorMap(t) });
+  if (!parsed.success) return { ok: false, fieldErrors: z.flattenError(parsed.error).fieldErrors, values };
+
+  await updateComment({ commentId: comment.id, body: parsed.data.body });
+  revalidatePath(`/stories/${comment.storySlug}`);
+  return { ok: true };
+}
+
+export async function deleteCommentAction(formData: FormData): Promise<void> {
+  const user = await currentUser();
+  const comment = await getCommentAccess(String(formData.get("commentId") ?? ""));
+  if (!user || !comment || !canDeleteComment(user, comment)) {
+    const t = await getTranslations();
+    throw new Error(t("comments.notAllowed"));
+  }
+  await softDeleteComment(comment.id);
+  revalidatePath(`/stories/${comment.storySlug}`);
+}

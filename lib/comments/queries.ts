@@ -1,0 +1,109 @@
+import "server-only";
+import { and, asc, eq, isNull, sql } from "drizzle-orm";
+import { getDb } from "@/db";
+import { comments, stories, users } from "@/db/schema";
+import { decodeCursor, encodeCursor } from "@/lib/pagination/cursor";
+
+export const COMMENTS_PAGE_SIZE = 50;
+
+export type CommentView = {
+  id: string;
+  body: string;
+  createdAt: Date;
+  updatedAt: Date;
+  authorId: string | null;
+  author: { name: string; handle: string } | null;
+};
+
+/** Visible comments of a story, oldest first, a keyset page at a time. */
+export async function listComments(params: { storyId: string; after?: string | null; limit?: number }) {
+  const db = await getDb();
+  const limit = params.limit ?? COMMENTS_PAGE_SIZE;
+  const after = decodeCursor(params.after);
+  const rows = await db
+    .select({
+      id: comments.id,
+      body: comments.body,
+      createdAt: comments.createdAt,
+      updatedAt: comments.updatedAt,
+      authorId: comments.authorId,
+      authorName: users.name,
+      authorHandle: users.handle,
+    })
+    .from(comments)
+    .leftJoin(users, eq(users.id, comments.authorId))
+    .where(
+      and(
+        eq(comments.storyId, params.storyId),
+        isNull(comments.deletedAt),
+        after ? sql`(${comments.createdAt}, ${comments.id}) > (${after.at.toISOString()}::timestamptz, ${after.id})` : undefined,
+      ),
+    )
+    .orderBy(asc(comments.createdAt), asc(comments.id))
+    .limit(limit + 1);
+  const items: CommentView[] = rows.slice(0, limit).map(({ authorName, authorHandle, ...comment }) => ({
+    ...comment,
+    author: authorName && authorHandle ? { name: authorName, handle: authorHandle } : null,
+  }));
+  const last = items.at(-1);
+  return { items, more: rows.length > limit && last ? encodeCursor({ at: last.createdAt, id: last.id }) : null };
+}
+
+export async function getCommentAccess(commentId: string) {
+  const db = await getDb();
+  const [row] = await db
+    .select({
+      id: comments.id,
+      storyId: comments.storyId,
+      authorId: comments.authorId,
+      deletedAt: comments.deletedAt,
+      storySlug: stories.slug,
+    })
+    .from(comments)
+    .innerJoin(stories, eq(stories.id, comments.storyId))
+    .where(eq(comments.id, commentId))
+    .limit(1);
+  return row ?? null;
+}
+
+/** The comment and the story's counter change together or not at all. */
+export async function createComment(params: { storyId: string; authorId: string; body: string }): Promise<{ id: string }> {
+  const db = await getDb();
+  const now = new Date();
+  return db.transaction(async (tx) => {
+    const [comment] = await tx
+      .insert(comments)
+      .values({ storyId: params.storyId, authorId: params.authorId, body: params.body, createdAt: now, updatedAt: now })
+      .returning({ id: comments.id });
+    await tx
+      .update(stories)
+      .set({ commentCount: sql`${stories.commentCount} + 1` })
+      .where(eq(stories.id, params.storyId));
+    return comment;
+  });
+}
+
+export async function updateComment(params: { commentId: string; body: string }): Promise<void> {
+  const db = await getDb();
+  await db
+    .update(comments)
+    .set({ body: params.body, updatedAt: new Date() })
+    .where(and(eq(comments.id, params.commentId), isNull(comments.deletedAt)));
+}
+
+export async function softDeleteComment(commentId: string): Promise<void> {
+  const db = await getDb();
+  await db.transaction(async (tx) => {
+    const [deleted] = await tx
+      .update(comments)
+      .set({ deletedAt: new Date() })
+      .where(and(eq(comments.id, commentId), isNull(comments.deletedAt)))
+      .returning({ storyId: comments.storyId });
+    // Deleting twice (double click) must not count twice.
+    if (!deleted) return;
+    await tx
+      .update(stories)
+      .set({ commentCount: sql`greatest(${stories.commentCount} - 1, 0)` })
+      .where(eq(stories.id, deleted.storyId));
+  });
+}

@@ -1,0 +1,81 @@
+import "server-only";
+import { and, asc, eq, gt, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
+import { getDb } from "@/db";
+import { startingPoints, stories, storyStartingPoints } from "@/db/schema";
+import type { Locale } from "@/lib/i18n/locales";
+
+export type StartingPointSummary = {
+  id: number;
+  slug: string;
+  position: number;
+  name: string;
+  tagline: string;
+  description: string;
+  storyCount: number;
+};
+
+function localizedColumns(locale: Locale) {
+  const nl = locale === "nl";
+  return {
+    id: startingPoints.id,
+    slug: startingPoints.slug,
+    position: startingPoints.position,
+    name: nl ? startingPoints.nameNl : startingPoints.nameEn,
+    tagline: nl ? startingPoints.taglineNl : startingPoints.taglineEn,
+    description: nl ? startingPoints.descriptionNl : startingPoints.descriptionEn,
+  };
+}
+
+/** All starting points in the reader's language, each with its number of published stories. */
+export async function listStartingPoints(locale: Locale): Promise<StartingPointSummary[]> {
+  const db = await getDb();
+  return db
+    .select({
+      ...localizedColumns(locale),
+      storyCount: sql<number>`(select count(*)::int from ${storyStartingPoints} ssp join ${stories} s on s.id = ssp.story_id
+        where ssp.starting_point_id = ${startingPoints.id} and s.status = 'published')`,
+    })
+    .from(startingPoints)
+    .orderBy(asc(startingPoints.position));
+}
+
+export async function getStartingPoint(slug: string, locale: Locale): Promise<StartingPointSummary | null> {
+  const all = await listStartingPoints(locale);
+  return all.find((sp) => sp.slug === slug) ?? null;
+}
+
+/** English names keyed by slug: checkbox labels in the story form follow the UI contract. */
+export async function listStartingPointOptions(locale: Locale) {
+  const db = await getDb();
+  return db
+    .select({ slug: startingPoints.slug, name: localizedColumns(locale).name, nameEn: startingPoints.nameEn })
+    .from(startingPoints)
+    .orderBy(asc(startingPoints.position));
+}
+
+export type CoOccurrence = { a: string; b: string; stories: number };
+
+/** For each pair of starting points, how many published stories carry both. */
+export async function coOccurrences(): Promise<CoOccurrence[]> {
+  const db = await getDb();
+  const x = alias(storyStartingPoints, "x");
+  const y = alias(storyStartingPoints, "y");
+  const spA = alias(startingPoints, "sp_a");
+  const spB = alias(startingPoints, "sp_b");
+  const rows = await db
+    .select({ a: spA.slug, b: spB.slug, stories: sql<number>`count(*)::int` })
+    .from(x)
+    .innerJoin(y, and(eq(y.storyId, x.storyId), gt(y.startingPointId, x.startingPointId)))
+    .innerJoin(stories, and(eq(stories.id, x.storyId), eq(stories.status, "published")))
+    .innerJoin(spA, eq(spA.id, x.startingPointId))
+    .innerJoin(spB, eq(spB.id, y.startingPointId))
+    .groupBy(spA.slug, spB.slug);
+  return rows.map((row) => ({ ...row, stories: Number(row.stories) }));
+}
+
+export async function startingPointExists(slug: string): Promise<boolean> {
+  const db = await getDb();
+  const [row] = await db.select({ id: startingPoints.id }).from(startingPoints).where(eq(startingPoints.slug, slug));
+  return Boolean(row);
+}

@@ -1,0 +1,76 @@
+import { z } from "zod";
+
+export const TITLE_MIN = 5;
+export const TITLE_MAX = 150;
+export const ORGANISATION_MIN = 2;
+export const ORGANISATION_MAX = 120;
+export const SUMMARY_MAX = 300;
+export const BODY_MIN = 50; // Enough for a story, not a one-liner.
+export const BODY_MAX = 20_000;
+export const TRIGGER_MAX = 500;
+export const STARTING_POINTS_MIN = 1;
+export const STARTING_POINTS_MAX = 4;
+export const TOOL_MAX = 40;
+export const TOOLS_MAX = 20;
+
+// Plain lists (no drizzle import) so the form in the browser can share this file.
+export const ORGANISATION_TYPES = [
+  "company",
+  "government",
+  "healthcare",
+  "education",
+  "non-profit",
+  "network",
+  "other",
+] as const;
+export const LANGUAGES = ["en", "nl"] as const;
+
+/** "Yammer, blog,  WhatsApp, blog" → ["Yammer", "blog", "WhatsApp"]: the form takes a free list. */
+export function parseTools(input: string): string[] {
+  const seen = new Set<string>();
+  const tools: string[] = [];
+  for (const raw of input.split(/[,;\n]/)) {
+    const tool = raw.trim().replace(/\s+/g, " ");
+    if (!tool || seen.has(tool.toLowerCase())) continue;
+    seen.add(tool.toLowerCase());
+    tools.push(tool);
+  }
+  return tools;
+}
+
+export const storySchema = z.object({
+  title: z.string().trim().min(TITLE_MIN).max(TITLE_MAX),
+  organisation: z.string().trim().min(ORGANISATION_MIN).max(ORGANISATION_MAX),
+  organisationType: z.enum(ORGANISATION_TYPES),
+  summary: z.string().trim().max(SUMMARY_MAX),
+  body: z.string().trim().min(BODY_MIN).max(BODY_MAX),
+  trigger: z.string().trim().max(TRIGGER_MAX),
+  tools: z
+    .string()
+    .max(TOOLS_MAX * (TOOL_MAX + 2))
+    .transform(parseTools)
+    .pipe(z.array(z.string().max(TOOL_MAX)).max(TOOLS_MAX)),
+  language: z.enum(LANGUAGES),
+  startingPoints: z
+    .array(z.string().min(1))
+    .min(STARTING_POINTS_MIN)
+    .max(STARTING_POINTS_MAX)
+    .transform((slugs) => [...new Set(slugs)]),
+});
+export type StoryInput = z.infer<typeof storySchema>;
+
+/** What the form submits, before validation: every field as typed. */
+export type StoryFormValues = {
+  title: string;
+  organisation: string;
+  organisationType: string;
+  summary: string;
+  body: string;
+  trigger: string;
+  tools: string;
+  language: string;
+  startingPoints: string[];
+};
+
+export const STORY_INTENTS = ["publish", "draft"] as const;
+export type StoryIntent = (typeof STORY_INTENTS)[number];

@@ -1,0 +1,120 @@
+import { describe, expect, it } from "vitest";
+import { z } from "zod";
+import { signInSchema, signUpSchema } from "@/lib/auth/schema";
+import { commentSchema } from "@/lib/comments/schema";
+import en from "@/lib/i18n/messages/en.json";
+import { parseTools, storySchema } from "@/lib/stories/schema";
+import { validationErrorMap } from "@/lib/validation/error-map";
+
+// A real translator over the English catalogue, so messages are checked as people see them.
+function t(key: string, values: Record<string, string | number> = {}): string {
+  const text = key.split(".").reduce<unknown>((node, part) => (node as Record<string, unknown>)?.[part], en);
+  if (typeof text !== "string") throw new Error(`missing message ${key}`);
+  return text
+    .replace(/\{(\w+), plural, one \{([^}]*)\} other \{([^}]*)\}\}/g, (_, name, one, other) => (values[name] === 1 ? one : other.replace("#", String(values[name]))))
+    .replace(/\{(\w+)\}/g, (_, name) => String(values[name]));
+}
+const errorMap = validationErrorMap(t);
+
+const validStory = {
+  title: "How our ambulance service found its voice",
+  organisation: "Ambulance service",
+  organisationType: "healthcare",
+  summary: "",
+  body: "A".repeat(50),
+  trigger: "",
+  tools: "",
+  language: "en",
+  startingPoints: ["improving-work-practice"],
+};
+
+function errorsOf(schema: z.ZodType, input: unknown) {
+  const result = schema.safeParse(input, { error: errorMap });
+  return result.success ? {} : (z.flattenError(result.error).fieldErrors as Record<string, string[]>);
+}
+
+describe("story schema limits (UI contract)", () => {
+  it("accepts a minimal valid story", () => {
+    expect(errorsOf(storySchema, validStory)).toEqual({});
+  });
+
+  it.each([
+    ["title", "a".repeat(4), "Use at least 5 characters."],
+    ["title", "a".repeat(151), "Use at most 150 characters."],
+    ["title", "   abcd   ", "Use at least 5 characters."],
+    ["organisation", "a", "Use at least 2 characters."],
+    ["organisation", "a".repeat(121), "Use at most 120 characters."],
+    ["summary", "a".repeat(301), "Use at most 300 characters."],
+    ["body", "a".repeat(49), "Use at least 50 characters."],
+    ["body", "a".repeat(20_001), "Use at most 20000 characters."],
+    ["trigger", "a".repeat(501), "Use at most 500 characters."],
+    ["title", "", "This field is required."],
+  ])("rejects %s = %j", (field, value, message) => {
+    expect(errorsOf(storySchema, { ...validStory, [field]: value })[field]).toEqual([message]);
+  });
+
+  it("accepts the limits themselves", () => {
+    const story = {
+      ...validStory,
+      title: "a".repeat(150),
+      organisation: "ab",
+      summary: "s".repeat(300),
+      body: "b".repeat(20_000),
+      trigger: "t".repeat(500),
+    };
+    expect(errorsOf(storySchema, story)).toEqual({});
+  });
+
+  it("trims whitespace before checking and in the result", () => {
+    const parsed = storySchema.parse({ ...validStory, title: "   Hello world   " });
+    expect(parsed.title).toBe("Hello world");
+  });
+
+  it("needs one to four starting points", () => {
+    expect(errorsOf(storySchema, { ...validStory, startingPoints: [] }).startingPoints).toEqual(["Choose at least one."]);
+    expect(errorsOf(storySchema, { ...validStory, startingPoints: ["a", "b", "c", "d", "e"] }).startingPoints).toEqual(["Choose at most 4."]);
+  });
+
+  it("rejects unknown organisation types and languages", () => {
+    expect(errorsOf(storySchema, { ...validStory, organisationType: "" }).organisationType).toEqual(["Choose one of the options."]);
+    expect(errorsOf(storySchema, { ...validStory, language: "de" }).language).toEqual(["Choose one of the options."]);
+  });
+
+  it("turns the free tools list into clean, unique entries", () => {
+    expect(parseTools(" Yammer, blog,,  WhatsApp ;blog\nBLOG ")).toEqual(["Yammer", "blog", "WhatsApp"]);
+    expect(storySchema.parse({ ...validStory, tools: "Yammer, blog" }).tools).toEqual(["Yammer", "blog"]);
+    expect(errorsOf(storySchema, { ...validStory, tools: "x".repeat(41) }).tools).toBeDefined();
+  });
+});
+
+describe("account schemas", () => {
+  it("normalises email to lower case without spaces", () => {
+    const parsed = signUpSchema.parse({ name: " Anna ", email: "  Anna@Example.ORG ", password: "correct horse" });
+    expect(parsed).toEqual({ name: "Anna", email: "anna@example.org", password: "correct horse" });
+  });
+
+  it("enforces name 1–80 and password 10–200", () => {
+    expect(errorsOf(signUpSchema, { name: "", email: "a@b.nl", password: "x".repeat(10) }).name).toEqual(["This field is required."]);
+    expect(errorsOf(signUpSchema, { name: "n".repeat(81), email: "a@b.nl", password: "x".repeat(10) }).name).toEqual(["Use at most 80 characters."]);
+    expect(errorsOf(signUpSchema, { name: "Anna", email: "a@b.nl", password: "x".repeat(9) }).password).toEqual(["Use at least 10 characters."]);
+    expect(errorsOf(signUpSchema, { name: "Anna", email: "a@b.nl", password: "x".repeat(201) }).password).toEqual(["Use at most 200 characters."]);
+  });
+
+  it("explains a malformed email", () => {
+    expect(errorsOf(signUpSchema, { name: "Anna", email: "not-an-email", password: "x".repeat(10) }).email).toEqual([
+      "Enter a valid email address, like name@example.org.",
+    ]);
+  });
+
+  it("does not trim passwords", () => {
+    expect(signInSchema.parse({ email: "a@b.nl", password: "  spaced  " }).password).toBe("  spaced  ");
+  });
+});
+
+describe("comment schema", () => {
+  it("enforces 2–5000 characters after trimming", () => {
+    expect(errorsOf(commentSchema, { body: " a " }).body).toEqual(["Use at least 2 characters."]);
+    expect(errorsOf(commentSchema, { body: "c".repeat(5001) }).body).toEqual(["Use at most 5000 characters."]);
+    expect(errorsOf(commentSchema, { body: "ok" })).toEqual({});
+  });
+});
