@@ -9,7 +9,7 @@ export async function LanguageSwitcher({ current }: { current: string }) {
     { locale: "nl", label: t("dutch") },
   ];
   return (
-    <form action={setLocale} aria-label={t("language")} className="flex items-center gap-1 text-sm">
+    <form action={setLocale} className="flex items-center gap-1 text-sm">
       {options.map((option) => (
         <button
           key={option.locale}

@@ -13,8 +13,12 @@ export async function SiteHeader() {
           Vertrekpunt
         </Link>
         <nav aria-label={t("main")} className="flex flex-1 flex-wrap items-center gap-x-4 gap-y-2">
-          <Link href="/stories">{t("stories")}</Link>
-          <Link href="/starting-points">{t("startingPoints")}</Link>
+          <Link href="/stories" className="no-underline hover:underline">
+            {t("stories")}
+          </Link>
+          <Link href="/starting-points" className="no-underline hover:underline">
+            {t("startingPoints")}
+          </Link>
         </nav>
         <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
           {user ? (
@@ -22,7 +26,9 @@ export async function SiteHeader() {
               <Link href="/stories/new" className="rounded bg-brand-700 px-3 py-1.5 font-medium text-white no-underline hover:bg-brand-800 hover:no-underline">
                 {t("writeStory")}
               </Link>
-              <Link href={`/members/${user.handle}`}>{user.name}</Link>
+              <Link href={`/members/${user.handle}`} className="no-underline hover:underline">
+                {user.name}
+              </Link>
               <form action={signOutAction}>
                 <button type="submit" className="text-stone-700 underline-offset-2 hover:underline">
                   {t("signOut")}
@@ -31,7 +37,9 @@ export async function SiteHeader() {
             </>
           ) : (
             <>
-              <Link href="/signin">{t("signIn")}</Link>
+              <Link href="/signin" className="no-underline hover:underline">
+                {t("signIn")}
+              </Link>
               <Link href="/signup" className="rounded bg-brand-700 px-3 py-1.5 font-medium text-white no-underline hover:bg-brand-800 hover:no-underline">
                 {t("signUp")}
               </Link>

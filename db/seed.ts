@@ -1,5 +1,4 @@
 import { pathToFileURL } from "node:url";
-import { sql } from "drizzle-orm";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import * as schema from "./schema";
 import { EDITORS, EXAMPLE_STORIES, STARTING_POINTS } from "./seed-data";
@@ -8,7 +7,8 @@ type AnyDb = PgDatabase<PgQueryResultHKT, typeof schema>;
 
 /**
  * Idempotent: run after every migration at start-up. Starting point texts follow the code;
- * example stories are only inserted when missing, so edits made in the app are kept.
+ * the example stories are inserted with the Editors account on the first run only, so later
+ * edits and deletions made in the app are kept.
  */
 export async function seed(db: AnyDb): Promise<void> {
   await db.transaction(async (tx) => {
@@ -31,14 +31,13 @@ export async function seed(db: AnyDb): Promise<void> {
     }
 
     // No password hash: the Editors account publishes the examples but can never sign in.
-    await tx
+    // The examples come with the account, once: an example deleted later stays deleted.
+    const [editors] = await tx
       .insert(schema.users)
       .values({ name: EDITORS.name, handle: EDITORS.handle, email: EDITORS.email, passwordHash: null })
-      .onConflictDoNothing();
-    const [editors] = await tx
-      .select({ id: schema.users.id })
-      .from(schema.users)
-      .where(sql`${schema.users.handle} = ${EDITORS.handle}`);
+      .onConflictDoNothing()
+      .returning({ id: schema.users.id });
+    if (!editors) return;
 
     const spRows = await tx
       .select({ id: schema.startingPoints.id, slug: schema.startingPoints.slug })
@@ -68,9 +67,7 @@ export async function seed(db: AnyDb): Promise<void> {
           createdAt: publishedAt,
           updatedAt: publishedAt,
         })
-        .onConflictDoNothing({ target: schema.stories.slug })
         .returning({ id: schema.stories.id });
-      if (inserted.length === 0) continue;
       await tx.insert(schema.storyStartingPoints).values(
         story.startingPoints.map((slug) => {
           const startingPointId = spIdBySlug.get(slug);

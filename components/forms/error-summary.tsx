@@ -30,7 +30,8 @@ export function ErrorSummary({
 
   if (count === 0) return null;
   return (
-    <div ref={ref} tabIndex={-1} aria-labelledby={`${idPrefix}error-summary-title`} className="rounded border-2 border-red-700 bg-red-50 p-4">
+    // No aria-labelledby: the heading would make this box match "Email" or "Comment" as a label.
+    <div ref={ref} tabIndex={-1} className="rounded border-2 border-red-700 bg-red-50 p-4">
       <h2 id={`${idPrefix}error-summary-title`} className="font-semibold text-red-800">
         {formError && entries.length === 0 ? formError : t("summaryTitle", { count })}
       </h2>

@@ -30,14 +30,18 @@ function localizedColumns(locale: Locale) {
 /** All starting points in the reader's language, each with its number of published stories. */
 export async function listStartingPoints(locale: Locale): Promise<StartingPointSummary[]> {
   const db = await getDb();
-  return db
-    .select({
-      ...localizedColumns(locale),
-      storyCount: sql<number>`(select count(*)::int from ${storyStartingPoints} ssp join ${stories} s on s.id = ssp.story_id
-        where ssp.starting_point_id = ${startingPoints.id} and s.status = 'published')`,
-    })
+  const counts = db
+    .select({ startingPointId: storyStartingPoints.startingPointId, stories: sql<number>`count(*)::int`.as("stories") })
+    .from(storyStartingPoints)
+    .innerJoin(stories, and(eq(stories.id, storyStartingPoints.storyId), eq(stories.status, "published")))
+    .groupBy(storyStartingPoints.startingPointId)
+    .as("counts");
+  const rows = await db
+    .select({ ...localizedColumns(locale), storyCount: sql<number>`coalesce(${counts.stories}, 0)::int` })
     .from(startingPoints)
+    .leftJoin(counts, eq(counts.startingPointId, startingPoints.id))
     .orderBy(asc(startingPoints.position));
+  return rows.map((row) => ({ ...row, storyCount: Number(row.storyCount) }));
 }
 
 export async function getStartingPoint(slug: string, locale: Locale): Promise<StartingPointSummary | null> {

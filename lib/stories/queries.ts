@@ -1,5 +1,6 @@
 import "server-only";
 import { and, asc, count, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
+import { QueryBuilder } from "drizzle-orm/pg-core";
 import { getDb, type Database } from "@/db";
 import { startingPoints, stories, storyStartingPoints, users, type StoryStatus } from "@/db/schema";
 import type { Locale } from "@/lib/i18n/locales";
@@ -14,10 +15,19 @@ export const STORIES_PAGE_SIZE = 12;
 /** Only what everyone may see. */
 export const published = (): SQL => eq(stories.status, "published");
 
+// Builds subqueries without a database handle.
+const qb = new QueryBuilder();
+
 /** Stories tagged with the starting point; combine several for "carries all of them". */
 export const withStartingPoint = (slug: string): SQL =>
-  sql`exists (select 1 from ${storyStartingPoints} ssp join ${startingPoints} sp on sp.id = ssp.starting_point_id
-      where ssp.story_id = ${stories.id} and sp.slug = ${slug})`;
+  inArray(
+    stories.id,
+    qb
+      .select({ storyId: storyStartingPoints.storyId })
+      .from(storyStartingPoints)
+      .innerJoin(startingPoints, eq(startingPoints.id, storyStartingPoints.startingPointId))
+      .where(eq(startingPoints.slug, slug)),
+  );
 
 /** Full-text match in either language's stemming, so a Dutch or English query finds both. */
 export const matching = (query: string): SQL =>
@@ -25,9 +35,6 @@ export const matching = (query: string): SQL =>
 
 export const byAuthor = (authorId: string): SQL => eq(stories.authorId, authorId);
 
-/** Published, or the reader's own drafts. */
-export const visibleTo = (userId: string | null): SQL =>
-  userId ? sql`(${stories.status} = 'published' or ${stories.authorId} = ${userId})` : published();
 
 // ------------------------------------------------------------------ shapes sent to pages
 

@@ -129,7 +129,8 @@ export default async function StoryPage({ params, searchParams }: Props) {
         </div>
       </dl>
 
-      <section aria-labelledby="comments-heading" className="space-y-4">
+      {/* Not labelled by its heading: "Comments (2)" would then also match the "Comment" field's name. */}
+      <section className="space-y-4">
         <h2 id="comments-heading" className="text-2xl font-semibold">
           {tc("heading", { count: story.commentCount })}
         </h2>
