@@ -17,7 +17,7 @@ export async function StoryCard({ story, headingLevel = 3 }: { story: StoryCardD
         {story.status === "draft" ? <span className="rounded bg-stone-200 px-2 py-0.5 text-stone-800">{t("draft")}</span> : null}
       </div>
       <Heading className="text-lg font-semibold leading-snug">
-        <Link href={`/stories/${story.slug}`} className="text-stone-900">
+        <Link href={`/stories/${story.slug}`} className="text-stone-900 no-underline hover:underline">
           {story.title}
         </Link>
       </Heading>

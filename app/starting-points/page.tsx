@@ -29,7 +29,7 @@ export default async function StartingPointsPage() {
               <span className="mr-2" style={{ color: startingPointColor(sp.position) }}>
                 {sp.position}.
               </span>
-              <Link href={`/starting-points/${sp.slug}`} className="text-stone-900">
+              <Link href={`/starting-points/${sp.slug}`} className="text-stone-900 no-underline hover:underline">
                 {sp.name}
               </Link>
             </h2>

@@ -187,7 +187,6 @@ const DANGEROUS_SCHEMES = ["javascript:", "vbscript:", "data:"];
 
 /** Remove whitespace and control characters (as URL parsers do), lower-case. */
 function normaliseUrl(value: string): string {
-  // eslint-disable-next-line no-control-regex
   return value.replace(/[\u0000-\u0020\u007f-\u009f\s]/g, "").toLowerCase();
 }
 
