@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { cache } from "react";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { Pagination } from "@/components/pagination";
 import { StoryList } from "@/components/story-list";
@@ -9,17 +10,20 @@ import { getMemberByHandle } from "@/lib/members/queries";
 import { listDrafts, listPublishedStories } from "@/lib/stories/queries";
 import { first } from "@/lib/stories/search-params";
 
+// Metadata and page share one load per request.
+const loadMember = cache(getMemberByHandle);
+
 type Props = { params: Promise<{ handle: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const member = await getMemberByHandle((await params).handle);
+  const member = await loadMember((await params).handle);
   return member ? { title: member.name } : {};
 }
 
 export default async function MemberPage({ params, searchParams }: Props) {
   const { handle } = await params;
   const query = await searchParams;
-  const member = await getMemberByHandle(handle);
+  const member = await loadMember(handle);
   if (!member) notFound();
   const [locale, user] = await Promise.all([getReaderLocale(), currentUser()]);
   const own = user?.id === member.id;

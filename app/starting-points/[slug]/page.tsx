@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { cache } from "react";
 import { getTranslations } from "next-intl/server";
 import { Pagination } from "@/components/pagination";
 import { startingPointColor } from "@/components/starting-point-color";
@@ -10,10 +11,13 @@ import { getStartingPoint } from "@/lib/starting-points/queries";
 import { listPublishedStories } from "@/lib/stories/queries";
 import { first } from "@/lib/stories/search-params";
 
+// Metadata and page share one load per request.
+const loadStartingPoint = cache(async (slug: string) => getStartingPoint(slug, await getReaderLocale()));
+
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const startingPoint = await getStartingPoint((await params).slug, await getReaderLocale());
+  const startingPoint = await loadStartingPoint((await params).slug);
   if (!startingPoint) return {};
   return { title: startingPoint.name, description: startingPoint.tagline };
 }
@@ -22,7 +26,7 @@ export default async function StartingPointPage({ params, searchParams }: Props)
   const { slug } = await params;
   const query = await searchParams;
   const locale = await getReaderLocale();
-  const startingPoint = await getStartingPoint(slug, locale);
+  const startingPoint = await loadStartingPoint(slug);
   if (!startingPoint) notFound();
 
   const [t, page] = await Promise.all([

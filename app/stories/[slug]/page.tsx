@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { cache } from "react";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { CommentForm } from "@/components/comment-form";
 import { CommentItem } from "@/components/comment-item";
@@ -19,13 +20,14 @@ import { first } from "@/lib/stories/search-params";
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-async function loadVisibleStory(slug: string) {
+// Metadata and page share one load per request.
+const loadVisibleStory = cache(async (slug: string) => {
   const [user, locale] = await Promise.all([currentUser(), getReaderLocale()]);
   const story = await getStoryBySlug(slug, locale);
   // A draft is hidden from everyone but its author: 404, so its existence is not revealed.
   if (!story || !canViewStory(user, story)) notFound();
   return { story, user };
-}
+});
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { story } = await loadVisibleStory((await params).slug);
