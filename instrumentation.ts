@@ -1,19 +1,7 @@
-/*
- * Runs once when the server starts, before it handles requests: open the database, apply
- * migrations and the seed, so the first visitor does not wait for them.
- */
+// Node-only start-up work lives in db/startup.ts; this branch keeps it out of the edge build.
 export async function register() {
-  if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  // `next build` may load this file too; building must never open the database.
-  if (process.env.NEXT_PHASE === "phase-production-build") return;
-  const { getDatabaseHandle } = await import("./db");
-  try {
-    const handle = await getDatabaseHandle();
-    console.log(`[vertrekpunt] database ready (${handle.kind})`);
-  } catch (error) {
-    // Keep serving: /api/health reports the outage, and the next request tries again.
-    console.error("[vertrekpunt] database not ready at start-up:", (error as Error).message);
-    // A second process on the embedded database is a configuration error, not an outage.
-    if (!process.env.DATABASE_URL) throw error;
+  if (process.env.NEXT_RUNTIME === "nodejs") {
+    const { prepareDatabaseAtStartup } = await import("./db/startup");
+    await prepareDatabaseAtStartup();
   }
 }
