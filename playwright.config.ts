@@ -59,6 +59,10 @@ export default defineConfig({
     stderr: "pipe",
     env: {
       PORT: process.env.E2E_PORT,
+      // The seed's moderator step: e2e/fixtures.ts signs in with these to decide proposals.
+      SEED_MODERATOR_EMAIL: "moderator@e2e.vertrekpunt.test",
+      SEED_MODERATOR_PASSWORD: "moderator-password-for-e2e",
+      SEED_MODERATOR_NAME: "E2E Moderator",
       ...(process.env.E2E_DATA_DIR
         ? {
             PGLITE_DATA_DIR: path.join(process.env.E2E_DATA_DIR, "pglite"),

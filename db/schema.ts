@@ -260,3 +260,162 @@ export const commentsRelations = relations(comments, ({ one }) => ({
 
 export type Comment = typeof comments.$inferSelect;
 export type NewComment = typeof comments.$inferInsert;
+
+// ---------------------------------------------------------------------------- the model, tested by readers
+
+/** A reader recognises a starting point in someone else's story: one mark per reader, story and starting point. */
+export const storyRecognitions = pgTable(
+  "story_recognitions",
+  {
+    storyId: text("story_id")
+      .notNull()
+      .references(() => stories.id, { onDelete: "cascade" }),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    startingPointId: integer("starting_point_id")
+      .notNull()
+      .references(() => startingPoints.id, { onDelete: "cascade" }),
+    createdAt: timestamps.createdAt,
+  },
+  (t) => [
+    primaryKey({ columns: [t.storyId, t.userId, t.startingPointId] }),
+    index("story_recognitions_story_sp_idx").on(t.storyId, t.startingPointId),
+    index("story_recognitions_sp_idx").on(t.startingPointId),
+  ],
+);
+
+export const storyRecognitionsRelations = relations(storyRecognitions, ({ one }) => ({
+  story: one(stories, { fields: [storyRecognitions.storyId], references: [stories.id] }),
+  user: one(users, { fields: [storyRecognitions.userId], references: [users.id] }),
+  startingPoint: one(startingPoints, { fields: [storyRecognitions.startingPointId], references: [startingPoints.id] }),
+}));
+
+export type StoryRecognition = typeof storyRecognitions.$inferSelect;
+
+/** "I recognise this in my organisation", with an optional note on what the trigger was. One per member and starting point. */
+export const organisationRecognitions = pgTable(
+  "organisation_recognitions",
+  {
+    id: text("id")
+      .primaryKey()
+      .$defaultFn(() => crypto.randomUUID()),
+    startingPointId: integer("starting_point_id")
+      .notNull()
+      .references(() => startingPoints.id, { onDelete: "cascade" }),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    note: text("note").notNull().default(""),
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex("organisation_recognitions_sp_user_idx").on(t.startingPointId, t.userId),
+    index("organisation_recognitions_sp_created_idx").on(t.startingPointId, t.createdAt.desc(), t.id.desc()),
+  ],
+);
+
+export const organisationRecognitionsRelations = relations(organisationRecognitions, ({ one }) => ({
+  startingPoint: one(startingPoints, { fields: [organisationRecognitions.startingPointId], references: [startingPoints.id] }),
+  user: one(users, { fields: [organisationRecognitions.userId], references: [users.id] }),
+}));
+
+export type OrganisationRecognition = typeof organisationRecognitions.$inferSelect;
+
+export const proposalStatusEnum = pgEnum("proposal_status", ["open", "accepted", "merged", "declined"]);
+
+/** A member's proposal for another starting point, decided by a moderator. */
+export const proposals = pgTable(
+  "starting_point_proposals",
+  {
+    id: text("id")
+      .primaryKey()
+      .$defaultFn(() => crypto.randomUUID()),
+    proposerId: text("proposer_id").references(() => users.id, { onDelete: "set null" }),
+    name: text("name").notNull(),
+    explanation: text("explanation").notNull(),
+    status: proposalStatusEnum("status").notNull().default("open"),
+    // Counters kept on the row, changed in the same transaction as the vote or comment.
+    supportCount: integer("support_count").notNull().default(0),
+    commentCount: integer("comment_count").notNull().default(0),
+    decisionReason: text("decision_reason").notNull().default(""),
+    decidedById: text("decided_by_id").references(() => users.id, { onDelete: "set null" }),
+    decidedAt: timestamp("decided_at", { withTimezone: true, mode: "date" }),
+    // Set when accepted (the new starting point) or merged (the existing one it joined).
+    resultingStartingPointId: integer("resulting_starting_point_id").references(() => startingPoints.id, { onDelete: "set null" }),
+    ...timestamps,
+  },
+  (t) => [index("proposals_status_created_idx").on(t.status, t.createdAt.desc())],
+);
+
+export const proposalsRelations = relations(proposals, ({ one, many }) => ({
+  proposer: one(users, { fields: [proposals.proposerId], references: [users.id] }),
+  supports: many(proposalSupports),
+  stories: many(proposalStories),
+  comments: many(proposalComments),
+}));
+
+export type Proposal = typeof proposals.$inferSelect;
+export type ProposalStatus = (typeof proposalStatusEnum.enumValues)[number];
+
+export const proposalSupports = pgTable(
+  "proposal_supports",
+  {
+    proposalId: text("proposal_id")
+      .notNull()
+      .references(() => proposals.id, { onDelete: "cascade" }),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    createdAt: timestamps.createdAt,
+  },
+  (t) => [primaryKey({ columns: [t.proposalId, t.userId] })],
+);
+
+export const proposalSupportsRelations = relations(proposalSupports, ({ one }) => ({
+  proposal: one(proposals, { fields: [proposalSupports.proposalId], references: [proposals.id] }),
+  user: one(users, { fields: [proposalSupports.userId], references: [users.id] }),
+}));
+
+/** Stories the proposer says show the proposed starting point. */
+export const proposalStories = pgTable(
+  "proposal_stories",
+  {
+    proposalId: text("proposal_id")
+      .notNull()
+      .references(() => proposals.id, { onDelete: "cascade" }),
+    storyId: text("story_id")
+      .notNull()
+      .references(() => stories.id, { onDelete: "cascade" }),
+  },
+  (t) => [primaryKey({ columns: [t.proposalId, t.storyId] })],
+);
+
+export const proposalStoriesRelations = relations(proposalStories, ({ one }) => ({
+  proposal: one(proposals, { fields: [proposalStories.proposalId], references: [proposals.id] }),
+  story: one(stories, { fields: [proposalStories.storyId], references: [stories.id] }),
+}));
+
+export const proposalComments = pgTable(
+  "proposal_comments",
+  {
+    id: text("id")
+      .primaryKey()
+      .$defaultFn(() => crypto.randomUUID()),
+    proposalId: text("proposal_id")
+      .notNull()
+      .references(() => proposals.id, { onDelete: "cascade" }),
+    authorId: text("author_id").references(() => users.id, { onDelete: "set null" }),
+    body: text("body").notNull(),
+    ...timestamps,
+    deletedAt: timestamp("deleted_at", { withTimezone: true, mode: "date" }),
+  },
+  (t) => [index("proposal_comments_proposal_idx").on(t.proposalId, t.createdAt, t.id)],
+);
+
+export const proposalCommentsRelations = relations(proposalComments, ({ one }) => ({
+  proposal: one(proposals, { fields: [proposalComments.proposalId], references: [proposals.id] }),
+  author: one(users, { fields: [proposalComments.authorId], references: [users.id] }),
+}));
+
+export type ProposalComment = typeof proposalComments.$inferSelect;

@@ -1,5 +1,8 @@
+import { randomUUID } from "node:crypto";
 import { pathToFileURL } from "node:url";
+import { eq, sql } from "drizzle-orm";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import { hashPassword } from "../lib/auth/password";
 import * as schema from "./schema";
 import { EDITORS, EXAMPLE_STORIES, STARTING_POINTS } from "./seed-data";
 
@@ -11,6 +14,7 @@ type AnyDb = PgDatabase<PgQueryResultHKT, typeof schema>;
  * edits and deletions made in the app are kept.
  */
 export async function seed(db: AnyDb): Promise<void> {
+  await seedModerator(db);
   await db.transaction(async (tx) => {
     for (const sp of STARTING_POINTS) {
       await tx
@@ -77,6 +81,33 @@ export async function seed(db: AnyDb): Promise<void> {
       );
     }
   });
+}
+
+/**
+ * SEED_MODERATOR_EMAIL (+ SEED_MODERATOR_PASSWORD, SEED_MODERATOR_NAME): a moderator account for
+ * demos and end-to-end tests, created at start-up; an existing account is promoted and keeps
+ * its password. The admin pages that appoint moderators come with the roles work.
+ */
+async function seedModerator(db: AnyDb): Promise<void> {
+  const email = process.env.SEED_MODERATOR_EMAIL?.trim().toLowerCase();
+  if (!email) return;
+  const password = process.env.SEED_MODERATOR_PASSWORD;
+  const [existing] = await db
+    .select({ id: schema.users.id })
+    .from(schema.users)
+    .where(eq(sql`lower(${schema.users.email})`, email));
+  if (existing) {
+    await db.update(schema.users).set({ role: "moderator" }).where(eq(schema.users.id, existing.id));
+    return;
+  }
+  if (!password || password.length < 10) {
+    throw new Error("SEED_MODERATOR_PASSWORD (at least 10 characters) is needed to create the moderator account.");
+  }
+  const name = process.env.SEED_MODERATOR_NAME?.trim() || "Moderator";
+  await db
+    .insert(schema.users)
+    .values({ name, email, handle: `moderator-${randomUUID().slice(0, 6)}`, passwordHash: await hashPassword(password), role: "moderator" })
+    .onConflictDoNothing();
 }
 
 // `npm run db:seed`: migrate first is not needed here; it only fills in what is missing.

@@ -16,16 +16,21 @@ export async function signUp(page: Page, member: Member = uniqueMember()): Promi
   await page.getByLabel("Email").fill(member.email);
   await page.getByLabel("Password").fill(member.password);
   await page.getByRole("button", { name: "Create account" }).click();
-  await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
+  await page.waitForURL((url) => url.pathname !== "/signup");
+  await expect(page.getByRole("banner").getByRole("button", { name: "Sign out" })).toBeVisible();
   return member;
 }
+
+/** Created by the seed's moderator step (see playwright.config.ts). */
+export const MODERATOR: Member = { name: "E2E Moderator", email: "moderator@e2e.vertrekpunt.test", password: "moderator-password-for-e2e" };
 
 export async function signIn(page: Page, member: Member): Promise<void> {
   await page.goto("/signin");
   await page.getByLabel("Email").fill(member.email);
   await page.getByLabel("Password").fill(member.password);
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
+  await page.waitForURL((url) => url.pathname !== "/signin");
+  await expect(page.getByRole("banner").getByRole("button", { name: "Sign out" })).toBeVisible();
 }
 
 /** A second person in their own browser context (own cookies), signed up through the form. */

@@ -70,8 +70,9 @@ test.describe("bad input gets a clear message and loses nothing", () => {
 
   test("sign-in: one message for a wrong password or an unknown email", async ({ page, browser }) => {
     const member = await signUp(page);
-    await page.getByRole("button", { name: "Sign out" }).click();
-    await expect(page.getByRole("link", { name: "Sign in" })).toBeVisible();
+    await page.getByRole("banner").getByRole("button", { name: "Sign out" }).click();
+    await expect(page.getByRole("banner").getByRole("link", { name: "Sign in" })).toBeVisible();
+    await expect(page.getByRole("banner").getByRole("button", { name: "Sign out" })).toHaveCount(0);
 
     for (const [email, password] of [
       [member.email, "wrong password"],

@@ -46,8 +46,9 @@ test.describe("publishing and browsing", () => {
 
   test("the home page shows the four starting points with counts and the latest stories", async ({ page }) => {
     await page.goto("/");
-    const cards = page.getByRole("region", { name: "The four starting points" }).getByRole("listitem");
-    await expect(cards).toHaveCount(4);
+    // Four from the book; accepted proposals (another test) may add more.
+    const cards = page.getByRole("region", { name: "The starting points" }).getByRole("listitem");
+    expect(await cards.count()).toBeGreaterThanOrEqual(4);
     await expect(cards.first()).toContainText("Improving the work practice");
     await expect(cards.first()).toContainText(/\d+ stor(y|ies)/);
     await expect(page.getByRole("region", { name: "Latest stories" }).getByRole("article").first()).toBeVisible();
@@ -70,8 +71,8 @@ test.describe("publishing and browsing", () => {
     await expect(page.getByRole("heading", { level: 1, name: "Starting points" })).toBeVisible();
     await expect(page.getByText("What was the important trigger in your organisation or network?")).toBeVisible();
     const table = page.getByRole("table", { name: /published stories that carry both/ });
-    await expect(table.getByRole("rowheader")).toHaveCount(4);
-    await expect(table.getByRole("columnheader")).toHaveCount(4);
+    expect(await table.getByRole("rowheader").count()).toBeGreaterThanOrEqual(4);
+    await expect(table.getByRole("rowheader").first()).toContainText("Improving the work practice");
   });
 
   test("signed-out writers are sent to sign in and come back to the form", async ({ page }) => {

@@ -1,9 +1,14 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { CoOccurrenceHeatMap } from "@/components/co-occurrence-heat-map";
+import { ProposalForm } from "@/components/proposal-form";
 import { startingPointColor } from "@/components/starting-point-color";
+import { currentUser } from "@/lib/auth/session";
 import { getReaderLocale } from "@/lib/i18n/server";
-import { coOccurrences, listStartingPoints } from "@/lib/starting-points/queries";
+import { listProposals, modelEvidence, type ProposalSummary } from "@/lib/model/queries";
+import { agreement, coOccurrenceMatrix, jaccard, kappaBand } from "@/lib/model/statistics";
+import { listStartingPoints } from "@/lib/starting-points/queries";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("startingPoints");
@@ -12,11 +17,30 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function StartingPointsPage() {
   const locale = await getReaderLocale();
-  const [t, startingPoints, pairs] = await Promise.all([getTranslations("startingPoints"), listStartingPoints(locale), coOccurrences()]);
-  const together = (a: string, b: string) => pairs.find((p) => (p.a === a && p.b === b) || (p.a === b && p.b === a))?.stories ?? 0;
+  const [t, tm, format, startingPoints, evidence, proposals, user] = await Promise.all([
+    getTranslations("startingPoints"),
+    getTranslations("model"),
+    getFormatter(),
+    listStartingPoints(locale),
+    modelEvidence(locale),
+    listProposals(),
+    currentUser(),
+  ]);
+
+  const slugs = evidence.startingPoints.map((sp) => sp.slug);
+  const counts = coOccurrenceMatrix(slugs, evidence.stories);
+  const overlaps = slugs.map((_, i) => slugs.map((__, j) => (i === j ? null : jaccard(counts, i, j))));
+  const agreed = agreement(slugs, evidence.stories);
+  const number = (value: number | null, digits = 2) =>
+    value === null ? tm("notAvailable") : format.number(value, { minimumFractionDigits: digits, maximumFractionDigits: digits });
+  const percent = (value: number | null) => (value === null ? tm("notAvailable") : format.number(value, { style: "percent" }));
+  const nameOf = new Map(evidence.startingPoints.map((sp) => [sp.slug, sp.name]));
+  const [first, third] = [0, 2];
+  const open = proposals.filter((p) => p.status === "open");
+  const decided = proposals.filter((p) => p.status !== "open");
 
   return (
-    <div className="space-y-10">
+    <div className="space-y-12">
       <header className="space-y-3">
         <h1 className="text-3xl font-bold">{t("title")}</h1>
         <p className="max-w-3xl text-lg text-stone-700">{t("intro")}</p>
@@ -53,41 +77,192 @@ export default async function StartingPointsPage() {
         </ol>
       </section>
 
-      <section aria-labelledby="overlap-heading" className="space-y-3">
-        <h2 id="overlap-heading" className="text-xl font-semibold">
-          {t("coOccurrenceHeading")}
+      <section aria-labelledby="evidence-heading" className="space-y-4">
+        <h2 id="evidence-heading" className="text-2xl font-semibold">
+          {tm("evidenceHeading")}
         </h2>
-        <p className="max-w-3xl text-stone-700">{t("overlapNote")}</p>
-        <div className="overflow-x-auto">
+        <p className="text-stone-700">{tm("evidenceIntro")}</p>
+        <div className="overflow-x-auto" tabIndex={0}>
           <table className="min-w-full border-collapse bg-white text-sm">
-            <caption className="mb-2 text-left text-stone-600">{t("coOccurrenceCaption")}</caption>
+            <caption className="mb-2 text-left text-stone-600">{tm("evidenceCaption")}</caption>
             <thead>
               <tr>
-                <td className="border border-stone-300 p-2" />
-                {startingPoints.map((sp) => (
-                  <th key={sp.slug} scope="col" className="border border-stone-300 p-2 text-left font-semibold">
-                    {sp.position}. {sp.name}
-                  </th>
-                ))}
+                <th scope="col" className="border border-stone-300 p-2 text-left">
+                  {t("startingPoint")}
+                </th>
+                <th scope="col" className="border border-stone-300 p-2 text-right">
+                  {tm("taggedStories")}
+                </th>
+                <th scope="col" className="border border-stone-300 p-2 text-right">
+                  {tm("readerRecognitions")}
+                </th>
+                <th scope="col" className="border border-stone-300 p-2 text-right">
+                  {tm("organisationRecognitions")}
+                </th>
               </tr>
             </thead>
             <tbody>
-              {startingPoints.map((row) => (
-                <tr key={row.slug}>
-                  <th scope="row" className="border border-stone-300 p-2 text-left font-semibold">
-                    {row.position}. {row.name}
+              {evidence.startingPoints.map((sp) => (
+                <tr key={sp.slug}>
+                  <th scope="row" className="border border-stone-300 p-2 text-left font-medium">
+                    {sp.position}. <Link href={`/starting-points/${sp.slug}`}>{sp.name}</Link>
                   </th>
-                  {startingPoints.map((col) => (
-                    <td key={col.slug} className={`border border-stone-300 p-2 text-right tabular-nums ${row.slug === col.slug ? "bg-stone-100 font-semibold" : ""}`}>
-                      {row.slug === col.slug ? row.storyCount : together(row.slug, col.slug)}
-                    </td>
-                  ))}
+                  <td className="border border-stone-300 p-2 text-right tabular-nums">{sp.taggedStories}</td>
+                  <td className="border border-stone-300 p-2 text-right tabular-nums">{sp.readerRecognitions}</td>
+                  <td className="border border-stone-300 p-2 text-right tabular-nums">{sp.organisationRecognitions}</td>
                 </tr>
               ))}
             </tbody>
           </table>
         </div>
       </section>
+
+      <section aria-labelledby="overlap-heading" className="space-y-4">
+        <h2 id="overlap-heading" className="text-2xl font-semibold">
+          {t("coOccurrenceHeading")}
+        </h2>
+        <p className="max-w-3xl text-stone-700">{t("overlapNote")}</p>
+        {slugs.length > third ? (
+          <p className="font-medium">
+            {tm("pairOneThree", { both: counts[first][third], overlap: number(overlaps[first][third]) })}
+          </p>
+        ) : null}
+        <CoOccurrenceHeatMap
+          labels={evidence.startingPoints.map((sp) => ({ slug: sp.slug, name: sp.name, position: sp.position }))}
+          counts={counts}
+          jaccard={overlaps}
+          idPrefix="co-occurrence"
+          text={{
+            title: t("coOccurrenceHeading"),
+            description: tm("heatMapDescription"),
+            caption: t("coOccurrenceCaption"),
+            cellLabel: (a, b, count, overlap) => tm("cellLabel", { a, b, count, overlap: overlap === null ? tm("overlapNone") : number(overlap) }),
+            diagonalLabel: (a, count) => tm("diagonalLabel", { a, count }),
+            overlapHeading: tm("overlapHeading"),
+            noData: tm("noCoOccurrence"),
+            keyLabel: tm("numberKey"),
+            colorLegendLabel: tm("colorLegend"),
+            formatOverlap: (value) => number(value),
+          }}
+        />
+        <p className="max-w-3xl text-sm text-stone-600">{tm("overlapExplained")}</p>
+      </section>
+
+      <section aria-labelledby="agreement-heading" className="space-y-4">
+        <h2 id="agreement-heading" className="text-2xl font-semibold">
+          {tm("agreementHeading")}
+        </h2>
+        <p className="max-w-3xl text-stone-700">{tm("agreementExplained")}</p>
+        {agreed.overall.rated === 0 ? (
+          <p className="rounded border border-dashed border-stone-300 bg-white p-4 text-stone-700">{tm("agreementNoData")}</p>
+        ) : (
+          <>
+            <p className="font-medium">
+              {tm("overallKappa", {
+                kappa: number(agreed.overall.kappa),
+                band: agreed.overall.kappa === null ? tm("notAvailable") : tm(`bands.${kappaBand(agreed.overall.kappa)}`),
+                rated: agreed.overall.rated,
+                observed: percent(agreed.overall.observed),
+              })}
+            </p>
+            <div className="overflow-x-auto" tabIndex={0}>
+              <table className="min-w-full border-collapse bg-white text-sm">
+                <caption className="mb-2 text-left text-stone-600">{tm("agreementCaption")}</caption>
+                <thead>
+                  <tr>
+                    {[t("startingPoint"), tm("ratedStories"), tm("bothSay"), tm("authorOnly"), tm("readersOnly"), tm("agreementShare"), tm("kappa")].map((heading, i) => (
+                      <th key={heading} scope="col" className={`border border-stone-300 p-2 ${i === 0 ? "text-left" : "text-right"}`}>
+                        {heading}
+                      </th>
+                    ))}
+                  </tr>
+                </thead>
+                <tbody>
+                  {agreed.perStartingPoint.map((cell) => (
+                    <tr key={cell.slug}>
+                      <th scope="row" className="border border-stone-300 p-2 text-left font-medium">
+                        {nameOf.get(cell.slug)}
+                      </th>
+                      <td className="border border-stone-300 p-2 text-right tabular-nums">{cell.rated}</td>
+                      <td className="border border-stone-300 p-2 text-right tabular-nums">{cell.both}</td>
+                      <td className="border border-stone-300 p-2 text-right tabular-nums">{cell.authorOnly}</td>
+                      <td className="border border-stone-300 p-2 text-right tabular-nums">{cell.readersOnly}</td>
+                      <td className="border border-stone-300 p-2 text-right tabular-nums">{percent(cell.observed)}</td>
+                      <td className="border border-stone-300 p-2 text-right tabular-nums">{number(cell.kappa)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          </>
+        )}
+      </section>
+
+      <section aria-labelledby="proposals-heading" className="space-y-6">
+        <div className="space-y-2">
+          <h2 id="proposals-heading" className="text-2xl font-semibold">
+            {tm("proposalsHeading")}
+          </h2>
+          <p className="max-w-3xl text-stone-700">{tm("proposalsIntro")}</p>
+        </div>
+        <div className="grid gap-8 lg:grid-cols-2">
+          <div className="space-y-6">
+            <ProposalList heading={tm("openProposals")} empty={tm("noOpenProposals")} proposals={open} />
+            <ProposalList heading={tm("decidedProposals")} empty={tm("noDecidedProposals")} proposals={decided} />
+          </div>
+          <div id="propose" className="space-y-3 rounded-lg border border-stone-200 bg-white p-5">
+            <h3 className="text-lg font-semibold">{tm("proposeHeading")}</h3>
+            {user ? (
+              <ProposalForm />
+            ) : (
+              <p>
+                <Link href="/signin?callbackUrl=%2Fstarting-points%23propose">{tm("signInToPropose")}</Link>
+              </p>
+            )}
+          </div>
+        </div>
+      </section>
+
+      <section aria-labelledby="export-heading" className="space-y-2">
+        <h2 id="export-heading" className="text-2xl font-semibold">
+          {tm("exportHeading")}
+        </h2>
+        <p className="max-w-3xl text-stone-700">{tm("exportIntro")}</p>
+        <p className="flex gap-4">
+          <a href="/starting-points/export.csv" download>
+            {tm("exportCsv")}
+          </a>
+          <a href="/starting-points/export.json" download>
+            {tm("exportJson")}
+          </a>
+        </p>
+      </section>
+    </div>
+  );
+}
+
+async function ProposalList({ heading, empty, proposals }: { heading: string; empty: string; proposals: ProposalSummary[] }) {
+  const tm = await getTranslations("model");
+  return (
+    <div className="space-y-2">
+      <h3 className="text-lg font-semibold">{heading}</h3>
+      {proposals.length === 0 ? (
+        <p className="text-stone-600">{empty}</p>
+      ) : (
+        <ul className="space-y-2">
+          {proposals.map((proposal) => (
+            <li key={proposal.id} className="rounded border border-stone-200 bg-white p-3">
+              <Link href={`/starting-points/proposals/${proposal.id}`} className="font-medium">
+                {proposal.name}
+              </Link>
+              <p className="text-sm text-stone-600">
+                {tm(`status.${proposal.status}`)} · {tm("supportCount", { count: proposal.supportCount })}
+                {proposal.proposer ? ` · ${tm("proposedBy", { name: proposal.proposer.name })}` : null}
+              </p>
+            </li>
+          ))}
+        </ul>
+      )}
     </div>
   );
 }

@@ -1,4 +1,4 @@
-import "server-only";
+// No database here, so no server-only: the seed (plain Node) hashes with it too.
 import { hash, verify } from "@node-rs/argon2";
 
 // OWASP's argon2id baseline: 19 MiB, 2 iterations, 1 lane (~90 ms here). argon2id is the

@@ -34,3 +34,17 @@ export function canDeleteComment(actor: Actor, comment: { authorId: string | nul
   if (actor === null || comment.deletedAt !== null) return false;
   return actor.id === comment.authorId || isModerator(actor);
 }
+
+/** Readers, not authors, say what they recognise in a published story. */
+export function canRecogniseStory(actor: Actor, story: { authorId: string | null; status: "draft" | "published" }): boolean {
+  return actor !== null && story.status === "published" && actor.id !== story.authorId;
+}
+
+/** Members support open proposals; proposing one already counts as the proposer's support. */
+export function canSupportProposal(actor: Actor, proposal: { proposerId: string | null; status: string }): boolean {
+  return actor !== null && proposal.status === "open" && actor.id !== proposal.proposerId;
+}
+
+export function canDecideProposal(actor: Actor, proposal: { status: string }): boolean {
+  return isModerator(actor) && proposal.status === "open";
+}

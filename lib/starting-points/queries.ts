@@ -1,6 +1,5 @@
 import "server-only";
-import { and, asc, eq, gt, sql } from "drizzle-orm";
-import { alias } from "drizzle-orm/pg-core";
+import { and, asc, eq, sql } from "drizzle-orm";
 import { getDb } from "@/db";
 import { startingPoints, stories, storyStartingPoints } from "@/db/schema";
 import type { Locale } from "@/lib/i18n/locales";
@@ -56,30 +55,4 @@ export async function listStartingPointOptions(locale: Locale) {
     .select({ slug: startingPoints.slug, name: localizedColumns(locale).name, nameEn: startingPoints.nameEn })
     .from(startingPoints)
     .orderBy(asc(startingPoints.position));
-}
-
-export type CoOccurrence = { a: string; b: string; stories: number };
-
-/** For each pair of starting points, how many published stories carry both. */
-export async function coOccurrences(): Promise<CoOccurrence[]> {
-  const db = await getDb();
-  const x = alias(storyStartingPoints, "x");
-  const y = alias(storyStartingPoints, "y");
-  const spA = alias(startingPoints, "sp_a");
-  const spB = alias(startingPoints, "sp_b");
-  const rows = await db
-    .select({ a: spA.slug, b: spB.slug, stories: sql<number>`count(*)::int` })
-    .from(x)
-    .innerJoin(y, and(eq(y.storyId, x.storyId), gt(y.startingPointId, x.startingPointId)))
-    .innerJoin(stories, and(eq(stories.id, x.storyId), eq(stories.status, "published")))
-    .innerJoin(spA, eq(spA.id, x.startingPointId))
-    .innerJoin(spB, eq(spB.id, y.startingPointId))
-    .groupBy(spA.slug, spB.slug);
-  return rows.map((row) => ({ ...row, stories: Number(row.stories) }));
-}
-
-export async function startingPointExists(slug: string): Promise<boolean> {
-  const db = await getDb();
-  const [row] = await db.select({ id: startingPoints.id }).from(startingPoints).where(eq(startingPoints.slug, slug));
-  return Boolean(row);
 }

@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { createComment, listComments, softDeleteComment } from "@/lib/comments/queries";
 import { createMember } from "@/lib/members/queries";
-import { coOccurrences, listStartingPoints } from "@/lib/starting-points/queries";
+import { modelEvidence } from "@/lib/model/queries";
+import { coOccurrenceMatrix } from "@/lib/model/statistics";
+import { listStartingPoints } from "@/lib/starting-points/queries";
 import {
   countPublishedStories,
   createStory,
@@ -67,8 +69,11 @@ describe("stories", () => {
     expect(await under(["collaborating-across-boundaries"])).not.toContain(slug);
     expect(await under(["learning-with-outside-world"])).not.toContain(slug);
 
-    const pairs = await coOccurrences();
-    expect(pairs).toContainEqual({ a: "improving-work-practice", b: "using-knowledge", stories: 1 });
+    const evidence = await modelEvidence("en");
+    const slugs = evidence.startingPoints.map((sp) => sp.slug);
+    const counts = coOccurrenceMatrix(slugs, evidence.stories);
+    expect(counts[slugs.indexOf("improving-work-practice")][slugs.indexOf("using-knowledge")]).toBe(1);
+    expect(counts[slugs.indexOf("improving-work-practice")][slugs.indexOf("learning-with-outside-world")]).toBe(0);
   });
 
   it("keeps drafts out of every public listing and count", async () => {

@@ -2,7 +2,12 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { cache } from "react";
-import { getTranslations } from "next-intl/server";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { ConfirmButton } from "@/components/forms/confirm-button";
+import { OrganisationRecognitionForm } from "@/components/organisation-recognition-form";
+import { currentUser } from "@/lib/auth/session";
+import { removeOrganisationRecognitionAction } from "@/lib/model/actions";
+import { listOrganisationNotes, myOrganisationRecognition } from "@/lib/model/queries";
 import { Pagination } from "@/components/pagination";
 import { startingPointColor } from "@/components/starting-point-color";
 import { StoryList } from "@/components/story-list";
@@ -29,14 +34,19 @@ export default async function StartingPointPage({ params, searchParams }: Props)
   const startingPoint = await loadStartingPoint(slug);
   if (!startingPoint) notFound();
 
-  const [t, page] = await Promise.all([
+  const user = await currentUser();
+  const [t, tm, format, page, organisation, mine] = await Promise.all([
     getTranslations("startingPoints"),
+    getTranslations("model"),
+    getFormatter(),
     listPublishedStories({
       filters: { startingPoints: [slug] },
       after: first(query.after) ?? null,
       before: first(query.before) ?? null,
       locale,
     }),
+    listOrganisationNotes(startingPoint.id),
+    user ? myOrganisationRecognition(startingPoint.id, user.id) : Promise.resolve(null),
   ]);
 
   return (
@@ -49,6 +59,46 @@ export default async function StartingPointPage({ params, searchParams }: Props)
         <p className="text-lg font-medium text-stone-700">{startingPoint.tagline}</p>
         <p className="max-w-3xl text-stone-800">{startingPoint.description}</p>
       </header>
+
+      <section aria-labelledby="organisation-heading" className="space-y-4 rounded-lg border border-stone-200 bg-white p-5">
+        <h2 id="organisation-heading" className="text-xl font-semibold">
+          {tm("organisationHeading")}
+        </h2>
+        <p className="text-stone-700">{tm("organisationIntro")}</p>
+        <p className="text-stone-700">{tm("organisationCount", { count: organisation.total })}</p>
+        {user ? (
+          <div className="space-y-3">
+            {mine ? <p className="font-medium text-brand-700">✓ {tm("youRecognise")}</p> : null}
+            <OrganisationRecognitionForm startingPoint={startingPoint.slug} existingNote={mine ? mine.note : null} />
+            {mine ? (
+              <form action={removeOrganisationRecognitionAction}>
+                <input type="hidden" name="startingPoint" value={startingPoint.slug} />
+                <ConfirmButton confirmMessage={tm("withdrawConfirm")}>{tm("withdraw")}</ConfirmButton>
+              </form>
+            ) : null}
+          </div>
+        ) : (
+          <p>
+            <Link href={`/signin?callbackUrl=${encodeURIComponent(`/starting-points/${startingPoint.slug}`)}`}>{tm("signInToSay")}</Link>
+          </p>
+        )}
+        <h3 className="pt-2 text-lg font-semibold">{tm("notesHeading")}</h3>
+        {organisation.notes.length === 0 ? (
+          <p className="text-stone-600">{tm("noNotes")}</p>
+        ) : (
+          <ul className="space-y-3">
+            {organisation.notes.map((note) => (
+              <li key={note.id} className="rounded border border-stone-200 p-3">
+                <p className="whitespace-pre-line text-stone-800">{note.note}</p>
+                <p className="mt-1 text-sm text-stone-600">
+                  <Link href={`/members/${note.author.handle}`}>{note.author.name}</Link> ·{" "}
+                  <time dateTime={note.createdAt.toISOString()}>{format.dateTime(note.createdAt, { dateStyle: "medium" })}</time>
+                </p>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
 
       <section aria-labelledby="stories-heading" className="space-y-4">
         <h2 id="stories-heading" className="text-2xl font-semibold">

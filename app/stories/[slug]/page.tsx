@@ -7,13 +7,15 @@ import { CommentForm } from "@/components/comment-form";
 import { CommentItem } from "@/components/comment-item";
 import { ConfirmButton } from "@/components/forms/confirm-button";
 import { Markdown } from "@/components/markdown";
+import { RecognitionPanel } from "@/components/recognition-panel";
 import { StartingPointTags } from "@/components/starting-point-tags";
-import { canComment, canDeleteComment, canEditComment, canEditStory, canViewStory } from "@/lib/auth/permissions";
+import { canComment, canDeleteComment, canEditComment, canEditStory, canRecogniseStory, canViewStory } from "@/lib/auth/permissions";
 import { currentUser } from "@/lib/auth/session";
 import { postCommentAction } from "@/lib/comments/actions";
 import { listComments } from "@/lib/comments/queries";
 import { getReaderLocale } from "@/lib/i18n/server";
 import { renderMarkdown } from "@/lib/markdown/render";
+import { storyRecognitionSummary } from "@/lib/model/queries";
 import { deleteStoryAction } from "@/lib/stories/actions";
 import { getStoryBySlug } from "@/lib/stories/queries";
 import { first } from "@/lib/stories/search-params";
@@ -38,13 +40,15 @@ export default async function StoryPage({ params, searchParams }: Props) {
   const { slug } = await params;
   const { story, user } = await loadVisibleStory(slug);
   const commentsAfter = first((await searchParams).comments) ?? null;
-  const [t, tc, tTypes, tLanguages, format, comments] = await Promise.all([
+  const locale = await getReaderLocale();
+  const [t, tc, tTypes, tLanguages, format, comments, recognitions] = await Promise.all([
     getTranslations("stories"),
     getTranslations("comments"),
     getTranslations("organisationTypes"),
     getTranslations("languages"),
     getFormatter(),
     listComments({ storyId: story.id, after: commentsAfter }),
+    story.status === "published" ? storyRecognitionSummary({ storyId: story.id, userId: user?.id ?? null, locale }) : Promise.resolve(null),
   ]);
   const editable = canEditStory(user, story);
   const date = story.publishedAt ?? story.createdAt;
@@ -132,6 +136,15 @@ export default async function StoryPage({ params, searchParams }: Props) {
       </dl>
 
       {/* Not labelled by its heading: "Comments (2)" would then also match the "Comment" field's name. */}
+      {recognitions ? (
+        <RecognitionPanel
+          storyId={story.id}
+          storySlug={story.slug}
+          rows={recognitions}
+          viewer={!user ? "anonymous" : canRecogniseStory(user, story) ? "reader" : "author"}
+        />
+      ) : null}
+
       <section className="space-y-4">
         <h2 id="comments-heading" className="text-2xl font-semibold">
           {tc("heading", { count: story.commentCount })}
