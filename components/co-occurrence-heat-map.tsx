@@ -239,7 +239,7 @@ export function CoOccurrenceHeatMap({ labels, counts, jaccard, text, idPrefix = 
   );
 
   return (
-    <figure aria-label={text.title} className="grid items-start gap-6 lg:grid-cols-2">
+    <figure aria-label={text.title} className="space-y-6">
       {chart}
       {/* Focusable so keyboard users can scroll a wide table. */}
       <div className="overflow-x-auto" tabIndex={0}>
