@@ -1,34 +1,23 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useActionState, useState } from "react";
 import { signInAction, signUpAction } from "@/lib/auth/actions";
 import { PASSWORD_MIN, signInSchema, signUpSchema } from "@/lib/auth/schema";
 import { ErrorSummary } from "./forms/error-summary";
 import { TextField } from "./forms/fields";
 import { SubmitButton } from "./forms/submit-button";
-import { useValidatedForm } from "./forms/use-validated-form";
+import { useFormAction } from "./forms/use-form-action";
 
 export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
   const t = useTranslations("auth");
-  const [state, formAction] = useActionState(signUpAction, null);
-  const { clientErrors, onSubmit } = useValidatedForm(signUpSchema);
-  const [submitted, setSubmitted] = useState(0);
-  const values = state && !state.ok ? state.values : { name: "", email: "" };
-  const fieldErrors = clientErrors ?? (state && !state.ok ? state.fieldErrors : {});
-  const formError = !clientErrors && state && !state.ok ? state.formError : undefined;
+  const { formAction, onSubmit, attempt, fieldErrors, formError, rejectedValues } = useFormAction(signUpAction, signUpSchema);
+  const values = rejectedValues ?? { name: "", email: "" };
 
   return (
-    <form
-      action={formAction}
-      onSubmit={(event) => {
-        onSubmit(event);
-        setSubmitted((n) => n + 1);
-      }}
-      noValidate
+    <form action={formAction} onSubmit={onSubmit} noValidate
       className="space-y-5"
     >
-      <ErrorSummary key={submitted} fieldErrors={fieldErrors} formError={formError} labels={{ name: t("name"), email: t("email"), password: t("password") }} />
+      <ErrorSummary key={attempt} fieldErrors={fieldErrors} formError={formError} labels={{ name: t("name"), email: t("email"), password: t("password") }} />
       <input type="hidden" name="callbackUrl" value={callbackUrl} />
       <TextField id="name" name="name" label={t("name")} autoComplete="name" defaultValue={values.name} errors={fieldErrors.name} />
       <TextField id="email" name="email" type="email" label={t("email")} autoComplete="email" defaultValue={values.email} errors={fieldErrors.email} />
@@ -48,24 +37,14 @@ export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
 
 export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
   const t = useTranslations("auth");
-  const [state, formAction] = useActionState(signInAction, null);
-  const { clientErrors, onSubmit } = useValidatedForm(signInSchema);
-  const [submitted, setSubmitted] = useState(0);
-  const values = state && !state.ok ? state.values : { email: "" };
-  const fieldErrors = clientErrors ?? (state && !state.ok ? state.fieldErrors : {});
-  const formError = !clientErrors && state && !state.ok ? state.formError : undefined;
+  const { formAction, onSubmit, attempt, fieldErrors, formError, rejectedValues } = useFormAction(signInAction, signInSchema);
+  const values = rejectedValues ?? { email: "" };
 
   return (
-    <form
-      action={formAction}
-      onSubmit={(event) => {
-        onSubmit(event);
-        setSubmitted((n) => n + 1);
-      }}
-      noValidate
+    <form action={formAction} onSubmit={onSubmit} noValidate
       className="space-y-5"
     >
-      <ErrorSummary key={submitted} fieldErrors={fieldErrors} formError={formError} labels={{ email: t("email"), password: t("password") }} />
+      <ErrorSummary key={attempt} fieldErrors={fieldErrors} formError={formError} labels={{ email: t("email"), password: t("password") }} />
       <input type="hidden" name="callbackUrl" value={callbackUrl} />
       <TextField id="email" name="email" type="email" label={t("email")} autoComplete="email" defaultValue={values.email} errors={fieldErrors.email} />
       <TextField id="password" name="password" type="password" label={t("password")} autoComplete="current-password" errors={fieldErrors.password} />

@@ -1,13 +1,13 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useActionState, useEffect, useRef, useState } from "react";
+import { useEffect, useRef } from "react";
 import type { CommentFormState } from "@/lib/comments/actions";
 import { commentSchema } from "@/lib/comments/schema";
 import { ErrorSummary } from "./forms/error-summary";
 import { TextAreaField } from "./forms/fields";
 import { SubmitButton } from "./forms/submit-button";
-import { useValidatedForm } from "./forms/use-validated-form";
+import { useFormAction } from "./forms/use-form-action";
 
 /** Posting a new comment, or editing one (with `commentId`). */
 export function CommentForm({
@@ -26,15 +26,11 @@ export function CommentForm({
   onCancel?: () => void;
 }) {
   const t = useTranslations("comments");
-  const [state, formAction] = useActionState(action, null);
-  const { clientErrors, onSubmit } = useValidatedForm(commentSchema);
-  const [submitted, setSubmitted] = useState(0);
+  const { state, formAction, onSubmit, attempt, fieldErrors, formError, rejectedValues } = useFormAction(action, commentSchema);
   const form = useRef<HTMLFormElement>(null);
   const editing = Boolean(commentId);
   const idPrefix = editing ? `comment-${commentId}-` : "";
-  const fieldErrors = clientErrors ?? (state && !state.ok ? state.fieldErrors : {});
-  const formError = !clientErrors && state && !state.ok ? state.formError : undefined;
-  const value = state && !state.ok ? state.values.body : defaultValue;
+  const value = rejectedValues?.body ?? defaultValue;
 
   useEffect(() => {
     if (state?.ok) {
@@ -47,14 +43,11 @@ export function CommentForm({
     <form
       ref={form}
       action={formAction}
-      onSubmit={(event) => {
-        onSubmit(event);
-        setSubmitted((n) => n + 1);
-      }}
+      onSubmit={onSubmit}
       noValidate
       className="space-y-3"
     >
-      <ErrorSummary key={submitted} fieldErrors={fieldErrors} formError={formError} labels={{ body: t("label") }} idPrefix={idPrefix} />
+      <ErrorSummary key={attempt} fieldErrors={fieldErrors} formError={formError} labels={{ body: t("label") }} idPrefix={idPrefix} />
       {storyId ? <input type="hidden" name="storyId" value={storyId} /> : null}
       {commentId ? <input type="hidden" name="commentId" value={commentId} /> : null}
       <TextAreaField id={`${idPrefix}body`} name="body" label={t("label")} hint={t("hint")} rows={editing ? 4 : 5} defaultValue={value} errors={fieldErrors.body} />

@@ -1,13 +1,13 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useActionState, useState } from "react";
+import { useState } from "react";
 import { decideProposalAction } from "@/lib/model/actions";
 import { decisionSchema } from "@/lib/model/schema";
 import { ErrorSummary } from "./forms/error-summary";
 import { SelectField, TextAreaField, TextField } from "./forms/fields";
 import { SubmitButton } from "./forms/submit-button";
-import { useValidatedForm } from "./forms/use-validated-form";
+import { useFormAction } from "./forms/use-form-action";
 
 /** A moderator accepts (with both languages), merges or declines a proposal. */
 export function DecisionForm({
@@ -22,13 +22,9 @@ export function DecisionForm({
   startingPoints: { slug: string; name: string }[];
 }) {
   const t = useTranslations("model");
-  const [state, formAction] = useActionState(decideProposalAction, null);
-  const { clientErrors, onSubmit } = useValidatedForm(decisionSchema);
-  const [submitted, setSubmitted] = useState(0);
-  const values = state && !state.ok ? state.values : {};
+  const { formAction, onSubmit, attempt, fieldErrors, formError, rejectedValues } = useFormAction(decideProposalAction, decisionSchema);
+  const values = rejectedValues ?? {};
   const [decision, setDecision] = useState(values.decision ?? "accept");
-  const fieldErrors = clientErrors ?? (state && !state.ok ? state.fieldErrors : {});
-  const formError = !clientErrors && state && !state.ok ? state.formError : undefined;
   const labels: Record<string, string> = {
     decision: t("decision"),
     nameEn: t("nameEn"),
@@ -42,14 +38,11 @@ export function DecisionForm({
   return (
     <form
       action={formAction}
-      onSubmit={(event) => {
-        onSubmit(event);
-        setSubmitted((n) => n + 1);
-      }}
+      onSubmit={onSubmit}
       noValidate
       className="space-y-4"
     >
-      <ErrorSummary key={submitted} fieldErrors={fieldErrors} formError={formError} labels={labels} idPrefix="decision-" />
+      <ErrorSummary key={attempt} fieldErrors={fieldErrors} formError={formError} labels={labels} idPrefix="decision-" />
       <input type="hidden" name="proposalId" value={proposalId} />
       <fieldset>
         <legend className="font-medium">{t("decision")}</legend>

@@ -1,35 +1,27 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useActionState, useState } from "react";
 import { createProposalAction } from "@/lib/model/actions";
 import { proposalSchema } from "@/lib/model/schema";
 import { ErrorSummary } from "./forms/error-summary";
 import { TextAreaField, TextField } from "./forms/fields";
 import { SubmitButton } from "./forms/submit-button";
-import { useValidatedForm } from "./forms/use-validated-form";
+import { useFormAction } from "./forms/use-form-action";
 
 export function ProposalForm() {
   const t = useTranslations("model");
-  const [state, formAction] = useActionState(createProposalAction, null);
-  const { clientErrors, onSubmit } = useValidatedForm(proposalSchema);
-  const [submitted, setSubmitted] = useState(0);
-  const fieldErrors = clientErrors ?? (state && !state.ok ? state.fieldErrors : {});
-  const formError = !clientErrors && state && !state.ok ? state.formError : undefined;
-  const values = state && !state.ok ? state.values : { name: "", explanation: "", stories: "" };
+  const { formAction, onSubmit, attempt, fieldErrors, formError, rejectedValues } = useFormAction(createProposalAction, proposalSchema);
+  const values = rejectedValues ?? { name: "", explanation: "", stories: "" };
   const labels = { name: t("proposalName"), explanation: t("proposalExplanation"), stories: t("proposalStories") };
 
   return (
     <form
       action={formAction}
-      onSubmit={(event) => {
-        onSubmit(event);
-        setSubmitted((n) => n + 1);
-      }}
+      onSubmit={onSubmit}
       noValidate
       className="space-y-4"
     >
-      <ErrorSummary key={submitted} fieldErrors={fieldErrors} formError={formError} labels={labels} idPrefix="proposal-" />
+      <ErrorSummary key={attempt} fieldErrors={fieldErrors} formError={formError} labels={labels} idPrefix="proposal-" />
       <TextField id="proposal-name" name="name" label={labels.name} defaultValue={values.name} errors={fieldErrors.name} />
       <TextAreaField
         id="proposal-explanation"

@@ -1,13 +1,12 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useActionState, useState } from "react";
 import type { StoryFormState } from "@/lib/stories/actions";
 import { LANGUAGES, ORGANISATION_TYPES, storySchema, SUMMARY_MAX, type StoryFormValues } from "@/lib/stories/schema";
 import { ErrorSummary } from "./forms/error-summary";
 import { FieldError, FieldHint, SelectField, TextAreaField, TextField, describedBy } from "./forms/fields";
 import { SubmitButton } from "./forms/submit-button";
-import { useValidatedForm } from "./forms/use-validated-form";
+import { useFormAction } from "./forms/use-form-action";
 import { MarkdownEditor } from "./markdown-editor";
 import { startingPointColor } from "./starting-point-color";
 
@@ -42,13 +41,9 @@ export function StoryForm({
   const t = useTranslations("storyForm");
   const tTypes = useTranslations("organisationTypes");
   const tLanguages = useTranslations("languages");
-  const [state, formAction] = useActionState(action, null);
-  const { clientErrors, onSubmit } = useValidatedForm(storySchema, ["startingPoints"]);
-  const [submitted, setSubmitted] = useState(0);
+  const { formAction, onSubmit, attempt, fieldErrors, formError, rejectedValues } = useFormAction(action, storySchema, ["startingPoints"]);
 
-  const values = state && !state.ok ? state.values : (initial ?? { ...EMPTY, language: defaultLanguage });
-  const fieldErrors = clientErrors ?? (state && !state.ok ? state.fieldErrors : {});
-  const formError = !clientErrors && state && !state.ok ? state.formError : undefined;
+  const values = rejectedValues ?? (initial ?? { ...EMPTY, language: defaultLanguage });
 
   const labels: Record<string, string> = {
     title: t("title"),
@@ -65,14 +60,11 @@ export function StoryForm({
   return (
     <form
       action={formAction}
-      onSubmit={(event) => {
-        onSubmit(event);
-        setSubmitted((n) => n + 1);
-      }}
+      onSubmit={onSubmit}
       noValidate
       className="space-y-6"
     >
-      <ErrorSummary key={submitted} fieldErrors={fieldErrors} formError={formError} labels={labels} />
+      <ErrorSummary key={attempt} fieldErrors={fieldErrors} formError={formError} labels={labels} />
       {story ? (
         <>
           <input type="hidden" name="storyId" value={story.id} />

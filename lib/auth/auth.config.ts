@@ -2,8 +2,8 @@ import type { NextAuthConfig } from "next-auth";
 import type { Role } from "@/db/schema";
 
 /*
- * Edge-safe part of the Auth.js configuration: no database, no Node APIs. proxy.ts uses it
- * to read the session cookie; lib/auth/auth.ts adds the adapter and the credentials provider.
+ * Edge-safe part of the Auth.js configuration: no database, no Node APIs, so it can run
+ * anywhere; lib/auth/auth.ts adds the adapter and the credentials provider.
  */
 export const authConfig = {
   pages: { signIn: "/signin" },
