@@ -1,5 +1,5 @@
 import "server-only";
-import { eq, sql } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { getDb } from "@/db";
 import { users } from "@/db/schema";
 import { slugify } from "@/lib/stories/slug";
@@ -15,12 +15,6 @@ export async function getMemberByHandle(handle: string): Promise<PublicMember | 
     .where(eq(users.handle, handle.toLowerCase()))
     .limit(1);
   return member ?? null;
-}
-
-export async function emailTaken(email: string): Promise<boolean> {
-  const db = await getDb();
-  const [row] = await db.select({ id: users.id }).from(users).where(sql`lower(${users.email}) = ${email.toLowerCase()}`).limit(1);
-  return Boolean(row);
 }
 
 export class EmailTakenError extends Error {}

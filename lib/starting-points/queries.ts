@@ -48,11 +48,11 @@ export async function getStartingPoint(slug: string, locale: Locale): Promise<St
   return all.find((sp) => sp.slug === slug) ?? null;
 }
 
-/** English names keyed by slug: checkbox labels in the story form follow the UI contract. */
+/** Slugs and names in the reader's language, for choosing a starting point in a form. */
 export async function listStartingPointOptions(locale: Locale) {
   const db = await getDb();
   return db
-    .select({ slug: startingPoints.slug, name: localizedColumns(locale).name, nameEn: startingPoints.nameEn })
+    .select({ slug: startingPoints.slug, name: localizedColumns(locale).name })
     .from(startingPoints)
     .orderBy(asc(startingPoints.position));
 }
