@@ -3,13 +3,16 @@ import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getTranslations } from "next-intl/server";
 import { SiteFooter } from "@/components/site-footer";
 import { SiteHeader } from "@/components/site-header";
+import { siteOrigin } from "@/lib/feeds/site-url";
 import "./globals.css";
 
 export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations("meta");
+  const [t, tFeeds, origin] = await Promise.all([getTranslations("meta"), getTranslations("feeds"), siteOrigin()]);
   return {
+    metadataBase: new URL(origin),
     title: { default: `${t("siteName")}: ${t("tagline")}`, template: `%s · ${t("siteName")}` },
     description: t("description"),
+    alternates: { types: { "application/atom+xml": [{ url: "/stories/feed.xml", title: tFeeds("allStories") }] } },
   };
 }
 

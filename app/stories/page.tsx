@@ -15,7 +15,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function StoriesPage({ searchParams }: { searchParams: Promise<StorySearchParams> }) {
   const locale = await getReaderLocale();
-  const [t, startingPoints] = await Promise.all([getTranslations("stories"), listStartingPoints(locale)]);
+  const [t, tFeeds, startingPoints] = await Promise.all([getTranslations("stories"), getTranslations("feeds"), listStartingPoints(locale)]);
   const params = parseStoryListParams(
     await searchParams,
     startingPoints.map((sp) => sp.slug),
@@ -86,6 +86,9 @@ export default async function StoriesPage({ searchParams }: { searchParams: Prom
             {filtered ? <p className="mt-1 text-sm">{t("noResultsHint")}</p> : null}
           </div>
         )}
+        <p className="text-sm">
+          <a href="/stories/feed.xml">{tFeeds("subscribe")}</a>
+        </p>
         <Pagination basePath="/stories" params={toSearchParams(filters)} newer={page.newer} older={page.older} />
       </section>
     </div>

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, eq, isNull, sql } from "drizzle-orm";
+import { and, asc, desc, eq, isNull, sql } from "drizzle-orm";
 import { getDb } from "@/db";
 import { comments, stories, users } from "@/db/schema";
 import { decodeCursor, encodeCursor } from "@/lib/pagination/cursor";
@@ -106,4 +106,28 @@ export async function softDeleteComment(commentId: string): Promise<void> {
       .set({ commentCount: sql`greatest(${stories.commentCount} - 1, 0)` })
       .where(eq(stories.id, deleted.storyId));
   });
+}
+
+/** The newest visible comments of a story, newest first (for its feed). */
+export async function latestComments(storyId: string, limit = 50): Promise<CommentView[]> {
+  const db = await getDb();
+  const rows = await db
+    .select({
+      id: comments.id,
+      body: comments.body,
+      createdAt: comments.createdAt,
+      updatedAt: comments.updatedAt,
+      authorId: comments.authorId,
+      authorName: users.name,
+      authorHandle: users.handle,
+    })
+    .from(comments)
+    .leftJoin(users, eq(users.id, comments.authorId))
+    .where(and(eq(comments.storyId, storyId), isNull(comments.deletedAt)))
+    .orderBy(desc(comments.createdAt), desc(comments.id))
+    .limit(limit);
+  return rows.map(({ authorName, authorHandle, ...comment }) => ({
+    ...comment,
+    author: authorName && authorHandle ? { name: authorName, handle: authorHandle } : null,
+  }));
 }

@@ -322,3 +322,22 @@ export async function deleteStory(storyId: string): Promise<void> {
   const db = await getDb();
   await db.delete(stories).where(eq(stories.id, storyId));
 }
+
+/** Bodies for a page of cards, in one query (feeds show the whole story). */
+export async function storyBodies(storyIds: string[]): Promise<Map<string, string>> {
+  if (storyIds.length === 0) return new Map();
+  const db = await getDb();
+  const rows = await db.select({ id: stories.id, body: stories.body }).from(stories).where(inArray(stories.id, storyIds));
+  return new Map(rows.map((row) => [row.id, row.body]));
+}
+
+/** Addresses of published stories for the sitemap (its format allows 50,000 per file). */
+export async function sitemapStories(limit = 50_000): Promise<{ slug: string; updatedAt: Date }[]> {
+  const db = await getDb();
+  return db
+    .select({ slug: stories.slug, updatedAt: stories.updatedAt })
+    .from(stories)
+    .where(published())
+    .orderBy(desc(stories.publishedAt), desc(stories.id))
+    .limit(limit);
+}

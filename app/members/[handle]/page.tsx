@@ -17,7 +17,15 @@ type Props = { params: Promise<{ handle: string }>; searchParams: Promise<Record
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const member = await loadMember((await params).handle);
-  return member ? { title: member.name } : {};
+  if (!member) return {};
+  const tFeeds = await getTranslations("feeds");
+  return {
+    title: member.name,
+    alternates: {
+      canonical: `/members/${member.handle}`,
+      types: { "application/atom+xml": [{ url: `/members/${member.handle}/feed.xml`, title: tFeeds("member", { name: member.name }) }] },
+    },
+  };
 }
 
 export default async function MemberPage({ params, searchParams }: Props) {

@@ -24,7 +24,15 @@ type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<s
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const startingPoint = await loadStartingPoint((await params).slug);
   if (!startingPoint) return {};
-  return { title: startingPoint.name, description: startingPoint.tagline };
+  const tFeeds = await getTranslations("feeds");
+  return {
+    title: startingPoint.name,
+    description: startingPoint.tagline,
+    alternates: {
+      canonical: `/starting-points/${startingPoint.slug}`,
+      types: { "application/atom+xml": [{ url: `/starting-points/${startingPoint.slug}/feed.xml`, title: tFeeds("startingPoint", { name: startingPoint.name }) }] },
+    },
+  };
 }
 
 export default async function StartingPointPage({ params, searchParams }: Props) {
@@ -35,8 +43,9 @@ export default async function StartingPointPage({ params, searchParams }: Props)
   if (!startingPoint) notFound();
 
   const user = await currentUser();
-  const [t, tm, format, page, organisation, mine] = await Promise.all([
+  const [t, tFeeds, tm, format, page, organisation, mine] = await Promise.all([
     getTranslations("startingPoints"),
+    getTranslations("feeds"),
     getTranslations("model"),
     getFormatter(),
     listPublishedStories({
@@ -111,6 +120,9 @@ export default async function StartingPointPage({ params, searchParams }: Props)
             {t("noStories")} <Link href="/stories/new">{t("writeOne")}</Link>
           </p>
         )}
+        <p className="text-sm">
+          <a href={`/starting-points/${slug}/feed.xml`}>{tFeeds("subscribe")}</a>
+        </p>
         <Pagination basePath={`/starting-points/${slug}`} params={new URLSearchParams()} newer={page.newer} older={page.older} />
       </section>
     </div>

@@ -33,7 +33,15 @@ const loadVisibleStory = cache(async (slug: string) => {
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { story } = await loadVisibleStory((await params).slug);
-  return { title: story.title, description: story.summary || undefined };
+  const tFeeds = await getTranslations("feeds");
+  return {
+    title: story.title,
+    description: story.summary || undefined,
+    alternates: {
+      canonical: `/stories/${story.slug}`,
+      types: { "application/atom+xml": [{ url: `/stories/${story.slug}/comments.xml`, title: tFeeds("comments", { title: story.title }) }] },
+    },
+  };
 }
 
 export default async function StoryPage({ params, searchParams }: Props) {
