@@ -1,5 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { setLocale } from "@/lib/i18n/actions";
+import { PendingButton } from "./forms/pending-button";
 
 /** Works without JavaScript: each language is a submit button of one small form. */
 export async function LanguageSwitcher({ current }: { current: string }) {
@@ -11,9 +12,8 @@ export async function LanguageSwitcher({ current }: { current: string }) {
   return (
     <form action={setLocale} className="flex items-center gap-1 text-sm">
       {options.map((option) => (
-        <button
+        <PendingButton
           key={option.locale}
-          type="submit"
           name="locale"
           value={option.locale}
           lang={option.locale}
@@ -25,7 +25,7 @@ export async function LanguageSwitcher({ current }: { current: string }) {
           }
         >
           {option.label}
-        </button>
+        </PendingButton>
       ))}
     </form>
   );

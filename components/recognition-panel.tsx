@@ -2,6 +2,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { setStoryRecognitionAction } from "@/lib/model/actions";
 import type { StoryRecognitionRow } from "@/lib/model/queries";
+import { PendingButton } from "./forms/pending-button";
 import { startingPointColor } from "./starting-point-color";
 
 /** Per starting point: the author's tag, how many readers recognise it, and the reader's own mark. */
@@ -44,8 +45,7 @@ export async function RecognitionPanel({
                 <input type="hidden" name="recognised" value={row.mine ? "false" : "true"} />
                 {row.mine ? <span className="text-sm font-medium text-brand-700">✓ {t("recognised")}</span> : null}
                 {/* The name starts with the visible text (WCAG label in name) and says which starting point. */}
-                <button
-                  type="submit"
+                <PendingButton
                   aria-label={`${row.mine ? t("withdrawRecognition") : t("recognise")}: ${row.name}`}
                   className={
                     row.mine
@@ -54,7 +54,7 @@ export async function RecognitionPanel({
                   }
                 >
                   {row.mine ? t("withdrawRecognition") : t("recognise")}
-                </button>
+                </PendingButton>
               </form>
             ) : null}
           </li>

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { signOutAction } from "@/lib/auth/actions";
 import { currentUser } from "@/lib/auth/session";
+import { PendingButton } from "./forms/pending-button";
 import { LanguageSwitcher } from "./language-switcher";
 
 export async function SiteHeader() {
@@ -30,9 +31,7 @@ export async function SiteHeader() {
                 {user.name}
               </Link>
               <form action={signOutAction}>
-                <button type="submit" className="text-stone-700 underline-offset-2 hover:underline">
-                  {t("signOut")}
-                </button>
+                <PendingButton className="text-stone-700 underline-offset-2 hover:underline">{t("signOut")}</PendingButton>
               </form>
             </>
           ) : (

@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { cache } from "react";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { DecisionForm } from "@/components/decision-form";
+import { PendingButton } from "@/components/forms/pending-button";
 import { ProposalCommentForm } from "@/components/proposal-comment-form";
 import { canDecideProposal, canSupportProposal } from "@/lib/auth/permissions";
 import { currentUser } from "@/lib/auth/session";
@@ -109,8 +110,7 @@ export default async function ProposalPage({ params }: Props) {
           <input type="hidden" name="proposalId" value={proposal.id} />
           <input type="hidden" name="supported" value={proposal.supportedByMe ? "false" : "true"} />
           {proposal.supportedByMe ? <span className="font-medium text-brand-700">✓ {tm("youSupport")}</span> : null}
-          <button
-            type="submit"
+          <PendingButton
             className={
               proposal.supportedByMe
                 ? "rounded border border-stone-400 bg-white px-4 py-2 hover:bg-stone-100"
@@ -118,7 +118,7 @@ export default async function ProposalPage({ params }: Props) {
             }
           >
             {proposal.supportedByMe ? tm("withdrawSupport") : tm("support")}
-          </button>
+          </PendingButton>
         </form>
       ) : null}
 
