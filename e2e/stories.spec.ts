@@ -66,6 +66,25 @@ test.describe("publishing and browsing", () => {
     await expect(page.getByRole("heading", { name: /1 story found/ })).toBeVisible();
   });
 
+  test("facets filter by language and organisation type, with counts, also without JavaScript", async ({ browser }) => {
+    const context = await browser.newContext({ javaScriptEnabled: false, locale: "en-GB" });
+    const page = await context.newPage();
+    await page.goto("/stories");
+    await expect(page.locator("#facet-type-government-count")).toHaveText(/^\d+$/);
+    await page.getByRole("checkbox", { name: "Government", exact: true }).check();
+    await page.getByRole("button", { name: "Apply filters" }).click();
+    await expect(page).toHaveURL(/type=government/);
+    await expect(page.getByRole("link", { name: /Algemene Rekenkamer starts a blog/ })).toBeVisible();
+    await expect(page.getByRole("link", { name: /hospital uses an enterprise social network/i })).toHaveCount(0);
+    await page.getByRole("checkbox", { name: "Dutch", exact: true }).check();
+    await page.getByRole("button", { name: "Apply filters" }).click();
+    await expect(page).toHaveURL(/lang=nl/);
+    await expect(page.getByText("No stories match these filters.")).toBeVisible();
+    await page.getByRole("link", { name: "Clear filters" }).click();
+    await expect(page).toHaveURL(/\/stories$/);
+    await context.close();
+  });
+
   test("the model page shows the questions and how often starting points occur together", async ({ page }) => {
     await page.goto("/starting-points");
     await expect(page.getByRole("heading", { level: 1, name: "Starting points" })).toBeVisible();

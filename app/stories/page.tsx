@@ -1,11 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { FacetGroup } from "@/components/facet-group";
 import { Pagination } from "@/components/pagination";
 import { StoryList } from "@/components/story-list";
 import { getReaderLocale } from "@/lib/i18n/server";
 import { listStartingPoints } from "@/lib/starting-points/queries";
-import { countPublishedStories, listPublishedStories } from "@/lib/stories/queries";
+import { countPublishedStories, facetCounts, listPublishedStories } from "@/lib/stories/queries";
+import { LANGUAGES, ORGANISATION_TYPES } from "@/lib/stories/schema";
 import { parseStoryListParams, QUERY_MAX, toSearchParams, type StorySearchParams } from "@/lib/stories/search-params";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -20,12 +22,15 @@ export default async function StoriesPage({ searchParams }: { searchParams: Prom
     await searchParams,
     startingPoints.map((sp) => sp.slug),
   );
-  const filters = { q: params.q, startingPoints: params.startingPoints };
-  const [page, total] = await Promise.all([
+  const filters = { q: params.q, startingPoints: params.startingPoints, languages: params.languages, organisationTypes: params.organisationTypes };
+  const [page, total, facets, tTypes, tLanguages] = await Promise.all([
     listPublishedStories({ filters, after: params.after, before: params.before, locale }),
     countPublishedStories(filters),
+    facetCounts(filters),
+    getTranslations("organisationTypes"),
+    getTranslations("languages"),
   ]);
-  const filtered = Boolean(filters.q) || filters.startingPoints.length > 0;
+  const filtered = Boolean(filters.q) || filters.startingPoints.length + filters.languages.length + filters.organisationTypes.length > 0;
 
   return (
     <div className="space-y-8">
@@ -54,18 +59,27 @@ export default async function StoriesPage({ searchParams }: { searchParams: Prom
             </button>
           </div>
         </div>
-        <fieldset>
-          <legend className="font-medium">{t("filterLegend")}</legend>
-          <p className="text-sm text-stone-600">{t("filterHint")}</p>
-          <div className="mt-2 flex flex-wrap gap-x-6 gap-y-2">
-            {startingPoints.map((sp) => (
-              <label key={sp.slug} className="flex items-center gap-2">
-                <input type="checkbox" name="sp" value={sp.slug} defaultChecked={filters.startingPoints.includes(sp.slug)} className="size-4" />
-                {sp.name}
-              </label>
-            ))}
-          </div>
-        </fieldset>
+        <FacetGroup
+          legend={t("filterLegend")}
+          hint={t("filterHint")}
+          name="sp"
+          options={startingPoints.map((sp) => ({ value: sp.slug, label: sp.name, count: facets.startingPoints[sp.slug] ?? 0 }))}
+          selected={filters.startingPoints}
+        />
+        <div className="grid gap-4 sm:grid-cols-2">
+          <FacetGroup
+            legend={t("language")}
+            name="lang"
+            options={LANGUAGES.map((value) => ({ value, label: tLanguages(value), count: facets.languages[value] ?? 0 }))}
+            selected={filters.languages}
+          />
+          <FacetGroup
+            legend={t("organisationType")}
+            name="type"
+            options={ORGANISATION_TYPES.map((value) => ({ value, label: tTypes(value), count: facets.organisationTypes[value] ?? 0 }))}
+            selected={filters.organisationTypes}
+          />
+        </div>
         <div className="flex flex-wrap items-center gap-4">
           <button type="submit" className="rounded border border-stone-400 bg-white px-4 py-2 hover:bg-stone-100">
             {t("applyFilters")}

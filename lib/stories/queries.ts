@@ -2,7 +2,7 @@ import "server-only";
 import { and, asc, count, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { QueryBuilder } from "drizzle-orm/pg-core";
 import { getDb, type Database } from "@/db";
-import { startingPoints, stories, storyStartingPoints, users, type StoryStatus } from "@/db/schema";
+import { startingPoints, stories, storyStartingPoints, users, type Language, type OrganisationType, type StoryStatus } from "@/db/schema";
 import type { Locale } from "@/lib/i18n/locales";
 import { decodeCursor, encodeCursor, type Page } from "@/lib/pagination/cursor";
 import type { StoryInput, StoryIntent } from "./schema";
@@ -111,14 +111,58 @@ function toCards(rows: Array<Record<keyof typeof cardColumns, unknown>>, tags: M
   });
 }
 
-export type StoryFilters = { startingPoints?: string[]; q?: string; authorId?: string };
+export const inLanguages = (languages: string[]): SQL => inArray(stories.language, languages as Language[]);
+export const ofOrganisationTypes = (types: string[]): SQL => inArray(stories.organisationType, types as OrganisationType[]);
+
+export type StoryFilters = {
+  startingPoints?: string[];
+  q?: string;
+  authorId?: string;
+  /** Any of these languages. */
+  languages?: string[];
+  /** Any of these organisation types. */
+  organisationTypes?: string[];
+};
 
 function filterConditions(filters: StoryFilters): SQL[] {
   const conditions: SQL[] = [published()];
   for (const slug of filters.startingPoints ?? []) conditions.push(withStartingPoint(slug));
   if (filters.q) conditions.push(matching(filters.q));
   if (filters.authorId) conditions.push(byAuthor(filters.authorId));
+  if (filters.languages?.length) conditions.push(inLanguages(filters.languages));
+  if (filters.organisationTypes?.length) conditions.push(ofOrganisationTypes(filters.organisationTypes));
   return conditions;
+}
+
+export type FacetCounts = { startingPoints: Record<string, number>; languages: Record<string, number>; organisationTypes: Record<string, number> };
+
+/**
+ * How many stories each filter option would give, with the other filters applied (the usual
+ * facet rule: a group does not narrow its own counts, so "any of" options stay visible).
+ */
+export async function facetCounts(filters: StoryFilters): Promise<FacetCounts> {
+  const db = await getDb();
+  const [sp, lang, type] = await Promise.all([
+    db
+      .select({ key: startingPoints.slug, n: count() })
+      .from(storyStartingPoints)
+      .innerJoin(stories, eq(stories.id, storyStartingPoints.storyId))
+      .innerJoin(startingPoints, eq(startingPoints.id, storyStartingPoints.startingPointId))
+      .where(and(...filterConditions(filters)))
+      .groupBy(startingPoints.slug),
+    db
+      .select({ key: stories.language, n: count() })
+      .from(stories)
+      .where(and(...filterConditions({ ...filters, languages: [] })))
+      .groupBy(stories.language),
+    db
+      .select({ key: stories.organisationType, n: count() })
+      .from(stories)
+      .where(and(...filterConditions({ ...filters, organisationTypes: [] })))
+      .groupBy(stories.organisationType),
+  ]);
+  const record = (rows: { key: string; n: number }[]) => Object.fromEntries(rows.map((row) => [row.key, Number(row.n)]));
+  return { startingPoints: record(sp), languages: record(lang), organisationTypes: record(type) };
 }
 
 /**

@@ -6,6 +6,7 @@ import { coOccurrenceMatrix } from "@/lib/model/statistics";
 import { listStartingPoints } from "@/lib/starting-points/queries";
 import {
   countPublishedStories,
+  facetCounts,
   createStory,
   deleteStory,
   getStoryBySlug,
@@ -205,5 +206,25 @@ describe("comments", () => {
     const rest = await listComments({ storyId: id, limit: 5, after: first.more });
     expect(rest.items.map((c) => c.body)).toEqual(["Comment 5", "Comment 6"]);
     expect(rest.more).toBeNull();
+  });
+});
+
+describe("facets", () => {
+  it("filter by language and organisation type, and count each option with the other filters applied", async () => {
+    const author = await member();
+    await createStory({ authorId: author.id, input: story({ title: "Facet Dutch network", language: "nl", organisationType: "network" }), intent: "publish" });
+    await createStory({ authorId: author.id, input: story({ title: "Facet Dutch school", language: "nl", organisationType: "education" }), intent: "publish" });
+
+    const dutch = await listPublishedStories({ filters: { languages: ["nl"] }, locale: "en", limit: 50 });
+    expect(dutch.items.every((s) => s.language === "nl")).toBe(true);
+    expect(await countPublishedStories({ languages: ["nl"], organisationTypes: ["education"] })).toBe(1);
+
+    const facets = await facetCounts({ languages: ["nl"] });
+    // The language group ignores its own filter; the others apply it.
+    expect(facets.languages.en).toBe(await countPublishedStories({ languages: ["en"] }));
+    expect(facets.languages.nl).toBe(await countPublishedStories({ languages: ["nl"] }));
+    expect(facets.organisationTypes.education).toBe(1);
+    expect(facets.organisationTypes.company ?? 0).toBe(await countPublishedStories({ languages: ["nl"], organisationTypes: ["company"] }));
+    expect(facets.startingPoints["improving-work-practice"]).toBe(await countPublishedStories({ languages: ["nl"], startingPoints: ["improving-work-practice"] }));
   });
 });
