@@ -1,9 +1,10 @@
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import type { StoryCard as StoryCardData } from "@/lib/stories/queries";
+import { highlightSnippet } from "@/lib/stories/highlight";
 import { StartingPointTags } from "./starting-point-tags";
 
-export async function StoryCard({ story, headingLevel = 3 }: { story: StoryCardData; headingLevel?: 2 | 3 }) {
+export async function StoryCard({ story, headingLevel = 3, snippet }: { story: StoryCardData; headingLevel?: 2 | 3; snippet?: string }) {
   const [t, tTypes, format] = await Promise.all([getTranslations("stories"), getTranslations("organisationTypes"), getFormatter()]);
   const Heading = headingLevel === 2 ? "h2" : "h3";
   const date = story.publishedAt ?? story.updatedAt;
@@ -22,6 +23,10 @@ export async function StoryCard({ story, headingLevel = 3 }: { story: StoryCardD
         </Link>
       </Heading>
       {story.summary ? <p className="text-stone-700" lang={story.language}>{story.summary}</p> : null}
+      {snippet ? (
+        // Escaped by highlightSnippet; only its <mark> tags are markup.
+        <p className="text-sm text-stone-700 [&_mark]:bg-amber-200 [&_mark]:text-stone-900" lang={story.language} dangerouslySetInnerHTML={{ __html: `…${highlightSnippet(snippet)}…` }} />
+      ) : null}
       <div className="mt-auto space-y-3">
         <StartingPointTags tags={story.startingPoints} />
         <p className="text-sm text-stone-600">

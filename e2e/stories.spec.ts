@@ -64,6 +64,7 @@ test.describe("publishing and browsing", () => {
     await expect(page).toHaveURL(/q=hospitals/);
     await expect(page.getByRole("link", { name: /hospital uses an enterprise social network/i })).toBeVisible();
     await expect(page.getByRole("heading", { name: /1 story found/ })).toBeVisible();
+    await expect(page.locator("main mark").first()).toHaveText(/hospital/i);
   });
 
   test("facets filter by language and organisation type, with counts, also without JavaScript", async ({ browser }) => {

@@ -6,7 +6,7 @@ import { Pagination } from "@/components/pagination";
 import { StoryList } from "@/components/story-list";
 import { getReaderLocale } from "@/lib/i18n/server";
 import { listStartingPoints } from "@/lib/starting-points/queries";
-import { countPublishedStories, facetCounts, listPublishedStories } from "@/lib/stories/queries";
+import { countPublishedStories, facetCounts, listPublishedStories, searchSnippets } from "@/lib/stories/queries";
 import { LANGUAGES, ORGANISATION_TYPES } from "@/lib/stories/schema";
 import { parseStoryListParams, QUERY_MAX, toSearchParams, type StorySearchParams } from "@/lib/stories/search-params";
 
@@ -30,6 +30,7 @@ export default async function StoriesPage({ searchParams }: { searchParams: Prom
     getTranslations("organisationTypes"),
     getTranslations("languages"),
   ]);
+  const snippets = filters.q ? await searchSnippets(page.items.map((story) => story.id), filters.q) : undefined;
   const filtered = Boolean(filters.q) || filters.startingPoints.length + filters.languages.length + filters.organisationTypes.length > 0;
 
   return (
@@ -93,7 +94,7 @@ export default async function StoriesPage({ searchParams }: { searchParams: Prom
           {t("resultCount", { count: total })}
         </h2>
         {page.items.length > 0 ? (
-          <StoryList stories={page.items} />
+          <StoryList stories={page.items} snippets={snippets} />
         ) : (
           <div className="rounded border border-dashed border-stone-300 bg-white p-6 text-stone-700">
             <p>{t("noResults")}</p>

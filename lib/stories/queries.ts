@@ -385,3 +385,23 @@ export async function sitemapStories(limit = 50_000): Promise<{ slug: string; up
     .orderBy(desc(stories.publishedAt), desc(stories.id))
     .limit(limit);
 }
+
+// Control characters cannot occur in stored text, so they mark matches safely until escaping.
+export const MATCH_START = "\u0002";
+export const MATCH_END = "\u0003";
+
+/** A short passage of each story around the search words, matches between the markers above. */
+export async function searchSnippets(storyIds: string[], query: string): Promise<Map<string, string>> {
+  if (storyIds.length === 0 || !query) return new Map();
+  const db = await getDb();
+  const config = sql`CASE WHEN ${stories.language} = 'nl' THEN 'dutch'::regconfig ELSE 'english'::regconfig END`;
+  const rows = await db
+    .select({
+      id: stories.id,
+      snippet: sql<string>`ts_headline(${config}, ${stories.body}, websearch_to_tsquery(${config}, ${query}),
+        ${`MaxFragments=1, MaxWords=28, MinWords=12, StartSel=${MATCH_START}, StopSel=${MATCH_END}`})`,
+    })
+    .from(stories)
+    .where(inArray(stories.id, storyIds));
+  return new Map(rows.map((row) => [row.id, row.snippet]));
+}

@@ -7,6 +7,9 @@ import { listStartingPoints } from "@/lib/starting-points/queries";
 import {
   countPublishedStories,
   facetCounts,
+  MATCH_END,
+  MATCH_START,
+  searchSnippets,
   createStory,
   deleteStory,
   getStoryBySlug,
@@ -110,6 +113,12 @@ describe("stories", () => {
     expect(await titles("KPN")).toHaveLength(1);
     expect(await titles("zzzznothing")).toEqual([]);
     expect(await countPublishedStories({ q: "samenwerken" })).toBe(1);
+
+    const found = await listPublishedStories({ filters: { q: "collaborate" }, locale: "en" });
+    const snippets = await searchSnippets(found.items.map((s) => s.id), "collaborate");
+    expect(snippets.get(found.items[0].id)).toContain(`${MATCH_START}collaborating${MATCH_END}`);
+    const dutch = await listPublishedStories({ filters: { q: "samenwerking" }, locale: "en" });
+    expect((await searchSnippets(dutch.items.map((s) => s.id), "samenwerking")).get(dutch.items[0].id)).toContain(`${MATCH_START}samenwerken${MATCH_END}`);
   });
 
   it("pages with keyset cursors without gaps or repeats, also while new stories arrive", async () => {
