@@ -38,7 +38,17 @@ test.describe("publishing and browsing", () => {
     await page.goto("/stories?sp=improving-work-practice&sp=learning-with-outside-world");
     await expect(page.getByRole("link", { name: title })).toHaveCount(0);
 
+    // The intersection page of the two, linked from the model's overlap figures.
+    await page.goto("/starting-points");
+    await page.getByRole("link", { name: /^Improving the work practice \+ Making use of knowledge in the organisation: \d+ stor/ }).click();
+    await expect(page).toHaveURL(/\/starting-points\/improving-work-practice\+using-knowledge$/);
+    await expect(page.getByRole("link", { name: title })).toBeVisible();
+    await page.goto("/starting-points/improving-work-practice+learning-with-outside-world");
+    await expect(page.getByRole("link", { name: title })).toHaveCount(0);
+    expect((await page.goto("/starting-points/improving-work-practice+nope"))?.status()).toBe(404);
+
     // And on the member's profile.
+    await page.goto("/");
     await page.getByRole("banner").getByRole("link", { name: member.name }).click();
     await expect(page.getByRole("heading", { level: 1, name: member.name })).toBeVisible();
     await expect(page.getByRole("link", { name: title })).toBeVisible();

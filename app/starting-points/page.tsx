@@ -7,7 +7,7 @@ import { startingPointColor } from "@/components/starting-point-color";
 import { currentUser } from "@/lib/auth/session";
 import { getReaderLocale } from "@/lib/i18n/server";
 import { listProposals, modelEvidence, type ProposalSummary } from "@/lib/model/queries";
-import { agreement, coOccurrenceMatrix, jaccard, kappaBand } from "@/lib/model/statistics";
+import { agreement, coOccurrenceMatrix, jaccard, kappaBand, pairOverlaps } from "@/lib/model/statistics";
 import { listStartingPoints } from "@/lib/starting-points/queries";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -31,6 +31,10 @@ export default async function StartingPointsPage() {
   const counts = coOccurrenceMatrix(slugs, evidence.stories);
   const overlaps = slugs.map((_, i) => slugs.map((__, j) => (i === j ? null : jaccard(counts, i, j))));
   const agreed = agreement(slugs, evidence.stories);
+  // Pairs that occur together at all, most frequent first, each linking to its intersection page.
+  const pairs = pairOverlaps(slugs, counts)
+    .filter((pair) => pair.both > 0)
+    .sort((x, y) => y.both - x.both);
   const number = (value: number | null, digits = 2) =>
     value === null ? tm("notAvailable") : format.number(value, { minimumFractionDigits: digits, maximumFractionDigits: digits });
   const percent = (value: number | null) => (value === null ? tm("notAvailable") : format.number(value, { style: "percent" }));
@@ -146,6 +150,20 @@ export default async function StartingPointsPage() {
           }}
         />
         <p className="max-w-3xl text-sm text-stone-600">{tm("overlapExplained")}</p>
+        {pairs.length > 0 ? (
+          <div className="space-y-2">
+            <h3 className="text-lg font-semibold">{t("pairsHeading")}</h3>
+            <ul className="flex flex-wrap gap-x-6 gap-y-1">
+              {pairs.map((pair) => (
+                <li key={`${pair.a}+${pair.b}`}>
+                  <Link href={`/starting-points/${pair.a}+${pair.b}`}>
+                    {t("pairLink", { a: nameOf.get(pair.a) ?? pair.a, b: nameOf.get(pair.b) ?? pair.b, count: pair.both })}
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          </div>
+        ) : null}
       </section>
 
       <section aria-labelledby="agreement-heading" className="space-y-4">

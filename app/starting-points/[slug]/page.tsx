@@ -13,7 +13,7 @@ import { startingPointColor } from "@/components/starting-point-color";
 import { StoryList } from "@/components/story-list";
 import { getReaderLocale } from "@/lib/i18n/server";
 import { getStartingPoint } from "@/lib/starting-points/queries";
-import { listPublishedStories } from "@/lib/stories/queries";
+import { countPublishedStories, listPublishedStories } from "@/lib/stories/queries";
 import { first } from "@/lib/stories/search-params";
 
 // Metadata and page share one load per request.
@@ -22,6 +22,11 @@ const loadStartingPoint = cache(async (slug: string) => getStartingPoint(slug, a
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const pair = pairOf((await params).slug);
+  if (pair) {
+    const [a, b] = await Promise.all(pair.map(loadStartingPoint));
+    return a && b ? { title: `${a.name} + ${b.name}`, alternates: { canonical: `/starting-points/${a.slug}+${b.slug}` } } : {};
+  }
   const startingPoint = await loadStartingPoint((await params).slug);
   if (!startingPoint) return {};
   const tFeeds = await getTranslations("feeds");
@@ -35,9 +40,17 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   };
 }
 
+/** "a+b" (the path may carry the plus encoded) names the intersection of two starting points. */
+function pairOf(slug: string): [string, string] | null {
+  const parts = decodeURIComponent(slug).split("+");
+  return parts.length === 2 && parts[0] && parts[1] && parts[0] !== parts[1] ? [parts[0], parts[1]] : null;
+}
+
 export default async function StartingPointPage({ params, searchParams }: Props) {
   const { slug } = await params;
   const query = await searchParams;
+  const pair = pairOf(slug);
+  if (pair) return <Intersection slugs={pair} query={query} />;
   const locale = await getReaderLocale();
   const startingPoint = await loadStartingPoint(slug);
   if (!startingPoint) notFound();
@@ -125,6 +138,45 @@ export default async function StartingPointPage({ params, searchParams }: Props)
         </p>
         <Pagination basePath={`/starting-points/${slug}`} params={new URLSearchParams()} newer={page.newer} older={page.older} />
       </section>
+    </div>
+  );
+}
+
+/** Stories that carry both starting points: where the model's categories overlap. */
+async function Intersection({ slugs, query }: { slugs: [string, string]; query: Record<string, string | string[] | undefined> }) {
+  const [a, b] = await Promise.all(slugs.map(loadStartingPoint));
+  if (!a || !b) notFound();
+  const [t, locale] = await Promise.all([getTranslations("startingPoints"), getReaderLocale()]);
+  const page = await listPublishedStories({
+    filters: { startingPoints: [a.slug, b.slug] },
+    after: first(query.after) ?? null,
+    before: first(query.before) ?? null,
+    locale,
+  });
+  const total = await countPublishedStories({ startingPoints: [a.slug, b.slug] });
+  return (
+    <div className="space-y-8">
+      <header className="space-y-3">
+        <p className="text-sm font-semibold text-stone-600">
+          <Link href="/starting-points">{t("title")}</Link>
+        </p>
+        <h1 className="text-3xl font-bold">
+          <Link href={`/starting-points/${a.slug}`} style={{ color: startingPointColor(a.position) }}>
+            {a.name}
+          </Link>{" "}
+          +{" "}
+          <Link href={`/starting-points/${b.slug}`} style={{ color: startingPointColor(b.position) }}>
+            {b.name}
+          </Link>
+        </h1>
+        <p className="max-w-3xl text-stone-700">{t("intersectionIntro", { count: total })}</p>
+      </header>
+      {page.items.length > 0 ? (
+        <StoryList stories={page.items} headingLevel={2} />
+      ) : (
+        <p className="rounded border border-dashed border-stone-300 bg-white p-6 text-stone-700">{t("intersectionEmpty")}</p>
+      )}
+      <Pagination basePath={`/starting-points/${a.slug}+${b.slug}`} params={new URLSearchParams()} newer={page.newer} older={page.older} />
     </div>
   );
 }
