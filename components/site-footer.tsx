@@ -7,6 +7,9 @@ export async function SiteFooter() {
       <div className="mx-auto max-w-5xl space-y-2 px-4 py-6 text-sm text-stone-700">
         <p>{t("about")}</p>
         <p className="italic">{t("questions")}</p>
+        <p>
+          <a href="/api">{t("api")}</a> · <a href="/stories/feed.xml">Atom</a> · <a href="/starting-points/export.csv">CSV</a>
+        </p>
       </div>
     </footer>
   );

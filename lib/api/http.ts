@@ -1,0 +1,45 @@
+import { createHash } from "node:crypto";
+import type { z } from "zod";
+import { apiError } from "./schemas";
+
+const CORS = {
+  "Access-Control-Allow-Origin": "*",
+  "Access-Control-Allow-Methods": "GET, OPTIONS",
+  "Access-Control-Allow-Headers": "If-None-Match",
+  "Access-Control-Expose-Headers": "ETag",
+};
+
+/**
+ * A JSON response checked against its schema (a response that breaks the contract is a bug,
+ * so it fails loudly here rather than in a client), with an ETag so clients can revalidate
+ * cheaply: a matching If-None-Match gets 304 without a body.
+ */
+export function apiJson<S extends z.ZodType>(request: Request, schema: S, body: z.input<S>): Response {
+  const json = JSON.stringify(schema.parse(body));
+  const etag = `"${createHash("sha1").update(json).digest("base64url")}"`;
+  const headers = { ...CORS, ETag: etag, "Cache-Control": "public, max-age=0, must-revalidate", "Content-Type": "application/json; charset=utf-8" };
+  const ifNoneMatch = request.headers.get("if-none-match");
+  if (ifNoneMatch && ifNoneMatch.split(",").some((tag) => tag.trim() === etag || tag.trim() === "*")) {
+    return new Response(null, { status: 304, headers });
+  }
+  return new Response(json, { status: 200, headers });
+}
+
+export function apiProblem(status: 400 | 404, message: string, parameter?: string): Response {
+  const body = apiError.parse({ error: { code: status === 400 ? "bad_request" : "not_found", message, ...(parameter ? { parameter } : {}) } });
+  return Response.json(body, { status, headers: { ...CORS, "Cache-Control": "no-store" } });
+}
+
+export function corsPreflight(): Response {
+  return new Response(null, { status: 204, headers: { ...CORS, "Access-Control-Max-Age": "86400" } });
+}
+
+/** Query parameters as zod sees them: a string, or an array when repeated. */
+export function queryObject(url: URL): Record<string, string | string[]> {
+  const result: Record<string, string | string[]> = {};
+  for (const key of new Set(url.searchParams.keys())) {
+    const values = url.searchParams.getAll(key);
+    result[key] = values.length > 1 ? values : values[0];
+  }
+  return result;
+}

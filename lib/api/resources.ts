@@ -1,0 +1,84 @@
+import "server-only";
+import { z } from "zod";
+import { siteOrigin } from "@/lib/feeds/site-url";
+import { renderMarkdown } from "@/lib/markdown/render";
+import { decodeCursor } from "@/lib/pagination/cursor";
+import { listStartingPoints } from "@/lib/starting-points/queries";
+import { countPublishedStories, getStoryBySlug, listPublishedStories, type StoryCard } from "@/lib/stories/queries";
+import { apiJson, apiProblem, queryObject } from "./http";
+import { startingPointsResponse, storyListQuery, storyListResponse, storyResource } from "./schemas";
+
+function summaryOf(story: StoryCard, origin: string) {
+  return {
+    slug: story.slug,
+    url: `${origin}/stories/${story.slug}`,
+    title: story.title,
+    organisation: story.organisation,
+    organisationType: story.organisationType,
+    language: story.language,
+    summary: story.summary,
+    startingPoints: story.startingPoints.map((sp) => sp.slug),
+    author: story.author ? { ...story.author, url: `${origin}/members/${story.author.handle}` } : null,
+    publishedAt: (story.publishedAt ?? story.updatedAt).toISOString(),
+    updatedAt: story.updatedAt.toISOString(),
+    commentCount: story.commentCount,
+    isExample: story.isExample,
+  } as z.input<typeof storyListResponse>["data"][number];
+}
+
+export async function storiesEndpoint(request: Request): Promise<Response> {
+  const parsed = storyListQuery.safeParse(queryObject(new URL(request.url)));
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const parameter = String(issue.path[0] ?? "");
+    return apiProblem(400, `Invalid value for "${parameter}": ${issue.message}`, parameter);
+  }
+  const query = parsed.data;
+  const known = (await listStartingPoints("en")).map((sp) => sp.slug);
+  const unknown = (query.sp ?? []).find((slug) => !known.includes(slug));
+  if (unknown) return apiProblem(400, `Invalid value for "sp": unknown starting point "${unknown}" (known: ${known.join(", ")}).`, "sp");
+  for (const key of ["after", "before"] as const) {
+    if (query[key] && !decodeCursor(query[key])) return apiProblem(400, `"${key}" is not a cursor returned by this API.`, key);
+  }
+
+  const filters = { q: query.q || undefined, startingPoints: query.sp ?? [], languages: query.lang ?? [], organisationTypes: query.type ?? [] };
+  const [origin, page, total] = await Promise.all([
+    siteOrigin(),
+    listPublishedStories({ filters, after: query.after, before: query.before, limit: query.limit, locale: "en" }),
+    countPublishedStories(filters),
+  ]);
+  return apiJson(request, storyListResponse, {
+    data: page.items.map((story) => summaryOf(story, origin)),
+    total,
+    next: page.older,
+    previous: page.newer,
+  });
+}
+
+export async function storyEndpoint(request: Request, slug: string): Promise<Response> {
+  const story = await getStoryBySlug(slug, "en");
+  // Drafts do not exist for the API.
+  if (!story || story.status !== "published") return apiProblem(404, `No published story "${slug}".`);
+  const origin = await siteOrigin();
+  return apiJson(request, storyResource, {
+    ...summaryOf(story, origin),
+    body: story.body,
+    bodyHtml: renderMarkdown(story.body),
+    trigger: story.trigger,
+    tools: story.tools,
+  });
+}
+
+export async function startingPointsEndpoint(request: Request): Promise<Response> {
+  const [en, nl] = await Promise.all([listStartingPoints("en"), listStartingPoints("nl")]);
+  return apiJson(request, startingPointsResponse, {
+    data: en.map((sp, i) => ({
+      slug: sp.slug,
+      position: sp.position,
+      name: { en: sp.name, nl: nl[i].name },
+      tagline: { en: sp.tagline, nl: nl[i].tagline },
+      description: { en: sp.description, nl: nl[i].description },
+      storyCount: sp.storyCount,
+    })),
+  });
+}
