@@ -15,21 +15,27 @@ export type CommentView = {
   author: { name: string; handle: string } | null;
 };
 
+const commentColumns = {
+  id: comments.id,
+  body: comments.body,
+  createdAt: comments.createdAt,
+  updatedAt: comments.updatedAt,
+  authorId: comments.authorId,
+  authorName: users.name,
+  authorHandle: users.handle,
+};
+
+function toCommentView({ authorName, authorHandle, ...comment }: Omit<CommentView, "author"> & { authorName: string | null; authorHandle: string | null }): CommentView {
+  return { ...comment, author: authorName && authorHandle ? { name: authorName, handle: authorHandle } : null };
+}
+
 /** Visible comments of a story, oldest first, a keyset page at a time. */
 export async function listComments(params: { storyId: string; after?: string | null; limit?: number }) {
   const db = await getDb();
   const limit = params.limit ?? COMMENTS_PAGE_SIZE;
   const after = decodeCursor(params.after);
   const rows = await db
-    .select({
-      id: comments.id,
-      body: comments.body,
-      createdAt: comments.createdAt,
-      updatedAt: comments.updatedAt,
-      authorId: comments.authorId,
-      authorName: users.name,
-      authorHandle: users.handle,
-    })
+    .select(commentColumns)
     .from(comments)
     .leftJoin(users, eq(users.id, comments.authorId))
     .where(
@@ -41,10 +47,7 @@ export async function listComments(params: { storyId: string; after?: string | n
     )
     .orderBy(asc(comments.createdAt), asc(comments.id))
     .limit(limit + 1);
-  const items: CommentView[] = rows.slice(0, limit).map(({ authorName, authorHandle, ...comment }) => ({
-    ...comment,
-    author: authorName && authorHandle ? { name: authorName, handle: authorHandle } : null,
-  }));
+  const items = rows.slice(0, limit).map(toCommentView);
   const last = items.at(-1);
   return { items, more: rows.length > limit && last ? encodeCursor({ at: last.createdAt, id: last.id }) : null };
 }
@@ -112,22 +115,11 @@ export async function softDeleteComment(commentId: string): Promise<void> {
 export async function latestComments(storyId: string, limit = 50): Promise<CommentView[]> {
   const db = await getDb();
   const rows = await db
-    .select({
-      id: comments.id,
-      body: comments.body,
-      createdAt: comments.createdAt,
-      updatedAt: comments.updatedAt,
-      authorId: comments.authorId,
-      authorName: users.name,
-      authorHandle: users.handle,
-    })
+    .select(commentColumns)
     .from(comments)
     .leftJoin(users, eq(users.id, comments.authorId))
     .where(and(eq(comments.storyId, storyId), isNull(comments.deletedAt)))
     .orderBy(desc(comments.createdAt), desc(comments.id))
     .limit(limit);
-  return rows.map(({ authorName, authorHandle, ...comment }) => ({
-    ...comment,
-    author: authorName && authorHandle ? { name: authorName, handle: authorHandle } : null,
-  }));
+  return rows.map(toCommentView);
 }
