@@ -147,13 +147,11 @@ async function Intersection({ slugs, query }: { slugs: [string, string]; query: 
   const [a, b] = await Promise.all(slugs.map(loadStartingPoint));
   if (!a || !b) notFound();
   const [t, locale] = await Promise.all([getTranslations("startingPoints"), getReaderLocale()]);
-  const page = await listPublishedStories({
-    filters: { startingPoints: [a.slug, b.slug] },
-    after: first(query.after) ?? null,
-    before: first(query.before) ?? null,
-    locale,
-  });
-  const total = await countPublishedStories({ startingPoints: [a.slug, b.slug] });
+  const filters = { startingPoints: [a.slug, b.slug] };
+  const [page, total] = await Promise.all([
+    listPublishedStories({ filters, after: first(query.after) ?? null, before: first(query.before) ?? null, locale }),
+    countPublishedStories(filters),
+  ]);
   return (
     <div className="space-y-8">
       <header className="space-y-3">
