@@ -4,15 +4,22 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { SiteFooter } from "@/components/site-footer";
 import { SiteHeader } from "@/components/site-header";
 import { siteOrigin } from "@/lib/feeds/site-url";
+import { getReaderLocale } from "@/lib/i18n/server";
+import { alternateOpenGraphLocales, openGraphLocale } from "@/lib/share/text";
 import "./globals.css";
 
 export async function generateMetadata(): Promise<Metadata> {
-  const [t, tFeeds, origin] = await Promise.all([getTranslations("meta"), getTranslations("feeds"), siteOrigin()]);
+  const [t, tFeeds, origin, locale] = await Promise.all([getTranslations("meta"), getTranslations("feeds"), siteOrigin(), getReaderLocale()]);
   return {
     metadataBase: new URL(origin),
     title: { default: `${t("siteName")}: ${t("tagline")}`, template: `%s · ${t("siteName")}` },
     description: t("description"),
     alternates: { types: { "application/atom+xml": [{ url: "/stories/feed.xml", title: tFeeds("allStories") }] } },
+    // Inherited by every page without its own: no title, description or url here, so Next
+    // fills in each page's own title and description instead of the home page's. No image
+    // at this level, hence the small Twitter card; stories and starting points bring theirs.
+    openGraph: { type: "website", siteName: t("siteName"), locale: openGraphLocale(locale), alternateLocale: alternateOpenGraphLocales(locale) },
+    twitter: { card: "summary" },
   };
 }
 

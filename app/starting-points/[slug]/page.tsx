@@ -12,6 +12,9 @@ import { Pagination } from "@/components/pagination";
 import { startingPointColor } from "@/components/starting-point-color";
 import { StoryList } from "@/components/story-list";
 import { getReaderLocale } from "@/lib/i18n/server";
+import { shareMetadata } from "@/lib/share/metadata";
+import { alternateOpenGraphLocales } from "@/lib/share/text";
+import { startingPointPair } from "@/lib/starting-points/pair";
 import { getStartingPoint } from "@/lib/starting-points/queries";
 import { countPublishedStories, listPublishedStories } from "@/lib/stories/queries";
 import { first } from "@/lib/stories/search-params";
@@ -22,10 +25,15 @@ const loadStartingPoint = cache(async (slug: string) => getStartingPoint(slug, a
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const pair = pairOf((await params).slug);
+  const [tMeta, locale] = await Promise.all([getTranslations("meta"), getReaderLocale()]);
+  const share = { type: "website", siteName: tMeta("siteName"), language: locale, alternateLocales: alternateOpenGraphLocales(locale) } as const;
+  const pair = startingPointPair((await params).slug);
   if (pair) {
     const [a, b] = await Promise.all(pair.map(loadStartingPoint));
-    return a && b ? { title: `${a.name} + ${b.name}`, alternates: { canonical: `/starting-points/${a.slug}+${b.slug}` } } : {};
+    if (!a || !b) return {};
+    const title = `${a.name} + ${b.name}`;
+    const url = `/starting-points/${a.slug}+${b.slug}`;
+    return { title, alternates: { canonical: url }, ...shareMetadata({ ...share, title, url }) };
   }
   const startingPoint = await loadStartingPoint((await params).slug);
   if (!startingPoint) return {};
@@ -37,19 +45,14 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
       canonical: `/starting-points/${startingPoint.slug}`,
       types: { "application/atom+xml": [{ url: `/starting-points/${startingPoint.slug}/feed.xml`, title: tFeeds("startingPoint", { name: startingPoint.name }) }] },
     },
+    ...shareMetadata({ ...share, title: startingPoint.name, description: startingPoint.tagline, url: `/starting-points/${startingPoint.slug}` }),
   };
-}
-
-/** "a+b" (the path may carry the plus encoded) names the intersection of two starting points. */
-function pairOf(slug: string): [string, string] | null {
-  const parts = decodeURIComponent(slug).split("+");
-  return parts.length === 2 && parts[0] && parts[1] && parts[0] !== parts[1] ? [parts[0], parts[1]] : null;
 }
 
 export default async function StartingPointPage({ params, searchParams }: Props) {
   const { slug } = await params;
   const query = await searchParams;
-  const pair = pairOf(slug);
+  const pair = startingPointPair(slug);
   if (pair) return <Intersection slugs={pair} query={query} />;
   const locale = await getReaderLocale();
   const startingPoint = await loadStartingPoint(slug);

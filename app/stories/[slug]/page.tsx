@@ -16,6 +16,7 @@ import { listComments } from "@/lib/comments/queries";
 import { getReaderLocale } from "@/lib/i18n/server";
 import { renderMarkdown } from "@/lib/markdown/render";
 import { storyRecognitionSummary } from "@/lib/model/queries";
+import { shareMetadata } from "@/lib/share/metadata";
 import { deleteStoryAction } from "@/lib/stories/actions";
 import { getStoryBySlug } from "@/lib/stories/queries";
 import { first } from "@/lib/stories/search-params";
@@ -33,7 +34,7 @@ const loadVisibleStory = cache(async (slug: string) => {
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { story } = await loadVisibleStory((await params).slug);
-  const tFeeds = await getTranslations("feeds");
+  const [tFeeds, tMeta] = await Promise.all([getTranslations("feeds"), getTranslations("meta")]);
   return {
     title: story.title,
     description: story.summary || undefined,
@@ -41,6 +42,19 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
       canonical: `/stories/${story.slug}`,
       types: { "application/atom+xml": [{ url: `/stories/${story.slug}/comments.xml`, title: tFeeds("comments", { title: story.title }) }] },
     },
+    ...shareMetadata({
+      type: "article",
+      title: story.title,
+      description: story.summary,
+      url: `/stories/${story.slug}`,
+      siteName: tMeta("siteName"),
+      language: story.language,
+      publishedTime: story.publishedAt,
+      modifiedTime: story.publishedAt ? story.updatedAt : null,
+      tags: story.startingPoints.map((sp) => sp.name),
+      // Only its author sees a draft, and its image route answers 404: no share image.
+      image: story.status === "published",
+    }),
   };
 }
 

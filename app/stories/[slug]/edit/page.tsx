@@ -11,7 +11,8 @@ import { getStoryBySlug } from "@/lib/stories/queries";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("stories");
-  return { title: t("editTitle") };
+  // A private form: nothing for search engines.
+  return { title: t("editTitle"), robots: { index: false } };
 }
 
 export default async function EditStoryPage({ params }: { params: Promise<{ slug: string }> }) {
