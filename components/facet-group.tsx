@@ -1,7 +1,9 @@
+import type { ChangeEventHandler, ReactNode } from "react";
+
 /**
- * One group of filter checkboxes in a GET form, each with the number of stories it would
- * give. The count describes the option rather than naming it, so the checkbox keeps its
- * plain name ("Dutch", "Improving the work practice").
+ * One group of filter checkboxes, each with the number of stories it would give. The count
+ * describes the option rather than naming it, so the checkbox keeps its plain name ("Dutch",
+ * "Improving the work practice").
  */
 export function FacetGroup({
   legend,
@@ -9,12 +11,16 @@ export function FacetGroup({
   name,
   options,
   selected,
+  onChange,
+  children,
 }: {
   legend: string;
   hint?: string;
   name: string;
   options: { value: string; label: string; count: number }[];
   selected: string[];
+  onChange: ChangeEventHandler<HTMLInputElement>;
+  children?: ReactNode;
 }) {
   return (
     <fieldset>
@@ -22,7 +28,8 @@ export function FacetGroup({
       {hint ? <p className="text-sm text-stone-600">{hint}</p> : null}
       <div className="mt-2 flex flex-wrap gap-x-6 gap-y-2">
         {options.map((option) => {
-          const id = `facet-${name}-${option.value}`;
+          // Tool names are free text: the index keeps ids valid whatever they contain.
+          const id = `facet-${name}-${/^[\w-]+$/.test(option.value) ? option.value : options.indexOf(option)}`;
           return (
             <div key={option.value} className="flex items-center gap-2">
               <input
@@ -30,7 +37,8 @@ export function FacetGroup({
                 type="checkbox"
                 name={name}
                 value={option.value}
-                defaultChecked={selected.includes(option.value)}
+                checked={selected.includes(option.value)}
+                onChange={onChange}
                 aria-describedby={`${id}-count`}
                 className="size-4"
               />
@@ -42,6 +50,7 @@ export function FacetGroup({
           );
         })}
       </div>
+      {children}
     </fieldset>
   );
 }

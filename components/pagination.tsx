@@ -1,17 +1,20 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 
-/** Newer/older links for keyset pages; keeps every other query parameter (filters, search). */
+/** Newer/older (or previous/next) links for keyset pages; keeps every other query parameter (filters, search). */
 export async function Pagination({
   basePath,
   params,
   newer,
   older,
+  labels = "time",
 }: {
   basePath: string;
   params: URLSearchParams;
   newer: string | null;
   older: string | null;
+  /** "time" for newest-first lists (newer/older), "order" for other sort orders (previous/next). */
+  labels?: "time" | "order";
 }) {
   if (!newer && !older) return null;
   const t = await getTranslations("stories");
@@ -26,14 +29,14 @@ export async function Pagination({
     <nav aria-label={t("pagination")} className="mt-8 flex justify-between gap-4">
       {newer ? (
         <Link href={href("before", newer)} rel="prev" className="rounded border border-stone-400 bg-white px-4 py-2 hover:bg-stone-100">
-          ← {t("newer")}
+          ← {labels === "time" ? t("newer") : t("previous")}
         </Link>
       ) : (
         <span />
       )}
       {older ? (
         <Link href={href("after", older)} rel="next" className="rounded border border-stone-400 bg-white px-4 py-2 hover:bg-stone-100">
-          {t("older")} →
+          {labels === "time" ? t("older") : t("next")} →
         </Link>
       ) : null}
     </nav>

@@ -35,6 +35,7 @@ export async function StoryCard({ story, headingLevel = 3, snippet }: { story: S
           <time dateTime={date.toISOString()}>{format.dateTime(date, { dateStyle: "medium" })}</time>
           {" · "}
           {t("comments", { count: story.commentCount })}
+          {story.recognitionCount > 0 ? ` · ${t("recognitions", { count: story.recognitionCount })}` : null}
         </p>
       </div>
     </article>

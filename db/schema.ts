@@ -172,6 +172,8 @@ export const stories = pgTable(
     version: integer("version").notNull().default(1),
     // Counter kept on the row, changed in the same transaction as the comment.
     commentCount: integer("comment_count").notNull().default(0),
+    // Readers who recognise at least one starting point in the story; kept like commentCount.
+    recognitionCount: integer("recognition_count").notNull().default(0),
     publishedAt: timestamp("published_at", { withTimezone: true, mode: "date" }),
     ...timestamps,
     // Each story is indexed in its own language so stemming fits the text.
@@ -188,6 +190,14 @@ export const stories = pgTable(
       .where(sql`${t.status} = 'published'`),
     index("stories_author_idx").on(t.authorId, t.createdAt.desc()),
     index("stories_search_idx").using("gin", t.searchVector),
+    index("stories_tools_idx").using("gin", t.tools),
+    // One index per sort order of /stories, so every keyset page is an index range.
+    index("stories_discussed_idx")
+      .on(t.commentCount.desc(), t.publishedAt.desc(), t.id.desc())
+      .where(sql`${t.status} = 'published'`),
+    index("stories_recognised_idx")
+      .on(t.recognitionCount.desc(), t.publishedAt.desc(), t.id.desc())
+      .where(sql`${t.status} = 'published'`),
   ],
 );
 

@@ -2,9 +2,9 @@ import "server-only";
 import { z } from "zod";
 import { siteOrigin } from "@/lib/feeds/site-url";
 import { renderMarkdown } from "@/lib/markdown/render";
-import { decodeCursor } from "@/lib/pagination/cursor";
 import { listStartingPoints } from "@/lib/starting-points/queries";
-import { countPublishedStories, getStoryBySlug, listPublishedStories, type StoryCard } from "@/lib/stories/queries";
+import { countPublishedStories, getStoryBySlug, listPublishedStories, readStoryCursor, type StoryCard } from "@/lib/stories/queries";
+import { effectiveSort } from "@/lib/stories/search-params";
 import { apiJson, apiProblem, queryObject } from "./http";
 import { startingPointsResponse, storyListQuery, storyListResponse, storyResource } from "./schemas";
 
@@ -22,6 +22,7 @@ function summaryOf(story: StoryCard, origin: string) {
     publishedAt: (story.publishedAt ?? story.updatedAt).toISOString(),
     updatedAt: story.updatedAt.toISOString(),
     commentCount: story.commentCount,
+    recognitionCount: story.recognitionCount,
     isExample: story.isExample,
   } as z.input<typeof storyListResponse>["data"][number];
 }
@@ -37,14 +38,26 @@ export async function storiesEndpoint(request: Request): Promise<Response> {
   const known = (await listStartingPoints("en")).map((sp) => sp.slug);
   const unknown = (query.sp ?? []).find((slug) => !known.includes(slug));
   if (unknown) return apiProblem(400, `Invalid value for "sp": unknown starting point "${unknown}" (known: ${known.join(", ")}).`, "sp");
+  const q = query.q || undefined;
+  const sort = effectiveSort(query.sort, q);
   for (const key of ["after", "before"] as const) {
-    if (query[key] && !decodeCursor(query[key])) return apiProblem(400, `"${key}" is not a cursor returned by this API.`, key);
+    if (query[key] && !readStoryCursor(query[key], sort)) return apiProblem(400, `"${key}" is not a cursor returned by this API for sort "${sort}".`, key);
   }
 
-  const filters = { q: query.q || undefined, startingPoints: query.sp ?? [], languages: query.lang ?? [], organisationTypes: query.type ?? [] };
+  const filters = {
+    q,
+    startingPoints: query.sp ?? [],
+    startingPointMode: query.match,
+    languages: query.lang ?? [],
+    organisationTypes: query.type ?? [],
+    tools: query.tool ?? [],
+    authors: query.author ?? [],
+    from: query.from,
+    to: query.to,
+  };
   const [origin, page, total] = await Promise.all([
     siteOrigin(),
-    listPublishedStories({ filters, after: query.after, before: query.before, limit: query.limit, locale: "en" }),
+    listPublishedStories({ filters, sort, after: query.after, before: query.before, limit: query.limit, locale: "en" }),
     countPublishedStories(filters),
   ]);
   return apiJson(request, storyListResponse, {

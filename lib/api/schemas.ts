@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { QUERY_MAX } from "@/lib/stories/search-params";
+import { isDay, QUERY_MAX, STORY_SORT_VALUES } from "@/lib/stories/search-params";
 import { LANGUAGES, ORGANISATION_TYPES } from "@/lib/stories/schema";
 
 /*
@@ -41,6 +41,7 @@ export const storySummaryResource = z
     publishedAt: z.string().meta({ format: "date-time" }),
     updatedAt: z.string().meta({ format: "date-time" }),
     commentCount: z.number().int(),
+    recognitionCount: z.number().int().meta({ description: "Readers who recognise at least one starting point in the story." }),
     isExample: z.boolean().meta({ description: "One of the ten example stories from the book." }),
   })
   .meta({ id: "StorySummary" });
@@ -73,15 +74,26 @@ export const apiError = z
   })
   .meta({ id: "Error" });
 
+const day = z.string().refine(isDay, { message: "Expected a date as YYYY-MM-DD." });
+
 const many = z.union([z.string(), z.array(z.string())]).transform((value) => (Array.isArray(value) ? value : [value]));
 
 /** Query parameters of GET /api/v1/stories, the same as the /stories page's. */
 export const storyListQuery = z.object({
   q: z.string().trim().max(QUERY_MAX).optional().meta({ description: "Full-text search (websearch syntax)." }),
-  sp: many.optional().meta({ description: "Starting point slug; repeat to require several." }),
+  sp: many.optional().meta({ description: "Starting point slug; repeat for several (see `match`)." }),
+  match: z.enum(["all", "any"]).default("all").meta({ description: "With several `sp`: stories carrying all of them (default) or any of them." }),
   lang: many.pipe(z.array(z.enum(LANGUAGES))).optional().meta({ description: "Language; repeat for any of several." }),
   type: many.pipe(z.array(z.enum(ORGANISATION_TYPES))).optional().meta({ description: "Organisation type; repeat for any of several." }),
-  after: z.string().max(200).optional().meta({ description: "Cursor from `next`." }),
-  before: z.string().max(200).optional().meta({ description: "Cursor from `previous`." }),
+  tool: many.pipe(z.array(z.string().trim().min(1).max(80))).optional().meta({ description: "A tool as written in stories; repeat for any of several." }),
+  author: many.pipe(z.array(z.string().trim().min(1).max(80))).optional().meta({ description: "A member's handle; repeat for any of several." }),
+  from: day.optional().meta({ description: "Published on or after this day (YYYY-MM-DD, UTC)." }),
+  to: day.optional().meta({ description: "Published on or before this day (YYYY-MM-DD, UTC)." }),
+  sort: z
+    .enum(STORY_SORT_VALUES)
+    .optional()
+    .meta({ description: "newest, discussed (most comments), recognised (most readers recognising it) or relevance (best match; the default with `q`)." }),
+  after: z.string().max(300).optional().meta({ description: "Cursor from `next`." }),
+  before: z.string().max(300).optional().meta({ description: "Cursor from `previous`." }),
   limit: z.coerce.number().int().min(1).max(API_PAGE_MAX).default(12),
 });

@@ -80,22 +80,32 @@ export async function storyRecognitionSummary(params: { storyId: string; userId:
  */
 export async function setStoryRecognition(params: { storyId: string; userId: string; startingPointId: number; recognised: boolean }): Promise<void> {
   const db = await getDb();
-  if (params.recognised) {
-    await db
-      .insert(storyRecognitions)
-      .values({ storyId: params.storyId, userId: params.userId, startingPointId: params.startingPointId })
-      .onConflictDoNothing();
-  } else {
-    await db
-      .delete(storyRecognitions)
-      .where(
-        and(
-          eq(storyRecognitions.storyId, params.storyId),
-          eq(storyRecognitions.userId, params.userId),
-          eq(storyRecognitions.startingPointId, params.startingPointId),
-        ),
-      );
-  }
+  await db.transaction(async (tx) => {
+    // Locking the story first serialises concurrent marks, so each recount sees the others.
+    await tx.select({ id: stories.id }).from(stories).where(eq(stories.id, params.storyId)).for("update");
+    if (params.recognised) {
+      await tx
+        .insert(storyRecognitions)
+        .values({ storyId: params.storyId, userId: params.userId, startingPointId: params.startingPointId })
+        .onConflictDoNothing();
+    } else {
+      await tx
+        .delete(storyRecognitions)
+        .where(
+          and(
+            eq(storyRecognitions.storyId, params.storyId),
+            eq(storyRecognitions.userId, params.userId),
+            eq(storyRecognitions.startingPointId, params.startingPointId),
+          ),
+        );
+    }
+    await tx
+      .update(stories)
+      .set({
+        recognitionCount: sql`(SELECT count(DISTINCT ${storyRecognitions.userId})::int FROM ${storyRecognitions} WHERE ${storyRecognitions.storyId} = ${params.storyId})`,
+      })
+      .where(eq(stories.id, params.storyId));
+  });
 }
 
 export async function startingPointIdBySlug(slug: string): Promise<number | null> {

@@ -24,3 +24,28 @@ export function decodeCursor(value: string | undefined | null): Cursor | null {
 }
 
 export type Page<T> = { items: T[]; newer: string | null; older: string | null };
+
+/**
+ * A keyset cursor for listings that can be sorted several ways: the sort it belongs to, the
+ * sort key values of the last row seen, and its id. A cursor of another sort is unreadable.
+ */
+export type KeysetCursor = { sort: string; values: (string | number)[]; id: string };
+
+export function encodeKeyset(cursor: KeysetCursor): string {
+  return Buffer.from(JSON.stringify([cursor.sort, cursor.values, cursor.id])).toString("base64url");
+}
+
+export function decodeKeyset(value: string | undefined | null, sort: string, valueCount: number): KeysetCursor | null {
+  if (!value || value.length > 300) return null;
+  try {
+    const parsed: unknown = JSON.parse(Buffer.from(value, "base64url").toString("utf8"));
+    if (!Array.isArray(parsed) || parsed.length !== 3) return null;
+    const [cursorSort, values, id] = parsed;
+    if (cursorSort !== sort || typeof id !== "string" || id.length === 0 || id.length > 100) return null;
+    if (!Array.isArray(values) || values.length !== valueCount) return null;
+    const readable = values.every((v) => (typeof v === "number" && Number.isFinite(v)) || (typeof v === "string" && v.length <= 40));
+    return readable ? { sort, values, id } : null;
+  } catch {
+    return null;
+  }
+}

@@ -1,11 +1,12 @@
 import "server-only";
-import { and, asc, count, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
-import { QueryBuilder } from "drizzle-orm/pg-core";
+import { and, arrayOverlaps, asc, count, desc, eq, gte, inArray, lt, sql, type SQL } from "drizzle-orm";
+import { QueryBuilder, type AnyPgColumn } from "drizzle-orm/pg-core";
 import { getDb, type Database } from "@/db";
 import { startingPoints, stories, storyStartingPoints, users, type Language, type OrganisationType, type StoryStatus } from "@/db/schema";
 import type { Locale } from "@/lib/i18n/locales";
-import { decodeCursor, encodeCursor, type Page } from "@/lib/pagination/cursor";
+import { decodeKeyset, encodeKeyset, type KeysetCursor, type Page } from "@/lib/pagination/cursor";
 import type { StoryInput, StoryIntent } from "./schema";
+import { effectiveSort, type StorySortValue } from "./search-params";
 import { storySlug } from "./slug";
 
 export const STORIES_PAGE_SIZE = 12;
@@ -53,6 +54,7 @@ export type StoryCard = {
   publishedAt: Date | null;
   updatedAt: Date;
   commentCount: number;
+  recognitionCount: number;
   author: { name: string; handle: string } | null;
   startingPoints: StartingPointTag[];
 };
@@ -70,6 +72,7 @@ const cardColumns = {
   publishedAt: stories.publishedAt,
   updatedAt: stories.updatedAt,
   commentCount: stories.commentCount,
+  recognitionCount: stories.recognitionCount,
   authorName: users.name,
   authorHandle: users.handle,
 };
@@ -114,41 +117,101 @@ function toCards(rows: Array<Record<keyof typeof cardColumns, unknown>>, tags: M
 export const inLanguages = (languages: string[]): SQL => inArray(stories.language, languages as Language[]);
 export const ofOrganisationTypes = (types: string[]): SQL => inArray(stories.organisationType, types as OrganisationType[]);
 
+/** Stories tagged with any of the starting points. */
+export const withAnyStartingPoint = (slugs: string[]): SQL =>
+  inArray(
+    stories.id,
+    qb
+      .select({ storyId: storyStartingPoints.storyId })
+      .from(storyStartingPoints)
+      .innerJoin(startingPoints, eq(startingPoints.id, storyStartingPoints.startingPointId))
+      .where(inArray(startingPoints.slug, slugs)),
+  );
+
+/** Stories that name any of these tools (exactly as written). */
+export const usingAnyTool = (tools: string[]): SQL => arrayOverlaps(stories.tools, tools);
+
+/** Stories by any of these members, by handle. */
+export const byAnyAuthor = (handles: string[]): SQL =>
+  inArray(stories.authorId, qb.select({ id: users.id }).from(users).where(inArray(users.handle, handles)));
+
+/** Published on or after the day (YYYY-MM-DD, UTC). */
+export const publishedFrom = (day: string): SQL => gte(stories.publishedAt, new Date(`${day}T00:00:00Z`));
+
+/** Published on or before the day (YYYY-MM-DD, UTC), the whole day included. */
+export const publishedUntil = (day: string): SQL => lt(stories.publishedAt, new Date(new Date(`${day}T00:00:00Z`).getTime() + 86_400_000));
+
 export type StoryFilters = {
   startingPoints?: string[];
+  /** "all" (the default): carries every starting point given; "any": carries at least one. */
+  startingPointMode?: "all" | "any";
   q?: string;
   authorId?: string;
+  /** Any of these members, by handle. */
+  authors?: string[];
   /** Any of these languages. */
   languages?: string[];
   /** Any of these organisation types. */
   organisationTypes?: string[];
+  /** Any of these tools. */
+  tools?: string[];
+  /** Published on or after this day, YYYY-MM-DD. */
+  from?: string;
+  /** Published on or before this day, YYYY-MM-DD. */
+  to?: string;
 };
 
 function filterConditions(filters: StoryFilters): SQL[] {
   const conditions: SQL[] = [published()];
-  for (const slug of filters.startingPoints ?? []) conditions.push(withStartingPoint(slug));
+  const slugs = filters.startingPoints ?? [];
+  if (filters.startingPointMode === "any" && slugs.length > 0) conditions.push(withAnyStartingPoint(slugs));
+  else for (const slug of slugs) conditions.push(withStartingPoint(slug));
   if (filters.q) conditions.push(matching(filters.q));
   if (filters.authorId) conditions.push(byAuthor(filters.authorId));
+  if (filters.authors?.length) conditions.push(byAnyAuthor(filters.authors));
   if (filters.languages?.length) conditions.push(inLanguages(filters.languages));
   if (filters.organisationTypes?.length) conditions.push(ofOrganisationTypes(filters.organisationTypes));
+  if (filters.tools?.length) conditions.push(usingAnyTool(filters.tools));
+  if (filters.from) conditions.push(publishedFrom(filters.from));
+  if (filters.to) conditions.push(publishedUntil(filters.to));
   return conditions;
 }
 
-export type FacetCounts = { startingPoints: Record<string, number>; languages: Record<string, number>; organisationTypes: Record<string, number> };
+export const TOOL_FACET_SIZE = 12;
+export const AUTHOR_FACET_SIZE = 8;
+
+/** Chosen options sort first, so they stay in a facet list cut to the most frequent ones. */
+const chosenFirst = (column: SQL, values: string[] | undefined): SQL[] => (values?.length ? [desc(sql`(${inArray(column, values)})`)] : []);
+
+export type FacetCounts = {
+  startingPoints: Record<string, number>;
+  languages: Record<string, number>;
+  organisationTypes: Record<string, number>;
+  /** The most used tools, most stories first. */
+  tools: { value: string; count: number }[];
+  /** The most writing members, most stories first. */
+  authors: { handle: string; name: string; count: number }[];
+  /** Stories per year of publication, newest year first. */
+  years: { year: number; count: number }[];
+};
 
 /**
- * How many stories each filter option would give, with the other filters applied (the usual
- * facet rule: a group does not narrow its own counts, so "any of" options stay visible).
+ * How many stories each filter option would give, with the other filters applied. A group of
+ * "any of" options does not narrow its own counts (the usual facet rule), so its other options
+ * stay visible; starting points in "all of" mode do, since each one narrows further.
  */
 export async function facetCounts(filters: StoryFilters): Promise<FacetCounts> {
   const db = await getDb();
-  const [sp, lang, type] = await Promise.all([
+  const spFilters = filters.startingPointMode === "any" ? { ...filters, startingPoints: [] } : filters;
+  const year = sql<number>`extract(year from ${stories.publishedAt} at time zone 'UTC')::int`;
+  const tool = sql<string>`t.tool`;
+  const [sp, lang, type, tools, authors, years] = await Promise.all([
     db
       .select({ key: startingPoints.slug, n: count() })
       .from(storyStartingPoints)
       .innerJoin(stories, eq(stories.id, storyStartingPoints.storyId))
       .innerJoin(startingPoints, eq(startingPoints.id, storyStartingPoints.startingPointId))
-      .where(and(...filterConditions(filters)))
+      .where(and(...filterConditions(spFilters)))
       .groupBy(startingPoints.slug),
     db
       .select({ key: stories.language, n: count() })
@@ -160,17 +223,86 @@ export async function facetCounts(filters: StoryFilters): Promise<FacetCounts> {
       .from(stories)
       .where(and(...filterConditions({ ...filters, organisationTypes: [] })))
       .groupBy(stories.organisationType),
+    db
+      .select({ value: tool, n: count() })
+      .from(stories)
+      .innerJoin(sql`unnest(${stories.tools}) AS t(tool)`, sql`true`)
+      .where(and(...filterConditions({ ...filters, tools: [] })))
+      .groupBy(tool)
+      .orderBy(...chosenFirst(tool, filters.tools), desc(count()), asc(tool))
+      .limit(TOOL_FACET_SIZE + (filters.tools?.length ?? 0)),
+    db
+      .select({ handle: users.handle, name: users.name, n: count() })
+      .from(stories)
+      .innerJoin(users, eq(users.id, stories.authorId))
+      .where(and(...filterConditions({ ...filters, authors: [] })))
+      .groupBy(users.handle, users.name)
+      .orderBy(...chosenFirst(sql`${users.handle}`, filters.authors), desc(count()), asc(users.handle))
+      .limit(AUTHOR_FACET_SIZE + (filters.authors?.length ?? 0)),
+    db
+      .select({ year, n: count() })
+      .from(stories)
+      .where(and(...filterConditions({ ...filters, from: undefined, to: undefined })))
+      .groupBy(year)
+      .orderBy(desc(year)),
   ]);
   const record = (rows: { key: string; n: number }[]) => Object.fromEntries(rows.map((row) => [row.key, Number(row.n)]));
-  return { startingPoints: record(sp), languages: record(lang), organisationTypes: record(type) };
+  return {
+    startingPoints: record(sp),
+    languages: record(lang),
+    organisationTypes: record(type),
+    tools: tools.map((row) => ({ value: row.value, count: Number(row.n) })),
+    authors: authors.filter((row) => row.handle).map((row) => ({ handle: row.handle as string, name: row.name ?? row.handle ?? "", count: Number(row.n) })),
+    years: years.map((row) => ({ year: Number(row.year), count: Number(row.n) })),
+  };
+}
+
+// ------------------------------------------------------------------ sort orders
+
+export type StorySort = StorySortValue;
+
+type SortKey = { column: SQL | AnyPgColumn; cast: "timestamptz" | "integer" | "real" };
+
+const publishedKey: SortKey = { column: stories.publishedAt, cast: "timestamptz" };
+
+/** Ranked like the index weights: title above summary and organisation above body. */
+const rankOf = (query: string): SQL<number> =>
+  sql<number>`ts_rank(${stories.searchVector}, websearch_to_tsquery('english', ${query}) || websearch_to_tsquery('dutch', ${query}))`;
+
+/** Every sort is descending on its keys, then on id, so ties keep a stable order across pages. */
+function sortKeys(sort: StorySort, q: string | undefined): SortKey[] {
+  switch (sort) {
+    case "discussed":
+      return [{ column: stories.commentCount, cast: "integer" }, publishedKey];
+    case "recognised":
+      return [{ column: stories.recognitionCount, cast: "integer" }, publishedKey];
+    case "relevance":
+      return [{ column: rankOf(q ?? ""), cast: "real" }, publishedKey];
+    default:
+      return [publishedKey];
+  }
+}
+
+function validKeyValue(key: SortKey, value: string | number): boolean {
+  if (key.cast === "timestamptz") return typeof value === "string" && !Number.isNaN(Date.parse(value));
+  if (key.cast === "integer") return Number.isInteger(value);
+  return typeof value === "number";
+}
+
+/** A cursor readable for this sort, or null (start from the top). */
+export function readStoryCursor(value: string | null | undefined, sort: StorySort): KeysetCursor | null {
+  const keys = sortKeys(sort, "");
+  const cursor = decodeKeyset(value, sort, keys.length);
+  return cursor && cursor.values.every((v, i) => validKeyValue(keys[i], v)) ? cursor : null;
 }
 
 /**
- * Published stories, newest first, one keyset page at a time. `after` continues to older
- * stories, `before` goes back to newer ones.
+ * Published stories in the chosen order, one keyset page at a time. `after` continues down the
+ * list, `before` goes back up.
  */
 export async function listPublishedStories(params: {
   filters?: StoryFilters;
+  sort?: StorySort;
   after?: string | null;
   before?: string | null;
   limit?: number;
@@ -178,15 +310,29 @@ export async function listPublishedStories(params: {
 }): Promise<Page<StoryCard>> {
   const db = await getDb();
   const limit = params.limit ?? STORIES_PAGE_SIZE;
-  const conditions = filterConditions(params.filters ?? {});
-  const after = decodeCursor(params.after);
-  const before = after ? null : decodeCursor(params.before);
-  if (after) conditions.push(sql`(${stories.publishedAt}, ${stories.id}) < (${after.at.toISOString()}::timestamptz, ${after.id})`);
-  if (before) conditions.push(sql`(${stories.publishedAt}, ${stories.id}) > (${before.at.toISOString()}::timestamptz, ${before.id})`);
+  const filters = params.filters ?? {};
+  const sort = effectiveSort(params.sort, filters.q);
+  const keys = sortKeys(sort, filters.q);
+  const conditions = filterConditions(filters);
+  const after = readStoryCursor(params.after, sort);
+  const before = after ? null : readStoryCursor(params.before, sort);
+  const boundary = after ?? before;
+  if (boundary) {
+    const columns = sql.join([...keys.map((key) => key.column), stories.id], sql`, `);
+    const values = sql.join(
+      [...keys.map((key, i) => sql`${boundary.values[i]}::${sql.raw(key.cast)}`), sql`${boundary.id}`],
+      sql`, `,
+    );
+    conditions.push(after ? sql`(${columns}) < (${values})` : sql`(${columns}) > (${values})`);
+  }
 
-  const order = before ? [asc(stories.publishedAt), asc(stories.id)] : [desc(stories.publishedAt), desc(stories.id)];
+  // NULLS LAST (and its mirror) matches the indexes, so the database reads them in order.
+  const order = [...keys.map((key) => key.column), stories.id].map((column) =>
+    before ? sql`${column} ASC NULLS FIRST` : sql`${column} DESC NULLS LAST`,
+  );
+  const sortValues = sql<(string | number)[]>`json_build_array(${sql.join(keys.map((key) => key.column), sql`, `)})`;
   const rows = await db
-    .select(cardColumns)
+    .select({ ...cardColumns, sortValues })
     .from(stories)
     .leftJoin(users, eq(users.id, stories.authorId))
     .where(and(...conditions))
@@ -198,13 +344,12 @@ export async function listPublishedStories(params: {
   if (before) pageRows.reverse();
   const items = toCards(pageRows, await tagsFor(db, pageRows.map((r) => r.id), params.locale));
 
-  const first = items[0];
-  const last = items.at(-1);
-  const cursorOf = (card: StoryCard) => encodeCursor({ at: card.publishedAt as Date, id: card.id });
+  const cursorOf = (index: number) => encodeKeyset({ sort, values: pageRows[index].sortValues, id: pageRows[index].id });
+  const last = pageRows.length - 1;
   return {
     items,
-    newer: first && (after || (before && hasMore)) ? cursorOf(first) : null,
-    older: last && (before || (!before && hasMore)) ? cursorOf(last) : null,
+    newer: last >= 0 && (after || (before && hasMore)) ? cursorOf(0) : null,
+    older: last >= 0 && (before || (!before && hasMore)) ? cursorOf(last) : null,
   };
 }
 

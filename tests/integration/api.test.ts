@@ -85,6 +85,11 @@ describe("read API", () => {
     ["/stories?limit=51", "limit"],
     ["/stories?limit=ten", "limit"],
     ["/stories?after=not-a-cursor", "after"],
+    ["/stories?sort=popular", "sort"],
+    ["/stories?match=some", "match"],
+    ["/stories?from=2024-02-30", "from"],
+    ["/stories?to=yesterday", "to"],
+    [`/stories?tool=${"x".repeat(81)}`, "tool"],
     [`/stories?q=${"x".repeat(201)}`, "q"],
   ])("answers %s with 400 naming the parameter", async (path, parameter) => {
     const response = await listStories(get(path));
@@ -93,6 +98,29 @@ describe("read API", () => {
     expectValid("Error", body);
     expect(body.error.parameter).toBe(parameter);
     expect(body.error.message).toContain(parameter);
+  });
+
+  it("sorts and pages like the page, and refuses a cursor made for another sort", async () => {
+    const byDiscussion = await (await listStories(get("/stories?sort=discussed&limit=3"))).json();
+    expectValid("StoryList", byDiscussion);
+    const counts = byDiscussion.data.map((story: { commentCount: number }) => story.commentCount);
+    expect(counts).toEqual([...counts].sort((a, b) => b - a));
+    const next = await (await listStories(get(`/stories?sort=discussed&limit=3&after=${byDiscussion.next}`))).json();
+    expect(next.data.map((s: { slug: string }) => s.slug)).not.toContain(byDiscussion.data[0].slug);
+
+    const mixed = await listStories(get(`/stories?sort=newest&after=${byDiscussion.next}`));
+    expect(mixed.status).toBe(400);
+    expect((await mixed.json()).error.parameter).toBe("after");
+
+    const anyOf = await (await listStories(get("/stories?sp=using-knowledge&sp=learning-with-outside-world&match=any&limit=50"))).json();
+    const allOf = await (await listStories(get("/stories?sp=using-knowledge&sp=learning-with-outside-world&limit=50"))).json();
+    expect(anyOf.total).toBeGreaterThan(allOf.total);
+    expect(anyOf.data.every((s: { startingPoints: string[] }) => s.startingPoints.some((sp) => ["using-knowledge", "learning-with-outside-world"].includes(sp)))).toBe(true);
+
+    const dated = await (await listStories(get("/stories?from=2999-01-01"))).json();
+    expect(dated.total).toBe(0);
+    const byAuthor = await (await listStories(get("/stories?author=editors&limit=50"))).json();
+    expect(byAuthor.total).toBe(10);
   });
 
   it("returns one published story with its body, and 404 for drafts and unknown slugs", async () => {
