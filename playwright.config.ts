@@ -63,6 +63,14 @@ export default defineConfig({
       SEED_MODERATOR_EMAIL: "moderator@e2e.vertrekpunt.test",
       SEED_MODERATOR_PASSWORD: "moderator-password-for-e2e",
       SEED_MODERATOR_NAME: "E2E Moderator",
+      // An admin from the start, so no test's first sign-up becomes admin by accident.
+      SEED_ADMIN_EMAIL: "admin@e2e.vertrekpunt.test",
+      SEED_ADMIN_PASSWORD: "admin-password-for-e2e",
+      SEED_ADMIN_NAME: "E2E Admin",
+      // Every test signs up its own members from 127.0.0.1, and some fail to sign in on purpose:
+      // the per-address limits would soon stop the suite. Per-member limits stay as they are.
+      RATE_LIMIT_SIGN_UP_PER_IP: "100000",
+      RATE_LIMIT_SIGN_IN_FAILURES_PER_IP: "100000",
       ...(process.env.E2E_DATA_DIR
         ? {
             PGLITE_DATA_DIR: path.join(process.env.E2E_DATA_DIR, "pglite"),

@@ -16,9 +16,12 @@ export type CommentItemProps = {
   author: { name: string; handle: string } | null;
   canEdit: boolean;
   canDelete: boolean;
+  /** Hidden by moderators; the reason only for its author and moderators. */
+  hidden?: { reason: string | null } | null;
+  reportHref?: string | null;
 };
 
-export function CommentItem({ id, html, body, createdAt, edited, author, canEdit, canDelete }: CommentItemProps) {
+export function CommentItem({ id, html, body, createdAt, edited, author, canEdit, canDelete, hidden, reportHref }: CommentItemProps) {
   const t = useTranslations("comments");
   const tStories = useTranslations("stories");
   const format = useFormatter();
@@ -39,15 +42,20 @@ export function CommentItem({ id, html, body, createdAt, edited, author, canEdit
         <time dateTime={createdAt.toISOString()}>{format.dateTime(createdAt, { dateStyle: "medium", timeStyle: "short" })}</time>
         {edited ? ` · ${t("edited")}` : null}
       </p>
-      {editing ? (
+      {hidden ? (
+        <div className="mt-2 italic text-stone-700">
+          <p>{t("hiddenPlaceholder")}</p>
+          {hidden.reason ? <p className="text-sm">{t("hiddenReason", { reason: hidden.reason })}</p> : null}
+        </div>
+      ) : editing ? (
         <div className="mt-3">
           <CommentForm action={updateCommentAction} commentId={id} defaultValue={body} onDone={stopEditing} onCancel={stopEditing} />
         </div>
       ) : (
         <div className="prose mt-2" dangerouslySetInnerHTML={{ __html: html }} />
       )}
-      {!editing && (canEdit || canDelete) ? (
-        <div className="mt-3 flex gap-3">
+      {!editing && (canEdit || canDelete || reportHref) ? (
+        <div className="mt-3 flex flex-wrap items-center gap-3">
           {canEdit ? (
             <button type="button" onClick={() => setEditing(true)} className="rounded border border-stone-400 px-3 py-1.5 hover:bg-stone-100">
               {t("edit")}
@@ -58,6 +66,11 @@ export function CommentItem({ id, html, body, createdAt, edited, author, canEdit
               <input type="hidden" name="commentId" value={id} />
               <ConfirmButton confirmMessage={t("deleteConfirm")}>{t("delete")}</ConfirmButton>
             </form>
+          ) : null}
+          {reportHref ? (
+            <Link href={reportHref} rel="nofollow" className="ml-auto text-sm text-stone-600">
+              {t("report")}
+            </Link>
           ) : null}
         </div>
       ) : null}

@@ -16,6 +16,8 @@ export async function StoryCard({ story, headingLevel = 3, snippet }: { story: S
         <span>{tTypes(story.organisationType)}</span>
         {story.isExample ? <span className="rounded bg-amber-100 px-2 py-0.5 text-amber-900">{t("example")}</span> : null}
         {story.status === "draft" ? <span className="rounded bg-stone-200 px-2 py-0.5 text-stone-800">{t("draft")}</span> : null}
+        {story.status === "pending" ? <span className="rounded bg-amber-100 px-2 py-0.5 text-amber-950">{t("statusPending")}</span> : null}
+        {story.status === "hidden" ? <span className="rounded bg-red-100 px-2 py-0.5 text-red-950">{t("statusHidden")}</span> : null}
       </div>
       <Heading className="text-lg font-semibold leading-snug">
         <Link href={`/stories/${story.slug}`} className="text-stone-900 no-underline hover:underline">

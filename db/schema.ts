@@ -4,6 +4,7 @@ import {
   customType,
   index,
   integer,
+  jsonb,
   pgEnum,
   pgTable,
   primaryKey,
@@ -21,7 +22,8 @@ import { LANGUAGES, ORGANISATION_TYPES } from "../lib/stories/schema";
  */
 
 export const roleEnum = pgEnum("role", ["member", "moderator", "admin"]);
-export const storyStatusEnum = pgEnum("story_status", ["draft", "published"]);
+// pending: waits for a moderator's approval; hidden: taken off the site by moderators or reports.
+export const storyStatusEnum = pgEnum("story_status", ["draft", "pending", "published", "hidden"]);
 export const languageEnum = pgEnum("language", LANGUAGES);
 export const organisationTypeEnum = pgEnum("organisation_type", ORGANISATION_TYPES);
 
@@ -51,6 +53,12 @@ export const users = pgTable(
     // Null for accounts that cannot sign in with a password (the seeded Editors account).
     passwordHash: text("password_hash"),
     role: roleEnum("role").notNull().default("member"),
+    // Copied into the session token at sign-in; bumping it ends every session of the member.
+    sessionVersion: integer("session_version").notNull().default(0),
+    // Suspended until this moment, or for good; a suspended member cannot sign in.
+    suspendedUntil: timestamp("suspended_until", { withTimezone: true, mode: "date" }),
+    suspendedForGood: boolean("suspended_for_good").notNull().default(false),
+    suspensionReason: text("suspension_reason").notNull().default(""),
     createdAt: timestamps.createdAt,
   },
   (t) => [uniqueIndex("users_email_lower_idx").on(sql`lower(${t.email})`)],
@@ -175,6 +183,8 @@ export const stories = pgTable(
     // Readers who recognise at least one starting point in the story; kept like commentCount.
     recognitionCount: integer("recognition_count").notNull().default(0),
     publishedAt: timestamp("published_at", { withTimezone: true, mode: "date" }),
+    // Why moderators hid the story or sent it back, shown to its author.
+    moderationReason: text("moderation_reason").notNull().default(""),
     ...timestamps,
     // Each story is indexed in its own language so stemming fits the text.
     searchVector: tsvector("search_vector").generatedAlwaysAs(
@@ -256,6 +266,9 @@ export const comments = pgTable(
     ...timestamps,
     // Soft delete: the thread keeps its shape and the count stays honest.
     deletedAt: timestamp("deleted_at", { withTimezone: true, mode: "date" }),
+    // Hidden by moderators (or by reports, pending review), with the reason its author sees.
+    hiddenAt: timestamp("hidden_at", { withTimezone: true, mode: "date" }),
+    hiddenReason: text("hidden_reason").notNull().default(""),
   },
   (t) => [
     index("comments_story_idx").on(t.storyId, t.createdAt, t.id),
@@ -429,3 +442,156 @@ export const proposalCommentsRelations = relations(proposalComments, ({ one }) =
 }));
 
 export type ProposalComment = typeof proposalComments.$inferSelect;
+
+// ---------------------------------------------------------------------------- moderation
+
+export const reportTargetEnum = pgEnum("report_target", ["story", "comment", "member"]);
+export const reportReasonEnum = pgEnum("report_reason", ["spam", "offensive", "off_topic", "personal_data", "other"]);
+
+/** A member's report of a story, comment or profile; open until a moderator resolves it. */
+export const reports = pgTable(
+  "reports",
+  {
+    id: text("id")
+      .primaryKey()
+      .$defaultFn(() => crypto.randomUUID()),
+    targetType: reportTargetEnum("target_type").notNull(),
+    // The story, comment or user id; not a foreign key, since it points at one of three tables.
+    targetId: text("target_id").notNull(),
+    reporterId: text("reporter_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    reason: reportReasonEnum("reason").notNull(),
+    note: text("note").notNull().default(""),
+    createdAt: timestamps.createdAt,
+    resolvedAt: timestamp("resolved_at", { withTimezone: true, mode: "date" }),
+    resolvedById: text("resolved_by_id").references(() => users.id, { onDelete: "set null" }),
+  },
+  (t) => [
+    // One open report per member and target: reporting twice does not count twice.
+    uniqueIndex("reports_open_once_idx")
+      .on(t.targetType, t.targetId, t.reporterId)
+      .where(sql`${t.resolvedAt} IS NULL`),
+    index("reports_open_idx")
+      .on(t.createdAt)
+      .where(sql`${t.resolvedAt} IS NULL`),
+    index("reports_target_idx").on(t.targetType, t.targetId),
+  ],
+);
+
+export const reportsRelations = relations(reports, ({ one }) => ({
+  reporter: one(users, { fields: [reports.reporterId], references: [users.id] }),
+}));
+
+export type Report = typeof reports.$inferSelect;
+export type ReportTarget = (typeof reportTargetEnum.enumValues)[number];
+export type ReportReason = (typeof reportReasonEnum.enumValues)[number];
+
+export const moderationActionEnum = pgEnum("moderation_action", [
+  "dismiss",
+  "hide",
+  "restore",
+  "delete",
+  "warn",
+  "suspend",
+  "unsuspend",
+  "approve",
+  "reject",
+  "auto_hide",
+  "set_role",
+  "set_setting",
+]);
+
+/**
+ * The audit trail: every moderator and admin action, with the state before and after. Rows are
+ * only ever added. The public moderation log is a view of some of them, without reporters.
+ */
+export const moderationActions = pgTable(
+  "moderation_actions",
+  {
+    id: text("id")
+      .primaryKey()
+      .$defaultFn(() => crypto.randomUUID()),
+    // Null for the system (reports reaching the threshold) or the command line.
+    actorId: text("actor_id").references(() => users.id, { onDelete: "set null" }),
+    action: moderationActionEnum("action").notNull(),
+    targetType: text("target_type").notNull(),
+    targetId: text("target_id").notNull(),
+    // Whose content or account it was, for their history and their notices.
+    targetUserId: text("target_user_id").references(() => users.id, { onDelete: "set null" }),
+    // A short description of the content at the time (title, excerpt, handle).
+    targetLabel: text("target_label").notNull().default(""),
+    reason: text("reason").notNull().default(""),
+    before: jsonb("before"),
+    after: jsonb("after"),
+    createdAt: timestamps.createdAt,
+  },
+  (t) => [
+    index("moderation_actions_created_idx").on(t.createdAt.desc(), t.id.desc()),
+    index("moderation_actions_target_user_idx").on(t.targetUserId, t.createdAt.desc()),
+  ],
+);
+
+export const moderationActionsRelations = relations(moderationActions, ({ one }) => ({
+  actor: one(users, { fields: [moderationActions.actorId], references: [users.id] }),
+}));
+
+export type ModerationAction = typeof moderationActions.$inferSelect;
+export type ModerationActionKind = (typeof moderationActionEnum.enumValues)[number];
+
+/** Messages to one member (moderation notices now; more kinds later), read or not. */
+export const notifications = pgTable(
+  "notifications",
+  {
+    id: text("id")
+      .primaryKey()
+      .$defaultFn(() => crypto.randomUUID()),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    kind: text("kind").notNull(),
+    data: jsonb("data").notNull().default(sql`'{}'::jsonb`),
+    createdAt: timestamps.createdAt,
+    readAt: timestamp("read_at", { withTimezone: true, mode: "date" }),
+  },
+  (t) => [index("notifications_user_idx").on(t.userId, t.createdAt.desc())],
+);
+
+export const notificationsRelations = relations(notifications, ({ one }) => ({
+  user: one(users, { fields: [notifications.userId], references: [users.id] }),
+}));
+
+export type Notification = typeof notifications.$inferSelect;
+
+/** Site-wide settings the admins change at run time, one JSON value per key. */
+export const siteSettings = pgTable("site_settings", {
+  key: text("key").primaryKey(),
+  value: jsonb("value").notNull(),
+  updatedAt: timestamps.updatedAt,
+  updatedById: text("updated_by_id").references(() => users.id, { onDelete: "set null" }),
+});
+
+export type SiteSetting = typeof siteSettings.$inferSelect;
+
+// ---------------------------------------------------------------------------- rate limits
+
+/**
+ * Fixed-window counters, shared by every app process through the database: one row per key
+ * (what is limited and for whom) and window start.
+ */
+export const rateLimits = pgTable(
+  "rate_limits",
+  {
+    key: text("key").notNull(),
+    windowStart: timestamp("window_start", { withTimezone: true, mode: "date" }).notNull(),
+    hits: integer("hits").notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.key, t.windowStart] }), index("rate_limits_window_idx").on(t.windowStart)],
+);
+
+/** Failed sign-ins per account or address; each one after the first few adds to the wait. */
+export const signInFailures = pgTable("sign_in_failures", {
+  key: text("key").primaryKey(),
+  failures: integer("failures").notNull().default(0),
+  lastFailureAt: timestamp("last_failure_at", { withTimezone: true, mode: "date" }).notNull(),
+});

@@ -14,7 +14,8 @@ type AnyDb = PgDatabase<PgQueryResultHKT, typeof schema>;
  * edits and deletions made in the app are kept.
  */
 export async function seed(db: AnyDb): Promise<void> {
-  await seedModerator(db);
+  await seedRoleAccount(db, "moderator");
+  await seedRoleAccount(db, "admin");
   await db.transaction(async (tx) => {
     for (const sp of STARTING_POINTS) {
       await tx
@@ -84,29 +85,31 @@ export async function seed(db: AnyDb): Promise<void> {
 }
 
 /**
- * SEED_MODERATOR_EMAIL (+ SEED_MODERATOR_PASSWORD, SEED_MODERATOR_NAME): a moderator account for
- * demos and end-to-end tests, created at start-up; an existing account is promoted and keeps
- * its password. The admin pages that appoint moderators come with the roles work.
+ * SEED_<ROLE>_EMAIL (+ _PASSWORD, _NAME) for ROLE = MODERATOR or ADMIN: an account with that role
+ * for demos and end-to-end tests, created at start-up; an existing account gets the role and
+ * keeps its password. On a real installation the first account to sign up becomes admin, and
+ * admins appoint moderators from /admin.
  */
-async function seedModerator(db: AnyDb): Promise<void> {
-  const email = process.env.SEED_MODERATOR_EMAIL?.trim().toLowerCase();
+async function seedRoleAccount(db: AnyDb, role: "moderator" | "admin"): Promise<void> {
+  const prefix = `SEED_${role.toUpperCase()}`;
+  const email = process.env[`${prefix}_EMAIL`]?.trim().toLowerCase();
   if (!email) return;
-  const password = process.env.SEED_MODERATOR_PASSWORD;
+  const password = process.env[`${prefix}_PASSWORD`];
   const [existing] = await db
     .select({ id: schema.users.id })
     .from(schema.users)
     .where(eq(sql`lower(${schema.users.email})`, email));
   if (existing) {
-    await db.update(schema.users).set({ role: "moderator" }).where(eq(schema.users.id, existing.id));
+    await db.update(schema.users).set({ role }).where(eq(schema.users.id, existing.id));
     return;
   }
   if (!password || password.length < 10) {
-    throw new Error("SEED_MODERATOR_PASSWORD (at least 10 characters) is needed to create the moderator account.");
+    throw new Error(`${prefix}_PASSWORD (at least 10 characters) is needed to create the ${role} account.`);
   }
-  const name = process.env.SEED_MODERATOR_NAME?.trim() || "Moderator";
+  const name = process.env[`${prefix}_NAME`]?.trim() || (role === "admin" ? "Admin" : "Moderator");
   await db
     .insert(schema.users)
-    .values({ name, email, handle: `moderator-${randomUUID().slice(0, 6)}`, passwordHash: await hashPassword(password), role: "moderator" })
+    .values({ name, email, handle: `${role}-${randomUUID().slice(0, 6)}`, passwordHash: await hashPassword(password), role })
     .onConflictDoNothing();
 }
 

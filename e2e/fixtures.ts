@@ -23,6 +23,7 @@ export async function signUp(page: Page, member: Member = uniqueMember()): Promi
 
 /** Created by the seed's moderator step (see playwright.config.ts). */
 export const MODERATOR: Member = { name: "E2E Moderator", email: "moderator@e2e.vertrekpunt.test", password: "moderator-password-for-e2e" };
+export const ADMIN: Member = { name: "E2E Admin", email: "admin@e2e.vertrekpunt.test", password: "admin-password-for-e2e" };
 
 export async function signIn(page: Page, member: Member): Promise<void> {
   await page.goto("/signin");

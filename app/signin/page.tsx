@@ -11,13 +11,19 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t("signInTitle") };
 }
 
-export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string }> }) {
-  const callbackUrl = safeCallbackUrl((await searchParams).callbackUrl);
+export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string; ended?: string }> }) {
+  const query = await searchParams;
+  const callbackUrl = safeCallbackUrl(query.callbackUrl);
   if (await currentUser()) redirect(callbackUrl);
   const [t, tNav] = await Promise.all([getTranslations("auth"), getTranslations("nav")]);
   return (
     <div className="mx-auto max-w-md space-y-6">
       <h1 className="text-3xl font-bold">{t("signInTitle")}</h1>
+      {query.ended === "1" ? (
+        <p role="status" className="rounded border border-green-700 bg-green-50 p-3">
+          {t("sessionsEnded")}
+        </p>
+      ) : null}
       <SignInForm callbackUrl={callbackUrl} />
       <p className="text-stone-700">
         {t("noAccount")} <Link href={`/signup?callbackUrl=${encodeURIComponent(callbackUrl)}`}>{tNav("signUp")}</Link>

@@ -6,7 +6,7 @@ const CORS = {
   "Access-Control-Allow-Origin": "*",
   "Access-Control-Allow-Methods": "GET, OPTIONS",
   "Access-Control-Allow-Headers": "If-None-Match",
-  "Access-Control-Expose-Headers": "ETag",
+  "Access-Control-Expose-Headers": "ETag, Retry-After",
 };
 
 /**
@@ -28,6 +28,13 @@ export function apiJson<S extends z.ZodType>(request: Request, schema: S, body: 
 export function apiProblem(status: 400 | 404, message: string, parameter?: string): Response {
   const body = apiError.parse({ error: { code: status === 400 ? "bad_request" : "not_found", message, ...(parameter ? { parameter } : {}) } });
   return Response.json(body, { status, headers: { ...CORS, "Cache-Control": "no-store" } });
+}
+
+/** 429 with Retry-After (whole seconds), in the same error shape as every other failure. */
+export function apiTooManyRequests(retryAfterSeconds: number): Response {
+  const message = `Too many requests from this address. Try again in ${retryAfterSeconds} second${retryAfterSeconds === 1 ? "" : "s"}.`;
+  const body = apiError.parse({ error: { code: "too_many_requests", message } });
+  return Response.json(body, { status: 429, headers: { ...CORS, "Cache-Control": "no-store", "Retry-After": String(retryAfterSeconds) } });
 }
 
 export function corsPreflight(): Response {

@@ -16,6 +16,10 @@ const json = (id: string, description: string) => ({ description, content: { "ap
 const errors = {
   "400": json("Error", "A parameter is invalid: `error.parameter` says which, `error.message` why."),
   "404": json("Error", "Not found."),
+  "429": {
+    ...json("Error", "Too many requests from this address (`error.code` is `too_many_requests`): wait the seconds in `Retry-After`."),
+    headers: { "Retry-After": { description: "Seconds until the limit resets.", schema: { type: "integer", minimum: 1 } } },
+  },
 };
 
 /**
@@ -49,7 +53,7 @@ export function openApiDocument(origin: string): JsonSchema {
           operationId: "listStories",
           summary: "Published stories, newest first, with the same filters and search as /stories",
           parameters,
-          responses: { "200": json("StoryList", "One page of stories."), "304": { description: "Not modified (If-None-Match)." }, "400": errors["400"] },
+          responses: { "200": json("StoryList", "One page of stories."), "304": { description: "Not modified (If-None-Match)." }, "400": errors["400"], "429": errors["429"] },
         },
       },
       "/stories/{slug}": {
@@ -57,14 +61,14 @@ export function openApiDocument(origin: string): JsonSchema {
           operationId: "getStory",
           summary: "One published story",
           parameters: [{ name: "slug", in: "path", required: true, schema: { type: "string" } }],
-          responses: { "200": json("Story", "The story."), "304": { description: "Not modified (If-None-Match)." }, "404": errors["404"] },
+          responses: { "200": json("Story", "The story."), "304": { description: "Not modified (If-None-Match)." }, "404": errors["404"], "429": errors["429"] },
         },
       },
       "/starting-points": {
         get: {
           operationId: "listStartingPoints",
           summary: "The starting points of the model, in both languages, with their story counts",
-          responses: { "200": json("StartingPointList", "All starting points."), "304": { description: "Not modified (If-None-Match)." } },
+          responses: { "200": json("StartingPointList", "All starting points."), "304": { description: "Not modified (If-None-Match)." }, "429": errors["429"] },
         },
       },
     },

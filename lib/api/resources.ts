@@ -2,10 +2,12 @@ import "server-only";
 import { z } from "zod";
 import { siteOrigin } from "@/lib/feeds/site-url";
 import { renderMarkdown } from "@/lib/markdown/render";
+import { clientIpFrom } from "@/lib/rate-limit/client-ip";
+import { hitRule } from "@/lib/rate-limit/limits";
 import { listStartingPoints } from "@/lib/starting-points/queries";
 import { countPublishedStories, getStoryBySlug, listPublishedStories, readStoryCursor, type StoryCard } from "@/lib/stories/queries";
 import { effectiveSort } from "@/lib/stories/search-params";
-import { apiJson, apiProblem, queryObject } from "./http";
+import { apiJson, apiProblem, apiTooManyRequests, queryObject } from "./http";
 import { startingPointsResponse, storyListQuery, storyListResponse, storyResource } from "./schemas";
 
 function summaryOf(story: StoryCard, origin: string) {
@@ -27,7 +29,15 @@ function summaryOf(story: StoryCard, origin: string) {
   } as z.input<typeof storyListResponse>["data"][number];
 }
 
+/** Counts the request against the address's limit (apiPerIp); the 429 response when over it. */
+async function overLimit(request: Request): Promise<Response | null> {
+  const result = await hitRule("apiPerIp", `ip:${clientIpFrom(request.headers)}`);
+  return result.ok ? null : apiTooManyRequests(result.retryAfterSeconds);
+}
+
 export async function storiesEndpoint(request: Request): Promise<Response> {
+  const limited = await overLimit(request);
+  if (limited) return limited;
   const parsed = storyListQuery.safeParse(queryObject(new URL(request.url)));
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
@@ -69,6 +79,8 @@ export async function storiesEndpoint(request: Request): Promise<Response> {
 }
 
 export async function storyEndpoint(request: Request, slug: string): Promise<Response> {
+  const limited = await overLimit(request);
+  if (limited) return limited;
   const story = await getStoryBySlug(slug, "en");
   // Drafts do not exist for the API.
   if (!story || story.status !== "published") return apiProblem(404, `No published story "${slug}".`);
@@ -83,6 +95,8 @@ export async function storyEndpoint(request: Request, slug: string): Promise<Res
 }
 
 export async function startingPointsEndpoint(request: Request): Promise<Response> {
+  const limited = await overLimit(request);
+  if (limited) return limited;
   const [en, nl] = await Promise.all([listStartingPoints("en"), listStartingPoints("nl")]);
   return apiJson(request, startingPointsResponse, {
     data: en.map((sp, i) => ({

@@ -67,7 +67,7 @@ export const storyResource = storySummaryResource
 export const apiError = z
   .object({
     error: z.object({
-      code: z.enum(["bad_request", "not_found"]),
+      code: z.enum(["bad_request", "not_found", "too_many_requests"]),
       message: z.string(),
       parameter: z.string().optional().meta({ description: "The query parameter at fault." }),
     }),

@@ -1,12 +1,17 @@
 "use server";
 
 import { AuthError } from "next-auth";
-import { getTranslations } from "next-intl/server";
+import { redirect } from "next/navigation";
+import { getFormatter, getTranslations } from "next-intl/server";
 import { z } from "zod";
-import { createMember, EmailTakenError } from "@/lib/members/queries";
+import { createMember, EmailTakenError, suspensionOf } from "@/lib/members/queries";
+import { addressOverLimit, rateLimitMessage } from "@/lib/rate-limit/guard";
+import { SignInThrottled } from "@/lib/rate-limit/sign-in";
+import { formText } from "@/lib/validation/form-data";
 import { validationErrorMap, type FormState } from "@/lib/validation/error-map";
 import { signIn, signOut } from "./auth";
 import { safeCallbackUrl } from "./callback-url";
+import { SuspendedSignIn } from "./errors";
 import { hashPassword } from "./password";
 import { signInSchema, signUpSchema } from "./schema";
 
@@ -14,22 +19,22 @@ import { signInSchema, signUpSchema } from "./schema";
 export type SignUpValues = { name: string; email: string };
 export type SignInValues = { email: string };
 
-const text = (formData: FormData, name: string) => {
-  const value = formData.get(name);
-  return typeof value === "string" ? value : "";
-};
 
 export async function signUpAction(_prev: FormState<SignUpValues>, formData: FormData): Promise<FormState<SignUpValues>> {
   const t = await getTranslations();
-  const values = { name: text(formData, "name"), email: text(formData, "email") };
-  const parsed = signUpSchema.safeParse({ ...values, password: text(formData, "password") }, { error: validationErrorMap(t) });
+  const values = { name: formText(formData, "name"), email: formText(formData, "email") };
+  const parsed = signUpSchema.safeParse({ ...values, password: formText(formData, "password") }, { error: validationErrorMap(t) });
   if (!parsed.success) return { ok: false, fieldErrors: z.flattenError(parsed.error).fieldErrors, values };
+  const limited = await addressOverLimit("signUpPerIp");
+  if (limited) return { ok: false, fieldErrors: {}, formError: limited, values };
 
   try {
     await createMember({
       name: parsed.data.name,
       email: parsed.data.email,
       passwordHash: await hashPassword(parsed.data.password),
+      // On a fresh installation the first account becomes admin.
+      firstBecomesAdmin: true,
     });
   } catch (error) {
     if (error instanceof EmailTakenError) return { ok: false, fieldErrors: { email: [t("auth.emailTaken")] }, values };
@@ -37,18 +42,21 @@ export async function signUpAction(_prev: FormState<SignUpValues>, formData: For
   }
 
   // Signs the new member in and redirects (throws Next's redirect on success).
-  await signIn("credentials", {
-    email: parsed.data.email,
-    password: parsed.data.password,
-    redirectTo: safeCallbackUrl(formData.get("callbackUrl")),
-  });
+  const redirectTo = safeCallbackUrl(formData.get("callbackUrl"));
+  try {
+    await signIn("credentials", { email: parsed.data.email, password: parsed.data.password, redirectTo });
+  } catch (error) {
+    // The account exists; only signing in must wait (failed sign-ins from this address). The sign-in form says how long.
+    if (error instanceof SignInThrottled) redirect(`/signin?callbackUrl=${encodeURIComponent(redirectTo)}`);
+    throw error;
+  }
   return { ok: true };
 }
 
 export async function signInAction(_prev: FormState<SignInValues>, formData: FormData): Promise<FormState<SignInValues>> {
   const t = await getTranslations();
-  const values = { email: text(formData, "email") };
-  const parsed = signInSchema.safeParse({ ...values, password: text(formData, "password") }, { error: validationErrorMap(t) });
+  const values = { email: formText(formData, "email") };
+  const parsed = signInSchema.safeParse({ ...values, password: formText(formData, "password") }, { error: validationErrorMap(t) });
   if (!parsed.success) return { ok: false, fieldErrors: z.flattenError(parsed.error).fieldErrors, values };
 
   try {
@@ -58,6 +66,18 @@ export async function signInAction(_prev: FormState<SignInValues>, formData: For
       redirectTo: safeCallbackUrl(formData.get("callbackUrl")),
     });
   } catch (error) {
+    if (error instanceof SignInThrottled) {
+      return { ok: false, fieldErrors: {}, formError: await rateLimitMessage(error.retryAfterSeconds, "signIn"), values };
+    }
+    // Only someone who knows the password learns that the account is suspended, and until when.
+    if (error instanceof SuspendedSignIn) {
+      const suspension = await suspensionOf(parsed.data.email);
+      const format = await getFormatter();
+      const formError = suspension?.forGood
+        ? t("auth.suspendedForGood")
+        : t("auth.suspendedUntil", { date: format.dateTime(suspension?.until ?? new Date(), { dateStyle: "long", timeStyle: "short" }) });
+      return { ok: false, fieldErrors: {}, formError, values };
+    }
     // One message for every failed sign-in: it must not reveal whether the email exists.
     if (error instanceof AuthError) return { ok: false, fieldErrors: {}, formError: t("auth.invalidCredentials"), values };
     throw error;

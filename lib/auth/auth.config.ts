@@ -18,6 +18,7 @@ export const authConfig = {
         token.handle = user.handle;
         token.role = user.role;
         token.name = user.name;
+        token.sv = user.sessionVersion;
       }
       return token;
     },
@@ -25,6 +26,7 @@ export const authConfig = {
       if (token.sub) session.user.id = token.sub;
       session.user.handle = token.handle as string;
       session.user.role = token.role as Role;
+      session.user.sessionVersion = typeof token.sv === "number" ? token.sv : 0;
       return session;
     },
   },
@@ -34,8 +36,9 @@ declare module "next-auth" {
   interface User {
     handle: string;
     role: Role;
+    sessionVersion: number;
   }
   interface Session {
-    user: { id: string; name: string; handle: string; role: Role; email?: string | null };
+    user: { id: string; name: string; handle: string; role: Role; sessionVersion: number; email?: string | null };
   }
 }

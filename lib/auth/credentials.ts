@@ -5,10 +5,18 @@ import { users } from "@/db/schema";
 import { verifyPassword } from "./password";
 import { signInSchema } from "./schema";
 
-export type AuthenticatedUser = { id: string; name: string; email: string; handle: string; role: "member" | "moderator" | "admin" };
+export type AuthenticatedUser = { id: string; name: string; email: string; handle: string; role: "member" | "moderator" | "admin"; sessionVersion: number };
 
-/** The one place a password is checked. Unknown emails cost a hash comparison too. */
-export async function verifyCredentials(input: unknown): Promise<AuthenticatedUser | null> {
+/** Whether a suspension is in force now. */
+export function isSuspended(user: { suspendedUntil: Date | null; suspendedForGood: boolean }, now = new Date()): boolean {
+  return user.suspendedForGood || (user.suspendedUntil !== null && user.suspendedUntil > now);
+}
+
+/**
+ * The one place a password is checked. Unknown emails cost a hash comparison too. The right
+ * password for a suspended account gives "suspended", so sign-in can say until when.
+ */
+export async function verifyCredentials(input: unknown): Promise<AuthenticatedUser | "suspended" | null> {
   const parsed = signInSchema.safeParse(input);
   if (!parsed.success) return null;
   const { email, password } = parsed.data;
@@ -22,6 +30,9 @@ export async function verifyCredentials(input: unknown): Promise<AuthenticatedUs
       handle: users.handle,
       role: users.role,
       passwordHash: users.passwordHash,
+      sessionVersion: users.sessionVersion,
+      suspendedUntil: users.suspendedUntil,
+      suspendedForGood: users.suspendedForGood,
     })
     .from(users)
     .where(sql`lower(${users.email}) = ${email}`)
@@ -29,5 +40,6 @@ export async function verifyCredentials(input: unknown): Promise<AuthenticatedUs
 
   const valid = await verifyPassword(user?.passwordHash, password);
   if (!user || !valid) return null;
-  return { id: user.id, name: user.name, email: user.email, handle: user.handle, role: user.role };
+  if (isSuspended(user)) return "suspended";
+  return { id: user.id, name: user.name, email: user.email, handle: user.handle, role: user.role, sessionVersion: user.sessionVersion };
 }

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "../validation/zod";
 
 export const NAME_MAX = 80;
 export const EMAIL_MAX = 254; // RFC 5321's practical limit for an address.

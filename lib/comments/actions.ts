@@ -5,7 +5,9 @@ import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { canComment, canDeleteComment, canEditComment } from "@/lib/auth/permissions";
 import { currentUser } from "@/lib/auth/session";
+import { memberOverLimit } from "@/lib/rate-limit/guard";
 import { getStoryAccess } from "@/lib/stories/queries";
+import { formText } from "@/lib/validation/form-data";
 import { validationErrorMap, type FormState } from "@/lib/validation/error-map";
 import { createComment, getCommentAccess, softDeleteComment, updateComment } from "./queries";
 import { commentSchema } from "./schema";
@@ -15,14 +17,16 @@ export type CommentFormState = FormState<CommentValues>;
 
 export async function postCommentAction(_prev: CommentFormState, formData: FormData): Promise<CommentFormState> {
   const t = await getTranslations();
-  const values = { body: String(formData.get("body") ?? "") };
+  const values = { body: formText(formData, "body") };
   const user = await currentUser();
-  const story = await getStoryAccess(String(formData.get("storyId") ?? ""));
+  const story = await getStoryAccess(formText(formData, "storyId"));
   if (!user) return { ok: false, fieldErrors: {}, formError: t("comments.signInToComment"), values };
   if (!story || !canComment(user, story)) return { ok: false, fieldErrors: {}, formError: t("comments.storyGone"), values };
 
   const parsed = commentSchema.safeParse(values, { error: validationErrorMap(t) });
   if (!parsed.success) return { ok: false, fieldErrors: z.flattenError(parsed.error).fieldErrors, values };
+  const limited = await memberOverLimit("commentPerMember", user.id);
+  if (limited) return { ok: false, fieldErrors: {}, formError: limited, values };
 
   await createComment({ storyId: story.id, authorId: user.id, body: parsed.data.body });
   revalidatePath(`/stories/${story.slug}`);
@@ -31,9 +35,9 @@ export async function postCommentAction(_prev: CommentFormState, formData: FormD
 
 export async function updateCommentAction(_prev: CommentFormState, formData: FormData): Promise<CommentFormState> {
   const t = await getTranslations();
-  const values = { body: String(formData.get("body") ?? "") };
+  const values = { body: formText(formData, "body") };
   const user = await currentUser();
-  const comment = await getCommentAccess(String(formData.get("commentId") ?? ""));
+  const comment = await getCommentAccess(formText(formData, "commentId"));
   if (!user || !comment || !canEditComment(user, comment)) {
     return { ok: false, fieldErrors: {}, formError: t("comments.notAllowed"), values };
   }
@@ -48,7 +52,7 @@ export async function updateCommentAction(_prev: CommentFormState, formData: For
 
 export async function deleteCommentAction(formData: FormData): Promise<void> {
   const user = await currentUser();
-  const comment = await getCommentAccess(String(formData.get("commentId") ?? ""));
+  const comment = await getCommentAccess(formText(formData, "commentId"));
   if (!user || !comment || !canDeleteComment(user, comment)) {
     const t = await getTranslations();
     throw new Error(t("comments.notAllowed"));

@@ -13,6 +13,8 @@ export type CommentView = {
   updatedAt: Date;
   authorId: string | null;
   author: { name: string; handle: string } | null;
+  /** Hidden by moderators: the thread shows that it was, its author and moderators see why. */
+  hidden: { reason: string } | null;
 };
 
 const commentColumns = {
@@ -23,10 +25,22 @@ const commentColumns = {
   authorId: comments.authorId,
   authorName: users.name,
   authorHandle: users.handle,
+  hiddenAt: comments.hiddenAt,
+  hiddenReason: comments.hiddenReason,
 };
 
-function toCommentView({ authorName, authorHandle, ...comment }: Omit<CommentView, "author"> & { authorName: string | null; authorHandle: string | null }): CommentView {
-  return { ...comment, author: authorName && authorHandle ? { name: authorName, handle: authorHandle } : null };
+function toCommentView({
+  authorName,
+  authorHandle,
+  hiddenAt,
+  hiddenReason,
+  ...comment
+}: Omit<CommentView, "author" | "hidden"> & { authorName: string | null; authorHandle: string | null; hiddenAt: Date | null; hiddenReason: string }): CommentView {
+  return {
+    ...comment,
+    author: authorName && authorHandle ? { name: authorName, handle: authorHandle } : null,
+    hidden: hiddenAt ? { reason: hiddenReason } : null,
+  };
 }
 
 /** Visible comments of a story, oldest first, a keyset page at a time. */
@@ -60,6 +74,7 @@ export async function getCommentAccess(commentId: string) {
       storyId: comments.storyId,
       authorId: comments.authorId,
       deletedAt: comments.deletedAt,
+      hiddenAt: comments.hiddenAt,
       storySlug: stories.slug,
     })
     .from(comments)
@@ -101,9 +116,9 @@ export async function softDeleteComment(commentId: string): Promise<void> {
       .update(comments)
       .set({ deletedAt: new Date() })
       .where(and(eq(comments.id, commentId), isNull(comments.deletedAt)))
-      .returning({ storyId: comments.storyId });
-    // Deleting twice (double click) must not count twice.
-    if (!deleted) return;
+      .returning({ storyId: comments.storyId, hiddenAt: comments.hiddenAt });
+    // Deleting twice (double click) must not count twice; a hidden comment was no longer counted.
+    if (!deleted || deleted.hiddenAt) return;
     await tx
       .update(stories)
       .set({ commentCount: sql`greatest(${stories.commentCount} - 1, 0)` })
@@ -118,7 +133,7 @@ export async function latestComments(storyId: string, limit = 50): Promise<Comme
     .select(commentColumns)
     .from(comments)
     .leftJoin(users, eq(users.id, comments.authorId))
-    .where(and(eq(comments.storyId, storyId), isNull(comments.deletedAt)))
+    .where(and(eq(comments.storyId, storyId), isNull(comments.deletedAt), isNull(comments.hiddenAt)))
     .orderBy(desc(comments.createdAt), desc(comments.id))
     .limit(limit);
   return rows.map(toCommentView);

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "../validation/zod";
 
 export const COMMENT_MIN = 2;
 export const COMMENT_MAX = 5_000;

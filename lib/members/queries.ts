@@ -1,7 +1,7 @@
 import "server-only";
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { getDb } from "@/db";
-import { users } from "@/db/schema";
+import { users, type Role } from "@/db/schema";
 import { slugify } from "@/lib/stories/slug";
 
 export type PublicMember = { id: string; name: string; handle: string; createdAt: Date };
@@ -19,20 +19,31 @@ export async function getMemberByHandle(handle: string): Promise<PublicMember | 
 
 export class EmailTakenError extends Error {}
 
+// Any fixed number; only sign-ups take this advisory lock.
+const FIRST_ADMIN_LOCK = 727_001;
+
 /**
  * Creates a member with a handle derived from the name ("Anna de Vries" → "anna-de-vries",
  * then "anna-de-vries-2", ...). The unique indexes decide races; we only pick candidates.
  */
-export async function createMember(params: { name: string; email: string; passwordHash: string }): Promise<PublicMember> {
+export async function createMember(params: { name: string; email: string; passwordHash: string; firstBecomesAdmin?: boolean }): Promise<PublicMember> {
   const db = await getDb();
   const base = slugify(params.name).slice(0, 30) || "member";
   for (let attempt = 0; attempt < 20; attempt++) {
     const handle = attempt === 0 ? base : attempt < 10 ? `${base}-${attempt + 1}` : `${base}-${crypto.randomUUID().slice(0, 6)}`;
     try {
-      const [member] = await db
-        .insert(users)
-        .values({ name: params.name, email: params.email, handle, passwordHash: params.passwordHash })
-        .returning({ id: users.id, name: users.name, handle: users.handle, createdAt: users.createdAt });
+      const member = await db.transaction(async (tx) => {
+        // Serialises sign-ups on a fresh installation, so exactly one becomes the first admin.
+        if (params.firstBecomesAdmin) await tx.execute(sql`SELECT pg_advisory_xact_lock(${FIRST_ADMIN_LOCK})`);
+        const role = params.firstBecomesAdmin
+          ? sql`CASE WHEN EXISTS (SELECT 1 FROM ${users} WHERE ${users.role} = 'admin') THEN 'member'::role ELSE 'admin'::role END`
+          : undefined;
+        const [row] = await tx
+          .insert(users)
+          .values({ name: params.name, email: params.email, handle, passwordHash: params.passwordHash, ...(role ? { role } : {}) })
+          .returning({ id: users.id, name: users.name, handle: users.handle, createdAt: users.createdAt });
+        return row;
+      });
       return member;
     } catch (error) {
       const constraint = uniqueViolation(error);
@@ -49,4 +60,30 @@ function uniqueViolation(error: unknown): string | null {
   const cause = (error as { cause?: unknown }).cause ?? error;
   const pgError = cause as { code?: string; constraint?: string };
   return pgError?.code === "23505" ? (pgError.constraint ?? "unknown") : null;
+}
+
+/** A member's suspension, by email, for the sign-in message. */
+export async function suspensionOf(email: string): Promise<{ until: Date | null; forGood: boolean } | null> {
+  const db = await getDb();
+  const [row] = await db
+    .select({ until: users.suspendedUntil, forGood: users.suspendedForGood })
+    .from(users)
+    .where(sql`lower(${users.email}) = ${email.trim().toLowerCase()}`)
+    .limit(1);
+  return row ?? null;
+}
+
+/** Ends every session of the member: the token of each carries an older session version. */
+export async function endAllSessions(userId: string): Promise<void> {
+  const db = await getDb();
+  await db
+    .update(users)
+    .set({ sessionVersion: sql`${users.sessionVersion} + 1` })
+    .where(eq(users.id, userId));
+}
+
+export async function getMemberRole(id: string): Promise<{ id: string; role: Role } | null> {
+  const db = await getDb();
+  const [row] = await db.select({ id: users.id, role: users.role }).from(users).where(eq(users.id, id)).limit(1);
+  return row ?? null;
 }

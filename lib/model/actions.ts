@@ -7,8 +7,9 @@ import { z } from "zod";
 import { canRecogniseStory, canSupportProposal, isModerator } from "@/lib/auth/permissions";
 import { currentUser } from "@/lib/auth/session";
 import { commentSchema } from "@/lib/comments/schema";
+import { memberOverLimit } from "@/lib/rate-limit/guard";
 import { getStoryAccess } from "@/lib/stories/queries";
-import { formValues } from "@/lib/validation/form-data";
+import { formText, formValues } from "@/lib/validation/form-data";
 import { validationErrorMap, type FormState } from "@/lib/validation/error-map";
 import {
   createProposal,
@@ -24,20 +25,18 @@ import {
 } from "./queries";
 import { decisionSchema, organisationNoteSchema, proposalSchema } from "./schema";
 
-const field = (formData: FormData, name: string) => {
-  const value = formData.get(name);
-  return typeof value === "string" ? value : "";
-};
 
 /** A reader marks (or unmarks) a starting point they recognise in someone else's story. */
 export async function setStoryRecognitionAction(formData: FormData): Promise<void> {
   const user = await currentUser();
-  const story = await getStoryAccess(field(formData, "storyId"));
+  const story = await getStoryAccess(formText(formData, "storyId"));
   if (!story) return;
   if (!user) redirect(`/signin?callbackUrl=${encodeURIComponent(`/stories/${story.slug}`)}`);
-  const startingPointId = await startingPointIdBySlug(field(formData, "startingPoint"));
+  const startingPointId = await startingPointIdBySlug(formText(formData, "startingPoint"));
   if (!canRecogniseStory(user, story) || startingPointId === null) return;
-  await setStoryRecognition({ storyId: story.id, userId: user.id, startingPointId, recognised: field(formData, "recognised") === "true" });
+  // A one-click form without a message: over the limit, the click changes nothing.
+  if (await memberOverLimit("reactionPerMember", user.id)) return;
+  await setStoryRecognition({ storyId: story.id, userId: user.id, startingPointId, recognised: formText(formData, "recognised") === "true" });
   revalidatePath(`/stories/${story.slug}`);
 }
 
@@ -45,8 +44,8 @@ export type NoteValues = { note: string };
 
 export async function saveOrganisationRecognitionAction(_prev: FormState<NoteValues>, formData: FormData): Promise<FormState<NoteValues>> {
   const t = await getTranslations();
-  const values = { note: field(formData, "note") };
-  const slug = field(formData, "startingPoint");
+  const values = { note: formText(formData, "note") };
+  const slug = formText(formData, "startingPoint");
   const user = await currentUser();
   if (!user) redirect(`/signin?callbackUrl=${encodeURIComponent(`/starting-points/${slug}`)}`);
   const startingPointId = await startingPointIdBySlug(slug);
@@ -54,6 +53,8 @@ export async function saveOrganisationRecognitionAction(_prev: FormState<NoteVal
 
   const parsed = organisationNoteSchema.safeParse(values, { error: validationErrorMap(t) });
   if (!parsed.success) return { ok: false, fieldErrors: z.flattenError(parsed.error).fieldErrors, values };
+  const limited = await memberOverLimit("reactionPerMember", user.id);
+  if (limited) return { ok: false, fieldErrors: {}, formError: limited, values };
   await saveOrganisationRecognition({ startingPointId, userId: user.id, note: parsed.data.note });
   revalidatePath(`/starting-points/${slug}`);
   revalidatePath("/starting-points");
@@ -61,11 +62,12 @@ export async function saveOrganisationRecognitionAction(_prev: FormState<NoteVal
 }
 
 export async function removeOrganisationRecognitionAction(formData: FormData): Promise<void> {
-  const slug = field(formData, "startingPoint");
+  const slug = formText(formData, "startingPoint");
   const user = await currentUser();
   if (!user) redirect(`/signin?callbackUrl=${encodeURIComponent(`/starting-points/${slug}`)}`);
   const startingPointId = await startingPointIdBySlug(slug);
   if (startingPointId === null) return;
+  if (await memberOverLimit("reactionPerMember", user.id)) return;
   await removeOrganisationRecognition({ startingPointId, userId: user.id });
   revalidatePath(`/starting-points/${slug}`);
   revalidatePath("/starting-points");
@@ -75,12 +77,14 @@ export type ProposalValues = { name: string; explanation: string; stories: strin
 
 export async function createProposalAction(_prev: FormState<ProposalValues>, formData: FormData): Promise<FormState<ProposalValues>> {
   const t = await getTranslations();
-  const values = { name: field(formData, "name"), explanation: field(formData, "explanation"), stories: field(formData, "stories") };
+  const values = { name: formText(formData, "name"), explanation: formText(formData, "explanation"), stories: formText(formData, "stories") };
   const user = await currentUser();
   if (!user) redirect("/signin?callbackUrl=%2Fstarting-points%23propose");
 
   const parsed = proposalSchema.safeParse(values, { error: validationErrorMap(t) });
   if (!parsed.success) return { ok: false, fieldErrors: z.flattenError(parsed.error).fieldErrors, values };
+  const limited = await memberOverLimit("proposalPerMember", user.id);
+  if (limited) return { ok: false, fieldErrors: {}, formError: limited, values };
   let id: string;
   try {
     ({ id } = await createProposal({ proposerId: user.id, name: parsed.data.name, explanation: parsed.data.explanation, storySlugs: parsed.data.stories }));
@@ -95,20 +99,21 @@ export async function createProposalAction(_prev: FormState<ProposalValues>, for
 }
 
 export async function setProposalSupportAction(formData: FormData): Promise<void> {
-  const proposalId = field(formData, "proposalId");
+  const proposalId = formText(formData, "proposalId");
   const user = await currentUser();
   if (!user) redirect(`/signin?callbackUrl=${encodeURIComponent(`/starting-points/proposals/${proposalId}`)}`);
   const proposal = await getProposalAccess(proposalId);
   if (!proposal || !canSupportProposal(user, proposal)) return;
-  await setProposalSupport({ proposalId, userId: user.id, supported: field(formData, "supported") === "true" });
+  if (await memberOverLimit("reactionPerMember", user.id)) return;
+  await setProposalSupport({ proposalId, userId: user.id, supported: formText(formData, "supported") === "true" });
   revalidatePath(`/starting-points/proposals/${proposalId}`);
   revalidatePath("/starting-points");
 }
 
 export async function postProposalCommentAction(_prev: FormState<{ body: string }>, formData: FormData): Promise<FormState<{ body: string }>> {
   const t = await getTranslations();
-  const values = { body: field(formData, "body") };
-  const proposalId = field(formData, "proposalId");
+  const values = { body: formText(formData, "body") };
+  const proposalId = formText(formData, "proposalId");
   const user = await currentUser();
   if (!user) return { ok: false, fieldErrors: {}, formError: t("comments.signInToComment"), values };
   const proposal = await getProposalAccess(proposalId);
@@ -116,6 +121,8 @@ export async function postProposalCommentAction(_prev: FormState<{ body: string 
 
   const parsed = commentSchema.safeParse(values, { error: validationErrorMap(t) });
   if (!parsed.success) return { ok: false, fieldErrors: z.flattenError(parsed.error).fieldErrors, values };
+  const limited = await memberOverLimit("commentPerMember", user.id);
+  if (limited) return { ok: false, fieldErrors: {}, formError: limited, values };
   await createProposalComment({ proposalId, authorId: user.id, body: parsed.data.body });
   revalidatePath(`/starting-points/proposals/${proposalId}`);
   return { ok: true };
@@ -126,7 +133,7 @@ export type DecisionValues = Record<string, string>;
 export async function decideProposalAction(_prev: FormState<DecisionValues>, formData: FormData): Promise<FormState<DecisionValues>> {
   const t = await getTranslations();
   const values = formValues(formData) as DecisionValues;
-  const proposalId = field(formData, "proposalId");
+  const proposalId = formText(formData, "proposalId");
   const user = await currentUser();
   if (!user || !isModerator(user)) return { ok: false, fieldErrors: {}, formError: t("model.moderatorsOnly"), values };
 

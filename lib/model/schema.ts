@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "../validation/zod";
 
 export const NOTE_MAX = 500;
 export const PROPOSAL_NAME_MIN = 3;

@@ -6,7 +6,10 @@ import { z } from "zod";
 import { canEditStory } from "@/lib/auth/permissions";
 import { currentUser } from "@/lib/auth/session";
 import { renderMarkdown } from "@/lib/markdown/render";
-import { formValues } from "@/lib/validation/form-data";
+import { getMemberRole } from "@/lib/members/queries";
+import { needsApproval } from "@/lib/moderation/queries";
+import { memberOverLimit } from "@/lib/rate-limit/guard";
+import { formText, formValues } from "@/lib/validation/form-data";
 import { validationErrorMap, type FormState } from "@/lib/validation/error-map";
 import { createStory, deleteStory, getStoryAccess, UnknownStartingPointError, updateStory } from "./queries";
 import { BODY_MAX, storySchema, type StoryFormValues, type StoryIntent } from "./schema";
@@ -39,10 +42,13 @@ export async function createStoryAction(_prev: StoryFormState, formData: FormDat
   const { values, intent } = readStoryForm(formData);
   const parsed = storySchema.safeParse(values, { error: validationErrorMap(t) });
   if (!parsed.success) return { ok: false, fieldErrors: z.flattenError(parsed.error).fieldErrors, values };
+  const limited = await memberOverLimit("storyPerMember", user.id);
+  if (limited) return { ok: false, fieldErrors: {}, formError: limited, values };
 
   let slug: string;
   try {
-    ({ slug } = await createStory({ authorId: user.id, input: parsed.data, intent }));
+    const publishAs = (await needsApproval(user)) ? "pending" : "published";
+    ({ slug } = await createStory({ authorId: user.id, input: parsed.data, intent, publishAs }));
   } catch (error) {
     if (error instanceof UnknownStartingPointError) {
       return { ok: false, fieldErrors: { startingPoints: [t("stories.unknownStartingPoint")] }, values };
@@ -53,7 +59,7 @@ export async function createStoryAction(_prev: StoryFormState, formData: FormDat
 }
 
 export async function updateStoryAction(_prev: StoryFormState, formData: FormData): Promise<StoryFormState> {
-  const storyId = String(formData.get("storyId") ?? "");
+  const storyId = formText(formData, "storyId");
   const expectedVersion = Number(formData.get("version"));
   const user = await currentUser();
   const t = await getTranslations();
@@ -69,7 +75,10 @@ export async function updateStoryAction(_prev: StoryFormState, formData: FormDat
   if (!parsed.success) return { ok: false, fieldErrors: z.flattenError(parsed.error).fieldErrors, values };
 
   try {
-    const result = await updateStory({ storyId, expectedVersion, input: parsed.data, intent });
+    // The author's approval rule applies, also when a moderator edits the story.
+    const author = story.authorId ? await getMemberRole(story.authorId) : null;
+    const publishAs = author && (await needsApproval(author)) ? "pending" : "published";
+    const result = await updateStory({ storyId, expectedVersion, input: parsed.data, intent, publishAs });
     if (!result.ok) {
       return { ok: false, fieldErrors: {}, formError: t(result.reason === "conflict" ? "stories.conflict" : "stories.notFound"), values };
     }
@@ -84,7 +93,7 @@ export async function updateStoryAction(_prev: StoryFormState, formData: FormDat
 
 export async function deleteStoryAction(formData: FormData): Promise<void> {
   const user = await currentUser();
-  const story = await getStoryAccess(String(formData.get("storyId") ?? ""));
+  const story = await getStoryAccess(formText(formData, "storyId"));
   if (!user || !story || !canEditStory(user, story)) {
     const t = await getTranslations();
     throw new Error(t("stories.notAllowed"));

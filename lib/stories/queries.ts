@@ -359,14 +359,14 @@ export async function countPublishedStories(filters: StoryFilters = {}): Promise
   return row?.n ?? 0;
 }
 
-/** A member's drafts, for their own profile page only. */
+/** A member's unpublished stories (drafts, waiting for approval, hidden), for their own profile page only. */
 export async function listDrafts(params: { authorId: string; locale: Locale }): Promise<StoryCard[]> {
   const db = await getDb();
   const rows = await db
     .select(cardColumns)
     .from(stories)
     .leftJoin(users, eq(users.id, stories.authorId))
-    .where(and(byAuthor(params.authorId), eq(stories.status, "draft")))
+    .where(and(byAuthor(params.authorId), inArray(stories.status, ["draft", "pending", "hidden"])))
     .orderBy(desc(stories.updatedAt))
     .limit(100);
   return toCards(rows, await tagsFor(db, rows.map((r) => r.id), params.locale));
@@ -381,6 +381,8 @@ export type StoryDetail = StoryCard & {
   tools: string[];
   version: number;
   createdAt: Date;
+  /** Why moderators hid the story or sent it back; for its author and moderators only. */
+  moderationReason: string;
 };
 
 export async function getStoryBySlug(slug: string, locale: Locale): Promise<StoryDetail | null> {
@@ -394,6 +396,7 @@ export async function getStoryBySlug(slug: string, locale: Locale): Promise<Stor
       tools: stories.tools,
       version: stories.version,
       createdAt: stories.createdAt,
+      moderationReason: stories.moderationReason,
     })
     .from(stories)
     .leftJoin(users, eq(users.id, stories.authorId))
@@ -401,7 +404,16 @@ export async function getStoryBySlug(slug: string, locale: Locale): Promise<Stor
     .limit(1);
   if (!row) return null;
   const [card] = toCards([row], await tagsFor(db, [row.id], locale));
-  return { ...card, authorId: row.authorId, body: row.body, trigger: row.trigger, tools: row.tools, version: row.version, createdAt: row.createdAt };
+  return {
+    ...card,
+    authorId: row.authorId,
+    body: row.body,
+    trigger: row.trigger,
+    tools: row.tools,
+    version: row.version,
+    createdAt: row.createdAt,
+    moderationReason: row.moderationReason,
+  };
 }
 
 /** Just enough to decide permissions, for actions. */
@@ -446,7 +458,10 @@ function storyValues(input: StoryInput) {
   };
 }
 
-export async function createStory(params: { authorId: string; input: StoryInput; intent: StoryIntent }): Promise<{ id: string; slug: string }> {
+/** "pending" when the author's stories wait for a moderator's approval (see lib/moderation). */
+export type PublishAs = "published" | "pending";
+
+export async function createStory(params: { authorId: string; input: StoryInput; intent: StoryIntent; publishAs?: PublishAs }): Promise<{ id: string; slug: string }> {
   const db = await getDb();
   const now = new Date();
   return db.transaction(async (tx) => {
@@ -457,8 +472,8 @@ export async function createStory(params: { authorId: string; input: StoryInput;
         ...storyValues(params.input),
         slug: storySlug(params.input.title),
         authorId: params.authorId,
-        status: params.intent === "publish" ? "published" : "draft",
-        publishedAt: params.intent === "publish" ? now : null,
+        status: params.intent === "publish" ? (params.publishAs ?? "published") : "draft",
+        publishedAt: params.intent === "publish" && params.publishAs !== "pending" ? now : null,
         createdAt: now,
         updatedAt: now,
       })
@@ -479,19 +494,28 @@ export async function updateStory(params: {
   expectedVersion: number;
   input: StoryInput;
   intent: StoryIntent;
+  publishAs?: PublishAs;
 }): Promise<UpdateResult> {
   const db = await getDb();
   const now = new Date();
+  const publishAs = params.publishAs ?? "published";
+  // A hidden story stays hidden whatever its author does; a published one stays published.
+  const status =
+    params.intent === "publish"
+      ? sql`CASE WHEN ${stories.status} IN ('hidden', 'published') THEN ${stories.status} ELSE ${publishAs}::story_status END`
+      : sql`CASE WHEN ${stories.status} = 'hidden' THEN 'hidden'::story_status ELSE 'draft'::story_status END`;
   return db.transaction(async (tx) => {
     const spIds = await startingPointIds(tx, params.input.startingPoints);
-    const status = params.intent === "publish" ? "published" : "draft";
     const [updated] = await tx
       .update(stories)
       .set({
         ...storyValues(params.input),
         status,
         // The first publication fixes the date; later edits or re-publishing keep it.
-        publishedAt: status === "published" ? sql`coalesce(${stories.publishedAt}, ${now.toISOString()}::timestamptz)` : stories.publishedAt,
+        publishedAt:
+          params.intent === "publish" && publishAs === "published"
+            ? sql`coalesce(${stories.publishedAt}, ${now.toISOString()}::timestamptz)`
+            : stories.publishedAt,
         updatedAt: now,
         version: sql`${stories.version} + 1`,
       })

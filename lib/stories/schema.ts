@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "../validation/zod";
 
 export const TITLE_MIN = 5;
 export const TITLE_MAX = 150;

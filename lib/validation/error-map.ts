@@ -6,7 +6,7 @@ export type Translate = (key: string, values?: Record<string, string | number>) 
 /*
  * Schemas carry rules, not sentences: the words come from the message catalogue of the
  * reader's language, so one schema serves the form in the browser, the server action and
- * both locales. Custom issues carry a catalogue key as their message.
+ * both locales. Custom issues (refinements) carry a catalogue key as `params.key`.
  */
 export function validationErrorMap(t: Translate): z.core.$ZodErrorMap {
   return (issue) => {
@@ -28,8 +28,11 @@ export function validationErrorMap(t: Translate): z.core.$ZodErrorMap {
         return t("validation.chooseOption");
       case "invalid_type":
         return issue.input === undefined || issue.input === null ? t("validation.required") : t("validation.invalid");
-      case "custom":
-        return issue.message ? t(issue.message) : t("validation.invalid");
+      case "custom": {
+        // A refinement names its catalogue key in params (a message would bypass this map).
+        const key = (issue.params as { key?: string } | undefined)?.key;
+        return t(key ?? "validation.invalid");
+      }
       default:
         return t("validation.invalid");
     }

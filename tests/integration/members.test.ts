@@ -36,6 +36,7 @@ describe("credentials", () => {
       email: "dirk@example.org",
       handle: created.handle,
       role: "member",
+      sessionVersion: 0,
     });
     expect(await verifyCredentials({ email: "dirk@example.org", password: "wrong password" })).toBeNull();
     expect(await verifyCredentials({ email: "nobody@example.org", password: "correct horse battery" })).toBeNull();

@@ -9,7 +9,16 @@ import { ConfirmButton } from "@/components/forms/confirm-button";
 import { Markdown } from "@/components/markdown";
 import { RecognitionPanel } from "@/components/recognition-panel";
 import { StartingPointTags } from "@/components/starting-point-tags";
-import { canComment, canDeleteComment, canEditComment, canEditStory, canRecogniseStory, canViewStory } from "@/lib/auth/permissions";
+import {
+  canComment,
+  canDeleteComment,
+  canEditComment,
+  canEditStory,
+  canRecogniseStory,
+  canReport,
+  canViewStory,
+  isModerator,
+} from "@/lib/auth/permissions";
 import { currentUser } from "@/lib/auth/session";
 import { postCommentAction } from "@/lib/comments/actions";
 import { listComments } from "@/lib/comments/queries";
@@ -83,6 +92,19 @@ export default async function StoryPage({ params, searchParams }: Props) {
           <p className="rounded border border-stone-300 bg-stone-100 px-4 py-2 text-stone-800">
             <strong className="mr-2 rounded bg-stone-700 px-2 py-0.5 text-sm text-white">{t("draft")}</strong>
             {t("draftNote")}
+            {story.moderationReason ? <span className="mt-1 block">{t("sentBack", { reason: story.moderationReason })}</span> : null}
+          </p>
+        ) : null}
+        {story.status === "pending" ? (
+          <p role="status" className="rounded border border-amber-400 bg-amber-50 px-4 py-2 text-amber-950">
+            {t("pendingNote")}
+            {story.moderationReason ? <span className="mt-1 block">{t("sentBack", { reason: story.moderationReason })}</span> : null}
+          </p>
+        ) : null}
+        {story.status === "hidden" ? (
+          <p role="status" className="rounded border border-red-300 bg-red-50 px-4 py-2 text-red-950">
+            {story.moderationReason ? t("hiddenNote") : t("hiddenAfterReports")}
+            {story.moderationReason ? <span className="mt-1 block">{t("moderationReason", { reason: story.moderationReason })}</span> : null}
           </p>
         ) : null}
         <p className="text-stone-700">
@@ -126,6 +148,13 @@ export default async function StoryPage({ params, searchParams }: Props) {
               <ConfirmButton confirmMessage={t("deleteConfirm")}>{t("delete")}</ConfirmButton>
             </form>
           </div>
+        ) : null}
+        {user && canReport(user, { type: "story", userId: story.authorId, state: story.status }) ? (
+          <p className="text-sm">
+            <Link href={`/report/story/${story.id}`} rel="nofollow">
+              {t("report")}
+            </Link>
+          </p>
         ) : null}
       </header>
 
@@ -177,13 +206,16 @@ export default async function StoryPage({ params, searchParams }: Props) {
             <CommentItem
               key={comment.id}
               id={comment.id}
-              html={renderMarkdown(comment.body)}
-              body={comment.body}
+              // A hidden comment's words stay on the server.
+              html={comment.hidden ? "" : renderMarkdown(comment.body)}
+              body={comment.hidden ? "" : comment.body}
               createdAt={comment.createdAt}
               edited={comment.updatedAt.getTime() - comment.createdAt.getTime() > 1_000}
               author={comment.author}
-              canEdit={canEditComment(user, { ...comment, deletedAt: null })}
+              canEdit={canEditComment(user, { ...comment, deletedAt: null, hiddenAt: comment.hidden ? new Date() : null })}
               canDelete={canDeleteComment(user, { ...comment, deletedAt: null })}
+              hidden={comment.hidden ? { reason: user && (user.id === comment.authorId || isModerator(user)) ? comment.hidden.reason : null } : null}
+              reportHref={user && !comment.hidden && canReport(user, { type: "comment", userId: comment.authorId, state: "published" }) ? `/report/comment/${comment.id}` : null}
             />
           ))}
         </ol>

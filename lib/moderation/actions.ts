@@ -1,0 +1,95 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { z } from "zod";
+import { canReport, isAdmin, isModerator } from "@/lib/auth/permissions";
+import { currentUser } from "@/lib/auth/session";
+import { memberOverLimit } from "@/lib/rate-limit/guard";
+import { formText } from "@/lib/validation/form-data";
+import { validationErrorMap, type FormState } from "@/lib/validation/error-map";
+import { createReport, decide, findTarget, markNotificationsRead, setRole, setSetting } from "./queries";
+import { ASSIGNABLE_ROLES, moderationDecisionSchema, REPORT_TARGETS, reportSchema } from "./schema";
+
+
+const targetOf = (formData: FormData) => {
+  const type = REPORT_TARGETS.find((t) => t === formText(formData, "targetType"));
+  const id = formText(formData, "targetId");
+  return type && id ? { type, id } : null;
+};
+
+export type ReportValues = { reason: string; note: string };
+
+/** A member reports a story, comment or profile to the moderators. */
+export async function reportAction(_prev: FormState<ReportValues>, formData: FormData): Promise<FormState<ReportValues>> {
+  const t = await getTranslations();
+  const values = { reason: formText(formData, "reason"), note: formText(formData, "note") };
+  const user = await currentUser();
+  if (!user) return { ok: false, fieldErrors: {}, formError: t("moderation.signInToReport"), values };
+  const target = targetOf(formData);
+  const found = target ? await findTarget(target.type, target.id) : null;
+  if (!target || !found || !canReport(user, found)) return { ok: false, fieldErrors: {}, formError: t("moderation.cannotReport"), values };
+
+  const parsed = reportSchema.safeParse(values, { error: validationErrorMap(t) });
+  if (!parsed.success) return { ok: false, fieldErrors: z.flattenError(parsed.error).fieldErrors, values };
+
+  const limited = await memberOverLimit("reportPerMember", user.id);
+  if (limited) return { ok: false, fieldErrors: {}, formError: limited, values };
+
+  const result = await createReport({ targetType: target.type, targetId: target.id, reporterId: user.id, ...parsed.data });
+  if (!result.ok) return { ok: false, fieldErrors: {}, formError: t("moderation.cannotReport"), values };
+  // No revalidation here: it would re-render this report page, which a hidden target no longer has.
+  return { ok: true, message: t("moderation.reportThanks") };
+}
+
+export type DecisionValues = { decision: string; reason: string; period: string };
+
+/** A moderator's decision on reported or waiting content, or on a member. */
+export async function moderateAction(_prev: FormState<DecisionValues>, formData: FormData): Promise<FormState<DecisionValues>> {
+  const t = await getTranslations();
+  const values = { decision: formText(formData, "decision"), reason: formText(formData, "reason"), period: formText(formData, "period") };
+  const user = await currentUser();
+  const target = targetOf(formData);
+  if (!user || !isModerator(user) || !target) return { ok: false, fieldErrors: {}, formError: t("moderation.notAllowed"), values };
+
+  const parsed = moderationDecisionSchema.safeParse({ ...values, period: values.period || undefined }, { error: validationErrorMap(t) });
+  if (!parsed.success) return { ok: false, fieldErrors: z.flattenError(parsed.error).fieldErrors, values };
+
+  // Moderators do not judge themselves; an admin or another moderator does.
+  const found = await findTarget(target.type, target.id);
+  if (found?.userId === user.id) return { ok: false, fieldErrors: {}, formError: t("moderation.ownContent"), values };
+
+  const result = await decide({ actorId: user.id, targetType: target.type, targetId: target.id, ...parsed.data });
+  if (!result.ok) return { ok: false, fieldErrors: {}, formError: t(result.reason === "not_found" ? "moderation.gone" : "moderation.notApplicable"), values };
+  if (found) revalidatePath(found.url.split("#")[0]);
+  // The queue is shown again without the item, with a note of what was done.
+  redirect("/moderation?done=1");
+}
+
+/** An admin changes a member's role. */
+export async function setRoleAction(formData: FormData): Promise<void> {
+  const user = await currentUser();
+  const role = ASSIGNABLE_ROLES.find((r) => r === formText(formData, "role"));
+  if (!user || !isAdmin(user) || !role) redirect("/admin?error=notAllowed");
+  const result = await setRole({ actorId: user.id, userId: formText(formData, "userId"), role });
+  revalidatePath("/admin");
+  if (!result.ok) redirect(`/admin?error=${result.reason === "last_admin" ? "lastAdmin" : "gone"}`);
+  redirect("/admin?saved=role");
+}
+
+/** An admin turns approval of new members' first stories on or off. */
+export async function setApprovalSettingAction(formData: FormData): Promise<void> {
+  const user = await currentUser();
+  if (!user || !isAdmin(user)) redirect("/admin?error=notAllowed");
+  await setSetting({ actorId: user.id, key: "approveNewMembersStories", value: formText(formData, "approveNewMembersStories") === "on" });
+  revalidatePath("/admin");
+  redirect("/admin?saved=settings");
+}
+
+export async function markNotificationsReadAction(): Promise<void> {
+  const user = await currentUser();
+  if (!user) redirect("/signin?callbackUrl=%2Fnotifications");
+  await markNotificationsRead(user.id);
+  revalidatePath("/notifications");
+}

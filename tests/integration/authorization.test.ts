@@ -1,0 +1,355 @@
+/*
+ * The authorisation matrix: every server action (and every route handler that changes
+ * something) against six kinds of visitor, with the outcome each should get. The table below
+ * is the specification; the suite fails when a mutation exists without an entry, so a new one
+ * cannot ship unexamined. An outcome is judged by its effect in the database (or on the
+ * session), not by the action's return value.
+ */
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import path from "node:path";
+import { and, count, eq, isNull, type SQL } from "drizzle-orm";
+import { beforeEach, describe, expect, it, vi } from "vitest";
+import { getDb } from "@/db";
+import {
+  comments,
+  notifications,
+  organisationRecognitions,
+  proposalComments,
+  proposals,
+  proposalSupports,
+  reports,
+  siteSettings,
+  stories,
+  storyRecognitions,
+  users,
+} from "@/db/schema";
+import { createComment } from "@/lib/comments/queries";
+import { createMember } from "@/lib/members/queries";
+import { createProposal, saveOrganisationRecognition, startingPointIdBySlug } from "@/lib/model/queries";
+import { createStory } from "@/lib/stories/queries";
+
+// ------------------------------------------------------------------ the request, faked
+
+// Every case signs up from the same address; the sign-up limit is tested on its own.
+process.env.RATE_LIMIT_SIGN_UP_PER_IP = "100000";
+
+const session = vi.hoisted(() => ({ current: null as null | { user: { id: string; sessionVersion: number } } }));
+const calls = vi.hoisted(() => ({ signIn: 0, signOut: 0, cookies: [] as string[] }));
+
+class Redirect extends Error {
+  constructor(public readonly url: string) {
+    super(`redirect ${url}`);
+  }
+}
+
+vi.mock("next-auth", async () => {
+  const errors = await import("@auth/core/errors");
+  return { AuthError: errors.AuthError, CredentialsSignin: errors.CredentialsSignin };
+});
+vi.mock("@/lib/auth/auth", () => ({
+  auth: async () => session.current,
+  signIn: async () => {
+    calls.signIn += 1;
+    throw new Redirect("/");
+  },
+  signOut: async () => {
+    calls.signOut += 1;
+    throw new Redirect("/");
+  },
+}));
+vi.mock("next/navigation", () => ({
+  redirect: (url: string) => {
+    throw new Redirect(url);
+  },
+  notFound: () => {
+    throw new Redirect("404");
+  },
+}));
+vi.mock("next/cache", () => ({ revalidatePath: () => {}, revalidateTag: () => {} }));
+vi.mock("next/headers", () => ({
+  headers: async () => new Headers({ "x-forwarded-for": "192.0.2.10" }),
+  cookies: async () => ({ get: () => undefined, set: (name: string) => calls.cookies.push(name) }),
+}));
+vi.mock("next-intl/server", () => {
+  const t = Object.assign((key: string) => key, { rich: (key: string) => key, has: () => true });
+  return { getTranslations: async () => t, getFormatter: async () => ({ dateTime: (d: Date) => d.toISOString() }) };
+});
+
+// ------------------------------------------------------------------ visitors and content
+
+const VISITORS = ["anonymous", "member", "author", "moderator", "admin", "suspended"] as const;
+type Visitor = (typeof VISITORS)[number];
+
+let n = 0;
+const unique = () => `${Date.now()}-${++n}`;
+const member = (name: string) => createMember({ name, email: `authz-${unique()}@example.org`, passwordHash: "x" });
+
+/** Fresh content for one case: a story with a comment, a proposal and a note, all by the author. */
+async function fixture(visitor: Visitor) {
+  const db = await getDb();
+  const author = await member("Author");
+  const other = await member("Other");
+  const story = await createStory({
+    authorId: author.id,
+    intent: "publish",
+    input: {
+      title: `Authorisation story ${unique()}`,
+      organisation: "Org",
+      organisationType: "network",
+      summary: "",
+      body: "A body that is long enough for the fifty character minimum, really it is.",
+      trigger: "",
+      tools: [],
+      language: "en",
+      startingPoints: ["improving-work-practice"],
+    },
+  });
+  const comment = await createComment({ storyId: story.id, authorId: author.id, body: "The author's comment" });
+  const proposal = await createProposal({ proposerId: author.id, name: `Proposal ${unique()}`, explanation: "An explanation that is long enough to count.", storySlugs: [] });
+  const spId = (await startingPointIdBySlug("using-knowledge")) as number;
+
+  const actor =
+    visitor === "anonymous"
+      ? null
+      : visitor === "author" || visitor === "suspended"
+        ? author
+        : visitor === "member"
+          ? other
+          : await member(visitor === "admin" ? "Admin" : "Moderator");
+  if (visitor === "moderator" || visitor === "admin") await db.update(users).set({ role: visitor }).where(eq(users.id, actor!.id));
+  if (actor) {
+    // Something of their own to remove or mark read, so those actions have an effect to show.
+    await saveOrganisationRecognition({ startingPointId: spId, userId: actor.id, note: "" });
+    await db.insert(notifications).values({ userId: actor.id, kind: "moderation", data: {} });
+  }
+  if (visitor === "suspended") {
+    await db.update(users).set({ suspendedUntil: new Date(Date.now() + 86_400_000) }).where(eq(users.id, author.id));
+  }
+  session.current = actor ? { user: { id: actor.id, sessionVersion: 0 } } : null;
+  return { db, author, other, actor, story, comment, proposal, spId };
+}
+type Fixture = Awaited<ReturnType<typeof fixture>>;
+
+const form = (fields: Record<string, string | string[]>) => {
+  const data = new FormData();
+  for (const [key, value] of Object.entries(fields)) for (const v of [value].flat()) data.append(key, v);
+  return data;
+};
+
+const storyFields = (title: string) => ({
+  title,
+  organisation: "Org",
+  organisationType: "network",
+  summary: "",
+  body: "A body that is long enough for the fifty character minimum, really it is.",
+  trigger: "",
+  tools: "",
+  language: "en",
+  startingPoints: ["improving-work-practice"],
+  intent: "publish",
+});
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+const countOf = async (fx: Fixture, table: any, where: SQL | undefined) => Number((await fx.db.select({ n: count() }).from(table).where(where))[0].n);
+
+// ------------------------------------------------------------------ the matrix
+
+type Case = {
+  /** Who the mutation should work for; everyone else must leave no trace. */
+  allowed: Visitor[];
+  run: (fx: Fixture, actions: Record<string, (...args: any[]) => Promise<unknown>>) => Promise<unknown>; // eslint-disable-line @typescript-eslint/no-explicit-any
+  /** Whether it took effect. */
+  took: (fx: Fixture) => Promise<boolean>;
+};
+
+const EVERYONE: Visitor[] = [...VISITORS];
+const SIGNED_IN: Visitor[] = ["member", "author", "moderator", "admin"];
+const STAFF: Visitor[] = ["moderator", "admin"];
+
+const MATRIX: Record<string, Case> = {
+  // Public by nature: signing up, in and out, and choosing a language. Credentials and
+  // suspensions are checked inside sign-in itself (see tests/integration/moderation.test.ts).
+  signUpAction: {
+    allowed: EVERYONE,
+    run: (fx, a) => a.signUpAction(null, form({ name: "New Person", email: `new-${fx.story.id}@example.org`, password: "a-long-enough-password" })),
+    took: async (fx) => (await countOf(fx, users, eq(users.email, `new-${fx.story.id}@example.org`))) === 1,
+  },
+  signInAction: {
+    allowed: EVERYONE,
+    run: (_fx, a) => a.signInAction(null, form({ email: "someone@example.org", password: "a-long-enough-password" })),
+    took: async () => calls.signIn > 0,
+  },
+  signOutAction: { allowed: EVERYONE, run: (_fx, a) => a.signOutAction(), took: async () => calls.signOut > 0 },
+  setLocale: { allowed: EVERYONE, run: (_fx, a) => a.setLocale(form({ locale: "nl" })), took: async () => calls.cookies.length > 0 },
+
+  createStoryAction: {
+    allowed: SIGNED_IN,
+    run: (fx, a) => a.createStoryAction(null, form(storyFields(`New story ${fx.story.id}`))),
+    took: async (fx) => (await countOf(fx, stories, eq(stories.title, `New story ${fx.story.id}`))) === 1,
+  },
+  updateStoryAction: {
+    allowed: ["author", "moderator", "admin"],
+    run: (fx, a) => a.updateStoryAction(null, form({ ...storyFields("Changed title"), storyId: fx.story.id, version: "1" })),
+    took: async (fx) => (await countOf(fx, stories, and(eq(stories.id, fx.story.id), eq(stories.title, "Changed title")))) === 1,
+  },
+  deleteStoryAction: {
+    allowed: ["author", "moderator", "admin"],
+    run: (fx, a) => a.deleteStoryAction(form({ storyId: fx.story.id })),
+    took: async (fx) => (await countOf(fx, stories, eq(stories.id, fx.story.id))) === 0,
+  },
+  previewMarkdownAction: {
+    allowed: SIGNED_IN,
+    run: async (fx, a) => ((fx as Fixture & { preview?: unknown }).preview = await a.previewMarkdownAction("**bold**")),
+    took: async (fx) => Boolean((fx as Fixture & { preview?: unknown }).preview),
+  },
+
+  postCommentAction: {
+    allowed: SIGNED_IN,
+    run: (fx, a) => a.postCommentAction(null, form({ storyId: fx.story.id, body: "A new comment" })),
+    took: async (fx) => (await countOf(fx, comments, and(eq(comments.storyId, fx.story.id), eq(comments.body, "A new comment")))) === 1,
+  },
+  updateCommentAction: {
+    allowed: ["author"],
+    run: (fx, a) => a.updateCommentAction(null, form({ commentId: fx.comment.id, body: "Changed comment" })),
+    took: async (fx) => (await countOf(fx, comments, and(eq(comments.id, fx.comment.id), eq(comments.body, "Changed comment")))) === 1,
+  },
+  deleteCommentAction: {
+    allowed: ["author", "moderator", "admin"],
+    run: (fx, a) => a.deleteCommentAction(form({ commentId: fx.comment.id })),
+    took: async (fx) => (await countOf(fx, comments, and(eq(comments.id, fx.comment.id), isNull(comments.deletedAt)))) === 0,
+  },
+
+  // Readers recognise starting points in other people's stories, never in their own.
+  setStoryRecognitionAction: {
+    allowed: ["member", "moderator", "admin"],
+    run: (fx, a) => a.setStoryRecognitionAction(form({ storyId: fx.story.id, startingPoint: "using-knowledge", recognised: "true" })),
+    took: async (fx) => (await countOf(fx, storyRecognitions, eq(storyRecognitions.storyId, fx.story.id))) === 1,
+  },
+  saveOrganisationRecognitionAction: {
+    allowed: SIGNED_IN,
+    run: (_fx, a) => a.saveOrganisationRecognitionAction(null, form({ startingPoint: "using-knowledge", note: "Our trigger was a reorganisation." })),
+    took: async (fx) =>
+      Boolean(fx.actor) &&
+      (await countOf(fx, organisationRecognitions, and(eq(organisationRecognitions.userId, fx.actor!.id), eq(organisationRecognitions.note, "Our trigger was a reorganisation.")))) === 1,
+  },
+  removeOrganisationRecognitionAction: {
+    allowed: SIGNED_IN,
+    run: (_fx, a) => a.removeOrganisationRecognitionAction(form({ startingPoint: "using-knowledge" })),
+    took: async (fx) => Boolean(fx.actor) && (await countOf(fx, organisationRecognitions, eq(organisationRecognitions.userId, fx.actor!.id))) === 0,
+  },
+  createProposalAction: {
+    allowed: SIGNED_IN,
+    run: (fx, a) => a.createProposalAction(null, form({ name: `Proposed ${fx.story.id}`, explanation: "A fifth starting point that stories show.", stories: "" })),
+    took: async (fx) => (await countOf(fx, proposals, eq(proposals.name, `Proposed ${fx.story.id}`))) === 1,
+  },
+  // Proposing counts as the proposer's support already.
+  setProposalSupportAction: {
+    allowed: ["member", "moderator", "admin"],
+    run: (fx, a) => a.setProposalSupportAction(form({ proposalId: fx.proposal.id, supported: "true" })),
+    took: async (fx) => (await countOf(fx, proposalSupports, eq(proposalSupports.proposalId, fx.proposal.id))) === 1,
+  },
+  postProposalCommentAction: {
+    allowed: SIGNED_IN,
+    run: (fx, a) => a.postProposalCommentAction(null, form({ proposalId: fx.proposal.id, body: "A comment on the proposal" })),
+    took: async (fx) => (await countOf(fx, proposalComments, eq(proposalComments.proposalId, fx.proposal.id))) === 1,
+  },
+  decideProposalAction: {
+    allowed: STAFF,
+    run: (fx, a) => a.decideProposalAction(null, form({ proposalId: fx.proposal.id, decision: "decline", reason: "Not different enough." })),
+    took: async (fx) => (await countOf(fx, proposals, and(eq(proposals.id, fx.proposal.id), eq(proposals.status, "declined")))) === 1,
+  },
+
+  // Members report what others wrote, not their own.
+  reportAction: {
+    allowed: ["member", "moderator", "admin"],
+    run: (fx, a) => a.reportAction(null, form({ targetType: "story", targetId: fx.story.id, reason: "spam", note: "" })),
+    took: async (fx) => (await countOf(fx, reports, eq(reports.targetId, fx.story.id))) === 1,
+  },
+  moderateAction: {
+    allowed: STAFF,
+    run: (fx, a) => a.moderateAction(null, form({ targetType: "story", targetId: fx.story.id, decision: "hide", reason: "Off-topic." })),
+    took: async (fx) => (await countOf(fx, stories, and(eq(stories.id, fx.story.id), eq(stories.status, "hidden")))) === 1,
+  },
+  setRoleAction: {
+    allowed: ["admin"],
+    run: (fx, a) => a.setRoleAction(form({ userId: fx.other.id, role: "moderator" })),
+    took: async (fx) => (await countOf(fx, users, and(eq(users.id, fx.other.id), eq(users.role, "moderator")))) === 1,
+  },
+  setApprovalSettingAction: {
+    allowed: ["admin"],
+    run: async (fx, a) => {
+      await fx.db.delete(siteSettings);
+      return a.setApprovalSettingAction(form({ approveNewMembersStories: "on" }));
+    },
+    took: async (fx) => (await countOf(fx, siteSettings, eq(siteSettings.key, "approveNewMembersStories"))) === 1,
+  },
+  markNotificationsReadAction: {
+    allowed: SIGNED_IN,
+    run: (_fx, a) => a.markNotificationsReadAction(),
+    took: async (fx) => Boolean(fx.actor) && (await countOf(fx, notifications, and(eq(notifications.userId, fx.actor!.id), isNull(notifications.readAt)))) === 0,
+  },
+  signOutEverywhereAction: {
+    allowed: SIGNED_IN,
+    run: (_fx, a) => a.signOutEverywhereAction(),
+    took: async (fx) => Boolean(fx.actor) && (await countOf(fx, users, and(eq(users.id, fx.actor!.id), eq(users.sessionVersion, 1)))) === 1,
+  },
+};
+
+/** Route handlers that change something. Auth.js's own endpoints guard themselves (CSRF token, credentials). */
+const MUTATING_ROUTES: Record<string, string> = {
+  "app/api/auth/[...nextauth]/route.ts": "Auth.js sign-in and sign-out endpoints: CSRF-protected by Auth.js, credentials checked in lib/auth/credentials.ts",
+};
+
+// ------------------------------------------------------------------ discovery
+
+const root = path.resolve(import.meta.dirname, "../..");
+function files(dir: string, test: (file: string) => boolean): string[] {
+  return readdirSync(dir).flatMap((entry) => {
+    const full = path.join(dir, entry);
+    if (statSync(full).isDirectory()) return entry === "node_modules" ? [] : files(full, test);
+    return test(full) ? [full] : [];
+  });
+}
+
+const actionFiles = [...files(path.join(root, "lib"), (f) => /\.tsx?$/.test(f)), ...files(path.join(root, "app"), (f) => /\.tsx?$/.test(f))].filter((file) =>
+  /^\s*["']use server["']/.test(readFileSync(file, "utf8")),
+);
+
+async function loadActions(): Promise<Record<string, (...args: any[]) => Promise<unknown>>> { // eslint-disable-line @typescript-eslint/no-explicit-any
+  const all: Record<string, (...args: any[]) => Promise<unknown>> = {}; // eslint-disable-line @typescript-eslint/no-explicit-any
+  for (const file of actionFiles) {
+    const mod = (await import(file)) as Record<string, unknown>;
+    for (const [name, value] of Object.entries(mod)) if (typeof value === "function") all[name] = value as (typeof all)[string];
+  }
+  return all;
+}
+
+describe("authorisation matrix", () => {
+  beforeEach(() => {
+    calls.signIn = 0;
+    calls.signOut = 0;
+    calls.cookies = [];
+  });
+
+  it("has an entry for every server action and every mutating route handler", async () => {
+    expect(actionFiles.length).toBeGreaterThan(5);
+    expect(Object.keys(await loadActions()).sort()).toEqual(Object.keys(MATRIX).sort());
+    const mutating = files(path.join(root, "app"), (f) => f.endsWith("route.ts"))
+      .filter((file) => /export\s+(const|async function|function)\s+(POST|PUT|PATCH|DELETE)\b|export\s+const\s+\{[^}]*\b(POST|PUT|PATCH|DELETE)\b/.test(readFileSync(file, "utf8")))
+      .map((file) => path.relative(root, file));
+    expect(mutating.sort()).toEqual(Object.keys(MUTATING_ROUTES).sort());
+  });
+
+  const cases = Object.entries(MATRIX).flatMap(([action, spec]) => VISITORS.map((visitor) => [action, visitor, spec.allowed.includes(visitor)] as const));
+  it.each(cases)("%s by %s: allowed = %s", async (action, visitor, allowed) => {
+    const fx = await fixture(visitor);
+    const actions = await loadActions();
+    try {
+      await MATRIX[action].run(fx, actions);
+    } catch (error) {
+      // Redirects are how actions end (success) or send people away (denied); only the effect counts.
+      if (!(error instanceof Redirect) && !(error instanceof Error && /not|allowed|permission|niet/i.test(error.message))) throw error;
+    }
+    expect(await MATRIX[action].took(fx)).toBe(allowed);
+  });
+});

@@ -1,0 +1,73 @@
+import { describe, expect, it } from "vitest";
+import { clientIpFrom, normaliseAddress } from "@/lib/rate-limit/client-ip";
+import {
+  RATE_LIMIT_RETENTION_SECONDS,
+  RATE_RULES,
+  rateRule,
+  signInDelaySeconds,
+  signInKeyKind,
+  signInRule,
+  waitParts,
+} from "@/lib/rate-limit/rules";
+
+const forwarded = (value?: string) => new Headers(value === undefined ? {} : { "x-forwarded-for": value });
+
+describe("client address", () => {
+  it("takes the last X-Forwarded-For entry: the connection, or what the one proxy saw", () => {
+    expect(clientIpFrom(forwarded("203.0.113.9"), undefined)).toBe("203.0.113.9");
+    // A client's own header ends up on the left of what the proxy appends.
+    expect(clientIpFrom(forwarded("10.0.0.1, 1.2.3.4, 203.0.113.9"), undefined)).toBe("203.0.113.9");
+    expect(clientIpFrom(forwarded("10.0.0.1, 203.0.113.9"), "1")).toBe("203.0.113.9");
+    expect(clientIpFrom(forwarded(), undefined)).toBe("unknown");
+  });
+
+  it("counts TRUST_PROXY hops from the right", () => {
+    expect(clientIpFrom(forwarded("6.6.6.6, 203.0.113.9, 10.0.0.2"), "2")).toBe("203.0.113.9");
+    expect(clientIpFrom(forwarded("203.0.113.9"), "3")).toBe("203.0.113.9");
+    expect(clientIpFrom(forwarded("6.6.6.6, 203.0.113.9"), "nonsense")).toBe("203.0.113.9");
+  });
+
+  it("normalises addresses and counts IPv6 per /64", () => {
+    expect(normaliseAddress("::ffff:127.0.0.1")).toBe("127.0.0.1");
+    expect(normaliseAddress("203.0.113.9:51234")).toBe("203.0.113.9");
+    expect(normaliseAddress("[2001:db8::1]:443")).toBe("2001:db8:0:0::/64");
+    expect(normaliseAddress("2001:DB8:1:2:3:4:5:6")).toBe("2001:db8:1:2::/64");
+    expect(normaliseAddress("2001:db8:1:2::ff")).toBe(normaliseAddress("2001:db8:1:2:aaaa::1"));
+    expect(normaliseAddress("::1")).toBe("0:0:0:0::/64");
+    expect(normaliseAddress("fe80::1%eth0")).toBe("fe80:0:0:0::/64");
+    expect(normaliseAddress("not an address")).toBe("unknown");
+  });
+});
+
+describe("rules", () => {
+  it("take their limits from the environment when set to a positive integer", () => {
+    expect(rateRule("signUpPerIp", {})).toEqual({ limit: 5, windowSeconds: 3600 });
+    expect(rateRule("signUpPerIp", { RATE_LIMIT_SIGN_UP_PER_IP: "1000" })).toEqual({ limit: 1000, windowSeconds: 3600 });
+    for (const bad of ["0", "-3", "1.5", "lots", ""]) {
+      expect(rateRule("signUpPerIp", { RATE_LIMIT_SIGN_UP_PER_IP: bad }).limit).toBe(5);
+    }
+    expect(signInRule("ip", { RATE_LIMIT_SIGN_IN_FAILURES_PER_IP: "40" }).freeFailures).toBe(40);
+    expect(signInRule("account", { RATE_LIMIT_SIGN_IN_FAILURES_PER_IP: "40" }).freeFailures).toBe(5);
+  });
+
+  it("have windows that pruning never cuts short", () => {
+    for (const rule of Object.values(RATE_RULES)) expect(rule.windowSeconds).toBeLessThanOrEqual(RATE_LIMIT_RETENTION_SECONDS / 2);
+    expect(new Set(Object.values(RATE_RULES).map((rule) => rule.env)).size).toBe(Object.keys(RATE_RULES).length);
+  });
+
+  it("grow the sign-in delay from the sixth failure, up to 15 minutes", () => {
+    const rule = signInRule("account", {});
+    expect([0, 4, 5, 6, 7, 14, 15, 100].map((failures) => signInDelaySeconds(failures, rule))).toEqual([0, 0, 1, 2, 4, 512, 900, 900]);
+    expect(signInKeyKind("ip:203.0.113.9")).toBe("ip");
+    expect(signInKeyKind("account:someone@example.org")).toBe("account");
+  });
+
+  it("say the wait in a unit that reads well", () => {
+    expect(waitParts(0.2)).toEqual({ unit: "seconds", count: 1 });
+    expect(waitParts(59)).toEqual({ unit: "seconds", count: 59 });
+    expect(waitParts(60)).toEqual({ unit: "minutes", count: 1 });
+    expect(waitParts(170)).toEqual({ unit: "minutes", count: 3 });
+    expect(waitParts(3600)).toEqual({ unit: "hours", count: 1 });
+    expect(waitParts(20 * 3600 + 1)).toEqual({ unit: "hours", count: 21 });
+  });
+});
