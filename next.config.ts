@@ -2,6 +2,7 @@ import type { NextConfig } from "next";
 import { PHASE_DEVELOPMENT_SERVER, PHASE_PRODUCTION_SERVER } from "next/constants";
 import createNextIntlPlugin from "next-intl/plugin";
 import { ensureAuthSecret } from "./lib/auth/secret";
+import { STATIC_SECURITY_HEADERS } from "./lib/security/headers";
 
 const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
 
@@ -14,5 +15,10 @@ export default function config(phase: string): NextConfig {
     serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2"],
     poweredByHeader: false,
     typedRoutes: false,
+    // The headers that need no nonce, on everything, including the build assets and icons that
+    // proxy.ts skips. proxy.ts sets them again, with the CSP and HSTS, on what it matches.
+    async headers() {
+      return [{ source: "/:path*", headers: Object.entries(STATIC_SECURITY_HEADERS).map(([key, value]) => ({ key, value })) }];
+    },
   });
 }

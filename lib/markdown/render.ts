@@ -5,8 +5,9 @@
  * handlers and plain unit tests alike, so it must not import "server-only".
  *
  * Pipeline: remark-parse -> remark-gfm -> remark-rehype -> rehype-sanitize
- *           -> rehype-external-links -> rehype-stringify
+ *           -> external images to links -> rehype-external-links -> rehype-stringify
  */
+import type { Element as HastElement, Root as HastRoot, RootContent as HastContent } from "hast";
 import type { Nodes as MdastNodes, Root as MdastRoot } from "mdast";
 import rehypeExternalLinks from "rehype-external-links";
 import rehypeSanitize, { defaultSchema } from "rehype-sanitize";
@@ -70,6 +71,29 @@ const sanitizeSchema: SanitizeSchema = {
   },
 };
 
+/**
+ * Images from other sites become links to them: loading them would tell those sites who reads
+ * the story (tracking pixels), and the Content-Security-Policy only allows this origin's
+ * images. There are no uploads, so only same-site paths still show as images.
+ */
+function externalImagesToLinks() {
+  const isExternal = (src: unknown) => typeof src === "string" && /^(https?:)?\/\//i.test(src.trim());
+  const visit = (nodes: HastContent[]) => {
+    nodes.forEach((node, i) => {
+      if (node.type !== "element") return;
+      if (node.tagName === "img" && isExternal(node.properties.src)) {
+        const src = String(node.properties.src);
+        const alt = typeof node.properties.alt === "string" && node.properties.alt.trim() ? node.properties.alt : src;
+        const link: HastElement = { type: "element", tagName: "a", properties: { href: src }, children: [{ type: "text", value: alt }] };
+        nodes[i] = link;
+        return;
+      }
+      visit(node.children);
+    });
+  };
+  return (tree: HastRoot) => visit(tree.children);
+}
+
 // Built once at module level; unified processors are reusable once frozen.
 const processor = unified()
   .use(remarkParse)
@@ -79,6 +103,7 @@ const processor = unified()
   // it ever becomes a hast node. The sanitiser below is defence in depth.
   .use(remarkRehype)
   .use(rehypeSanitize, sanitizeSchema)
+  .use(externalImagesToLinks)
   // Runs *after* sanitising because the GitHub schema does not allow `rel`
   // and would strip it again. It only adds `rel`, so nothing unsafe is added.
   // Applies to absolute http(s) URLs and protocol-relative `//host` URLs;
