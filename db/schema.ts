@@ -500,6 +500,9 @@ export const moderationActionEnum = pgEnum("moderation_action", [
   "auto_hide",
   "set_role",
   "set_setting",
+  // Moderators acting on others' content outside the queue.
+  "edit",
+  "decide_proposal",
 ]);
 
 /**

@@ -6,6 +6,7 @@ import { z } from "zod";
 import { canComment, canDeleteComment, canEditComment } from "@/lib/auth/permissions";
 import { currentUser } from "@/lib/auth/session";
 import { memberOverLimit } from "@/lib/rate-limit/guard";
+import { findTarget, recordStaffAction } from "@/lib/moderation/queries";
 import { getStoryAccess } from "@/lib/stories/queries";
 import { formText } from "@/lib/validation/form-data";
 import { validationErrorMap, type FormState } from "@/lib/validation/error-map";
@@ -56,6 +57,10 @@ export async function deleteCommentAction(formData: FormData): Promise<void> {
   if (!user || !comment || !canDeleteComment(user, comment)) {
     const t = await getTranslations();
     throw new Error(t("comments.notAllowed"));
+  }
+  if (user.id !== comment.authorId) {
+    const target = await findTarget("comment", comment.id);
+    if (target) await recordStaffAction({ actorId: user.id, action: "delete", target, before: { state: target.state }, after: { state: "deleted" } });
   }
   await softDeleteComment(comment.id);
   revalidatePath(`/stories/${comment.storySlug}`);

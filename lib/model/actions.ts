@@ -10,6 +10,7 @@ import { commentSchema } from "@/lib/comments/schema";
 import { memberOverLimit } from "@/lib/rate-limit/guard";
 import { getStoryAccess } from "@/lib/stories/queries";
 import { formText, formValues } from "@/lib/validation/form-data";
+import { recordStaffAction } from "@/lib/moderation/queries";
 import { validationErrorMap, type FormState } from "@/lib/validation/error-map";
 import {
   createProposal,
@@ -136,6 +137,7 @@ export async function decideProposalAction(_prev: FormState<DecisionValues>, for
   const proposalId = formText(formData, "proposalId");
   const user = await currentUser();
   if (!user || !isModerator(user)) return { ok: false, fieldErrors: {}, formError: t("model.moderatorsOnly"), values };
+  const proposal = await getProposalAccess(proposalId);
 
   const parsed = decisionSchema.safeParse(values, { error: validationErrorMap(t) });
   if (!parsed.success) return { ok: false, fieldErrors: z.flattenError(parsed.error).fieldErrors as Record<string, string[]>, values };
@@ -145,6 +147,14 @@ export async function decideProposalAction(_prev: FormState<DecisionValues>, for
       ? { ok: false, fieldErrors: {}, formError: t("model.alreadyDecided"), values }
       : { ok: false, fieldErrors: { mergeInto: [t("model.unknownStartingPoint")] }, values };
   }
+  await recordStaffAction({
+    actorId: user.id,
+    action: "decide_proposal",
+    target: { type: "proposal", id: proposalId, userId: proposal?.proposerId ?? null, label: proposal?.name ?? proposalId },
+    reason: "reason" in parsed.data ? parsed.data.reason : "",
+    before: { status: "open" },
+    after: { status: parsed.data.decision },
+  });
   revalidatePath(`/starting-points/proposals/${proposalId}`);
   revalidatePath("/starting-points");
   revalidatePath("/");

@@ -404,7 +404,7 @@ export type ProposalDetail = NonNullable<Awaited<ReturnType<typeof getProposal>>
 export async function getProposalAccess(id: string) {
   const db = await getDb();
   const [row] = await db
-    .select({ id: proposals.id, proposerId: proposals.proposerId, status: proposals.status })
+    .select({ id: proposals.id, name: proposals.name, proposerId: proposals.proposerId, status: proposals.status })
     .from(proposals)
     .where(eq(proposals.id, id));
   return row ?? null;

@@ -240,6 +240,28 @@ async function resolveReports(db: Database, target: Pick<Target, "type" | "id">,
     .where(and(eq(reports.targetType, target.type), eq(reports.targetId, target.id), isNull(reports.resolvedAt)));
 }
 
+/**
+ * A moderator or admin acting on someone else's content outside the queue (editing or deleting
+ * a story, deleting a comment, deciding a proposal): audited like every decision, and the
+ * member concerned gets a notice.
+ */
+export async function recordStaffAction(entry: {
+  actorId: string;
+  action: "edit" | "delete" | "decide_proposal";
+  target: { type: string; id: string; userId: string | null; label: string };
+  reason?: string;
+  before?: unknown;
+  after?: unknown;
+}): Promise<void> {
+  const db = await getDb();
+  await db.transaction(async (tx) => {
+    await record(tx, entry);
+    if (entry.target.userId && entry.target.userId !== entry.actorId && entry.action !== "decide_proposal") {
+      await notify(tx, entry.target.userId, "moderation", { decision: entry.action, targetType: entry.target.type, label: entry.target.label, url: null });
+    }
+  });
+}
+
 // ------------------------------------------------------------------ reports
 
 export type ReportResult = { ok: true; autoHidden: boolean } | { ok: false; reason: "not_found" | "own" };

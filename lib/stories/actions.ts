@@ -7,7 +7,7 @@ import { canEditStory } from "@/lib/auth/permissions";
 import { currentUser } from "@/lib/auth/session";
 import { renderMarkdown } from "@/lib/markdown/render";
 import { getMemberRole } from "@/lib/members/queries";
-import { needsApproval } from "@/lib/moderation/queries";
+import { findTarget, needsApproval, recordStaffAction } from "@/lib/moderation/queries";
 import { memberOverLimit } from "@/lib/rate-limit/guard";
 import { formText, formValues } from "@/lib/validation/form-data";
 import { validationErrorMap, type FormState } from "@/lib/validation/error-map";
@@ -82,6 +82,15 @@ export async function updateStoryAction(_prev: StoryFormState, formData: FormDat
     if (!result.ok) {
       return { ok: false, fieldErrors: {}, formError: t(result.reason === "conflict" ? "stories.conflict" : "stories.notFound"), values };
     }
+    if (user.id !== story.authorId) {
+      await recordStaffAction({
+        actorId: user.id,
+        action: "edit",
+        target: { type: "story", id: story.id, userId: story.authorId, label: parsed.data.title },
+        before: { version: expectedVersion },
+        after: { version: expectedVersion + 1 },
+      });
+    }
     redirect(`/stories/${result.slug}`);
   } catch (error) {
     if (error instanceof UnknownStartingPointError) {
@@ -97,6 +106,10 @@ export async function deleteStoryAction(formData: FormData): Promise<void> {
   if (!user || !story || !canEditStory(user, story)) {
     const t = await getTranslations();
     throw new Error(t("stories.notAllowed"));
+  }
+  if (user.id !== story.authorId) {
+    const target = await findTarget("story", story.id);
+    if (target) await recordStaffAction({ actorId: user.id, action: "delete", target, before: { state: target.state }, after: { state: "deleted" } });
   }
   await deleteStory(story.id);
   redirect(`/members/${user.handle}`);

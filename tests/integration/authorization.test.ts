@@ -12,6 +12,7 @@ import { beforeEach, describe, expect, it, vi } from "vitest";
 import { getDb } from "@/db";
 import {
   comments,
+  moderationActions,
   notifications,
   organisationRecognitions,
   proposalComments,
@@ -351,5 +352,31 @@ describe("authorisation matrix", () => {
       if (!(error instanceof Redirect) && !(error instanceof Error && /not|allowed|permission|niet/i.test(error.message))) throw error;
     }
     expect(await MATRIX[action].took(fx)).toBe(allowed);
+  });
+});
+
+describe("moderators acting outside the queue", () => {
+  it("are audited, and the author is told", async () => {
+    const actions = await loadActions();
+    const fx = await fixture("moderator");
+    await actions.deleteCommentAction(form({ commentId: fx.comment.id }));
+    await expect(actions.deleteStoryAction(form({ storyId: fx.story.id }))).rejects.toBeInstanceOf(Redirect);
+
+    const audit = await fx.db
+      .select({ action: moderationActions.action, targetType: moderationActions.targetType, actorId: moderationActions.actorId })
+      .from(moderationActions)
+      .where(eq(moderationActions.targetUserId, fx.author.id));
+    expect(audit).toEqual(
+      expect.arrayContaining([
+        { action: "delete", targetType: "comment", actorId: fx.actor!.id },
+        { action: "delete", targetType: "story", actorId: fx.actor!.id },
+      ]),
+    );
+    expect(await countOf(fx, notifications, eq(notifications.userId, fx.author.id))).toBe(2);
+
+    // Authors deleting their own content are not moderation.
+    const own = await fixture("author");
+    await actions.deleteCommentAction(form({ commentId: own.comment.id }));
+    expect(await countOf(own, moderationActions, eq(moderationActions.targetUserId, own.author.id))).toBe(0);
   });
 });

@@ -1,0 +1,2 @@
+ALTER TYPE "public"."moderation_action" ADD VALUE 'edit';--> statement-breakpoint
+ALTER TYPE "public"."moderation_action" ADD VALUE 'decide_proposal';
