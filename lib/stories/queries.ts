@@ -19,16 +19,19 @@ export const published = (): SQL => eq(stories.status, "published");
 // Builds subqueries without a database handle.
 const qb = new QueryBuilder();
 
-/** Stories tagged with the starting point; combine several for "carries all of them". */
-export const withStartingPoint = (slug: string): SQL =>
+/** Stories tagged with any of the starting points. */
+export const withAnyStartingPoint = (slugs: string[]): SQL =>
   inArray(
     stories.id,
     qb
       .select({ storyId: storyStartingPoints.storyId })
       .from(storyStartingPoints)
       .innerJoin(startingPoints, eq(startingPoints.id, storyStartingPoints.startingPointId))
-      .where(eq(startingPoints.slug, slug)),
+      .where(inArray(startingPoints.slug, slugs)),
   );
+
+/** Stories tagged with the starting point; combine several for "carries all of them". */
+export const withStartingPoint = (slug: string): SQL => withAnyStartingPoint([slug]);
 
 /** Full-text match in either language's stemming, so a Dutch or English query finds both. */
 export const matching = (query: string): SQL =>
@@ -116,17 +119,6 @@ function toCards(rows: Array<Record<keyof typeof cardColumns, unknown>>, tags: M
 
 export const inLanguages = (languages: string[]): SQL => inArray(stories.language, languages as Language[]);
 export const ofOrganisationTypes = (types: string[]): SQL => inArray(stories.organisationType, types as OrganisationType[]);
-
-/** Stories tagged with any of the starting points. */
-export const withAnyStartingPoint = (slugs: string[]): SQL =>
-  inArray(
-    stories.id,
-    qb
-      .select({ storyId: storyStartingPoints.storyId })
-      .from(storyStartingPoints)
-      .innerJoin(startingPoints, eq(startingPoints.id, storyStartingPoints.startingPointId))
-      .where(inArray(startingPoints.slug, slugs)),
-  );
 
 /** Stories that name any of these tools (exactly as written). */
 export const usingAnyTool = (tools: string[]): SQL => arrayOverlaps(stories.tools, tools);

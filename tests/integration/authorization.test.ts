@@ -28,6 +28,7 @@ import { createComment } from "@/lib/comments/queries";
 import { createMember } from "@/lib/members/queries";
 import { createProposal, saveOrganisationRecognition, startingPointIdBySlug } from "@/lib/model/queries";
 import { createStory } from "@/lib/stories/queries";
+import { storyInput } from "../support/story-input";
 
 // ------------------------------------------------------------------ the request, faked
 
@@ -93,17 +94,7 @@ async function fixture(visitor: Visitor) {
   const story = await createStory({
     authorId: author.id,
     intent: "publish",
-    input: {
-      title: `Authorisation story ${unique()}`,
-      organisation: "Org",
-      organisationType: "network",
-      summary: "",
-      body: "A body that is long enough for the fifty character minimum, really it is.",
-      trigger: "",
-      tools: [],
-      language: "en",
-      startingPoints: ["improving-work-practice"],
-    },
+    input: storyInput(),
   });
   const comment = await createComment({ storyId: story.id, authorId: author.id, body: "The author's comment" });
   const proposal = await createProposal({ proposerId: author.id, name: `Proposal ${unique()}`, explanation: "An explanation that is long enough to count.", storySlugs: [] });

@@ -7,27 +7,14 @@ import { createMember } from "@/lib/members/queries";
 import { setStoryRecognition, startingPointIdBySlug } from "@/lib/model/queries";
 import { countPublishedStories, createStory, facetCounts, listPublishedStories, type StoryFilters, type StorySort } from "@/lib/stories/queries";
 import type { StoryInput } from "@/lib/stories/schema";
+import { storyInput } from "../support/story-input";
 
 let n = 0;
 const member = (name = "Discovery Tester") => createMember({ name, email: `discovery-${++n}-${Date.now()}@example.org`, passwordHash: "x" });
 
-function input(overrides: Partial<StoryInput> = {}): StoryInput {
-  return {
-    title: `Discovery story ${++n}`,
-    organisation: "Discovery organisation",
-    organisationType: "network",
-    summary: "",
-    body: "A body that is long enough for the fifty character minimum, really it is.",
-    trigger: "",
-    tools: [],
-    language: "en",
-    startingPoints: ["improving-work-practice"],
-    ...overrides,
-  };
-}
 
 async function publish(authorId: string, overrides: Partial<StoryInput> = {}, publishedAt?: string) {
-  const story = await createStory({ authorId, input: input(overrides), intent: "publish" });
+  const story = await createStory({ authorId, input: storyInput(overrides), intent: "publish" });
   if (publishedAt) {
     const db = await getDb();
     await db.update(stories).set({ publishedAt: new Date(publishedAt) }).where(eq(stories.id, story.id));

@@ -20,25 +20,11 @@ import {
   unreadNotificationCount,
 } from "@/lib/moderation/queries";
 import { countPublishedStories, createStory, getStoryBySlug } from "@/lib/stories/queries";
-import type { StoryInput } from "@/lib/stories/schema";
+import { storyInput } from "../support/story-input";
 
 let n = 0;
 const member = (name = "Moderation Tester") => createMember({ name, email: `moderation-${++n}-${Date.now()}@example.org`, passwordHash: "x" });
 
-function input(overrides: Partial<StoryInput> = {}): StoryInput {
-  return {
-    title: `Moderated story ${++n}`,
-    organisation: "Org",
-    organisationType: "network",
-    summary: "",
-    body: "A body that is long enough for the fifty character minimum, really it is.",
-    trigger: "",
-    tools: [],
-    language: "en",
-    startingPoints: ["improving-work-practice"],
-    ...overrides,
-  };
-}
 
 const role = async (id: string) => (await (await getDb()).select({ role: users.role }).from(users).where(eq(users.id, id)))[0].role;
 
@@ -66,7 +52,7 @@ describe("roles", () => {
 describe("reports", () => {
   it("hides a story reported by three different members until a moderator dismisses the reports", async () => {
     const author = await member("Reported Author");
-    const story = await createStory({ authorId: author.id, input: input(), intent: "publish" });
+    const story = await createStory({ authorId: author.id, input: storyInput(), intent: "publish" });
     const [a, b, c, moderator] = await Promise.all([member(), member(), member(), member("A Moderator")]);
     const before = await countPublishedStories();
 
@@ -99,7 +85,7 @@ describe("reports", () => {
     const author = await member();
     const commenter = await member("Commenter");
     const moderator = await member("Comment Moderator");
-    const story = await createStory({ authorId: author.id, input: input(), intent: "publish" });
+    const story = await createStory({ authorId: author.id, input: storyInput(), intent: "publish" });
     const comment = await createComment({ storyId: story.id, authorId: commenter.id, body: "Buy cheap pills" });
     await createComment({ storyId: story.id, authorId: author.id, body: "Thanks" });
     expect((await getStoryBySlug(story.slug, "en"))?.commentCount).toBe(2);
@@ -151,7 +137,7 @@ describe("approval of new members' stories", () => {
     expect(await needsApproval({ id: newcomer.id, role: "member" })).toBe(true);
     expect(await needsApproval({ id: moderator.id, role: "moderator" })).toBe(false);
 
-    const story = await createStory({ authorId: newcomer.id, input: input(), intent: "publish", publishAs: "pending" });
+    const story = await createStory({ authorId: newcomer.id, input: storyInput(), intent: "publish", publishAs: "pending" });
     expect((await getStoryBySlug(story.slug, "en"))).toMatchObject({ status: "pending", publishedAt: null });
     expect((await pendingStories()).map((p) => p.target.id)).toContain(story.id);
     await decide({ actorId: moderator.id, targetType: "story", targetId: story.id, decision: "approve", reason: "" });
@@ -159,7 +145,7 @@ describe("approval of new members' stories", () => {
     expect(approved?.status).toBe("published");
     expect(approved?.publishedAt).toBeInstanceOf(Date);
 
-    const second = await createStory({ authorId: newcomer.id, input: input(), intent: "publish", publishAs: "pending" });
+    const second = await createStory({ authorId: newcomer.id, input: storyInput(), intent: "publish", publishAs: "pending" });
     await decide({ actorId: moderator.id, targetType: "story", targetId: second.id, decision: "reject", reason: "Please add what happened next" });
     expect(await getStoryBySlug(second.slug, "en")).toMatchObject({ status: "draft", moderationReason: "Please add what happened next" });
     expect(await needsApproval({ id: newcomer.id, role: "member" })).toBe(true);
