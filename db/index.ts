@@ -62,12 +62,16 @@ export async function closeDb(): Promise<void> {
   if (ready) await (await ready).close();
 }
 
+export type Prepare = boolean | "migrate-only";
+
 /**
  * Opens the configured database. With `prepare`, applies pending migrations and the idempotent
- * seed before returning, so the first request already sees a complete schema.
+ * seed before returning, so the first request already sees a complete schema. With
+ * `prepare: "migrate-only"`, applies the migrations but not the seed (export and import, which
+ * must not add rows of their own).
  */
 export async function openDatabase(
-  options: { prepare?: boolean; databaseUrl?: string; dataDir?: string } = {},
+  options: { prepare?: Prepare; databaseUrl?: string; dataDir?: string } = {},
 ): Promise<DatabaseHandle> {
   const databaseUrl = options.databaseUrl ?? process.env.DATABASE_URL;
   return databaseUrl
@@ -75,7 +79,7 @@ export async function openDatabase(
     : openPglite(options.dataDir ?? pgliteDataDir(), options.prepare ?? false);
 }
 
-async function openPostgres(connectionString: string, prepare: boolean): Promise<DatabaseHandle> {
+async function openPostgres(connectionString: string, prepare: Prepare): Promise<DatabaseHandle> {
   const { Pool } = await import("pg");
   const { drizzle } = await import("drizzle-orm/node-postgres");
   const pool = new Pool({
@@ -95,7 +99,7 @@ async function openPostgres(connectionString: string, prepare: boolean): Promise
       const { seed } = await import("./seed");
       const lockedDb = drizzle(client, { schema });
       await migrate(lockedDb, { migrationsFolder: migrationsFolder() });
-      await seed(lockedDb);
+      if (prepare !== "migrate-only") await seed(lockedDb);
     } finally {
       await client.query("SELECT pg_advisory_unlock(724201)").catch(() => undefined);
       client.release();
@@ -105,7 +109,7 @@ async function openPostgres(connectionString: string, prepare: boolean): Promise
   return { db: drizzle(pool, { schema }), kind: "postgres", close: () => pool.end() };
 }
 
-async function openPglite(dataDir: string, prepare: boolean): Promise<DatabaseHandle> {
+async function openPglite(dataDir: string, prepare: Prepare): Promise<DatabaseHandle> {
   mkdirSync(dataDir, { recursive: true });
   const releaseLock = acquireLock(`${dataDir}.lock`, dataDir);
   try {
@@ -117,7 +121,7 @@ async function openPglite(dataDir: string, prepare: boolean): Promise<DatabaseHa
       const { migrate } = await import("drizzle-orm/pglite/migrator");
       const { seed } = await import("./seed");
       await migrate(db, { migrationsFolder: migrationsFolder() });
-      await seed(db);
+      if (prepare !== "migrate-only") await seed(db);
     }
     return {
       db,
