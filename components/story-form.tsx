@@ -30,6 +30,7 @@ export function StoryForm({
   initial,
   story,
   defaultLanguage,
+  needsApproval = false,
 }: {
   action: (state: StoryFormState, formData: FormData) => Promise<StoryFormState>;
   startingPoints: StartingPointOption[];
@@ -37,6 +38,8 @@ export function StoryForm({
   /** Present when editing: the story's id, version and whether it is already published. */
   story?: { id: string; version: number; published: boolean };
   defaultLanguage: string;
+  /** The author's stories still wait for a moderator's approval before they are published. */
+  needsApproval?: boolean;
 }) {
   const t = useTranslations("storyForm");
   const tTypes = useTranslations("organisationTypes");
@@ -152,9 +155,10 @@ export function StoryForm({
         <FieldError id="startingPoints" errors={fieldErrors.startingPoints} />
       </fieldset>
 
+      {needsApproval && !story?.published ? <p className="text-sm text-stone-700">{t("approvalHint")}</p> : null}
       <div className="flex flex-wrap gap-3">
         <SubmitButton name="intent" value="publish" pendingLabel={t("saving")}>
-          {story?.published ? t("saveChanges") : t("publish")}
+          {story?.published ? t("saveChanges") : needsApproval ? t("submitForApproval") : t("publish")}
         </SubmitButton>
         <SubmitButton name="intent" value="draft" pendingLabel={t("saving")} variant="secondary">
           {t("saveDraft")}

@@ -22,8 +22,8 @@ import {
 } from "@/lib/model/queries";
 import { createReport, decide, setSetting } from "@/lib/moderation/queries";
 import { createStory } from "@/lib/stories/queries";
-import type { StoryInput } from "@/lib/stories/schema";
 import { withDatabaseName } from "../support/database-url";
+import { storyInput } from "../support/story-input";
 
 const dir = mkdtempSync(path.join(tmpdir(), "vertrekpunt-export-"));
 const exportPath = path.join(dir, "export.json.gz");
@@ -66,20 +66,6 @@ async function rowCount(db: Database, table: string): Promise<number> {
 
 let n = 0;
 const member = (name: string) => createMember({ name, email: `export-${++n}@example.org`, passwordHash: "x" });
-function input(overrides: Partial<StoryInput>): StoryInput {
-  return {
-    title: `Export story ${++n}`,
-    organisation: "Org",
-    organisationType: "network",
-    summary: "",
-    body: "A body that is long enough for the fifty character minimum, really it is.",
-    trigger: "",
-    tools: [],
-    language: "en",
-    startingPoints: ["improving-work-practice"],
-    ...overrides,
-  };
-}
 
 beforeAll(async () => {
   source = await getDb();
@@ -88,7 +74,7 @@ beforeAll(async () => {
 
   const zeppelin = await createStory({
     authorId: author.id,
-    input: input({
+    input: storyInput({
       title: "Zeppelin crews share logbooks",
       body: "Airship crews started sharing their logbooks in a wiki, and the hangar learned faster than ever before.",
       tools: ["Wiki", "Yammer", 'Tool with "quotes", commas'],
@@ -100,10 +86,10 @@ beforeAll(async () => {
   await source.update(stories).set({ publishedAt: sql`${PUBLISHED_AT}::timestamptz` }).where(eq(stories.id, zeppelin.id));
   await createStory({
     authorId: author.id,
-    input: input({ title: "Fietsenmakers delen kennis", language: "nl", body: "Fietsenmakers in de regio delen hun kennis over reparaties via een gedeeld kanaal." }),
+    input: storyInput({ title: "Fietsenmakers delen kennis", language: "nl", body: "Fietsenmakers in de regio delen hun kennis over reparaties via een gedeeld kanaal." }),
     intent: "publish",
   });
-  await createStory({ authorId: author.id, input: input({ title: "A draft" }), intent: "draft" });
+  await createStory({ authorId: author.id, input: storyInput({ title: "A draft" }), intent: "draft" });
 
   await createComment({ storyId: zeppelin.id, authorId: reader.id, body: "Great story" });
   const removed = await createComment({ storyId: zeppelin.id, authorId: reader.id, body: "Removed later" });

@@ -3,6 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { StoryForm } from "@/components/story-form";
 import { requireUser } from "@/lib/auth/session";
 import { getReaderLocale } from "@/lib/i18n/server";
+import { needsApproval } from "@/lib/moderation/queries";
 import { listStartingPoints } from "@/lib/starting-points/queries";
 import { createStoryAction } from "@/lib/stories/actions";
 
@@ -13,16 +14,16 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function NewStoryPage() {
   // proxy.ts already redirects; this check is the one that counts.
-  await requireUser("/stories/new");
+  const user = await requireUser("/stories/new");
   const locale = await getReaderLocale();
-  const [t, startingPoints] = await Promise.all([getTranslations("stories"), listStartingPoints(locale)]);
+  const [t, startingPoints, approval] = await Promise.all([getTranslations("stories"), listStartingPoints(locale), needsApproval(user)]);
   return (
     <div className="mx-auto max-w-3xl space-y-6">
       <header className="space-y-2">
         <h1 className="text-3xl font-bold">{t("newTitle")}</h1>
         <p className="text-stone-700">{t("newIntro")}</p>
       </header>
-      <StoryForm action={createStoryAction} startingPoints={startingPoints} defaultLanguage={locale} />
+      <StoryForm action={createStoryAction} startingPoints={startingPoints} defaultLanguage={locale} needsApproval={approval} />
     </div>
   );
 }

@@ -5,6 +5,8 @@ import { StoryForm } from "@/components/story-form";
 import { canEditStory, canViewStory } from "@/lib/auth/permissions";
 import { requireUser } from "@/lib/auth/session";
 import { getReaderLocale } from "@/lib/i18n/server";
+import { getMemberRole } from "@/lib/members/queries";
+import { needsApproval } from "@/lib/moderation/queries";
 import { listStartingPoints } from "@/lib/starting-points/queries";
 import { updateStoryAction } from "@/lib/stories/actions";
 import { getStoryBySlug } from "@/lib/stories/queries";
@@ -23,7 +25,13 @@ export default async function EditStoryPage({ params }: { params: Promise<{ slug
   // Someone else's story: 404, never the form (and a draft's existence stays hidden).
   if (!story || !canViewStory(user, story) || !canEditStory(user, story)) notFound();
 
-  const [t, startingPoints] = await Promise.all([getTranslations("stories"), listStartingPoints(locale)]);
+  // The author's approval rule decides what "publish" does, also when a moderator edits.
+  const author = story.authorId ? await getMemberRole(story.authorId) : null;
+  const [t, startingPoints, approval] = await Promise.all([
+    getTranslations("stories"),
+    listStartingPoints(locale),
+    author ? needsApproval(author) : Promise.resolve(false),
+  ]);
   return (
     <div className="mx-auto max-w-3xl space-y-6">
       <h1 className="text-3xl font-bold">{t("editTitle")}</h1>
@@ -31,7 +39,8 @@ export default async function EditStoryPage({ params }: { params: Promise<{ slug
         action={updateStoryAction}
         startingPoints={startingPoints}
         defaultLanguage={story.language}
-        story={{ id: story.id, version: story.version, published: story.status === "published" }}
+        story={{ id: story.id, version: story.version, published: story.status === "published" || story.status === "hidden" }}
+        needsApproval={approval}
         initial={{
           title: story.title,
           organisation: story.organisation,
