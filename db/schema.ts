@@ -598,3 +598,81 @@ export const signInFailures = pgTable("sign_in_failures", {
   failures: integer("failures").notNull().default(0),
   lastFailureAt: timestamp("last_failure_at", { withTimezone: true, mode: "date" }).notNull(),
 });
+
+// ---------------------------------------------------------------------------- reliability
+
+/**
+ * One row per form render whose submission created something: a second submission with the
+ * same key (double click, a retry after a timeout) gets the first one's result instead of a
+ * duplicate. The row is written in the same transaction as what it created.
+ */
+export const idempotencyKeys = pgTable(
+  "idempotency_keys",
+  {
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    key: text("key").notNull(),
+    scope: text("scope").notNull(),
+    result: jsonb("result").notNull(),
+    createdAt: timestamps.createdAt,
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.key] }), index("idempotency_keys_created_idx").on(t.createdAt)],
+);
+
+export type IdempotencyKey = typeof idempotencyKeys.$inferSelect;
+
+// ---------------------------------------------------------------------------- mail
+
+export const mailStatusEnum = pgEnum("mail_status", ["pending", "sent", "failed"]);
+
+/**
+ * Outgoing mail, written in the transaction of whatever caused it and sent by a worker in
+ * the app process. Any number of app processes may work the queue: a worker claims a row with
+ * FOR UPDATE SKIP LOCKED, so each mail is sent by one of them.
+ */
+export const mailOutbox = pgTable(
+  "mail_outbox",
+  {
+    id: text("id")
+      .primaryKey()
+      .$defaultFn(() => crypto.randomUUID()),
+    // Null for mail to an address that has no account (a change of address being confirmed).
+    userId: text("user_id").references(() => users.id, { onDelete: "set null" }),
+    toAddress: text("to_address").notNull(),
+    kind: text("kind").notNull(),
+    subject: text("subject").notNull(),
+    textBody: text("text_body").notNull(),
+    htmlBody: text("html_body"),
+    headers: jsonb("headers").$type<Record<string, string>>().notNull().default(sql`'{}'::jsonb`),
+    // What the mail is about, when at most one mail may exist for it (a notification id).
+    dedupeKey: text("dedupe_key").unique(),
+    status: mailStatusEnum("status").notNull().default("pending"),
+    attempts: integer("attempts").notNull().default(0),
+    nextAttemptAt: timestamp("next_attempt_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
+    lastError: text("last_error"),
+    createdAt: timestamps.createdAt,
+    sentAt: timestamp("sent_at", { withTimezone: true, mode: "date" }),
+  },
+  (t) => [index("mail_outbox_due_idx").on(t.nextAttemptAt).where(sql`${t.status} = 'pending'`)],
+);
+
+export type Mail = typeof mailOutbox.$inferSelect;
+export type NewMail = typeof mailOutbox.$inferInsert;
+
+/** Password reset links: only a hash of the token is stored; a token works once, for an hour. */
+export const passwordResetTokens = pgTable(
+  "password_reset_tokens",
+  {
+    tokenHash: text("token_hash").primaryKey(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    expiresAt: timestamp("expires_at", { withTimezone: true, mode: "date" }).notNull(),
+    usedAt: timestamp("used_at", { withTimezone: true, mode: "date" }),
+    createdAt: timestamps.createdAt,
+  },
+  (t) => [index("password_reset_tokens_user_idx").on(t.userId)],
+);
+
+export type PasswordResetToken = typeof passwordResetTokens.$inferSelect;
