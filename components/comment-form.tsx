@@ -17,6 +17,7 @@ export function CommentForm({
   defaultValue = "",
   onDone,
   onCancel,
+  idempotencyKey,
 }: {
   action: (state: CommentFormState, formData: FormData) => Promise<CommentFormState>;
   storyId?: string;
@@ -24,6 +25,8 @@ export function CommentForm({
   defaultValue?: string;
   onDone?: () => void;
   onCancel?: () => void;
+  /** New comments: one key per render of the story page, so submitting twice posts once. */
+  idempotencyKey?: string;
 }) {
   const t = useTranslations("comments");
   const { state, formAction, onSubmit, attempt, fieldErrors, formError, rejectedValues } = useFormAction(action, commentSchema);
@@ -50,6 +53,7 @@ export function CommentForm({
       <ErrorSummary key={attempt} fieldErrors={fieldErrors} formError={formError} labels={{ body: t("label") }} idPrefix={idPrefix} />
       {storyId ? <input type="hidden" name="storyId" value={storyId} /> : null}
       {commentId ? <input type="hidden" name="commentId" value={commentId} /> : null}
+      {idempotencyKey ? <input type="hidden" name="idempotencyKey" value={idempotencyKey} /> : null}
       <TextAreaField id={`${idPrefix}body`} name="body" label={t("label")} hint={t("hint")} rows={editing ? 4 : 5} defaultValue={value} errors={fieldErrors.body} />
       <div className="flex gap-3">
         <SubmitButton pendingLabel={t("posting")}>{editing ? t("save") : t("post")}</SubmitButton>

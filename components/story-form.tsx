@@ -31,6 +31,7 @@ export function StoryForm({
   story,
   defaultLanguage,
   needsApproval = false,
+  idempotencyKey,
 }: {
   action: (state: StoryFormState, formData: FormData) => Promise<StoryFormState>;
   startingPoints: StartingPointOption[];
@@ -40,6 +41,8 @@ export function StoryForm({
   defaultLanguage: string;
   /** The author's stories still wait for a moderator's approval before they are published. */
   needsApproval?: boolean;
+  /** New stories: one key per form render, so submitting twice creates one story. */
+  idempotencyKey?: string;
 }) {
   const t = useTranslations("storyForm");
   const tTypes = useTranslations("organisationTypes");
@@ -74,6 +77,7 @@ export function StoryForm({
           <input type="hidden" name="version" value={story.version} />
         </>
       ) : null}
+      {idempotencyKey ? <input type="hidden" name="idempotencyKey" value={idempotencyKey} /> : null}
 
       <TextField id="title" name="title" label={t("title")} defaultValue={values.title} errors={fieldErrors.title} />
       <TextField

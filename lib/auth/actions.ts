@@ -4,11 +4,13 @@ import { AuthError } from "next-auth";
 import { redirect } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { z } from "zod";
+import { isDatabaseUnavailable } from "@/db/health";
 import { createMember, EmailTakenError, suspensionOf } from "@/lib/members/queries";
 import { addressOverLimit, rateLimitMessage } from "@/lib/rate-limit/guard";
 import { SignInThrottled } from "@/lib/rate-limit/sign-in";
 import { formText } from "@/lib/validation/form-data";
 import { validationErrorMap, type FormState } from "@/lib/validation/error-map";
+import { keepInputWhenUnavailable } from "@/lib/validation/unavailable";
 import { signIn, signOut } from "./auth";
 import { safeCallbackUrl } from "./callback-url";
 import { SuspendedSignIn } from "./errors";
@@ -20,7 +22,11 @@ export type SignUpValues = { name: string; email: string };
 export type SignInValues = { email: string };
 
 
-export async function signUpAction(_prev: FormState<SignUpValues>, formData: FormData): Promise<FormState<SignUpValues>> {
+export async function signUpAction(state: FormState<SignUpValues>, formData: FormData): Promise<FormState<SignUpValues>> {
+  return keepInputWhenUnavailable(signUpSubmission, state, formData);
+}
+
+async function signUpSubmission(_prev: FormState<SignUpValues>, formData: FormData): Promise<FormState<SignUpValues>> {
   const t = await getTranslations();
   const values = { name: formText(formData, "name"), email: formText(formData, "email") };
   const parsed = signUpSchema.safeParse({ ...values, password: formText(formData, "password") }, { error: validationErrorMap(t) });
@@ -53,7 +59,11 @@ export async function signUpAction(_prev: FormState<SignUpValues>, formData: For
   return { ok: true };
 }
 
-export async function signInAction(_prev: FormState<SignInValues>, formData: FormData): Promise<FormState<SignInValues>> {
+export async function signInAction(state: FormState<SignInValues>, formData: FormData): Promise<FormState<SignInValues>> {
+  return keepInputWhenUnavailable(signInSubmission, state, formData);
+}
+
+async function signInSubmission(_prev: FormState<SignInValues>, formData: FormData): Promise<FormState<SignInValues>> {
   const t = await getTranslations();
   const values = { email: formText(formData, "email") };
   const parsed = signInSchema.safeParse({ ...values, password: formText(formData, "password") }, { error: validationErrorMap(t) });
@@ -78,6 +88,9 @@ export async function signInAction(_prev: FormState<SignInValues>, formData: For
         : t("auth.suspendedUntil", { date: format.dateTime(suspension?.until ?? new Date(), { dateStyle: "long", timeStyle: "short" }) });
       return { ok: false, fieldErrors: {}, formError, values };
     }
+    // An outage inside authorize() arrives wrapped by Auth.js; it is not a wrong password.
+    const inner = error instanceof AuthError ? (error.cause as { err?: unknown } | undefined)?.err : undefined;
+    if (isDatabaseUnavailable(inner)) throw inner;
     // One message for every failed sign-in: it must not reveal whether the email exists.
     if (error instanceof AuthError) return { ok: false, fieldErrors: {}, formError: t("auth.invalidCredentials"), values };
     throw error;

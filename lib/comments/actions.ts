@@ -8,15 +8,21 @@ import { currentUser } from "@/lib/auth/session";
 import { memberOverLimit } from "@/lib/rate-limit/guard";
 import { findTarget, recordStaffAction } from "@/lib/moderation/queries";
 import { getStoryAccess } from "@/lib/stories/queries";
+import { readIdempotencyKey } from "@/lib/idempotency";
 import { formText } from "@/lib/validation/form-data";
 import { validationErrorMap, type FormState } from "@/lib/validation/error-map";
+import { keepInputWhenUnavailable } from "@/lib/validation/unavailable";
 import { createComment, getCommentAccess, softDeleteComment, updateComment } from "./queries";
 import { commentSchema } from "./schema";
 
 export type CommentValues = { body: string };
 export type CommentFormState = FormState<CommentValues>;
 
-export async function postCommentAction(_prev: CommentFormState, formData: FormData): Promise<CommentFormState> {
+export async function postCommentAction(state: CommentFormState, formData: FormData): Promise<CommentFormState> {
+  return keepInputWhenUnavailable(postCommentSubmission, state, formData);
+}
+
+async function postCommentSubmission(_prev: CommentFormState, formData: FormData): Promise<CommentFormState> {
   const t = await getTranslations();
   const values = { body: formText(formData, "body") };
   const user = await currentUser();
@@ -29,12 +35,16 @@ export async function postCommentAction(_prev: CommentFormState, formData: FormD
   const limited = await memberOverLimit("commentPerMember", user.id);
   if (limited) return { ok: false, fieldErrors: {}, formError: limited, values };
 
-  await createComment({ storyId: story.id, authorId: user.id, body: parsed.data.body });
+  await createComment({ storyId: story.id, authorId: user.id, body: parsed.data.body, idempotencyKey: readIdempotencyKey(formData) });
   revalidatePath(`/stories/${story.slug}`);
   return { ok: true };
 }
 
-export async function updateCommentAction(_prev: CommentFormState, formData: FormData): Promise<CommentFormState> {
+export async function updateCommentAction(state: CommentFormState, formData: FormData): Promise<CommentFormState> {
+  return keepInputWhenUnavailable(updateCommentSubmission, state, formData);
+}
+
+async function updateCommentSubmission(_prev: CommentFormState, formData: FormData): Promise<CommentFormState> {
   const t = await getTranslations();
   const values = { body: formText(formData, "body") };
   const user = await currentUser();

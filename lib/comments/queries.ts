@@ -3,6 +3,7 @@ import { and, asc, desc, eq, isNull, sql } from "drizzle-orm";
 import { getDb } from "@/db";
 import { comments, stories, users } from "@/db/schema";
 import { decodeCursor, encodeCursor } from "@/lib/pagination/cursor";
+import { once } from "@/lib/idempotency";
 
 export const COMMENTS_PAGE_SIZE = 50;
 
@@ -85,19 +86,29 @@ export async function getCommentAccess(commentId: string) {
 }
 
 /** The comment and the story's counter change together or not at all. */
-export async function createComment(params: { storyId: string; authorId: string; body: string }): Promise<{ id: string }> {
+export async function createComment(params: {
+  storyId: string;
+  authorId: string;
+  body: string;
+  /** The form's key: a second submission of the same form returns the first comment. */
+  idempotencyKey?: string | null;
+}): Promise<{ id: string }> {
   const db = await getDb();
   const now = new Date();
+  const ref = params.idempotencyKey ? { userId: params.authorId, key: params.idempotencyKey, scope: `comment.create:${params.storyId}` } : null;
   return db.transaction(async (tx) => {
-    const [comment] = await tx
-      .insert(comments)
-      .values({ storyId: params.storyId, authorId: params.authorId, body: params.body, createdAt: now, updatedAt: now })
-      .returning({ id: comments.id });
-    await tx
-      .update(stories)
-      .set({ commentCount: sql`${stories.commentCount} + 1` })
-      .where(eq(stories.id, params.storyId));
-    return comment;
+    const { result } = await once(tx, ref, async () => {
+      const [comment] = await tx
+        .insert(comments)
+        .values({ storyId: params.storyId, authorId: params.authorId, body: params.body, createdAt: now, updatedAt: now })
+        .returning({ id: comments.id });
+      await tx
+        .update(stories)
+        .set({ commentCount: sql`${stories.commentCount} + 1` })
+        .where(eq(stories.id, params.storyId));
+      return comment;
+    });
+    return result;
   });
 }
 

@@ -12,6 +12,7 @@ import { getStoryAccess } from "@/lib/stories/queries";
 import { formText, formValues } from "@/lib/validation/form-data";
 import { recordStaffAction } from "@/lib/moderation/queries";
 import { validationErrorMap, type FormState } from "@/lib/validation/error-map";
+import { keepInputWhenUnavailable } from "@/lib/validation/unavailable";
 import {
   createProposal,
   createProposalComment,
@@ -43,7 +44,11 @@ export async function setStoryRecognitionAction(formData: FormData): Promise<voi
 
 export type NoteValues = { note: string };
 
-export async function saveOrganisationRecognitionAction(_prev: FormState<NoteValues>, formData: FormData): Promise<FormState<NoteValues>> {
+export async function saveOrganisationRecognitionAction(state: FormState<NoteValues>, formData: FormData): Promise<FormState<NoteValues>> {
+  return keepInputWhenUnavailable(saveOrganisationRecognitionSubmission, state, formData);
+}
+
+async function saveOrganisationRecognitionSubmission(_prev: FormState<NoteValues>, formData: FormData): Promise<FormState<NoteValues>> {
   const t = await getTranslations();
   const values = { note: formText(formData, "note") };
   const slug = formText(formData, "startingPoint");
@@ -76,7 +81,11 @@ export async function removeOrganisationRecognitionAction(formData: FormData): P
 
 export type ProposalValues = { name: string; explanation: string; stories: string };
 
-export async function createProposalAction(_prev: FormState<ProposalValues>, formData: FormData): Promise<FormState<ProposalValues>> {
+export async function createProposalAction(state: FormState<ProposalValues>, formData: FormData): Promise<FormState<ProposalValues>> {
+  return keepInputWhenUnavailable(createProposalSubmission, state, formData);
+}
+
+async function createProposalSubmission(_prev: FormState<ProposalValues>, formData: FormData): Promise<FormState<ProposalValues>> {
   const t = await getTranslations();
   const values = { name: formText(formData, "name"), explanation: formText(formData, "explanation"), stories: formText(formData, "stories") };
   const user = await currentUser();
@@ -111,7 +120,11 @@ export async function setProposalSupportAction(formData: FormData): Promise<void
   revalidatePath("/starting-points");
 }
 
-export async function postProposalCommentAction(_prev: FormState<{ body: string }>, formData: FormData): Promise<FormState<{ body: string }>> {
+export async function postProposalCommentAction(state: FormState<{ body: string }>, formData: FormData): Promise<FormState<{ body: string }>> {
+  return keepInputWhenUnavailable(postProposalCommentSubmission, state, formData);
+}
+
+async function postProposalCommentSubmission(_prev: FormState<{ body: string }>, formData: FormData): Promise<FormState<{ body: string }>> {
   const t = await getTranslations();
   const values = { body: formText(formData, "body") };
   const proposalId = formText(formData, "proposalId");
@@ -131,7 +144,11 @@ export async function postProposalCommentAction(_prev: FormState<{ body: string 
 
 export type DecisionValues = Record<string, string>;
 
-export async function decideProposalAction(_prev: FormState<DecisionValues>, formData: FormData): Promise<FormState<DecisionValues>> {
+export async function decideProposalAction(state: FormState<DecisionValues>, formData: FormData): Promise<FormState<DecisionValues>> {
+  return keepInputWhenUnavailable(decideProposalSubmission, state, formData);
+}
+
+async function decideProposalSubmission(_prev: FormState<DecisionValues>, formData: FormData): Promise<FormState<DecisionValues>> {
   const t = await getTranslations();
   const values = formValues(formData) as DecisionValues;
   const proposalId = formText(formData, "proposalId");

@@ -9,6 +9,7 @@ import { currentUser } from "@/lib/auth/session";
 import { memberOverLimit } from "@/lib/rate-limit/guard";
 import { formText } from "@/lib/validation/form-data";
 import { validationErrorMap, type FormState } from "@/lib/validation/error-map";
+import { keepInputWhenUnavailable } from "@/lib/validation/unavailable";
 import { createReport, decide, findTarget, markNotificationsRead, setRole, setSetting } from "./queries";
 import { ASSIGNABLE_ROLES, moderationDecisionSchema, REPORT_TARGETS, reportSchema } from "./schema";
 
@@ -22,7 +23,11 @@ const targetOf = (formData: FormData) => {
 export type ReportValues = { reason: string; note: string };
 
 /** A member reports a story, comment or profile to the moderators. */
-export async function reportAction(_prev: FormState<ReportValues>, formData: FormData): Promise<FormState<ReportValues>> {
+export async function reportAction(state: FormState<ReportValues>, formData: FormData): Promise<FormState<ReportValues>> {
+  return keepInputWhenUnavailable(reportSubmission, state, formData);
+}
+
+async function reportSubmission(_prev: FormState<ReportValues>, formData: FormData): Promise<FormState<ReportValues>> {
   const t = await getTranslations();
   const values = { reason: formText(formData, "reason"), note: formText(formData, "note") };
   const user = await currentUser();
@@ -46,7 +51,11 @@ export async function reportAction(_prev: FormState<ReportValues>, formData: For
 export type DecisionValues = { decision: string; reason: string; period: string };
 
 /** A moderator's decision on reported or waiting content, or on a member. */
-export async function moderateAction(_prev: FormState<DecisionValues>, formData: FormData): Promise<FormState<DecisionValues>> {
+export async function moderateAction(state: FormState<DecisionValues>, formData: FormData): Promise<FormState<DecisionValues>> {
+  return keepInputWhenUnavailable(moderateSubmission, state, formData);
+}
+
+async function moderateSubmission(_prev: FormState<DecisionValues>, formData: FormData): Promise<FormState<DecisionValues>> {
   const t = await getTranslations();
   const values = { decision: formText(formData, "decision"), reason: formText(formData, "reason"), period: formText(formData, "period") };
   const user = await currentUser();

@@ -9,8 +9,10 @@ import { renderMarkdown } from "@/lib/markdown/render";
 import { getMemberRole } from "@/lib/members/queries";
 import { findTarget, needsApproval, recordStaffAction } from "@/lib/moderation/queries";
 import { memberOverLimit } from "@/lib/rate-limit/guard";
+import { readIdempotencyKey } from "@/lib/idempotency";
 import { formText, formValues } from "@/lib/validation/form-data";
 import { validationErrorMap, type FormState } from "@/lib/validation/error-map";
+import { keepInputWhenUnavailable } from "@/lib/validation/unavailable";
 import { createStory, deleteStory, getStoryAccess, UnknownStartingPointError, updateStory } from "./queries";
 import { BODY_MAX, storySchema, type StoryFormValues, type StoryIntent } from "./schema";
 
@@ -35,7 +37,11 @@ function readStoryForm(formData: FormData): { values: StoryFormValues; intent: S
   };
 }
 
-export async function createStoryAction(_prev: StoryFormState, formData: FormData): Promise<StoryFormState> {
+export async function createStoryAction(state: StoryFormState, formData: FormData): Promise<StoryFormState> {
+  return keepInputWhenUnavailable(createStorySubmission, state, formData, ["startingPoints"]);
+}
+
+async function createStorySubmission(_prev: StoryFormState, formData: FormData): Promise<StoryFormState> {
   const user = await currentUser();
   if (!user) redirect("/signin?callbackUrl=%2Fstories%2Fnew");
   const t = await getTranslations();
@@ -48,7 +54,7 @@ export async function createStoryAction(_prev: StoryFormState, formData: FormDat
   let slug: string;
   try {
     const publishAs = (await needsApproval(user)) ? "pending" : "published";
-    ({ slug } = await createStory({ authorId: user.id, input: parsed.data, intent, publishAs }));
+    ({ slug } = await createStory({ authorId: user.id, input: parsed.data, intent, publishAs, idempotencyKey: readIdempotencyKey(formData) }));
   } catch (error) {
     if (error instanceof UnknownStartingPointError) {
       return { ok: false, fieldErrors: { startingPoints: [t("stories.unknownStartingPoint")] }, values };
@@ -58,7 +64,11 @@ export async function createStoryAction(_prev: StoryFormState, formData: FormDat
   redirect(`/stories/${slug}`);
 }
 
-export async function updateStoryAction(_prev: StoryFormState, formData: FormData): Promise<StoryFormState> {
+export async function updateStoryAction(state: StoryFormState, formData: FormData): Promise<StoryFormState> {
+  return keepInputWhenUnavailable(updateStorySubmission, state, formData, ["startingPoints"]);
+}
+
+async function updateStorySubmission(_prev: StoryFormState, formData: FormData): Promise<StoryFormState> {
   const storyId = formText(formData, "storyId");
   const expectedVersion = Number(formData.get("version"));
   const user = await currentUser();

@@ -8,6 +8,7 @@ import { decodeKeyset, encodeKeyset, type KeysetCursor, type Page } from "@/lib/
 import type { StoryInput, StoryIntent } from "./schema";
 import { effectiveSort, type StorySortValue } from "./search-params";
 import { storySlug } from "./slug";
+import { once } from "@/lib/idempotency";
 
 export const STORIES_PAGE_SIZE = 12;
 
@@ -453,25 +454,36 @@ function storyValues(input: StoryInput) {
 /** "pending" when the author's stories wait for a moderator's approval (see lib/moderation). */
 export type PublishAs = "published" | "pending";
 
-export async function createStory(params: { authorId: string; input: StoryInput; intent: StoryIntent; publishAs?: PublishAs }): Promise<{ id: string; slug: string }> {
+export async function createStory(params: {
+  authorId: string;
+  input: StoryInput;
+  intent: StoryIntent;
+  publishAs?: PublishAs;
+  /** The form's key: a second submission of the same form returns the first story. */
+  idempotencyKey?: string | null;
+}): Promise<{ id: string; slug: string }> {
   const db = await getDb();
   const now = new Date();
+  const ref = params.idempotencyKey ? { userId: params.authorId, key: params.idempotencyKey, scope: "story.create" } : null;
   return db.transaction(async (tx) => {
-    const spIds = await startingPointIds(tx, params.input.startingPoints);
-    const [story] = await tx
-      .insert(stories)
-      .values({
-        ...storyValues(params.input),
-        slug: storySlug(params.input.title),
-        authorId: params.authorId,
-        status: params.intent === "publish" ? (params.publishAs ?? "published") : "draft",
-        publishedAt: params.intent === "publish" && params.publishAs !== "pending" ? now : null,
-        createdAt: now,
-        updatedAt: now,
-      })
-      .returning({ id: stories.id, slug: stories.slug });
-    await tx.insert(storyStartingPoints).values(spIds.map((startingPointId) => ({ storyId: story.id, startingPointId })));
-    return story;
+    const { result } = await once(tx, ref, async () => {
+      const spIds = await startingPointIds(tx, params.input.startingPoints);
+      const [story] = await tx
+        .insert(stories)
+        .values({
+          ...storyValues(params.input),
+          slug: storySlug(params.input.title),
+          authorId: params.authorId,
+          status: params.intent === "publish" ? (params.publishAs ?? "published") : "draft",
+          publishedAt: params.intent === "publish" && params.publishAs !== "pending" ? now : null,
+          createdAt: now,
+          updatedAt: now,
+        })
+        .returning({ id: stories.id, slug: stories.slug });
+      await tx.insert(storyStartingPoints).values(spIds.map((startingPointId) => ({ storyId: story.id, startingPointId })));
+      return story;
+    });
+    return result;
   });
 }
 

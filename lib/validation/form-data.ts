@@ -1,9 +1,13 @@
+// A UTF-16 surrogate without its partner: no character at all, and not storable as UTF-8.
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
 /**
  * Submitted text as the app stores it: line breaks as "\n" (browsers send "\r\n", which would
- * count twice against length limits) and no NUL characters (PostgreSQL text cannot hold them).
+ * count twice against length limits), no NUL characters (PostgreSQL text cannot hold them) and
+ * malformed UTF-16 replaced by U+FFFD, the way invalid UTF-8 bytes already arrive.
  */
 export function normaliseText(value: string): string {
-  return value.replace(/\r\n?/g, "\n").replace(/\u0000/g, "");
+  return value.replace(/\r\n?/g, "\n").replace(/\u0000/g, "").replace(LONE_SURROGATE, "\uFFFD");
 }
 
 /** One submitted text field, normalised; "" when missing or a file. */

@@ -23,6 +23,7 @@ import { currentUser } from "@/lib/auth/session";
 import { postCommentAction } from "@/lib/comments/actions";
 import { listComments } from "@/lib/comments/queries";
 import { getReaderLocale } from "@/lib/i18n/server";
+import { newIdempotencyKey } from "@/lib/idempotency";
 import { renderMarkdown } from "@/lib/markdown/render";
 import { storyRecognitionSummary } from "@/lib/model/queries";
 import { shareMetadata } from "@/lib/share/metadata";
@@ -225,7 +226,7 @@ export default async function StoryPage({ params, searchParams }: Props) {
         {story.status !== "published" ? (
           <p className="text-stone-600">{tc("draftNoComments")}</p>
         ) : user && canComment(user, story) ? (
-          <CommentForm action={postCommentAction} storyId={story.id} />
+          <CommentForm action={postCommentAction} storyId={story.id} idempotencyKey={newIdempotencyKey()} />
         ) : (
           <p>
             <Link href={`/signin?callbackUrl=${encodeURIComponent(`/stories/${story.slug}`)}`}>{tc("signInToComment")}</Link>

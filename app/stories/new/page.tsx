@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { StoryForm } from "@/components/story-form";
 import { requireUser } from "@/lib/auth/session";
+import { newIdempotencyKey } from "@/lib/idempotency";
 import { getReaderLocale } from "@/lib/i18n/server";
 import { needsApproval } from "@/lib/moderation/queries";
 import { listStartingPoints } from "@/lib/starting-points/queries";
@@ -23,7 +24,7 @@ export default async function NewStoryPage() {
         <h1 className="text-3xl font-bold">{t("newTitle")}</h1>
         <p className="text-stone-700">{t("newIntro")}</p>
       </header>
-      <StoryForm action={createStoryAction} startingPoints={startingPoints} defaultLanguage={locale} needsApproval={approval} />
+      <StoryForm action={createStoryAction} startingPoints={startingPoints} defaultLanguage={locale} needsApproval={approval} idempotencyKey={newIdempotencyKey()} />
     </div>
   );
 }
