@@ -1,5 +1,6 @@
 import { relations, sql, type SQL } from "drizzle-orm";
 import {
+  type AnyPgColumn,
   boolean,
   customType,
   index,
@@ -22,6 +23,8 @@ import { LANGUAGES, ORGANISATION_TYPES } from "../lib/stories/schema";
  */
 
 export const roleEnum = pgEnum("role", ["member", "moderator", "admin"]);
+// How a member wants notifications by mail: each at once, one digest a day, or not at all.
+export const emailFrequencyEnum = pgEnum("email_frequency", ["immediate", "daily", "none"]);
 // pending: waits for a moderator's approval; hidden: taken off the site by moderators or reports.
 export const storyStatusEnum = pgEnum("story_status", ["draft", "pending", "published", "hidden"]);
 export const languageEnum = pgEnum("language", LANGUAGES);
@@ -59,6 +62,15 @@ export const users = pgTable(
     suspendedUntil: timestamp("suspended_until", { withTimezone: true, mode: "date" }),
     suspendedForGood: boolean("suspended_for_good").notNull().default(false),
     suspensionReason: text("suspension_reason").notNull().default(""),
+    // The public profile, next to the name and handle.
+    organisation: text("organisation").notNull().default(""),
+    bio: text("bio").notNull().default(""),
+    website: text("website").notNull().default(""),
+    // The language mails to this member are written in: the UI language they last chose.
+    locale: text("locale").notNull().default("en"),
+    emailFrequency: emailFrequencyEnum("email_frequency").notNull().default("immediate"),
+    // The last daily digest, so the next one starts where it left off.
+    digestSentAt: timestamp("digest_sent_at", { withTimezone: true, mode: "date" }),
     createdAt: timestamps.createdAt,
   },
   (t) => [uniqueIndex("users_email_lower_idx").on(sql`lower(${t.email})`)],
@@ -73,6 +85,7 @@ export const usersRelations = relations(users, ({ many }) => ({
 export type User = typeof users.$inferSelect;
 export type NewUser = typeof users.$inferInsert;
 export type Role = (typeof roleEnum.enumValues)[number];
+export type EmailFrequency = (typeof emailFrequencyEnum.enumValues)[number];
 
 // ---------------------------------------------------------------------------- Auth.js
 
@@ -185,6 +198,14 @@ export const stories = pgTable(
     publishedAt: timestamp("published_at", { withTimezone: true, mode: "date" }),
     // Why moderators hid the story or sent it back, shown to its author.
     moderationReason: text("moderation_reason").notNull().default(""),
+    // The author switched comments off; existing comments stay readable.
+    commentsClosed: boolean("comments_closed").notNull().default(false),
+    // A moderator locked the thread; existing comments stay readable.
+    lockedAt: timestamp("locked_at", { withTimezone: true, mode: "date" }),
+    // Members who marked the story useful; kept like commentCount.
+    usefulCount: integer("useful_count").notNull().default(0),
+    // The last saved edit of the published story (shown as "edited"); null if never edited.
+    editedAt: timestamp("edited_at", { withTimezone: true, mode: "date" }),
     ...timestamps,
     // Each story is indexed in its own language so stemming fits the text.
     searchVector: tsvector("search_vector").generatedAlwaysAs(
@@ -262,7 +283,12 @@ export const comments = pgTable(
       .notNull()
       .references(() => stories.id, { onDelete: "cascade" }),
     authorId: text("author_id").references(() => users.id, { onDelete: "set null" }),
+    // Replies are one level deep: a reply's thread is its top-level comment ...
+    parentId: text("parent_id").references((): AnyPgColumn => comments.id, { onDelete: "cascade" }),
+    // ... and replyToId is the comment it answers (the top-level one or another reply), quoted.
+    replyToId: text("reply_to_id").references((): AnyPgColumn => comments.id, { onDelete: "set null" }),
     body: text("body").notNull(),
+    usefulCount: integer("useful_count").notNull().default(0),
     ...timestamps,
     // Soft delete: the thread keeps its shape and the count stays honest.
     deletedAt: timestamp("deleted_at", { withTimezone: true, mode: "date" }),
@@ -272,13 +298,16 @@ export const comments = pgTable(
   },
   (t) => [
     index("comments_story_idx").on(t.storyId, t.createdAt, t.id),
+    index("comments_parent_idx").on(t.parentId, t.createdAt, t.id),
     index("comments_author_idx").on(t.authorId, t.createdAt.desc()),
   ],
 );
 
-export const commentsRelations = relations(comments, ({ one }) => ({
+export const commentsRelations = relations(comments, ({ one, many }) => ({
   story: one(stories, { fields: [comments.storyId], references: [stories.id] }),
   author: one(users, { fields: [comments.authorId], references: [users.id] }),
+  parent: one(comments, { fields: [comments.parentId], references: [comments.id], relationName: "thread" }),
+  replies: many(comments, { relationName: "thread" }),
 }));
 
 export type Comment = typeof comments.$inferSelect;
@@ -556,8 +585,13 @@ export const notifications = pgTable(
     data: jsonb("data").notNull().default(sql`'{}'::jsonb`),
     createdAt: timestamps.createdAt,
     readAt: timestamp("read_at", { withTimezone: true, mode: "date" }),
+    // Set when the notification went out by mail, at once or in a digest; never mailed twice.
+    emailedAt: timestamp("emailed_at", { withTimezone: true, mode: "date" }),
   },
-  (t) => [index("notifications_user_idx").on(t.userId, t.createdAt.desc())],
+  (t) => [
+    index("notifications_user_idx").on(t.userId, t.createdAt.desc()),
+    index("notifications_unmailed_idx").on(t.userId, t.createdAt).where(sql`${t.emailedAt} IS NULL`),
+  ],
 );
 
 export const notificationsRelations = relations(notifications, ({ one }) => ({
@@ -676,3 +710,139 @@ export const passwordResetTokens = pgTable(
 );
 
 export type PasswordResetToken = typeof passwordResetTokens.$inferSelect;
+
+// ---------------------------------------------------------------------------- conversation
+
+/** "Useful" on a story: one per member, toggled. */
+export const storyUseful = pgTable(
+  "story_useful",
+  {
+    storyId: text("story_id")
+      .notNull()
+      .references(() => stories.id, { onDelete: "cascade" }),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    createdAt: timestamps.createdAt,
+  },
+  (t) => [primaryKey({ columns: [t.storyId, t.userId] }), index("story_useful_user_idx").on(t.userId)],
+);
+
+/** "Useful" on a comment: one per member, toggled. */
+export const commentUseful = pgTable(
+  "comment_useful",
+  {
+    commentId: text("comment_id")
+      .notNull()
+      .references(() => comments.id, { onDelete: "cascade" }),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    createdAt: timestamps.createdAt,
+  },
+  (t) => [primaryKey({ columns: [t.commentId, t.userId] }), index("comment_useful_user_idx").on(t.userId)],
+);
+
+export type StoryUseful = typeof storyUseful.$inferSelect;
+export type CommentUseful = typeof commentUseful.$inferSelect;
+
+// ---------------------------------------------------------------------------- revisions
+
+/**
+ * The previous version of a published story, kept on every saved edit (and on a restore,
+ * which is itself an edit). The current text lives on the story; revision N is the text as it
+ * was at story version N.
+ */
+export const storyRevisions = pgTable(
+  "story_revisions",
+  {
+    id: text("id")
+      .primaryKey()
+      .$defaultFn(() => crypto.randomUUID()),
+    storyId: text("story_id")
+      .notNull()
+      .references(() => stories.id, { onDelete: "cascade" }),
+    version: integer("version").notNull(),
+    title: text("title").notNull(),
+    organisation: text("organisation").notNull(),
+    organisationType: organisationTypeEnum("organisation_type").notNull(),
+    summary: text("summary").notNull(),
+    body: text("body").notNull(),
+    trigger: text("trigger").notNull(),
+    tools: text("tools").array().notNull(),
+    language: languageEnum("language").notNull(),
+    startingPoints: text("starting_points").array().notNull(),
+    // Who saved this version (the author or a moderator); null once their account is gone.
+    savedById: text("saved_by_id").references(() => users.id, { onDelete: "set null" }),
+    // When this version was saved (it stopped being current at the next revision's save).
+    savedAt: timestamp("saved_at", { withTimezone: true, mode: "date" }).notNull(),
+    createdAt: timestamps.createdAt,
+  },
+  (t) => [uniqueIndex("story_revisions_story_version_idx").on(t.storyId, t.version)],
+);
+
+export const storyRevisionsRelations = relations(storyRevisions, ({ one }) => ({
+  story: one(stories, { fields: [storyRevisions.storyId], references: [stories.id] }),
+  savedBy: one(users, { fields: [storyRevisions.savedById], references: [users.id] }),
+}));
+
+export type StoryRevision = typeof storyRevisions.$inferSelect;
+
+// ---------------------------------------------------------------------------- follows
+
+export const startingPointFollows = pgTable(
+  "starting_point_follows",
+  {
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    startingPointId: integer("starting_point_id")
+      .notNull()
+      .references(() => startingPoints.id, { onDelete: "cascade" }),
+    createdAt: timestamps.createdAt,
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.startingPointId] }), index("starting_point_follows_sp_idx").on(t.startingPointId)],
+);
+
+export const storyFollows = pgTable(
+  "story_follows",
+  {
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    storyId: text("story_id")
+      .notNull()
+      .references(() => stories.id, { onDelete: "cascade" }),
+    createdAt: timestamps.createdAt,
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.storyId] }), index("story_follows_story_idx").on(t.storyId)],
+);
+
+export type StartingPointFollow = typeof startingPointFollows.$inferSelect;
+export type StoryFollow = typeof storyFollows.$inferSelect;
+
+// ---------------------------------------------------------------------------- account mail tokens
+
+export const emailTokenPurposeEnum = pgEnum("email_token_purpose", ["verify_email", "change_email"]);
+
+/**
+ * Links that confirm an address: the address given at sign-up, or a new address for an
+ * existing account. Only the token's hash is stored; each works once and expires.
+ */
+export const emailTokens = pgTable(
+  "email_tokens",
+  {
+    tokenHash: text("token_hash").primaryKey(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    purpose: emailTokenPurposeEnum("purpose").notNull(),
+    email: text("email").notNull(),
+    expiresAt: timestamp("expires_at", { withTimezone: true, mode: "date" }).notNull(),
+    usedAt: timestamp("used_at", { withTimezone: true, mode: "date" }),
+    createdAt: timestamps.createdAt,
+  },
+  (t) => [index("email_tokens_user_idx").on(t.userId)],
+);
+
+export type EmailToken = typeof emailTokens.$inferSelect;

@@ -48,6 +48,8 @@ export type AppTable = {
   serialColumns: string[];
   /** Tables this one references by foreign key. */
   parents: string[];
+  /** Foreign keys to this same table (a reply's parent comment), as column positions in `columns`. */
+  selfReferences: { column: number; references: number }[];
 };
 
 /**
@@ -63,10 +65,11 @@ export function appTables(): AppTable[] {
       const keyNames = config.primaryKeys[0]?.columns.map((column) => column.name);
       const primaryKey = config.columns.filter((column) => (keyNames ? keyNames.includes(column.name) : column.primary));
       if (primaryKey.length === 0) throw new Error(`Table ${config.name} has no primary key: its rows have no stable order.`);
+      const exported = config.columns.filter((column) => !column.generated && !column.generatedIdentity).map((column) => column.name);
       return {
         name: config.name,
         table,
-        columns: config.columns.filter((column) => !column.generated && !column.generatedIdentity).map((column) => column.name),
+        columns: exported,
         // Text in byte order: the same on every server, whatever its default collation.
         orderBy: primaryKey.map((column) =>
           /^(text|varchar|char)/.test(column.getSQLType())
@@ -77,6 +80,10 @@ export function appTables(): AppTable[] {
         parents: [...new Set(config.foreignKeys.map((fk) => getTableConfig(fk.reference().foreignTable).name))].filter(
           (parent) => parent !== config.name,
         ),
+        selfReferences: config.foreignKeys
+          .map((fk) => fk.reference())
+          .filter((reference) => getTableConfig(reference.foreignTable).name === config.name && reference.columns.length === 1)
+          .map((reference) => ({ column: exported.indexOf(reference.columns[0].name), references: exported.indexOf(reference.foreignColumns[0].name) })),
       };
     })
     .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));

@@ -141,7 +141,7 @@ export async function importDatabase(db: Database, data: ExportFile, options: { 
       }
 
       for (const table of tables) {
-        const { rows } = data.tables[table.name];
+        const rows = parentsFirst(table, data.tables[table.name].rows);
         const name = sql.identifier(table.name);
         const columns = sql.join(
           table.columns.map((column) => sql.identifier(column)),
@@ -173,4 +173,30 @@ export async function importDatabase(db: Database, data: ExportFile, options: { 
     if (error instanceof VerificationFailed) return { ok: false, tables: error.tables };
     throw error;
   }
+}
+
+/**
+ * Rows of a table that references itself (a reply and the comment it answers), ordered so
+ * that every row comes after the rows it references: foreign keys are checked per INSERT
+ * statement, and a table's rows take several statements.
+ */
+export function parentsFirst(table: AppTable, rows: unknown[][]): unknown[][] {
+  if (table.selfReferences.length === 0) return rows;
+  const placed = new Set<unknown>();
+  const ordered: unknown[][] = [];
+  let waiting = rows;
+  while (waiting.length > 0) {
+    const next: unknown[][] = [];
+    for (const row of waiting) {
+      const ready = table.selfReferences.every(({ column }) => row[column] === null || placed.has(row[column]));
+      if (ready) ordered.push(row);
+      else next.push(row);
+    }
+    if (next.length === waiting.length) return [...ordered, ...next]; // a cycle or a dangling key: let PostgreSQL say which
+    for (const row of ordered.slice(ordered.length - (waiting.length - next.length))) {
+      for (const { references } of table.selfReferences) placed.add(row[references]);
+    }
+    waiting = next;
+  }
+  return ordered;
 }
