@@ -143,7 +143,11 @@ describe("export", () => {
       sql`SELECT conrelid::regclass::text AS child, confrelid::regclass::text AS parent FROM pg_constraint WHERE contype = 'f'`,
     );
     expect(foreignKeys.length).toBeGreaterThan(10);
-    for (const fk of foreignKeys) expect(names.indexOf(fk.parent), `${fk.parent} before ${fk.child}`).toBeLessThan(names.indexOf(fk.child));
+    for (const fk of foreignKeys.filter((key) => key.parent !== key.child)) {
+      expect(names.indexOf(fk.parent), `${fk.parent} before ${fk.child}`).toBeLessThan(names.indexOf(fk.child));
+    }
+    // A table that references itself (a reply and its comment) orders its own rows: lib/data-transfer/import.test.ts.
+    expect(foreignKeys.filter((key) => key.parent === key.child).map((key) => key.child)).toEqual(["comments", "comments"]);
 
     const columns = await query<{ table_name: string; column_name: string; is_generated: string }>(
       source,
