@@ -36,11 +36,12 @@ describe.skipIf(Boolean(process.env.DATABASE_URL))("embedded database lock", () 
     }
     expect(existsSync(`${dataDir}.lock`)).toBe(false);
     expect(await openInOtherProcess(dataDir)).toBe("opened");
-  });
+    // Two child processes that each start tsx and PGlite: slow on a busy two-core machine.
+  }, 120_000);
 
   it("takes over the lock of a process that no longer runs", async () => {
     // PID 2^22 + 1 is above Linux's maximum PID, so no process has it.
     writeFileSync(`${dataDir}.lock`, String(4_194_305));
     expect(await openInOtherProcess(dataDir)).toBe("opened");
-  });
+  }, 120_000);
 });
