@@ -21,6 +21,10 @@ export const RATE_RULES = {
   reactionPerMember: { limit: 120, windowSeconds: 10 * MINUTE, env: "RATE_LIMIT_REACTION_PER_MEMBER" },
   proposalPerMember: { limit: 5, windowSeconds: DAY, env: "RATE_LIMIT_PROPOSAL_PER_MEMBER" },
   apiPerIp: { limit: 600, windowSeconds: MINUTE, env: "RATE_LIMIT_API_PER_IP" },
+  // "Forgot your password?": per address, and per email asked about (counted whether or not an
+  // account has that address, so the limit reveals nothing), which bounds the mail one inbox gets.
+  passwordResetPerIp: { limit: 10, windowSeconds: HOUR, env: "RATE_LIMIT_PASSWORD_RESET_PER_IP" },
+  passwordResetPerEmail: { limit: 3, windowSeconds: HOUR, env: "RATE_LIMIT_PASSWORD_RESET_PER_EMAIL" },
 } as const satisfies Record<string, RateRule & { env: string }>;
 
 export type RateRuleName = keyof typeof RATE_RULES;

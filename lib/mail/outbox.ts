@@ -1,0 +1,53 @@
+import "server-only";
+import type { Database } from "@/db";
+import { mailOutbox } from "@/db/schema";
+import { mailEnqueued } from "./nudge";
+
+/*
+ * The queue side of outgoing mail: a request writes the mail to `mail_outbox`, in its own
+ * transaction when it has one, and returns; the worker (worker.ts) sends it. So a slow or
+ * unreachable mail server never slows down or fails the request, and a mail exists exactly
+ * when what caused it was committed. See docs/decisions/020-mail-outbox.md.
+ */
+
+type Transaction = Parameters<Parameters<Database["transaction"]>[0]>[0];
+
+export type MailMessage = {
+  to: string;
+  /** What the mail is, for the log and for queries ("password-reset"). */
+  kind: string;
+  subject: string;
+  text: string;
+  html?: string | null;
+  headers?: Record<string, string>;
+  /** The account the mail is for, when there is one. */
+  userId?: string | null;
+  /** At most one mail ever exists per key: a second enqueue with it is ignored. */
+  dedupeKey?: string | null;
+};
+
+/**
+ * Adds a mail to the queue, with the database or inside the caller's transaction (then it is
+ * sent only if that transaction commits). Returns the new mail's id, or null when a mail with
+ * the same `dedupeKey` already exists.
+ */
+export async function enqueueMail(db: Database | Transaction, mail: MailMessage): Promise<string | null> {
+  const [row] = await db
+    .insert(mailOutbox)
+    .values({
+      toAddress: mail.to,
+      kind: mail.kind,
+      subject: mail.subject,
+      textBody: mail.text,
+      htmlBody: mail.html ?? null,
+      headers: mail.headers ?? {},
+      userId: mail.userId ?? null,
+      dedupeKey: mail.dedupeKey ?? null,
+    })
+    .onConflictDoNothing({ target: mailOutbox.dedupeKey })
+    .returning({ id: mailOutbox.id });
+  if (!row) return null;
+  // Inside a transaction the worker may look before the commit; then the next poll finds it.
+  mailEnqueued();
+  return row.id;
+}

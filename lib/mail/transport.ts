@@ -1,0 +1,120 @@
+import "server-only";
+import { mkdir, writeFile } from "node:fs/promises";
+import path from "node:path";
+import nodemailer from "nodemailer";
+import { pgliteDataDir } from "@/db";
+import { log } from "@/lib/log";
+
+/*
+ * How a mail leaves the app. SMTP_URL set: nodemailer over SMTP to that server. Unset: the
+ * mail is written to the server log and to a file in the mail folder (see `mailDir`), so a
+ * developer or a local installation can still follow the links in it. Only the mail worker
+ * (worker.ts) sends; requests only write to the queue (outbox.ts).
+ */
+
+export type OutgoingMail = {
+  /** The queue row's id; becomes the Message-ID, so a repeat after a crash can be recognised. */
+  id: string;
+  to: string;
+  subject: string;
+  text: string;
+  html?: string | null;
+  headers?: Record<string, string>;
+};
+
+export type MailTransport = {
+  kind: "smtp" | "file";
+  /** For the log: the SMTP host and port (never the credentials), or the folder. */
+  target: string;
+  send: (mail: OutgoingMail) => Promise<void>;
+  close: () => void;
+};
+
+export const DEFAULT_MAIL_FROM = "Vertrekpunt <no-reply@localhost>";
+
+// A mail server that stops answering must not hold the worker (and its locked row) for long.
+const SMTP_TIMEOUTS = { connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 30_000 } as const;
+
+export function mailFrom(): string {
+  return process.env.MAIL_FROM?.trim() || DEFAULT_MAIL_FROM;
+}
+
+/**
+ * The folder the file transport writes to: MAIL_DIR when set; otherwise `mail/` beside the
+ * embedded database folder, i.e. in the parent of PGLITE_DATA_DIR (`.data/mail` by default, and
+ * a throwaway data folder's own `mail/` for a test server); with DATABASE_URL, `.data/mail`.
+ */
+export function mailDir(): string {
+  if (process.env.MAIL_DIR) return path.resolve(/*turbopackIgnore: true*/ process.env.MAIL_DIR);
+  if (!process.env.DATABASE_URL) return path.join(path.dirname(pgliteDataDir()), "mail");
+  return path.resolve(/*turbopackIgnore: true*/ ".data", "mail");
+}
+
+function smtpTransport(url: string): MailTransport {
+  const transporter = nodemailer.createTransport({ url, ...SMTP_TIMEOUTS }, { from: mailFrom() });
+  const parsed = URL.canParse(url) ? new URL(url) : null;
+  return {
+    kind: "smtp",
+    target: parsed ? `${parsed.protocol}//${parsed.hostname}${parsed.port ? `:${parsed.port}` : ""}` : "smtp",
+    send: async (mail) => {
+      await transporter.sendMail({
+        messageId: messageId(mail.id),
+        to: mail.to,
+        subject: mail.subject,
+        text: mail.text,
+        ...(mail.html ? { html: mail.html } : {}),
+        headers: mail.headers ?? {},
+      });
+    },
+    close: () => transporter.close(),
+  };
+}
+
+function fileTransport(): MailTransport {
+  const dir = mailDir();
+  return {
+    kind: "file",
+    target: dir,
+    send: async (mail) => {
+      await mkdir(dir, { recursive: true });
+      const date = new Date();
+      const file = path.join(dir, `${date.toISOString().replace(/[:.]/g, "-")}-${mail.id.slice(0, 8)}.txt`);
+      const headerLines = Object.entries(mail.headers ?? {}).map(([name, value]) => `${name}: ${value}`);
+      const content = [
+        `From: ${mailFrom()}`,
+        `To: ${mail.to}`,
+        `Subject: ${mail.subject}`,
+        `Date: ${date.toUTCString()}`,
+        `Message-ID: ${messageId(mail.id)}`,
+        ...headerLines,
+        "",
+        mail.text,
+        "",
+      ].join("\n");
+      await writeFile(file, content, { encoding: "utf8", flag: "wx" });
+      // The whole text in the log as well: with no SMTP server this is how the mail is read.
+      log.info("mail written (no SMTP_URL)", { mailId: mail.id, to: mail.to, subject: mail.subject, file, text: mail.text });
+    },
+    close: () => {},
+  };
+}
+
+function messageId(id: string): string {
+  return `<${id}@vertrekpunt>`;
+}
+
+// One transport per process (instrumentation and route bundles share it), rebuilt when the
+// configuration changes (tests point SMTP_URL at a server of their own).
+const KEY = Symbol.for("vertrekpunt.mailTransport");
+type State = { config: string; transport: MailTransport };
+
+export function getMailTransport(): MailTransport {
+  const g = globalThis as unknown as Record<symbol, State | undefined>;
+  const config = JSON.stringify([process.env.SMTP_URL ?? "", mailFrom(), process.env.SMTP_URL ? "" : mailDir()]);
+  const current = g[KEY];
+  if (current?.config === config) return current.transport;
+  current?.transport.close();
+  const transport = process.env.SMTP_URL ? smtpTransport(process.env.SMTP_URL) : fileTransport();
+  g[KEY] = { config, transport };
+  return transport;
+}
