@@ -36,8 +36,8 @@ export function StoryForm({
   action: (state: StoryFormState, formData: FormData) => Promise<StoryFormState>;
   startingPoints: StartingPointOption[];
   initial?: StoryFormValues;
-  /** Present when editing: the story's id, version and whether it is already published. */
-  story?: { id: string; version: number; published: boolean };
+  /** Present when editing: the story's id, address, version and whether it is already published. */
+  story?: { id: string; slug: string; version: number; published: boolean };
   defaultLanguage: string;
   /** The author's stories still wait for a moderator's approval before they are published. */
   needsApproval?: boolean;
@@ -71,10 +71,31 @@ export function StoryForm({
       className="space-y-6"
     >
       <ErrorSummary key={attempt} fieldErrors={fieldErrors} formError={formError} labels={labels} />
+      {story && rejectedValues?.conflict ? (
+        <div className="space-y-2 rounded border border-amber-500 bg-amber-50 p-4 text-amber-950">
+          <p>{t("conflictHelp")}</p>
+          <ul className="list-disc space-y-1 pl-5">
+            <li>
+              <a href={`/stories/${story.slug}`} target="_blank" rel="noopener" className="text-amber-950 underline">
+                {t("conflictOpenCurrent")}
+              </a>
+            </li>
+            {/* Published stories keep their versions: the diff shows exactly what the other save changed. */}
+            {story.published ? (
+              <li>
+                <a href={`/stories/${story.slug}/history/${story.version}?compare=current`} target="_blank" rel="noopener" className="text-amber-950 underline">
+                  {t("conflictSeeChanges")}
+                </a>
+              </li>
+            ) : null}
+          </ul>
+        </div>
+      ) : null}
       {story ? (
         <>
           <input type="hidden" name="storyId" value={story.id} />
-          <input type="hidden" name="version" value={story.version} />
+          {/* After a refused save, the version the person was told about (see StoryFormState). */}
+          <input type="hidden" name="version" value={rejectedValues?.version || story.version} />
         </>
       ) : null}
       {idempotencyKey ? <input type="hidden" name="idempotencyKey" value={idempotencyKey} /> : null}
@@ -89,7 +110,10 @@ export function StoryForm({
         errors={fieldErrors.organisation}
       />
       <div className="grid gap-6 sm:grid-cols-2">
+        {/* Keyed by the value: React applies a select's defaultValue only when it mounts, and resets
+            the form after a refused save, so without a remount the choice would jump back. */}
         <SelectField
+          key={`organisationType-${values.organisationType}`}
           id="organisationType"
           name="organisationType"
           label={t("organisationType")}
@@ -99,6 +123,7 @@ export function StoryForm({
           errors={fieldErrors.organisationType}
         />
         <SelectField
+          key={`language-${values.language}`}
           id="language"
           name="language"
           label={t("language")}

@@ -39,7 +39,7 @@ export default async function EditStoryPage({ params }: { params: Promise<{ slug
         action={updateStoryAction}
         startingPoints={startingPoints}
         defaultLanguage={story.language}
-        story={{ id: story.id, version: story.version, published: story.status === "published" || story.status === "hidden" }}
+        story={{ id: story.id, slug: story.slug, version: story.version, published: story.status === "published" || story.status === "hidden" }}
         needsApproval={approval}
         initial={{
           title: story.title,
