@@ -1,19 +1,20 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useEffect, useRef } from "react";
+import { useEffect, useRef, useState } from "react";
 import type { CommentFormState } from "@/lib/comments/actions";
 import { commentSchema } from "@/lib/comments/schema";
 import { ErrorSummary } from "./forms/error-summary";
-import { TextAreaField } from "./forms/fields";
 import { SubmitButton } from "./forms/submit-button";
 import { useFormAction } from "./forms/use-form-action";
+import { MarkdownEditor } from "./markdown-editor";
 
-/** Posting a new comment, or editing one (with `commentId`). */
+/** Posting a new comment, a reply (with `replyToId`), or editing one (with `commentId`). */
 export function CommentForm({
   action,
   storyId,
   commentId,
+  replyToId,
   defaultValue = "",
   onDone,
   onCancel,
@@ -22,17 +23,27 @@ export function CommentForm({
   action: (state: CommentFormState, formData: FormData) => Promise<CommentFormState>;
   storyId?: string;
   commentId?: string;
+  replyToId?: string;
   defaultValue?: string;
   onDone?: () => void;
   onCancel?: () => void;
-  /** New comments: one key per render of the story page, so submitting twice posts once. */
+  /** New comments and replies: one key per render of the story page, so submitting twice posts once. */
   idempotencyKey?: string;
 }) {
   const t = useTranslations("comments");
   const { state, formAction, onSubmit, attempt, fieldErrors, formError, rejectedValues } = useFormAction(action, commentSchema);
   const form = useRef<HTMLFormElement>(null);
-  const editing = Boolean(commentId);
-  const idPrefix = editing ? `comment-${commentId}-` : "";
+  // Remounts the editor after a successful post, so it is back on "Write" and empty
+  // (adjusted while rendering, as React advises for state that follows other state).
+  const [posted, setPosted] = useState(0);
+  const [answered, setAnswered] = useState(state);
+  if (answered !== state) {
+    setAnswered(state);
+    if (state?.ok) setPosted(posted + 1);
+  }
+  // Several of these forms can be on one page: every id is prefixed.
+  const idPrefix = commentId ? `comment-${commentId}-` : replyToId ? `reply-${replyToId}-` : "";
+  const label = replyToId ? t("replyLabel") : t("label");
   const value = rejectedValues?.body ?? defaultValue;
 
   useEffect(() => {
@@ -43,20 +54,25 @@ export function CommentForm({
   }, [state, onDone]);
 
   return (
-    <form
-      ref={form}
-      action={formAction}
-      onSubmit={onSubmit}
-      noValidate
-      className="space-y-3"
-    >
-      <ErrorSummary key={attempt} fieldErrors={fieldErrors} formError={formError} labels={{ body: t("label") }} idPrefix={idPrefix} />
+    <form ref={form} action={formAction} onSubmit={onSubmit} noValidate className="space-y-3">
+      <ErrorSummary key={attempt} fieldErrors={fieldErrors} formError={formError} labels={{ body: label }} idPrefix={idPrefix} />
       {storyId ? <input type="hidden" name="storyId" value={storyId} /> : null}
       {commentId ? <input type="hidden" name="commentId" value={commentId} /> : null}
+      {replyToId ? <input type="hidden" name="replyToId" value={replyToId} /> : null}
       {idempotencyKey ? <input type="hidden" name="idempotencyKey" value={idempotencyKey} /> : null}
-      <TextAreaField id={`${idPrefix}body`} name="body" label={t("label")} hint={t("hint")} rows={editing ? 4 : 5} defaultValue={value} errors={fieldErrors.body} />
+      <MarkdownEditor
+        key={posted}
+        id={`${idPrefix}body`}
+        name="body"
+        label={label}
+        hint={t("hint")}
+        rows={commentId || replyToId ? 4 : 5}
+        defaultValue={value}
+        errors={fieldErrors.body}
+        previewLabel={t("previewLabel")}
+      />
       <div className="flex gap-3">
-        <SubmitButton pendingLabel={t("posting")}>{editing ? t("save") : t("post")}</SubmitButton>
+        <SubmitButton pendingLabel={t("posting")}>{commentId ? t("save") : replyToId ? t("postReply") : t("post")}</SubmitButton>
         {onCancel ? (
           <button type="button" onClick={onCancel} className="rounded border border-stone-400 bg-white px-4 py-2 hover:bg-stone-100">
             {t("cancel")}

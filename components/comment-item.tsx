@@ -2,10 +2,12 @@
 
 import Link from "next/link";
 import { useFormatter, useTranslations } from "next-intl";
-import { useCallback, useState } from "react";
-import { deleteCommentAction, updateCommentAction } from "@/lib/comments/actions";
+import { useCallback, useEffect, useRef, useState } from "react";
+import { deleteCommentAction, postCommentAction, updateCommentAction } from "@/lib/comments/actions";
 import { CommentForm } from "./comment-form";
 import { ConfirmButton } from "./forms/confirm-button";
+import { useHydrated } from "./use-hydrated";
+import { UsefulButton, type UsefulProps } from "./useful-button";
 
 export type CommentItemProps = {
   id: string;
@@ -18,18 +20,81 @@ export type CommentItemProps = {
   canDelete: boolean;
   /** Hidden by moderators; the reason only for its author and moderators. */
   hidden?: { reason: string | null } | null;
+  /** Deleted, shown only because replies still answer it. */
+  deleted?: boolean;
   reportHref?: string | null;
+  /** The link that finds the comment's page of the story (see app/stories/[slug]/comments/[id]). */
+  permalink: string;
+  /** Null for hidden and deleted comments. */
+  useful: UsefulProps | null;
+  /** Null when the reader cannot reply (signed out, conversation closed, hidden comment). */
+  reply: {
+    storyId: string;
+    /** One per comment and page render, so a reply sent twice is posted once. */
+    idempotencyKey: string;
+    /** Without JavaScript: the story page with this comment's reply form open. */
+    href: string;
+    /** Open when the page was asked for this comment's reply form. */
+    open: boolean;
+  } | null;
+  /** A reply answering another reply: whom, and the start of what they wrote. */
+  replyTo?: { id: string; name: string | null; quote: string | null } | null;
 };
 
-export function CommentItem({ id, html, body, createdAt, edited, author, canEdit, canDelete, hidden, reportHref }: CommentItemProps) {
+// A comment opened by its permalink (#comment-<id>) stands out, clear of the window's top edge.
+const card = "scroll-mt-6 rounded border p-4 target:border-brand-600 target:bg-brand-50 target:ring-2 target:ring-brand-600";
+const smallButton = "rounded border border-stone-400 bg-white px-3 py-1 text-sm hover:bg-stone-100";
+
+export function CommentItem({
+  id,
+  html,
+  body,
+  createdAt,
+  edited,
+  author,
+  canEdit,
+  canDelete,
+  hidden,
+  deleted,
+  reportHref,
+  permalink,
+  useful,
+  reply,
+  replyTo,
+}: CommentItemProps) {
   const t = useTranslations("comments");
   const tStories = useTranslations("stories");
   const format = useFormatter();
+  const hydrated = useHydrated();
   const [editing, setEditing] = useState(false);
+  const [replying, setReplying] = useState(reply?.open ?? false);
+  const replyButton = useRef<HTMLButtonElement>(null);
+  // Where the keyboard focus goes once the reply form has opened or closed.
+  const focusNext = useRef<"field" | "button" | null>(null);
   const stopEditing = useCallback(() => setEditing(false), []);
+  const stopReplying = useCallback(() => setReplying(false), []);
+  const cancelReply = useCallback(() => {
+    focusNext.current = "button";
+    setReplying(false);
+  }, []);
+  const formId = `reply-form-${id}`;
+
+  useEffect(() => {
+    if (focusNext.current === "field" && replying) document.getElementById(`reply-${id}-body`)?.focus();
+    if (focusNext.current === "button" && !replying) replyButton.current?.focus();
+    focusNext.current = null;
+  }, [replying, id]);
+
+  if (deleted) {
+    return (
+      <div id={`comment-${id}`} className={`${card} border-stone-200 bg-stone-100 italic text-stone-700`}>
+        {t("deletedPlaceholder")}
+      </div>
+    );
+  }
 
   return (
-    <li id={`comment-${id}`} className="rounded border border-stone-200 bg-white p-4">
+    <div id={`comment-${id}`} className={`${card} border-stone-200 bg-white`}>
       <p className="text-sm text-stone-600">
         {author ? (
           <Link href={`/members/${author.handle}`} className="font-medium">
@@ -42,6 +107,19 @@ export function CommentItem({ id, html, body, createdAt, edited, author, canEdit
         <time dateTime={createdAt.toISOString()}>{format.dateTime(createdAt, { dateStyle: "medium", timeStyle: "short" })}</time>
         {edited ? ` · ${t("edited")}` : null}
       </p>
+      {replyTo ? (
+        <p className="mt-2 border-l-2 border-stone-300 pl-3 text-sm text-stone-700">
+          {replyTo.quote === null ? (
+            t("inReplyToRemoved")
+          ) : (
+            <>
+              <a href={`#comment-${replyTo.id}`}>{t("inReplyTo", { name: replyTo.name ?? tStories("formerMember") })}</a>
+              {": "}
+              <q className="italic">{replyTo.quote}</q>
+            </>
+          )}
+        </p>
+      ) : null}
       {hidden ? (
         <div className="mt-2 italic text-stone-700">
           <p>{t("hiddenPlaceholder")}</p>
@@ -54,19 +132,45 @@ export function CommentItem({ id, html, body, createdAt, edited, author, canEdit
       ) : (
         <div className="prose mt-2" dangerouslySetInnerHTML={{ __html: html }} />
       )}
-      {!editing && (canEdit || canDelete || reportHref) ? (
+      {!editing ? (
         <div className="mt-3 flex flex-wrap items-center gap-3">
+          {useful ? <UsefulButton kind="comment" targetId={id} {...useful} /> : null}
+          {reply && !replying ? (
+            hydrated ? (
+              <button
+                ref={replyButton}
+                type="button"
+                onClick={() => {
+                  focusNext.current = "field";
+                  setReplying(true);
+                }}
+                className={smallButton}
+              >
+                {t("reply")}
+              </button>
+            ) : (
+              <a href={reply.href} className="text-sm">
+                {t("reply")}
+              </a>
+            )
+          ) : null}
           {canEdit ? (
-            <button type="button" onClick={() => setEditing(true)} className="rounded border border-stone-400 px-3 py-1.5 hover:bg-stone-100">
+            <button type="button" onClick={() => setEditing(true)} className={smallButton}>
               {t("edit")}
             </button>
           ) : null}
           {canDelete ? (
             <form action={deleteCommentAction}>
               <input type="hidden" name="commentId" value={id} />
-              <ConfirmButton confirmMessage={t("deleteConfirm")}>{t("delete")}</ConfirmButton>
+              <ConfirmButton confirmMessage={t("deleteConfirm")} className="rounded border border-red-700 px-3 py-1 text-sm text-red-800 hover:bg-red-50 disabled:opacity-60">
+                {t("delete")}
+              </ConfirmButton>
             </form>
           ) : null}
+          {/* A plain link: the permalink answers with a redirect to the right page of comments. */}
+          <a href={permalink} className="text-sm text-stone-600">
+            {t("permalink")}
+          </a>
           {reportHref ? (
             <Link href={reportHref} rel="nofollow" className="ml-auto text-sm text-stone-600">
               {t("report")}
@@ -74,6 +178,20 @@ export function CommentItem({ id, html, body, createdAt, edited, author, canEdit
           ) : null}
         </div>
       ) : null}
-    </li>
+      {reply ? (
+        <div id={formId} className={replying ? "mt-4 border-t border-stone-200 pt-4" : undefined}>
+          {replying ? (
+            <CommentForm
+              action={postCommentAction}
+              storyId={reply.storyId}
+              replyToId={id}
+              idempotencyKey={reply.idempotencyKey}
+              onDone={stopReplying}
+              onCancel={hydrated ? cancelReply : undefined}
+            />
+          ) : null}
+        </div>
+      ) : null}
+    </div>
   );
 }

@@ -17,6 +17,7 @@ export function MarkdownEditor({
   defaultValue,
   errors,
   rows = 14,
+  previewLabel,
 }: {
   id: string;
   name: string;
@@ -25,6 +26,8 @@ export function MarkdownEditor({
   defaultValue?: string;
   errors?: string[];
   rows?: number;
+  /** The preview's accessible name; the story form's by default. */
+  previewLabel?: string;
 }) {
   const t = useTranslations("storyForm");
   const textarea = useRef<HTMLTextAreaElement>(null);
@@ -70,7 +73,7 @@ export function MarkdownEditor({
       />
       {previewing ? (
         <section
-          aria-label={t("previewLabel")}
+          aria-label={previewLabel ?? t("previewLabel")}
           aria-live="polite"
           aria-busy={pending}
           className="mt-1 min-h-40 rounded border border-stone-400 bg-white p-4"

@@ -1,23 +1,44 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { z } from "zod";
-import { canComment, canDeleteComment, canEditComment } from "@/lib/auth/permissions";
+import {
+  canCloseComments,
+  canComment,
+  canDeleteComment,
+  canEditComment,
+  canLockThread,
+  canMarkUseful,
+  canViewStory,
+  commentsClosedReason,
+} from "@/lib/auth/permissions";
 import { currentUser } from "@/lib/auth/session";
 import { memberOverLimit } from "@/lib/rate-limit/guard";
 import { findTarget, recordStaffAction } from "@/lib/moderation/queries";
-import { getStoryAccess } from "@/lib/stories/queries";
 import { readIdempotencyKey } from "@/lib/idempotency";
 import { formText } from "@/lib/validation/form-data";
 import { validationErrorMap, type FormState } from "@/lib/validation/error-map";
 import { keepInputWhenUnavailable } from "@/lib/validation/unavailable";
-import { createComment, getCommentAccess, softDeleteComment, updateComment } from "./queries";
+import {
+  createComment,
+  getCommentAccess,
+  getStoryConversationAccess,
+  ReplyTargetGoneError,
+  setCommentsClosed,
+  setCommentUseful,
+  setStoryUseful,
+  setThreadLocked,
+  softDeleteComment,
+  updateComment,
+} from "./queries";
 import { commentSchema } from "./schema";
 
 export type CommentValues = { body: string };
 export type CommentFormState = FormState<CommentValues>;
 
+/** A new comment, or a reply when the form names the comment it answers (`replyToId`). */
 export async function postCommentAction(state: CommentFormState, formData: FormData): Promise<CommentFormState> {
   return keepInputWhenUnavailable(postCommentSubmission, state, formData);
 }
@@ -25,17 +46,28 @@ export async function postCommentAction(state: CommentFormState, formData: FormD
 async function postCommentSubmission(_prev: CommentFormState, formData: FormData): Promise<CommentFormState> {
   const t = await getTranslations();
   const values = { body: formText(formData, "body") };
+  const replyToId = formText(formData, "replyToId") || null;
   const user = await currentUser();
-  const story = await getStoryAccess(formText(formData, "storyId"));
+  const story = await getStoryConversationAccess(formText(formData, "storyId"));
   if (!user) return { ok: false, fieldErrors: {}, formError: t("comments.signInToComment"), values };
-  if (!story || !canComment(user, story)) return { ok: false, fieldErrors: {}, formError: t("comments.storyGone"), values };
+  if (user.emailUnconfirmed) return { ok: false, fieldErrors: {}, formError: t("comments.confirmEmailToComment"), values };
+  if (!story || !canComment(user, story)) {
+    const closed = story?.status === "published" ? commentsClosedReason(story) : null;
+    const formError = closed === "locked" ? t("comments.lockedNote") : closed === "closed" ? t("comments.closedNote") : t("comments.storyGone");
+    return { ok: false, fieldErrors: {}, formError, values };
+  }
 
   const parsed = commentSchema.safeParse(values, { error: validationErrorMap(t) });
   if (!parsed.success) return { ok: false, fieldErrors: z.flattenError(parsed.error).fieldErrors, values };
   const limited = await memberOverLimit("commentPerMember", user.id);
   if (limited) return { ok: false, fieldErrors: {}, formError: limited, values };
 
-  await createComment({ storyId: story.id, authorId: user.id, body: parsed.data.body, idempotencyKey: readIdempotencyKey(formData) });
+  try {
+    await createComment({ storyId: story.id, authorId: user.id, body: parsed.data.body, replyToId, idempotencyKey: readIdempotencyKey(formData) });
+  } catch (error) {
+    if (error instanceof ReplyTargetGoneError) return { ok: false, fieldErrors: {}, formError: t("comments.replyGone"), values };
+    throw error;
+  }
   revalidatePath(`/stories/${story.slug}`);
   return { ok: true };
 }
@@ -49,8 +81,10 @@ async function updateCommentSubmission(_prev: CommentFormState, formData: FormDa
   const values = { body: formText(formData, "body") };
   const user = await currentUser();
   const comment = await getCommentAccess(formText(formData, "commentId"));
-  if (!user || !comment || !canEditComment(user, comment)) {
-    return { ok: false, fieldErrors: {}, formError: t("comments.notAllowed"), values };
+  if (!user || !comment || !canEditComment(user, comment, comment)) {
+    const closed = comment ? commentsClosedReason(comment) : null;
+    const formError = closed === "locked" ? t("comments.lockedNote") : closed === "closed" ? t("comments.closedNote") : t("comments.notAllowed");
+    return { ok: false, fieldErrors: {}, formError, values };
   }
 
   const parsed = commentSchema.safeParse(values, { error: validationErrorMap(t) });
@@ -74,4 +108,74 @@ export async function deleteCommentAction(formData: FormData): Promise<void> {
   }
   await softDeleteComment(comment.id);
   revalidatePath(`/stories/${comment.storySlug}`);
+}
+
+/*
+ * One-click forms without a message, like recognitions: they work as plain form posts, and
+ * the form says the state it asks for (`useful=true|false`), so sending it twice changes
+ * nothing. Over the rate limit the click changes nothing either.
+ */
+
+export async function toggleStoryUsefulAction(formData: FormData): Promise<void> {
+  const user = await currentUser();
+  const story = await getStoryConversationAccess(formText(formData, "storyId"));
+  if (!story) return;
+  if (!user) redirect(`/signin?callbackUrl=${encodeURIComponent(`/stories/${story.slug}`)}`);
+  if (!canMarkUseful(user, story)) return;
+  if (await memberOverLimit("reactionPerMember", user.id)) return;
+  await setStoryUseful({ storyId: story.id, userId: user.id, useful: formText(formData, "useful") === "true" });
+  revalidatePath(`/stories/${story.slug}`);
+}
+
+export async function toggleCommentUsefulAction(formData: FormData): Promise<void> {
+  const user = await currentUser();
+  const comment = await getCommentAccess(formText(formData, "commentId"));
+  if (!comment) return;
+  if (!user) redirect(`/signin?callbackUrl=${encodeURIComponent(`/stories/${comment.storySlug}`)}`);
+  if (!canMarkUseful(user, { ...comment, status: comment.storyStatus })) return;
+  if (await memberOverLimit("reactionPerMember", user.id)) return;
+  await setCommentUseful({ commentId: comment.id, userId: user.id, useful: formText(formData, "useful") === "true" });
+  revalidatePath(`/stories/${comment.storySlug}`);
+}
+
+/** The author switches comments off on their own story, or on again. */
+export async function setCommentsClosedAction(formData: FormData): Promise<void> {
+  const user = await currentUser();
+  const story = await getStoryConversationAccess(formText(formData, "storyId"));
+  if (!story) return;
+  if (!user) redirect(`/signin?callbackUrl=${encodeURIComponent(`/stories/${story.slug}`)}`);
+  if (!canCloseComments(user, story)) {
+    const t = await getTranslations();
+    throw new Error(t("stories.notAllowed"));
+  }
+  await setCommentsClosed({ storyId: story.id, closed: formText(formData, "closed") === "true" });
+  revalidatePath(`/stories/${story.slug}`);
+}
+
+/**
+ * A moderator locks a story's conversation, or unlocks it. Audited like moderators' edits; the
+ * audit trail has no lock action, so it is recorded as an "edit" of the story from
+ * `{ locked: false }` to `{ locked: true }` (or back).
+ */
+export async function setThreadLockedAction(formData: FormData): Promise<void> {
+  const user = await currentUser();
+  const story = await getStoryConversationAccess(formText(formData, "storyId"));
+  if (!story) return;
+  if (!user) redirect(`/signin?callbackUrl=${encodeURIComponent(`/stories/${story.slug}`)}`);
+  if (!canLockThread(user) || !canViewStory(user, story)) {
+    const t = await getTranslations();
+    throw new Error(t("stories.notAllowed"));
+  }
+  const locked = formText(formData, "locked") === "true";
+  const { changed } = await setThreadLocked({ storyId: story.id, locked });
+  if (changed) {
+    await recordStaffAction({
+      actorId: user.id,
+      action: "edit",
+      target: { type: "story", id: story.id, userId: story.authorId, label: story.title },
+      before: { locked: !locked },
+      after: { locked },
+    });
+  }
+  revalidatePath(`/stories/${story.slug}`);
 }

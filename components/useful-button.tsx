@@ -1,0 +1,58 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { useFormStatus } from "react-dom";
+import { toggleCommentUsefulAction, toggleStoryUsefulAction } from "@/lib/comments/actions";
+
+export type UsefulProps = {
+  count: number;
+  /** The reader's own mark. */
+  pressed: boolean;
+  /** Readers toggle; authors and visitors who are not signed in see the count. */
+  canToggle: boolean;
+};
+
+/**
+ * "Useful · 3": a toggle button for readers, the count for everyone else. It is a plain form
+ * post, so it works without JavaScript; with it, the button shows the new state at once while
+ * the post is under way (see UsefulSubmit), and the refreshed page confirms it.
+ */
+export function UsefulButton({ kind, targetId, count, pressed, canToggle }: UsefulProps & { kind: "story" | "comment"; targetId: string }) {
+  const t = useTranslations("comments");
+  if (!canToggle) {
+    return <span className="text-sm text-stone-700">{t("useful", { count })}</span>;
+  }
+  return (
+    <form action={kind === "story" ? toggleStoryUsefulAction : toggleCommentUsefulAction}>
+      <input type="hidden" name={kind === "story" ? "storyId" : "commentId"} value={targetId} />
+      {/* The state asked for, not "toggle": sending the form twice changes nothing. */}
+      <input type="hidden" name="useful" value={pressed ? "false" : "true"} />
+      <UsefulSubmit count={count} pressed={pressed} />
+    </form>
+  );
+}
+
+/*
+ * Optimistic through the form's own status rather than useOptimistic: useOptimistic needs a
+ * client-side action function, and a form with one cannot be posted without JavaScript.
+ */
+function UsefulSubmit({ count, pressed }: { count: number; pressed: boolean }) {
+  const t = useTranslations("comments");
+  const { pending } = useFormStatus();
+  const shown = pending ? !pressed : pressed;
+  const shownCount = pending ? Math.max(0, count + (pressed ? -1 : 1)) : count;
+  return (
+    <button
+      type="submit"
+      aria-pressed={shown}
+      // Not disabled while pending, which would take the keyboard focus away: a second click
+      // asks for the same state again and changes nothing.
+      aria-busy={pending || undefined}
+      className={`rounded border px-3 py-1 text-sm ${
+        shown ? "border-brand-700 bg-brand-50 font-medium text-brand-800" : "border-stone-400 bg-white text-stone-900 hover:bg-stone-100"
+      }`}
+    >
+      {t("useful", { count: shownCount })}
+    </button>
+  );
+}
