@@ -1,8 +1,10 @@
 import type { Metadata } from "next";
 import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getTranslations } from "next-intl/server";
+import { EmailConfirmationBanner } from "@/components/email-confirmation-banner";
 import { SiteFooter } from "@/components/site-footer";
 import { SiteHeader } from "@/components/site-header";
+import { currentSession } from "@/lib/auth/session";
 import { siteOrigin } from "@/lib/feeds/site-url";
 import { getReaderLocale } from "@/lib/i18n/server";
 import { alternateOpenGraphLocales, openGraphLocale } from "@/lib/share/text";
@@ -24,8 +26,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
-  const locale = await getLocale();
-  const t = await getTranslations("nav");
+  const [locale, t, { user }] = await Promise.all([getLocale(), getTranslations("nav"), currentSession()]);
   return (
     <html lang={locale}>
       <body className="flex min-h-screen flex-col">
@@ -34,6 +35,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
         </a>
         <NextIntlClientProvider>
           <SiteHeader />
+          {user?.emailUnconfirmed ? <EmailConfirmationBanner /> : null}
           <main id="main" className="mx-auto w-full max-w-5xl flex-1 px-4 py-8">
             {children}
           </main>

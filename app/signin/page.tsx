@@ -11,11 +11,22 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t("signInTitle") };
 }
 
-export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string; ended?: string }> }) {
+type Query = { callbackUrl?: string; ended?: string; reset?: string; deleted?: string; error?: string };
+
+// Auth.js sends its errors here (pages.error); a sign-in link that was used or expired is the common one.
+function authErrorKey(error: string | undefined): "magicLinkExpired" | "suspendedForGood" | "signInFailed" | null {
+  if (!error) return null;
+  if (error === "Verification") return "magicLinkExpired";
+  if (error === "Suspended") return "suspendedForGood";
+  return "signInFailed";
+}
+
+export default async function SignInPage({ searchParams }: { searchParams: Promise<Query> }) {
   const query = await searchParams;
   const callbackUrl = safeCallbackUrl(query.callbackUrl);
   if (await currentUser()) redirect(callbackUrl);
   const [t, tNav] = await Promise.all([getTranslations("auth"), getTranslations("nav")]);
+  const errorKey = authErrorKey(query.error);
   return (
     <div className="mx-auto max-w-md space-y-6">
       <h1 className="text-3xl font-bold">{t("signInTitle")}</h1>
@@ -24,7 +35,28 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
           {t("sessionsEnded")}
         </p>
       ) : null}
+      {query.reset === "1" ? (
+        <p role="status" className="rounded border border-green-700 bg-green-50 p-3">
+          {t("passwordChanged")}
+        </p>
+      ) : null}
+      {query.deleted === "1" ? (
+        <p role="status" className="rounded border border-green-700 bg-green-50 p-3">
+          {t("accountDeleted")}
+        </p>
+      ) : null}
+      {errorKey ? (
+        <p role="status" className="rounded border border-red-700 bg-red-50 p-3">
+          {t(errorKey)}
+        </p>
+      ) : null}
       <SignInForm callbackUrl={callbackUrl} />
+      <p className="text-stone-700">
+        <Link href="/forgot-password">{t("forgotPassword")}</Link>
+      </p>
+      <p className="text-stone-700">
+        <Link href={`/signin/email?callbackUrl=${encodeURIComponent(callbackUrl)}`}>{t("emailMeALink")}</Link>
+      </p>
       <p className="text-stone-700">
         {t("noAccount")} <Link href={`/signup?callbackUrl=${encodeURIComponent(callbackUrl)}`}>{tNav("signUp")}</Link>
       </p>

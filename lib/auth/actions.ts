@@ -11,15 +11,22 @@ import { SignInThrottled } from "@/lib/rate-limit/sign-in";
 import { formText } from "@/lib/validation/form-data";
 import { validationErrorMap, type FormState } from "@/lib/validation/error-map";
 import { keepInputWhenUnavailable } from "@/lib/validation/unavailable";
+import { siteOrigin } from "@/lib/feeds/site-url";
+import { hitRule } from "@/lib/rate-limit/limits";
 import { signIn, signOut } from "./auth";
 import { safeCallbackUrl } from "./callback-url";
+import { queueConfirmationLink } from "./email-tokens";
 import { SuspendedSignIn } from "./errors";
+import { CHECK_EMAIL_PATH, MAGIC_LINK_PROVIDER_ID, magicLinkAllowed } from "./magic-link";
 import { hashPassword } from "./password";
-import { signInSchema, signUpSchema } from "./schema";
+import { requestLocale } from "./request-locale";
+import { magicLinkSchema, signInSchema, signUpSchema } from "./schema";
+import { emailVerificationRequired } from "./verification";
 
 // The password is never sent back to the browser, not even after a rejected submission.
 export type SignUpValues = { name: string; email: string };
 export type SignInValues = { email: string };
+export type MagicLinkValues = { email: string };
 
 
 export async function signUpAction(state: FormState<SignUpValues>, formData: FormData): Promise<FormState<SignUpValues>> {
@@ -34,6 +41,9 @@ async function signUpSubmission(_prev: FormState<SignUpValues>, formData: FormDa
   const limited = await addressOverLimit("signUpPerIp");
   if (limited) return { ok: false, fieldErrors: {}, formError: limited, values };
 
+  // Mail follows the language the person signs up in, until they choose another.
+  const locale = await requestLocale();
+  const confirm = emailVerificationRequired() ? { origin: await siteOrigin() } : null;
   try {
     await createMember({
       name: parsed.data.name,
@@ -41,6 +51,9 @@ async function signUpSubmission(_prev: FormState<SignUpValues>, formData: FormDa
       passwordHash: await hashPassword(parsed.data.password),
       // On a fresh installation the first account becomes admin.
       firstBecomesAdmin: true,
+      locale,
+      // With confirmation required, the link goes out in the account's own transaction.
+      afterCreate: confirm ? (tx, member) => queueConfirmationLink(tx, { user: member, locale, origin: confirm.origin }) : undefined,
     });
   } catch (error) {
     if (error instanceof EmailTakenError) return { ok: false, fieldErrors: { email: [t("auth.emailTaken")] }, values };
@@ -100,4 +113,49 @@ async function signInSubmission(_prev: FormState<SignInValues>, formData: FormDa
 
 export async function signOutAction(): Promise<void> {
   await signOut({ redirectTo: "/" });
+}
+
+// Both answers of "Email me a sign-in link" (account or not) take at least this long, as "Forgot
+// your password?" does, so the response time does not tell whether a mail was queued.
+const MAGIC_LINK_MIN_MS = 400;
+
+/**
+ * "Email me a sign-in link": the same "check your email" page for every address. Only an active
+ * account with a password gets a link (lib/auth/magic-link.ts); no account is ever created.
+ * Limited like "Forgot your password?", on the same counters: one budget of link mails per
+ * address and per inbox.
+ */
+export async function requestMagicLinkAction(state: FormState<MagicLinkValues>, formData: FormData): Promise<FormState<MagicLinkValues>> {
+  return keepInputWhenUnavailable(requestMagicLinkSubmission, state, formData);
+}
+
+async function requestMagicLinkSubmission(_prev: FormState<MagicLinkValues>, formData: FormData): Promise<FormState<MagicLinkValues>> {
+  const t = await getTranslations();
+  const values = { email: formText(formData, "email") };
+  const parsed = magicLinkSchema.safeParse(values, { error: validationErrorMap(t) });
+  if (!parsed.success) return { ok: false, fieldErrors: z.flattenError(parsed.error).fieldErrors, values };
+
+  const limited = await addressOverLimit("passwordResetPerIp");
+  if (limited) return { ok: false, fieldErrors: {}, formError: limited, values };
+  // Counted for every address asked about, with or without an account.
+  const perEmail = await hitRule("passwordResetPerEmail", `email:${parsed.data.email}`);
+  if (!perEmail.ok) return { ok: false, fieldErrors: {}, formError: await rateLimitMessage(perEmail.retryAfterSeconds), values };
+
+  const redirectTo = safeCallbackUrl(formData.get("callbackUrl"));
+  await Promise.all([sendMagicLinkIfAllowed(parsed.data.email, redirectTo), new Promise((resolve) => setTimeout(resolve, MAGIC_LINK_MIN_MS))]);
+  redirect(CHECK_EMAIL_PATH);
+}
+
+async function sendMagicLinkIfAllowed(email: string, redirectTo: string): Promise<void> {
+  if (!(await magicLinkAllowed(email))) return;
+  try {
+    // Auth.js makes and stores the token and calls sendMagicLink; we ignore where it would send
+    // the browser, so every address ends on the same page.
+    await signIn(MAGIC_LINK_PROVIDER_ID, { email, redirectTo, redirect: false });
+  } catch (error) {
+    const inner = error instanceof AuthError ? (error.cause as { err?: unknown } | undefined)?.err : undefined;
+    if (isDatabaseUnavailable(inner)) throw inner;
+    // Refused by Auth.js (an address it will not mail): the answer stays the same.
+    if (!(error instanceof AuthError)) throw error;
+  }
 }

@@ -6,7 +6,8 @@ import type { Role } from "@/db/schema";
  * anywhere; lib/auth/auth.ts adds the adapter and the credentials provider.
  */
 export const authConfig = {
-  pages: { signIn: "/signin" },
+  // Auth.js's own pages are ours: errors (an expired sign-in link) are explained on /signin.
+  pages: { signIn: "/signin", error: "/signin", verifyRequest: "/signin/check-email" },
   session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },
   // Self-hosted behind whatever proxy the operator runs; the host only builds callback URLs.
   trustHost: true,

@@ -1,23 +1,20 @@
 import "server-only";
-import { DrizzleAdapter } from "@auth/drizzle-adapter";
 import NextAuth from "next-auth";
 import Credentials from "next-auth/providers/credentials";
+import type { NextRequest } from "next/server";
 import { getDb } from "@/db";
-import { accounts, sessions, users, verificationTokens } from "@/db/schema";
 import { beginSignInAttempt } from "@/lib/rate-limit/sign-in";
 import { authConfig } from "./auth.config";
 import { verifyCredentials } from "./credentials";
 import { SuspendedSignIn } from "./errors";
+import { accountAdapter, magicLinkProvider, magicLinkSignIn } from "./magic-link";
+import { onPublicOrigin } from "./public-origin";
 
 // Lazy configuration: the database is opened on the first auth call, never at import.
-export const { handlers, auth, signIn, signOut } = NextAuth(async () => ({
+const nextAuth = NextAuth(async () => ({
   ...authConfig,
-  adapter: DrizzleAdapter(await getDb(), {
-    usersTable: users,
-    accountsTable: accounts,
-    sessionsTable: sessions,
-    verificationTokensTable: verificationTokens,
-  }),
+  // The email provider needs the adapter (its tokens); sessions stay JWTs.
+  adapter: accountAdapter(await getDb()),
   providers: [
     Credentials({
       credentials: { email: { type: "email" }, password: { type: "password" } },
@@ -31,5 +28,16 @@ export const { handlers, auth, signIn, signOut } = NextAuth(async () => ({
         return result;
       },
     }),
+    // "Email me a sign-in link" (lib/auth/magic-link.ts): existing, active accounts only.
+    magicLinkProvider(),
   ],
+  callbacks: { ...authConfig.callbacks, signIn: magicLinkSignIn },
 }));
+
+export const { auth, signIn, signOut } = nextAuth;
+
+// /api/auth/*: Auth.js redirects (after a sign-in link, to its error page) go to the public origin.
+export const handlers = {
+  GET: async (request: NextRequest) => nextAuth.handlers.GET(await onPublicOrigin(request)),
+  POST: async (request: NextRequest) => nextAuth.handlers.POST(await onPublicOrigin(request)),
+};

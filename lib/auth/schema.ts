@@ -8,11 +8,13 @@ export const PASSWORD_MAX = 200; // Bounds the hashing work one request can ask 
 // Emails are compared case-insensitively everywhere, so they are stored in one form.
 export const emailField = z.string().trim().toLowerCase().min(1).max(EMAIL_MAX).pipe(z.email());
 
+// Not trimmed: a password is exactly what the person typed. Sign-up and password reset share it.
+export const newPasswordField = z.string().min(PASSWORD_MIN).max(PASSWORD_MAX);
+
 export const signUpSchema = z.object({
   name: z.string().trim().min(1).max(NAME_MAX),
   email: emailField,
-  // Not trimmed: a password is exactly what the person typed.
-  password: z.string().min(PASSWORD_MIN).max(PASSWORD_MAX),
+  password: newPasswordField,
 });
 export type SignUpInput = z.infer<typeof signUpSchema>;
 
@@ -21,3 +23,50 @@ export const signInSchema = z.object({
   password: z.string().min(1).max(PASSWORD_MAX),
 });
 export type SignInInput = z.infer<typeof signInSchema>;
+
+export const forgotPasswordSchema = z.object({ email: emailField });
+export type ForgotPasswordInput = z.infer<typeof forgotPasswordSchema>;
+
+// 32 random bytes in base64url (lib/auth/password-reset.ts); anything else cannot be a token.
+export const RESET_TOKEN_PATTERN = /^[A-Za-z0-9_-]{43}$/;
+export const resetTokenField = z.string().regex(RESET_TOKEN_PATTERN);
+
+export const resetPasswordSchema = z.object({
+  token: resetTokenField,
+  password: newPasswordField,
+});
+export type ResetPasswordInput = z.infer<typeof resetPasswordSchema>;
+
+// ---------------------------------------------------------------- sign-in links and account mail
+
+export const magicLinkSchema = z.object({ email: emailField });
+export type MagicLinkInput = z.infer<typeof magicLinkSchema>;
+
+// Confirmation links (lib/auth/email-tokens.ts) use the reset links' token format.
+export const emailTokenField = resetTokenField;
+export const confirmEmailSchema = z.object({ token: emailTokenField });
+
+// The current password is checked, not validated: any stored password must be accepted here.
+export const currentPasswordField = z.string().min(1).max(PASSWORD_MAX);
+
+export const changePasswordSchema = z.object({
+  currentPassword: currentPasswordField,
+  newPassword: newPasswordField,
+});
+export type ChangePasswordInput = z.infer<typeof changePasswordSchema>;
+
+// The password guards the address against someone who only has the session (a shared computer).
+export const changeEmailSchema = z.object({
+  email: emailField,
+  currentPassword: currentPasswordField,
+});
+export type ChangeEmailInput = z.infer<typeof changeEmailSchema>;
+
+export const ACCOUNT_CONTENT_CHOICES = ["keep", "delete"] as const;
+export type AccountContentChoice = (typeof ACCOUNT_CONTENT_CHOICES)[number];
+
+export const deleteAccountSchema = z.object({
+  content: z.enum(ACCOUNT_CONTENT_CHOICES),
+  currentPassword: currentPasswordField,
+});
+export type DeleteAccountInput = z.infer<typeof deleteAccountSchema>;

@@ -1,14 +1,19 @@
 import "server-only";
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { redirect } from "next/navigation";
 import { cache } from "react";
 import { getDb } from "@/db";
-import { users, type Role } from "@/db/schema";
+import { emailTokens, users, type Role } from "@/db/schema";
 import { auth } from "./auth";
 import { isSuspended } from "./credentials";
+import { awaitsEmailConfirmation } from "./verification";
 
-/** What pages and actions know about the person asking. Never the password hash. */
-export type CurrentUser = { id: string; name: string; handle: string; role: Role };
+/**
+ * What pages and actions know about the person asking. Never the password hash.
+ * `emailUnconfirmed`: signed up while confirmation is required and has not confirmed yet, so
+ * may read and write drafts but not publish or comment (lib/auth/permissions.ts).
+ */
+export type CurrentUser = { id: string; name: string; handle: string; role: Role; emailUnconfirmed: boolean };
 
 export type Suspension = { until: Date | null; forGood: boolean; reason: string };
 
@@ -33,6 +38,8 @@ export const currentSession = cache(async (): Promise<{ user: CurrentUser | null
       suspendedUntil: users.suspendedUntil,
       suspendedForGood: users.suspendedForGood,
       suspensionReason: users.suspensionReason,
+      emailVerified: users.emailVerified,
+      verifyLinkSent: sql<boolean>`EXISTS (SELECT 1 FROM ${emailTokens} WHERE ${emailTokens.userId} = ${users.id} AND ${emailTokens.purpose} = 'verify_email')`,
     })
     .from(users)
     .where(eq(users.id, id))
@@ -40,7 +47,10 @@ export const currentSession = cache(async (): Promise<{ user: CurrentUser | null
   if (!row) return { user: null, suspension: null };
   if (isSuspended(row)) return { user: null, suspension: { until: row.suspendedUntil, forGood: row.suspendedForGood, reason: row.suspensionReason } };
   if (row.sessionVersion !== (session.user.sessionVersion ?? 0)) return { user: null, suspension: null };
-  return { user: { id: row.id, name: row.name, handle: row.handle, role: row.role }, suspension: null };
+  return {
+    user: { id: row.id, name: row.name, handle: row.handle, role: row.role, emailUnconfirmed: awaitsEmailConfirmation(row) },
+    suspension: null,
+  };
 });
 
 export async function currentUser(): Promise<CurrentUser | null> {

@@ -1,8 +1,11 @@
 import "server-only";
 import { eq, sql } from "drizzle-orm";
-import { getDb } from "@/db";
+import { getDb, type Database } from "@/db";
 import { users, type Role } from "@/db/schema";
+import type { Locale } from "@/lib/i18n/locales";
 import { slugify } from "@/lib/stories/slug";
+
+type Tx = Parameters<Parameters<Database["transaction"]>[0]>[0];
 
 export type PublicMember = { id: string; name: string; handle: string; createdAt: Date };
 
@@ -26,7 +29,16 @@ const FIRST_ADMIN_LOCK = 727_001;
  * Creates a member with a handle derived from the name ("Anna de Vries" → "anna-de-vries",
  * then "anna-de-vries-2", ...). The unique indexes decide races; we only pick candidates.
  */
-export async function createMember(params: { name: string; email: string; passwordHash: string; firstBecomesAdmin?: boolean }): Promise<PublicMember> {
+export async function createMember(params: {
+  name: string;
+  email: string;
+  passwordHash: string;
+  firstBecomesAdmin?: boolean;
+  /** The language mail to the member is written in (users.locale). */
+  locale?: Locale;
+  /** More writes that belong with the new account (a confirmation link), in its transaction. */
+  afterCreate?: (tx: Tx, member: PublicMember & { email: string }) => Promise<void>;
+}): Promise<PublicMember> {
   const db = await getDb();
   const base = slugify(params.name).slice(0, 30) || "member";
   for (let attempt = 0; attempt < 20; attempt++) {
@@ -40,8 +52,16 @@ export async function createMember(params: { name: string; email: string; passwo
           : undefined;
         const [row] = await tx
           .insert(users)
-          .values({ name: params.name, email: params.email, handle, passwordHash: params.passwordHash, ...(role ? { role } : {}) })
+          .values({
+            name: params.name,
+            email: params.email,
+            handle,
+            passwordHash: params.passwordHash,
+            ...(role ? { role } : {}),
+            ...(params.locale ? { locale: params.locale } : {}),
+          })
           .returning({ id: users.id, name: users.name, handle: users.handle, createdAt: users.createdAt });
+        if (params.afterCreate) await params.afterCreate(tx, { ...row, email: params.email });
         return row;
       });
       return member;

@@ -10,12 +10,12 @@ import { canReport } from "@/lib/auth/permissions";
 import { currentUser } from "@/lib/auth/session";
 import { signOutEverywhereAction } from "@/lib/members/actions";
 import { getReaderLocale } from "@/lib/i18n/server";
-import { getMemberByHandle } from "@/lib/members/queries";
+import { getMemberProfile, listMemberComments } from "@/lib/members/account";
 import { listDrafts, listPublishedStories } from "@/lib/stories/queries";
 import { first } from "@/lib/stories/search-params";
 
 // Metadata and page share one load per request.
-const loadMember = cache(getMemberByHandle);
+const loadMember = cache(getMemberProfile);
 
 type Props = { params: Promise<{ handle: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -39,12 +39,14 @@ export default async function MemberPage({ params, searchParams }: Props) {
   if (!member) notFound();
   const [locale, user] = await Promise.all([getReaderLocale(), currentUser()]);
   const own = user?.id === member.id;
-  const [t, tAuth, format, stories, drafts] = await Promise.all([
+  const commentsAfter = first(query.comments) ?? null;
+  const [t, tAuth, format, stories, drafts, memberComments] = await Promise.all([
     getTranslations("members"),
     getTranslations("auth"),
     getFormatter(),
     listPublishedStories({ filters: { authorId: member.id }, after: first(query.after) ?? null, before: first(query.before) ?? null, locale }),
     own ? listDrafts({ authorId: member.id, locale }) : Promise.resolve(null),
+    listMemberComments({ userId: member.id, after: commentsAfter }),
   ]);
 
   return (
@@ -54,6 +56,22 @@ export default async function MemberPage({ params, searchParams }: Props) {
         <p className="text-stone-600">
           @{member.handle} · {t("memberSince", { date: format.dateTime(member.createdAt, { dateStyle: "long" }) })}
         </p>
+        {member.organisation ? <p className="text-stone-800">{member.organisation}</p> : null}
+        {/* Plain text: React escapes it, and the line breaks the member typed are kept. */}
+        {member.bio ? <p className="max-w-prose whitespace-pre-line pt-2 text-stone-800">{member.bio}</p> : null}
+        {member.website ? (
+          <p className="pt-1">
+            {/* Stored only as an http(s) address (lib/members/schema.ts); the member chose it, so no endorsement. */}
+            <a href={member.website} rel="nofollow ugc noopener">
+              {displayWebsite(member.website)}
+            </a>
+          </p>
+        ) : null}
+        {own ? (
+          <p className="pt-1 text-sm">
+            <Link href="/settings/profile">{t("editProfile")}</Link>
+          </p>
+        ) : null}
         {user && canReport(user, { type: "member", userId: member.id, state: "active" }) ? (
           <p className="text-sm">
             <Link href={`/report/member/${member.id}`} rel="nofollow">
@@ -80,6 +98,33 @@ export default async function MemberPage({ params, searchParams }: Props) {
         <Pagination basePath={`/members/${member.handle}`} params={new URLSearchParams()} newer={stories.newer} older={stories.older} />
       </section>
 
+      <section aria-labelledby="member-comments-heading" className="space-y-4">
+        <h2 id="member-comments-heading" className="text-2xl font-semibold">
+          {t("comments")}
+        </h2>
+        {memberComments.items.length > 0 ? (
+          <ol className="space-y-3">
+            {memberComments.items.map((comment) => (
+              <li key={comment.id} className="rounded border border-stone-200 bg-white p-4">
+                <p className="text-sm text-stone-600">
+                  {t.rich("commentOn", { story: comment.storyTitle, link: (chunks) => <Link href={comment.href}>{chunks}</Link> })}
+                  {" · "}
+                  <time dateTime={comment.createdAt.toISOString()}>{format.dateTime(comment.createdAt, { dateStyle: "long" })}</time>
+                </p>
+                <p className="mt-1 text-stone-800">{comment.excerpt}</p>
+              </li>
+            ))}
+          </ol>
+        ) : (
+          <p className="text-stone-600">{commentsAfter ? t("noMoreComments") : t("noComments")}</p>
+        )}
+        {memberComments.older ? (
+          <p>
+            <Link href={`/members/${member.handle}?comments=${encodeURIComponent(memberComments.older)}#member-comments-heading`}>{t("olderComments")}</Link>
+          </p>
+        ) : null}
+      </section>
+
       {own ? (
         <section aria-labelledby="sessions-heading" className="space-y-2 rounded-lg border border-stone-200 bg-white p-5">
           <h2 id="sessions-heading" className="text-lg font-semibold">
@@ -93,4 +138,9 @@ export default async function MemberPage({ params, searchParams }: Props) {
       ) : null}
     </div>
   );
+}
+
+/** The address without its scheme and trailing slash, as people write it. */
+function displayWebsite(url: string): string {
+  return url.replace(/^https?:\/\//, "").replace(/\/$/, "");
 }
