@@ -17,6 +17,9 @@ import { generateNonce, isCrossSiteRequest, isHttpsRequest, securityHeaders } fr
  */
 const SESSION_COOKIES = ["authjs.session-token", "__Secure-authjs.session-token"];
 const WRITING_PAGES = [/^\/stories\/new$/, /^\/stories\/[^/]+\/edit$/];
+// Authorised by a signed token in the URL, never by cookies, so a cross-site POST can do no more
+// than the token allows: mail providers post to the one-click unsubscribe link (RFC 8058).
+const TOKEN_POSTS = [/^\/unsubscribe\/[^/]+$/];
 
 export default function proxy(request: NextRequest) {
   const nonce = generateNonce();
@@ -30,7 +33,8 @@ export default function proxy(request: NextRequest) {
     return response;
   };
 
-  if (isCrossSiteRequest({ method: request.method, headers: request.headers, url: request.nextUrl, siteUrl: process.env.SITE_URL })) {
+  const tokenPost = TOKEN_POSTS.some((path) => path.test(request.nextUrl.pathname));
+  if (!tokenPost && isCrossSiteRequest({ method: request.method, headers: request.headers, url: request.nextUrl, siteUrl: process.env.SITE_URL })) {
     return withHeaders(new NextResponse("Cross-site request refused.\n", { status: 403, headers: { "Content-Type": "text/plain; charset=utf-8" } }));
   }
 

@@ -3,9 +3,11 @@ import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { signOutAction } from "@/lib/auth/actions";
 import { isAdmin, isModerator } from "@/lib/auth/permissions";
 import { currentSession } from "@/lib/auth/session";
-import { openReportCount, unreadNotificationCount } from "@/lib/moderation/queries";
+import { openReportCount } from "@/lib/moderation/queries";
+import { unreadNotificationCount } from "@/lib/notifications/queries";
 import { PendingButton } from "./forms/pending-button";
 import { LanguageSwitcher } from "./language-switcher";
+import { NotificationBell } from "./notification-bell";
 
 export async function SiteHeader() {
   const [t, tAuth, format, { user, suspension }, locale] = await Promise.all([
@@ -56,11 +58,12 @@ export async function SiteHeader() {
                   {t("admin")}
                 </Link>
               ) : null}
-              <Link href="/notifications" className="no-underline hover:underline">
-                {unread > 0 ? t("noticesUnread", { count: unread }) : t("notices")}
-              </Link>
+              <NotificationBell unread={unread} label={unread > 0 ? t("notificationsUnread", { count: unread }) : t("notifications")} />
               <Link href={`/members/${user.handle}`} className="no-underline hover:underline">
                 {user.name}
+              </Link>
+              <Link href="/settings" className="no-underline hover:underline">
+                {t("settings")}
               </Link>
               <form action={signOutAction}>
                 <PendingButton className="text-stone-700 underline-offset-2 hover:underline">{t("signOut")}</PendingButton>

@@ -15,6 +15,7 @@ import {
   type ProposalStatus,
 } from "@/db/schema";
 import type { Locale } from "@/lib/i18n/locales";
+import { notifyStoryRecognised } from "@/lib/notifications/events";
 import { slugify } from "@/lib/stories/slug";
 import type { StoryEvidence } from "./statistics";
 
@@ -88,6 +89,7 @@ export async function setStoryRecognition(params: { storyId: string; userId: str
         .insert(storyRecognitions)
         .values({ storyId: params.storyId, userId: params.userId, startingPointId: params.startingPointId })
         .onConflictDoNothing();
+      await notifyStoryRecognised(tx, { storyId: params.storyId, readerId: params.userId });
     } else {
       await tx
         .delete(storyRecognitions)

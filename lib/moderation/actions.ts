@@ -10,7 +10,7 @@ import { memberOverLimit } from "@/lib/rate-limit/guard";
 import { formText } from "@/lib/validation/form-data";
 import { validationErrorMap, type FormState } from "@/lib/validation/error-map";
 import { keepInputWhenUnavailable } from "@/lib/validation/unavailable";
-import { createReport, decide, findTarget, markNotificationsRead, setRole, setSetting } from "./queries";
+import { createReport, decide, findTarget, setRole, setSetting } from "./queries";
 import { ASSIGNABLE_ROLES, moderationDecisionSchema, REPORT_TARGETS, reportSchema } from "./schema";
 
 
@@ -94,11 +94,4 @@ export async function setApprovalSettingAction(formData: FormData): Promise<void
   await setSetting({ actorId: user.id, key: "approveNewMembersStories", value: formText(formData, "approveNewMembersStories") === "on" });
   revalidatePath("/admin");
   redirect("/admin?saved=settings");
-}
-
-export async function markNotificationsReadAction(): Promise<void> {
-  const user = await currentUser();
-  if (!user) redirect("/signin?callbackUrl=%2Fnotifications");
-  await markNotificationsRead(user.id);
-  revalidatePath("/notifications");
 }

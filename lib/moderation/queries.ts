@@ -4,7 +4,6 @@ import { getDb, type Database } from "@/db";
 import {
   comments,
   moderationActions,
-  notifications,
   reports,
   siteSettings,
   stories,
@@ -14,6 +13,7 @@ import {
   type ReportTarget,
   type Role,
 } from "@/db/schema";
+import { announceFirstPublication, notifyModeration } from "@/lib/notifications/events";
 import { decodeCursor, encodeCursor } from "@/lib/pagination/cursor";
 import { AUTO_HIDE_REPORTERS, type DecisionInput, type ModerationDecision } from "./schema";
 
@@ -177,10 +177,12 @@ async function unsuspend(db: Database, userId: string): Promise<void> {
 }
 
 async function approve(db: Database, target: Target): Promise<void> {
+  const announce = await announceFirstPublication(db, target.id);
   await db
     .update(stories)
     .set({ status: "published", moderationReason: "", publishedAt: sql`coalesce(${stories.publishedAt}, now())` })
     .where(and(eq(stories.id, target.id), eq(stories.status, "pending")));
+  await announce();
 }
 
 async function reject(db: Database, target: Target, reason: string): Promise<void> {
@@ -229,10 +231,6 @@ async function record(
   });
 }
 
-async function notify(db: Database, userId: string | null, kind: string, data: Record<string, unknown>): Promise<void> {
-  if (userId) await db.insert(notifications).values({ userId, kind, data });
-}
-
 async function resolveReports(db: Database, target: Pick<Target, "type" | "id">, resolvedById: string | null): Promise<void> {
   await db
     .update(reports)
@@ -257,7 +255,7 @@ export async function recordStaffAction(entry: {
   await db.transaction(async (tx) => {
     await record(tx, entry);
     if (entry.target.userId && entry.target.userId !== entry.actorId && entry.action !== "decide_proposal") {
-      await notify(tx, entry.target.userId, "moderation", { decision: entry.action, targetType: entry.target.type, label: entry.target.label, url: null });
+      await notifyModeration(tx, entry.target.userId, { decision: entry.action, targetType: entry.target.type, label: entry.target.label, url: null });
     }
   });
 }
@@ -296,7 +294,7 @@ export async function createReport(params: {
     if (reporters < AUTO_HIDE_REPORTERS || target.type === "member" || target.state !== "published") return { ok: true, autoHidden: false } as const;
     await hide(tx, target, "");
     await record(tx, { actorId: null, action: "auto_hide", target, before: { state: target.state }, after: { state: "hidden" } });
-    await notify(tx, target.userId, "moderation", { decision: "auto_hide", targetType: target.type, label: target.label, url: target.url });
+    await notifyModeration(tx, target.userId, { decision: "auto_hide", targetType: target.type, label: target.label, url: target.url });
     return { ok: true, autoHidden: true } as const;
   });
 }
@@ -353,7 +351,7 @@ export async function decide(params: { actorId: string; targetType: ReportTarget
     await record(tx, { actorId: params.actorId, action: params.decision, target, reason: params.reason, before, after });
     if (params.decision !== "dismiss") {
       const suspendedUntil = params.decision === "suspend" && after && "suspendedUntil" in after ? after.suspendedUntil : undefined;
-      await notify(tx, target.userId, "moderation", {
+      await notifyModeration(tx, target.userId, {
         decision: params.decision,
         targetType: target.type,
         label: target.label,
@@ -677,32 +675,5 @@ export async function listMembers(query?: string, limit = 100): Promise<MemberRo
   return rows.map(({ suspendedUntil, suspendedForGood, ...row }) => ({ ...row, suspended: suspendedForGood || (suspendedUntil !== null && suspendedUntil > now) }));
 }
 
-export type Notice = { id: string; kind: string; data: Record<string, unknown>; createdAt: Date; readAt: Date | null };
-
-export async function listNotifications(userId: string, limit = 50): Promise<Notice[]> {
-  const db = await getDb();
-  const rows = await db
-    .select({ id: notifications.id, kind: notifications.kind, data: notifications.data, createdAt: notifications.createdAt, readAt: notifications.readAt })
-    .from(notifications)
-    .where(eq(notifications.userId, userId))
-    .orderBy(desc(notifications.createdAt), desc(notifications.id))
-    .limit(limit);
-  return rows.map((row) => ({ ...row, data: (row.data ?? {}) as Record<string, unknown> }));
-}
-
-export async function unreadNotificationCount(userId: string): Promise<number> {
-  const db = await getDb();
-  const [row] = await db
-    .select({ n: count() })
-    .from(notifications)
-    .where(and(eq(notifications.userId, userId), isNull(notifications.readAt)));
-  return Number(row?.n ?? 0);
-}
-
-export async function markNotificationsRead(userId: string): Promise<void> {
-  const db = await getDb();
-  await db
-    .update(notifications)
-    .set({ readAt: new Date() })
-    .where(and(eq(notifications.userId, userId), isNull(notifications.readAt)));
-}
+// Notifications moved to lib/notifications; these names stay for callers of the old place.
+export { listNotifications, unreadNotificationCount, type Notice } from "@/lib/notifications/queries";

@@ -3,11 +3,13 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { getFormatter, getTranslations } from "next-intl/server";
+import { FollowButton } from "@/components/follow-button";
 import { ConfirmButton } from "@/components/forms/confirm-button";
 import { OrganisationRecognitionForm } from "@/components/organisation-recognition-form";
 import { currentUser } from "@/lib/auth/session";
 import { removeOrganisationRecognitionAction } from "@/lib/model/actions";
 import { listOrganisationNotes, myOrganisationRecognition } from "@/lib/model/queries";
+import { isFollowingStartingPoint } from "@/lib/notifications/queries";
 import { Pagination } from "@/components/pagination";
 import { startingPointColor } from "@/components/starting-point-color";
 import { StoryList } from "@/components/story-list";
@@ -59,7 +61,7 @@ export default async function StartingPointPage({ params, searchParams }: Props)
   if (!startingPoint) notFound();
 
   const user = await currentUser();
-  const [t, tFeeds, tm, format, page, organisation, mine] = await Promise.all([
+  const [t, tFeeds, tm, format, page, organisation, mine, following] = await Promise.all([
     getTranslations("startingPoints"),
     getTranslations("feeds"),
     getTranslations("model"),
@@ -72,6 +74,7 @@ export default async function StartingPointPage({ params, searchParams }: Props)
     }),
     listOrganisationNotes(startingPoint.id),
     user ? myOrganisationRecognition(startingPoint.id, user.id) : Promise.resolve(null),
+    user ? isFollowingStartingPoint(user.id, startingPoint.id) : Promise.resolve(false),
   ]);
 
   return (
@@ -83,6 +86,7 @@ export default async function StartingPointPage({ params, searchParams }: Props)
         <h1 className="text-3xl font-bold">{startingPoint.name}</h1>
         <p className="text-lg font-medium text-stone-700">{startingPoint.tagline}</p>
         <p className="max-w-3xl text-stone-800">{startingPoint.description}</p>
+        <FollowButton target="startingPoint" id={startingPoint.slug} following={following} />
       </header>
 
       <section aria-labelledby="organisation-heading" className="space-y-4 rounded-lg border border-stone-200 bg-white p-5">

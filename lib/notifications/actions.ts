@@ -1,0 +1,87 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { z } from "zod";
+import { currentUser } from "@/lib/auth/session";
+import { startingPointIdBySlug } from "@/lib/model/queries";
+import { getStoryAccess } from "@/lib/stories/queries";
+import { validationErrorMap, type FormState } from "@/lib/validation/error-map";
+import { formText } from "@/lib/validation/form-data";
+import { keepInputWhenUnavailable } from "@/lib/validation/unavailable";
+import { markNotificationRead, markNotificationsRead, setEmailFrequency, setFollow } from "./queries";
+import { followSchema, notificationSettingsSchema } from "./schema";
+
+const SETTINGS_PATH = "/settings/notifications";
+
+/** "Mark all as read" on the notifications page. */
+export async function markNotificationsReadAction(): Promise<void> {
+  const user = await currentUser();
+  if (!user) redirect("/signin?callbackUrl=%2Fnotifications");
+  await markNotificationsRead(user.id);
+  revalidatePath("/notifications");
+}
+
+/** "Mark as read" on one notification; only the member's own notifications change. */
+export async function markNotificationReadAction(formData: FormData): Promise<void> {
+  const user = await currentUser();
+  if (!user) redirect("/signin?callbackUrl=%2Fnotifications");
+  const id = formText(formData, "id");
+  if (!id || id.length > 100) return;
+  await markNotificationRead({ userId: user.id, id });
+  revalidatePath("/notifications");
+}
+
+/**
+ * The Follow / Following buttons on stories and starting points, and Unfollow on the settings
+ * page. Only published stories can be followed. Signed-out visitors are sent to sign in and
+ * come back to the page they were on.
+ */
+export async function setFollowAction(formData: FormData): Promise<void> {
+  const parsed = followSchema.safeParse({ target: formText(formData, "target"), id: formText(formData, "id"), follow: formText(formData, "follow") });
+  if (!parsed.success) return;
+  const { target, id, follow } = parsed.data;
+
+  let followId: string;
+  let path: string;
+  if (target === "story") {
+    const story = await getStoryAccess(id);
+    if (!story || story.status !== "published") return;
+    followId = story.id;
+    path = `/stories/${story.slug}`;
+  } else {
+    const startingPointId = await startingPointIdBySlug(id);
+    if (startingPointId === null) return;
+    followId = String(startingPointId);
+    path = `/starting-points/${id}`;
+  }
+
+  const user = await currentUser();
+  if (!user) redirect(`/signin?callbackUrl=${encodeURIComponent(path)}`);
+  await setFollow({ userId: user.id, target, id: followId, follow });
+  revalidatePath(path);
+  revalidatePath(SETTINGS_PATH);
+}
+
+export type NotificationSettingsValues = { emailFrequency: string };
+
+/** How often notifications come by mail: at once, a daily summary, or never. */
+export async function updateNotificationSettingsAction(
+  state: FormState<NotificationSettingsValues>,
+  formData: FormData,
+): Promise<FormState<NotificationSettingsValues>> {
+  return keepInputWhenUnavailable(notificationSettingsSubmission, state, formData);
+}
+
+async function notificationSettingsSubmission(_prev: FormState<NotificationSettingsValues>, formData: FormData): Promise<FormState<NotificationSettingsValues>> {
+  const values = { emailFrequency: formText(formData, "emailFrequency") };
+  const user = await currentUser();
+  if (!user) redirect(`/signin?callbackUrl=${encodeURIComponent(SETTINGS_PATH)}`);
+  const t = await getTranslations();
+  const parsed = notificationSettingsSchema.safeParse(values, { error: validationErrorMap(t) });
+  if (!parsed.success) return { ok: false, fieldErrors: z.flattenError(parsed.error).fieldErrors, values };
+  await setEmailFrequency({ userId: user.id, emailFrequency: parsed.data.emailFrequency });
+  revalidatePath(SETTINGS_PATH);
+  return { ok: true, message: t("notificationSettings.saved") };
+}
