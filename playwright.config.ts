@@ -3,6 +3,7 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { defineConfig } from "@playwright/test";
+import { startMailCatcher } from "./tests/support/mail-catcher";
 
 // Playwright loads this file again in every worker: choose the port and data folder once,
 // in the main process, and hand them down through the environment.
@@ -21,6 +22,12 @@ async function freePort(): Promise<number> {
 process.env.E2E_PORT ??= String(await freePort());
 // Embedded mode: a throwaway database per run, so runs never see each other's data.
 if (!process.env.DATABASE_URL) process.env.E2E_DATA_DIR ??= mkdtempSync(path.join(tmpdir(), "vertrekpunt-e2e-"));
+// The app's mail goes over SMTP to a server in this main process, which writes each message to
+// E2E_MAIL_DIR; specs read it there (e2e/fixtures.ts, `mailTo`). Workers inherit the variables.
+if (!process.env.E2E_SMTP_PORT) {
+  process.env.E2E_MAIL_DIR ??= mkdtempSync(path.join(tmpdir(), "vertrekpunt-e2e-mail-"));
+  process.env.E2E_SMTP_PORT = String((await startMailCatcher({ dir: process.env.E2E_MAIL_DIR, unref: true })).port);
+}
 
 const baseURL = `http://127.0.0.1:${process.env.E2E_PORT}`;
 const chromiumArgs = [
@@ -71,6 +78,12 @@ export default defineConfig({
       // the per-address limits would soon stop the suite. Per-member limits stay as they are.
       RATE_LIMIT_SIGN_UP_PER_IP: "100000",
       RATE_LIMIT_SIGN_IN_FAILURES_PER_IP: "100000",
+      RATE_LIMIT_PASSWORD_RESET_PER_IP: "100000",
+      SMTP_URL: `smtp://127.0.0.1:${process.env.E2E_SMTP_PORT}`,
+      MAIL_POLL_MS: "1000",
+      // SMTP_URL would make every member confirm their address before publishing or commenting,
+      // and every spec signs up its own. e2e/accounts.spec.ts starts a second server with it on.
+      REQUIRE_EMAIL_VERIFICATION: "off",
       ...(process.env.E2E_DATA_DIR
         ? {
             PGLITE_DATA_DIR: path.join(process.env.E2E_DATA_DIR, "pglite"),

@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { expect, test as base, type Browser, type Page } from "@playwright/test";
+import { readMailFolder, readMessage } from "../tests/support/mail-catcher";
 
 export type Member = { name: string; email: string; password: string };
 
@@ -75,6 +76,24 @@ export async function writeStory(page: Page, story: StoryFields, button: "Publis
   await page.getByRole("button", { name: button }).click();
   await expect(page.getByRole("heading", { level: 1, name: story.title })).toBeVisible();
   return new URL(page.url()).pathname;
+}
+
+export type ReceivedMessage = { subject: string; text: string; html: string | null };
+
+/**
+ * The newest mail the app sent to `email` after `since` (an ISO time), read from the SMTP server
+ * playwright.config.ts runs for the suite; waits for it to arrive.
+ */
+export async function mailTo(email: string, since: string, timeout = 20_000): Promise<ReceivedMessage> {
+  const dir = process.env.E2E_MAIL_DIR;
+  if (!dir) throw new Error("E2E_MAIL_DIR is not set: playwright.config.ts starts the mail server");
+  const find = () =>
+    readMailFolder(dir)
+      .filter((mail) => mail.to.includes(email.toLowerCase()) && mail.receivedAt >= since)
+      .at(-1);
+  await expect.poll(() => Boolean(find()), { timeout, message: `a mail to ${email}` }).toBe(true);
+  const { subject, text, html } = readMessage(find()!.raw);
+  return { subject, text, html };
 }
 
 /**

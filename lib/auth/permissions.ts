@@ -5,7 +5,12 @@ import type { Role, StoryStatus } from "@/db/schema";
  * to show, actions use them again before they change anything.
  */
 
-export type Actor = { id: string; role: Role } | null;
+/**
+ * `emailUnconfirmed`: the member signed up while confirmation is required and has not opened the
+ * link yet (lib/auth/verification.ts); until then they read and write drafts, but do not publish
+ * or comment. Absent means confirmed.
+ */
+export type Actor = { id: string; role: Role; emailUnconfirmed?: boolean } | null;
 
 export function isModerator(actor: Actor): boolean {
   return actor?.role === "moderator" || actor?.role === "admin";
@@ -31,18 +36,50 @@ export function canViewStory(actor: Actor, story: { authorId: string | null; sta
   return story.status !== "draft" && isModerator(actor);
 }
 
+/** Publishing (or sending for approval) waits until the member has confirmed their address; drafts do not. */
+export function canPublish(actor: Actor): boolean {
+  return actor !== null && !actor.emailUnconfirmed;
+}
+
 export function canEditStory(actor: Actor, story: { authorId: string | null }): boolean {
   if (actor === null) return false;
   return actor.id === story.authorId || isModerator(actor);
 }
 
-export function canComment(actor: Actor, story: { status: StoryStatus }): boolean {
-  return actor !== null && story.status === "published";
+/**
+ * A story's earlier versions (and restoring one) are for its author and the moderators, who
+ * may edit it; everyone else only sees that it was edited. Moderators do not see drafts.
+ */
+export function canSeeHistory(actor: Actor, story: { authorId: string | null; status: StoryStatus }): boolean {
+  return canViewStory(actor, story) && canEditStory(actor, story);
 }
 
-/** A comment moderators hid cannot be changed behind their back; it can still be deleted. */
-export function canEditComment(actor: Actor, comment: { authorId: string | null; deletedAt: Date | null; hiddenAt?: Date | null }): boolean {
+/** Why a published story takes no new comments, or null when it does. */
+export function commentsClosedReason(story: { commentsClosed?: boolean; lockedAt?: Date | null }): "locked" | "closed" | null {
+  // The lock wins: an author who switches comments back on cannot reopen a moderator's lock.
+  if (story.lockedAt) return "locked";
+  return story.commentsClosed ? "closed" : null;
+}
+
+/**
+ * New comments and replies go to published stories whose author has not switched comments off
+ * and that no moderator locked. As in Discourse, a lock binds moderators too: they unlock first.
+ */
+export function canComment(actor: Actor, story: { status: StoryStatus; commentsClosed?: boolean; lockedAt?: Date | null }): boolean {
+  return actor !== null && !actor.emailUnconfirmed && story.status === "published" && commentsClosedReason(story) === null;
+}
+
+/**
+ * A comment moderators hid cannot be changed behind their back; it can still be deleted. In a
+ * closed or locked conversation (pass the story) comments are frozen too, but stay deletable.
+ */
+export function canEditComment(
+  actor: Actor,
+  comment: { authorId: string | null; deletedAt: Date | null; hiddenAt?: Date | null },
+  story?: { commentsClosed?: boolean; lockedAt?: Date | null },
+): boolean {
   if (actor === null || comment.deletedAt !== null || comment.hiddenAt) return false;
+  if (story && commentsClosedReason(story) !== null) return false;
   return actor.id === comment.authorId;
 }
 
@@ -63,4 +100,26 @@ export function canSupportProposal(actor: Actor, proposal: { proposerId: string 
 
 export function canDecideProposal(actor: Actor, proposal: { status: string }): boolean {
   return isModerator(actor) && proposal.status === "open";
+}
+
+/** Authors switch comments off (and on) on their own stories. */
+export function canCloseComments(actor: Actor, story: { authorId: string | null }): boolean {
+  return actor !== null && actor.id === story.authorId;
+}
+
+/** Moderators lock (and unlock) any story's conversation. */
+export function canLockThread(actor: Actor): boolean {
+  return isModerator(actor);
+}
+
+/**
+ * "Useful" is a reader's word for someone else's visible story or comment; authors only see the
+ * count. It stays open in a closed or locked conversation: it adds nothing to the thread.
+ */
+export function canMarkUseful(
+  actor: Actor,
+  target: { authorId: string | null; status: StoryStatus; deletedAt?: Date | null; hiddenAt?: Date | null },
+): boolean {
+  if (actor === null || target.status !== "published" || target.deletedAt || target.hiddenAt) return false;
+  return actor.id !== target.authorId;
 }

@@ -3,7 +3,7 @@
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { z } from "zod";
-import { canEditStory } from "@/lib/auth/permissions";
+import { canEditStory, canPublish, canSeeHistory } from "@/lib/auth/permissions";
 import { currentUser } from "@/lib/auth/session";
 import { renderMarkdown } from "@/lib/markdown/render";
 import { getMemberRole } from "@/lib/members/queries";
@@ -13,10 +13,22 @@ import { readIdempotencyKey } from "@/lib/idempotency";
 import { formText, formValues } from "@/lib/validation/form-data";
 import { validationErrorMap, type FormState } from "@/lib/validation/error-map";
 import { keepInputWhenUnavailable } from "@/lib/validation/unavailable";
-import { createStory, deleteStory, getStoryAccess, UnknownStartingPointError, updateStory } from "./queries";
+import { createStory, currentStoryVersion, deleteStory, getStoryAccess, restoreRevision, UnknownStartingPointError, updateStory } from "./queries";
+import { restoreRevisionSchema } from "./revisions";
 import { BODY_MAX, storySchema, type StoryFormValues, type StoryIntent } from "./schema";
 
-export type StoryFormState = FormState<StoryFormValues>;
+export type StoryFormState = FormState<
+  StoryFormValues & {
+    /** Edits: the version the form's next save is based on (sent back with every refusal). */
+    version?: string;
+    /**
+     * The save was refused because someone saved in between. `version` is then the version the
+     * person has now been told about: once they have merged the other changes into their text,
+     * saving again goes through, and a further save by someone else is refused again.
+     */
+    conflict?: boolean;
+  }
+>;
 
 function readStoryForm(formData: FormData): { values: StoryFormValues; intent: StoryIntent } {
   const raw = formValues(formData, ["startingPoints"]);
@@ -48,6 +60,8 @@ async function createStorySubmission(_prev: StoryFormState, formData: FormData):
   const { values, intent } = readStoryForm(formData);
   const parsed = storySchema.safeParse(values, { error: validationErrorMap(t) });
   if (!parsed.success) return { ok: false, fieldErrors: z.flattenError(parsed.error).fieldErrors, values };
+  // Until the address is confirmed the story waits as a draft; the text stays in the form.
+  if (intent === "publish" && !canPublish(user)) return { ok: false, fieldErrors: {}, formError: t("stories.confirmEmailToPublish"), values };
   const limited = await memberOverLimit("storyPerMember", user.id);
   if (limited) return { ok: false, fieldErrors: {}, formError: limited, values };
 
@@ -73,7 +87,9 @@ async function updateStorySubmission(_prev: StoryFormState, formData: FormData):
   const expectedVersion = Number(formData.get("version"));
   const user = await currentUser();
   const t = await getTranslations();
-  const { values, intent } = readStoryForm(formData);
+  const read = readStoryForm(formData);
+  const intent = read.intent;
+  const values = { ...read.values, version: formText(formData, "version") };
 
   // Permission first: someone who may not edit learns nothing from validation messages.
   const story = await getStoryAccess(storyId);
@@ -83,15 +99,18 @@ async function updateStorySubmission(_prev: StoryFormState, formData: FormData):
 
   const parsed = storySchema.safeParse(values, { error: validationErrorMap(t) });
   if (!parsed.success) return { ok: false, fieldErrors: z.flattenError(parsed.error).fieldErrors, values };
+  if (intent === "publish" && !canPublish(user)) return { ok: false, fieldErrors: {}, formError: t("stories.confirmEmailToPublish"), values };
 
   try {
     // The author's approval rule applies, also when a moderator edits the story.
     const author = story.authorId ? await getMemberRole(story.authorId) : null;
     const publishAs = author && (await needsApproval(author)) ? "pending" : "published";
-    const result = await updateStory({ storyId, expectedVersion, input: parsed.data, intent, publishAs });
-    if (!result.ok) {
-      return { ok: false, fieldErrors: {}, formError: t(result.reason === "conflict" ? "stories.conflict" : "stories.notFound"), values };
+    const result = await updateStory({ storyId, expectedVersion, input: parsed.data, intent, publishAs, editorId: user.id });
+    if (!result.ok && result.reason === "conflict") {
+      const current = await currentStoryVersion(storyId);
+      return { ok: false, fieldErrors: {}, formError: t("stories.conflict"), values: { ...values, version: String(current ?? expectedVersion), conflict: true } };
     }
+    if (!result.ok) return { ok: false, fieldErrors: {}, formError: t("stories.notFound"), values };
     if (user.id !== story.authorId) {
       await recordStaffAction({
         actorId: user.id,
@@ -108,6 +127,46 @@ async function updateStorySubmission(_prev: StoryFormState, formData: FormData):
     }
     throw error;
   }
+}
+
+export type RestoreRevisionState = FormState<Record<string, string>>;
+
+export async function restoreRevisionAction(state: RestoreRevisionState, formData: FormData): Promise<RestoreRevisionState> {
+  return keepInputWhenUnavailable(restoreRevisionSubmission, state, formData);
+}
+
+async function restoreRevisionSubmission(_prev: RestoreRevisionState, formData: FormData): Promise<RestoreRevisionState> {
+  const user = await currentUser();
+  const t = await getTranslations();
+  const refused = (key: string): RestoreRevisionState => ({ ok: false, fieldErrors: {}, formError: t(key), values: {} });
+  const parsed = restoreRevisionSchema.safeParse({
+    storyId: formText(formData, "storyId"),
+    version: formText(formData, "version"),
+    expectedVersion: formText(formData, "expectedVersion"),
+  });
+  const story = parsed.success ? await getStoryAccess(parsed.data.storyId) : null;
+  if (!user || !story || !parsed.success || !canSeeHistory(user, story)) return refused("stories.notAllowed");
+
+  let slug: string;
+  try {
+    const result = await restoreRevision({ ...parsed.data, editorId: user.id });
+    if (!result.ok) return refused(result.reason === "conflict" ? "revisions.restoreConflict" : "revisions.notFound");
+    slug = result.slug;
+    if (user.id !== story.authorId) {
+      await recordStaffAction({
+        actorId: user.id,
+        action: "edit",
+        target: { type: "story", id: story.id, userId: story.authorId, label: result.title },
+        before: { version: parsed.data.expectedVersion },
+        after: { version: parsed.data.expectedVersion + 1, restoredVersion: parsed.data.version },
+      });
+    }
+  } catch (error) {
+    // The old version names a starting point that has since been merged away.
+    if (error instanceof UnknownStartingPointError) return refused("revisions.unknownStartingPoint");
+    throw error;
+  }
+  redirect(`/stories/${slug}`);
 }
 
 export async function deleteStoryAction(formData: FormData): Promise<void> {

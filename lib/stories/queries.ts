@@ -2,13 +2,14 @@ import "server-only";
 import { and, arrayOverlaps, asc, count, desc, eq, gte, inArray, lt, sql, type SQL } from "drizzle-orm";
 import { QueryBuilder, type AnyPgColumn } from "drizzle-orm/pg-core";
 import { getDb, type Database } from "@/db";
-import { startingPoints, stories, storyStartingPoints, users, type Language, type OrganisationType, type StoryStatus } from "@/db/schema";
+import { startingPoints, stories, storyRevisions, storyStartingPoints, users, type Language, type OrganisationType, type StoryStatus } from "@/db/schema";
 import type { Locale } from "@/lib/i18n/locales";
 import { decodeKeyset, encodeKeyset, type KeysetCursor, type Page } from "@/lib/pagination/cursor";
 import type { StoryInput, StoryIntent } from "./schema";
 import { effectiveSort, type StorySortValue } from "./search-params";
 import { storySlug } from "./slug";
 import { once } from "@/lib/idempotency";
+import { announceFirstPublication, notifyStoryPublished } from "@/lib/notifications/events";
 
 export const STORIES_PAGE_SIZE = 12;
 
@@ -374,6 +375,8 @@ export type StoryDetail = StoryCard & {
   tools: string[];
   version: number;
   createdAt: Date;
+  /** The last saved edit after publication ("Edited …"); null if never edited. */
+  editedAt: Date | null;
   /** Why moderators hid the story or sent it back; for its author and moderators only. */
   moderationReason: string;
 };
@@ -389,6 +392,7 @@ export async function getStoryBySlug(slug: string, locale: Locale): Promise<Stor
       tools: stories.tools,
       version: stories.version,
       createdAt: stories.createdAt,
+      editedAt: stories.editedAt,
       moderationReason: stories.moderationReason,
     })
     .from(stories)
@@ -405,6 +409,7 @@ export async function getStoryBySlug(slug: string, locale: Locale): Promise<Stor
     tools: row.tools,
     version: row.version,
     createdAt: row.createdAt,
+    editedAt: row.editedAt,
     moderationReason: row.moderationReason,
   };
 }
@@ -481,17 +486,150 @@ export async function createStory(params: {
         })
         .returning({ id: stories.id, slug: stories.slug });
       await tx.insert(storyStartingPoints).values(spIds.map((startingPointId) => ({ storyId: story.id, startingPointId })));
+      await notifyStoryPublished(tx, story.id);
       return story;
     });
     return result;
   });
 }
 
+// ------------------------------------------------------------------ edits and their history
+
 export type UpdateResult = { ok: true; slug: string } | { ok: false; reason: "conflict" | "not_found" };
+
+/** Text that readers have seen (or moderators hid after they did): edits of it are kept as history. */
+function keepsHistory(status: StoryStatus): boolean {
+  return status === "published" || status === "hidden";
+}
+
+/**
+ * The one way a story's content changes (an edit, or a restore of an old version), inside the
+ * caller's transaction.
+ *
+ * Concurrency: the row is locked and its version compared with the one the person started
+ * from. Of two saves from the same version exactly one passes; the other waits for the lock,
+ * then sees the bumped version and is refused without writing anything (the unique index on
+ * story_revisions (story_id, version) would refuse a second revision anyway).
+ *
+ * History: a revision row holds the content of one version, who saved that version and when.
+ * The story row does not record who saved its current text, so the row of a version is written
+ * when that version is saved, as long as the story is published or hidden afterwards (draft
+ * edits are nobody's business but the author's). Before the edit, the version being replaced
+ * is copied too if no row holds it yet: the first edit after publication, whose text its
+ * author wrote, so it is credited to the author. The newest row of an edited published story
+ * is therefore its current text.
+ */
+async function saveStoryContent(
+  tx: Database,
+  params: {
+    storyId: string;
+    expectedVersion: number;
+    input: StoryInput;
+    /** The status after the save, given the status before it. */
+    nextStatus: (current: StoryStatus) => StoryStatus;
+    /** Publish now: sets the publication date unless the story has one. */
+    publish: boolean;
+    editorId: string | null;
+  },
+): Promise<UpdateResult & { title?: string }> {
+  const [current] = await tx
+    .select({
+      slug: stories.slug,
+      authorId: stories.authorId,
+      status: stories.status,
+      version: stories.version,
+      publishedAt: stories.publishedAt,
+      updatedAt: stories.updatedAt,
+      editedAt: stories.editedAt,
+      ...storyContentColumns,
+    })
+    .from(stories)
+    .where(eq(stories.id, params.storyId))
+    .for("update");
+  if (!current) return { ok: false, reason: "not_found" };
+  if (current.version !== params.expectedVersion) return { ok: false, reason: "conflict" };
+
+  const spIds = await startingPointIds(tx, params.input.startingPoints);
+  const now = new Date();
+  const status = params.nextStatus(current.status);
+  const version = current.version + 1;
+
+  if (keepsHistory(current.status)) {
+    const slugs = await startingPointSlugs(tx, params.storyId);
+    await tx
+      .insert(storyRevisions)
+      .values({
+        storyId: params.storyId,
+        version: current.version,
+        ...pickContent(current),
+        startingPoints: slugs,
+        savedById: current.authorId,
+        savedAt: current.updatedAt,
+      })
+      .onConflictDoNothing();
+  }
+
+  await tx
+    .update(stories)
+    .set({
+      ...storyValues(params.input),
+      status,
+      // The first publication fixes the date; later edits or re-publishing keep it.
+      publishedAt: params.publish ? (current.publishedAt ?? now) : current.publishedAt,
+      // "Edited" means: the text changed after readers could see it.
+      editedAt: keepsHistory(current.status) || (keepsHistory(status) && current.publishedAt) ? now : current.editedAt,
+      updatedAt: now,
+      version,
+    })
+    // The lock already guarantees it; the version check keeps that true should the lock go.
+    .where(and(eq(stories.id, params.storyId), eq(stories.version, current.version)));
+  await tx.delete(storyStartingPoints).where(eq(storyStartingPoints.storyId, params.storyId));
+  await tx.insert(storyStartingPoints).values(spIds.map((startingPointId) => ({ storyId: params.storyId, startingPointId })));
+
+  if (keepsHistory(status)) {
+    await tx.insert(storyRevisions).values({
+      storyId: params.storyId,
+      version,
+      ...storyValues(params.input),
+      startingPoints: params.input.startingPoints,
+      savedById: params.editorId ?? current.authorId,
+      savedAt: now,
+    });
+  }
+  return { ok: true, slug: current.slug, title: params.input.title };
+}
+
+const storyContentColumns = {
+  title: stories.title,
+  organisation: stories.organisation,
+  organisationType: stories.organisationType,
+  summary: stories.summary,
+  body: stories.body,
+  trigger: stories.trigger,
+  tools: stories.tools,
+  language: stories.language,
+};
+
+function pickContent<T extends { [K in keyof typeof storyContentColumns]: unknown }>(row: T) {
+  const { title, organisation, organisationType, summary, body, trigger, tools, language } = row;
+  return { title, organisation, organisationType, summary, body, trigger, tools, language } as Pick<T, keyof typeof storyContentColumns>;
+}
+
+/** The story's starting points as slugs, in model order. */
+async function startingPointSlugs(db: Database, storyId: string): Promise<string[]> {
+  const rows = await db
+    .select({ slug: startingPoints.slug })
+    .from(storyStartingPoints)
+    .innerJoin(startingPoints, eq(startingPoints.id, storyStartingPoints.startingPointId))
+    .where(eq(storyStartingPoints.storyId, storyId))
+    .orderBy(asc(startingPoints.position));
+  return rows.map((row) => row.slug);
+}
 
 /**
  * Saves an edit only if nobody saved another one since the form was opened (`version`), so a
- * second tab can never silently overwrite the first.
+ * second tab can never silently overwrite the first. `editorId` is who saves (the author when
+ * not given); it is recorded in the story's history.
  */
 export async function updateStory(params: {
   storyId: string;
@@ -499,40 +637,125 @@ export async function updateStory(params: {
   input: StoryInput;
   intent: StoryIntent;
   publishAs?: PublishAs;
+  editorId?: string | null;
 }): Promise<UpdateResult> {
   const db = await getDb();
-  const now = new Date();
   const publishAs = params.publishAs ?? "published";
-  // A hidden story stays hidden whatever its author does; a published one stays published.
-  const status =
-    params.intent === "publish"
-      ? sql`CASE WHEN ${stories.status} IN ('hidden', 'published') THEN ${stories.status} ELSE ${publishAs}::story_status END`
-      : sql`CASE WHEN ${stories.status} = 'hidden' THEN 'hidden'::story_status ELSE 'draft'::story_status END`;
   return db.transaction(async (tx) => {
-    const spIds = await startingPointIds(tx, params.input.startingPoints);
-    const [updated] = await tx
-      .update(stories)
-      .set({
-        ...storyValues(params.input),
-        status,
-        // The first publication fixes the date; later edits or re-publishing keep it.
-        publishedAt:
-          params.intent === "publish" && publishAs === "published"
-            ? sql`coalesce(${stories.publishedAt}, ${now.toISOString()}::timestamptz)`
-            : stories.publishedAt,
-        updatedAt: now,
-        version: sql`${stories.version} + 1`,
-      })
-      .where(and(eq(stories.id, params.storyId), eq(stories.version, params.expectedVersion)))
-      .returning({ slug: stories.slug });
-    if (!updated) {
-      const [exists] = await tx.select({ id: stories.id }).from(stories).where(eq(stories.id, params.storyId));
-      return { ok: false, reason: exists ? "conflict" : "not_found" };
-    }
-    await tx.delete(storyStartingPoints).where(eq(storyStartingPoints.storyId, params.storyId));
-    await tx.insert(storyStartingPoints).values(spIds.map((startingPointId) => ({ storyId: params.storyId, startingPointId })));
-    return { ok: true, slug: updated.slug };
+    const announce = await announceFirstPublication(tx, params.storyId);
+    const result = await saveStoryContent(tx, {
+      storyId: params.storyId,
+      expectedVersion: params.expectedVersion,
+      input: params.input,
+      // A hidden story stays hidden whatever its author does; a published one stays published.
+      nextStatus: (status) =>
+        params.intent === "publish" ? (keepsHistory(status) ? status : publishAs) : status === "hidden" ? "hidden" : "draft",
+      publish: params.intent === "publish" && publishAs === "published",
+      editorId: params.editorId ?? null,
+    });
+    if (result.ok) await announce();
+    return result.ok ? { ok: true, slug: result.slug } : result;
   });
+}
+
+export type RestoreResult = { ok: true; slug: string; title: string } | { ok: false; reason: "conflict" | "not_found" };
+
+/**
+ * Makes an old version's content current again: a new edit (new version, new revision), so
+ * the versions in between stay in the history and the restore itself can be undone. The
+ * story's status does not change.
+ */
+export async function restoreRevision(params: {
+  storyId: string;
+  version: number;
+  expectedVersion: number;
+  editorId: string;
+}): Promise<RestoreResult> {
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const [revision] = await tx
+      .select({ ...revisionContentColumns })
+      .from(storyRevisions)
+      .where(and(eq(storyRevisions.storyId, params.storyId), eq(storyRevisions.version, params.version)));
+    if (!revision) return { ok: false, reason: "not_found" } as const;
+    const result = await saveStoryContent(tx, {
+      storyId: params.storyId,
+      expectedVersion: params.expectedVersion,
+      input: revision,
+      nextStatus: (status) => status,
+      publish: false,
+      editorId: params.editorId,
+    });
+    return result.ok ? { ok: true, slug: result.slug, title: revision.title } : result;
+  });
+}
+
+const revisionContentColumns = {
+  title: storyRevisions.title,
+  organisation: storyRevisions.organisation,
+  organisationType: storyRevisions.organisationType,
+  summary: storyRevisions.summary,
+  body: storyRevisions.body,
+  trigger: storyRevisions.trigger,
+  tools: storyRevisions.tools,
+  language: storyRevisions.language,
+  startingPoints: storyRevisions.startingPoints,
+};
+
+export type HistoryEntry = {
+  version: number;
+  savedAt: Date;
+  /** Null for a former member. */
+  savedBy: { name: string; handle: string } | null;
+  current: boolean;
+};
+
+/**
+ * A story's versions, newest first: the current one, then every kept revision. A current
+ * version without a row of its own (never edited since publication, or a draft again) is
+ * listed from the story itself, credited to its author.
+ */
+export async function storyHistory(story: {
+  id: string;
+  version: number;
+  updatedAt: Date;
+  author: { name: string; handle: string } | null;
+}): Promise<HistoryEntry[]> {
+  const db = await getDb();
+  const rows = await db
+    .select({ version: storyRevisions.version, savedAt: storyRevisions.savedAt, name: users.name, handle: users.handle })
+    .from(storyRevisions)
+    .leftJoin(users, eq(users.id, storyRevisions.savedById))
+    .where(eq(storyRevisions.storyId, story.id))
+    .orderBy(desc(storyRevisions.version));
+  const entries: HistoryEntry[] = rows.map((row) => ({
+    version: row.version,
+    savedAt: row.savedAt,
+    savedBy: row.name && row.handle ? { name: row.name, handle: row.handle } : null,
+    current: row.version === story.version,
+  }));
+  if (entries[0]?.version !== story.version) {
+    entries.unshift({ version: story.version, savedAt: story.updatedAt, savedBy: story.author, current: true });
+  }
+  return entries;
+}
+
+/** One kept version's content (starting points as slugs), or null. */
+export async function getRevision(storyId: string, version: number) {
+  const db = await getDb();
+  const [row] = await db
+    .select({ version: storyRevisions.version, ...revisionContentColumns })
+    .from(storyRevisions)
+    .where(and(eq(storyRevisions.storyId, storyId), eq(storyRevisions.version, version)))
+    .limit(1);
+  return row ?? null;
+}
+
+/** The story's version now, to tell someone whose save was refused which version they saw. */
+export async function currentStoryVersion(storyId: string): Promise<number | null> {
+  const db = await getDb();
+  const [row] = await db.select({ version: stories.version }).from(stories).where(eq(stories.id, storyId)).limit(1);
+  return row?.version ?? null;
 }
 
 export async function deleteStory(storyId: string): Promise<void> {

@@ -7,11 +7,14 @@
  */
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
-import { and, count, eq, isNull, type SQL } from "drizzle-orm";
+import { and, count, eq, isNotNull, isNull, type SQL } from "drizzle-orm";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { getDb } from "@/db";
 import {
   comments,
+  commentUseful,
+  emailTokens,
+  mailOutbox,
   moderationActions,
   notifications,
   organisationRecognitions,
@@ -21,19 +24,27 @@ import {
   reports,
   siteSettings,
   stories,
+  storyFollows,
   storyRecognitions,
+  storyUseful,
   users,
 } from "@/db/schema";
 import { createComment } from "@/lib/comments/queries";
 import { createMember } from "@/lib/members/queries";
 import { createProposal, saveOrganisationRecognition, startingPointIdBySlug } from "@/lib/model/queries";
-import { createStory } from "@/lib/stories/queries";
+import { createStory, updateStory } from "@/lib/stories/queries";
+import { requestEmailChange } from "@/lib/auth/email-tokens";
+import { hashPassword } from "@/lib/auth/password";
+import { requestPasswordReset } from "@/lib/auth/password-reset";
+import { latestResetMail } from "../support/reset-mail";
 import { storyInput } from "../support/story-input";
 
 // ------------------------------------------------------------------ the request, faked
 
 // Every case signs up from the same address; the sign-up limit is tested on its own.
 process.env.RATE_LIMIT_SIGN_UP_PER_IP = "100000";
+// Reset and sign-in links share one per-address budget, which the cases would soon use up.
+process.env.RATE_LIMIT_PASSWORD_RESET_PER_IP = "100000";
 
 const session = vi.hoisted(() => ({ current: null as null | { user: { id: string; sessionVersion: number } } }));
 const calls = vi.hoisted(() => ({ signIn: 0, signOut: 0, cookies: [] as string[] }));
@@ -173,6 +184,26 @@ const MATRIX: Record<string, Case> = {
   },
   signOutAction: { allowed: EVERYONE, run: (_fx, a) => a.signOutAction(), took: async () => calls.signOut > 0 },
   setLocale: { allowed: EVERYONE, run: (_fx, a) => a.setLocale(form({ locale: "nl" })), took: async () => calls.cookies.length > 0 },
+  // Forgotten passwords: anyone may ask for a link (the answer never tells whether the account
+  // exists); whoever holds a valid link may set the password, signed in as anyone or not.
+  requestPasswordResetAction: {
+    allowed: EVERYONE,
+    run: async (fx, a) => {
+      const [{ email }] = await fx.db.select({ email: users.email }).from(users).where(eq(users.id, fx.other.id));
+      return a.requestPasswordResetAction(null, form({ email }));
+    },
+    took: async (fx) => (await countOf(fx, mailOutbox, and(eq(mailOutbox.userId, fx.other.id), eq(mailOutbox.kind, "password-reset")))) === 1,
+  },
+  resetPasswordAction: {
+    allowed: EVERYONE,
+    run: async (fx, a) => {
+      const [{ email }] = await fx.db.select({ email: users.email }).from(users).where(eq(users.id, fx.other.id));
+      await requestPasswordReset({ email, locale: "en", origin: "http://localhost:3000" });
+      const token = (await latestResetMail(fx.other.id))?.token ?? "";
+      return a.resetPasswordAction(null, form({ token, password: "a-new-long-enough-password" }));
+    },
+    took: async (fx) => (await countOf(fx, users, and(eq(users.id, fx.other.id), eq(users.sessionVersion, 1)))) === 1,
+  },
 
   createStoryAction: {
     allowed: SIGNED_IN,
@@ -183,6 +214,15 @@ const MATRIX: Record<string, Case> = {
     allowed: ["author", "moderator", "admin"],
     run: (fx, a) => a.updateStoryAction(null, form({ ...storyFields("Changed title"), storyId: fx.story.id, version: "1" })),
     took: async (fx) => (await countOf(fx, stories, and(eq(stories.id, fx.story.id), eq(stories.title, "Changed title")))) === 1,
+  },
+  // The author and moderators may make an old version current again (a new version).
+  restoreRevisionAction: {
+    allowed: ["author", "moderator", "admin"],
+    run: async (fx, a) => {
+      await updateStory({ storyId: fx.story.id, expectedVersion: 1, input: storyInput({ title: "Second version" }), intent: "publish", editorId: fx.author.id });
+      return a.restoreRevisionAction(null, form({ storyId: fx.story.id, version: "1", expectedVersion: "2" }));
+    },
+    took: async (fx) => (await countOf(fx, stories, and(eq(stories.id, fx.story.id), eq(stories.version, 3)))) === 1,
   },
   deleteStoryAction: {
     allowed: ["author", "moderator", "admin"],
@@ -209,6 +249,28 @@ const MATRIX: Record<string, Case> = {
     allowed: ["author", "moderator", "admin"],
     run: (fx, a) => a.deleteCommentAction(form({ commentId: fx.comment.id })),
     took: async (fx) => (await countOf(fx, comments, and(eq(comments.id, fx.comment.id), isNull(comments.deletedAt)))) === 0,
+  },
+  // "Useful" is for readers: the author (of the story and of the fixture's comment) sees the count only.
+  toggleStoryUsefulAction: {
+    allowed: ["member", "moderator", "admin"],
+    run: (fx, a) => a.toggleStoryUsefulAction(form({ storyId: fx.story.id, useful: "true" })),
+    took: async (fx) => (await countOf(fx, storyUseful, eq(storyUseful.storyId, fx.story.id))) === 1,
+  },
+  toggleCommentUsefulAction: {
+    allowed: ["member", "moderator", "admin"],
+    run: (fx, a) => a.toggleCommentUsefulAction(form({ commentId: fx.comment.id, useful: "true" })),
+    took: async (fx) => (await countOf(fx, commentUseful, eq(commentUseful.commentId, fx.comment.id))) === 1,
+  },
+  // Comments off is the author's switch; locking a thread is the moderators'.
+  setCommentsClosedAction: {
+    allowed: ["author"],
+    run: (fx, a) => a.setCommentsClosedAction(form({ storyId: fx.story.id, closed: "true" })),
+    took: async (fx) => (await countOf(fx, stories, and(eq(stories.id, fx.story.id), eq(stories.commentsClosed, true)))) === 1,
+  },
+  setThreadLockedAction: {
+    allowed: STAFF,
+    run: (fx, a) => a.setThreadLockedAction(form({ storyId: fx.story.id, locked: "true" })),
+    took: async (fx) => (await countOf(fx, stories, and(eq(stories.id, fx.story.id), isNotNull(stories.lockedAt)))) === 1,
   },
 
   // Readers recognise starting points in other people's stories, never in their own.
@@ -280,15 +342,120 @@ const MATRIX: Record<string, Case> = {
     run: (_fx, a) => a.markNotificationsReadAction(),
     took: async (fx) => Boolean(fx.actor) && (await countOf(fx, notifications, and(eq(notifications.userId, fx.actor!.id), isNull(notifications.readAt)))) === 0,
   },
+  // Notifications and follows (docs/decisions/023). One notification is its owner's alone to
+  // mark read: everyone else's attempt on the author's notification leaves it unread.
+  markNotificationReadAction: {
+    allowed: ["author"],
+    run: async (fx, a) => {
+      const [own] = await fx.db
+        .insert(notifications)
+        .values({ userId: fx.author.id, kind: "comment_on_story", data: { actorName: "Someone", storyTitle: "A story", url: "/" } })
+        .returning({ id: notifications.id });
+      return a.markNotificationReadAction(form({ id: own.id }));
+    },
+    took: async (fx) => (await countOf(fx, notifications, and(eq(notifications.userId, fx.author.id), eq(notifications.kind, "comment_on_story"), isNotNull(notifications.readAt)))) === 1,
+  },
+  setFollowAction: {
+    allowed: SIGNED_IN,
+    run: (fx, a) => a.setFollowAction(form({ target: "story", id: fx.story.id, follow: "true" })),
+    took: async (fx) => Boolean(fx.actor) && (await countOf(fx, storyFollows, and(eq(storyFollows.userId, fx.actor!.id), eq(storyFollows.storyId, fx.story.id)))) === 1,
+  },
+  updateNotificationSettingsAction: {
+    allowed: SIGNED_IN,
+    run: (_fx, a) => a.updateNotificationSettingsAction(null, form({ emailFrequency: "daily" })),
+    took: async (fx) => Boolean(fx.actor) && (await countOf(fx, users, and(eq(users.id, fx.actor!.id), eq(users.emailFrequency, "daily")))) === 1,
+  },
   signOutEverywhereAction: {
     allowed: SIGNED_IN,
     run: (_fx, a) => a.signOutEverywhereAction(),
     took: async (fx) => Boolean(fx.actor) && (await countOf(fx, users, and(eq(users.id, fx.actor!.id), eq(users.sessionVersion, 1)))) === 1,
   },
+
+  // Accounts (docs/decisions/022). A sign-in link can be asked for by anyone, for any address;
+  // whoever holds a confirmation link may use it, signed in as anyone or not.
+  requestMagicLinkAction: {
+    allowed: EVERYONE,
+    run: async (fx, a) => {
+      const [{ email }] = await fx.db.select({ email: users.email }).from(users).where(eq(users.id, fx.other.id));
+      return a.requestMagicLinkAction(null, form({ email }));
+    },
+    took: async () => calls.signIn > 0,
+  },
+  confirmEmailAction: {
+    allowed: EVERYONE,
+    run: async (fx, a) => {
+      const email = `changed-${fx.story.id}@example.org`;
+      await requestEmailChange({ userId: fx.other.id, email, locale: "en", origin: "http://localhost:3000" });
+      const [mail] = await fx.db.select({ text: mailOutbox.textBody }).from(mailOutbox).where(and(eq(mailOutbox.toAddress, email), eq(mailOutbox.kind, "change-email")));
+      return a.confirmEmailAction(null, form({ token: /\/verify-email\/([A-Za-z0-9_-]{43})/.exec(mail?.text ?? "")?.[1] ?? "" }));
+    },
+    took: async (fx) => (await countOf(fx, users, and(eq(users.id, fx.other.id), eq(users.email, `changed-${fx.story.id}@example.org`)))) === 1,
+  },
+  // Only for one's own account, and only while its address waits for confirmation.
+  resendConfirmationAction: {
+    allowed: SIGNED_IN,
+    run: async (fx, a) => {
+      if (fx.actor) {
+        await fx.db.update(users).set({ emailVerified: null }).where(eq(users.id, fx.actor.id));
+        await fx.db.insert(emailTokens).values({ tokenHash: `authz-${unique()}`, userId: fx.actor.id, purpose: "verify_email", email: "x@example.org", expiresAt: new Date() });
+      }
+      const before = process.env.REQUIRE_EMAIL_VERIFICATION;
+      process.env.REQUIRE_EMAIL_VERIFICATION = "on";
+      try {
+        return await a.resendConfirmationAction(null, form({}));
+      } finally {
+        if (before === undefined) delete process.env.REQUIRE_EMAIL_VERIFICATION;
+        else process.env.REQUIRE_EMAIL_VERIFICATION = before;
+      }
+    },
+    took: async (fx) => Boolean(fx.actor) && (await countOf(fx, mailOutbox, and(eq(mailOutbox.userId, fx.actor!.id), eq(mailOutbox.kind, "verify-email")))) === 1,
+  },
+  updateProfileAction: {
+    allowed: SIGNED_IN,
+    run: (fx, a) => a.updateProfileAction(null, form({ name: "Renamed", organisation: "", bio: `Bio ${fx.story.id}`, website: "example.org" })),
+    took: async (fx) => Boolean(fx.actor) && (await countOf(fx, users, and(eq(users.id, fx.actor!.id), eq(users.bio, `Bio ${fx.story.id}`)))) === 1,
+  },
+  // The three below also need the account's password, which the fixture's members get here.
+  changePasswordAction: {
+    allowed: SIGNED_IN,
+    run: async (fx, a) => {
+      await withPassword(fx);
+      return a.changePasswordAction(null, form({ currentPassword: PASSWORD, newPassword: "a-new-long-enough-password" }));
+    },
+    took: async (fx) => Boolean(fx.actor) && (await countOf(fx, users, and(eq(users.id, fx.actor!.id), eq(users.sessionVersion, 1)))) === 1,
+  },
+  requestEmailChangeAction: {
+    allowed: SIGNED_IN,
+    run: async (fx, a) => {
+      await withPassword(fx);
+      return a.requestEmailChangeAction(null, form({ email: `new-address-${fx.story.id}@example.org`, currentPassword: PASSWORD }));
+    },
+    took: async (fx) => Boolean(fx.actor) && (await countOf(fx, emailTokens, and(eq(emailTokens.userId, fx.actor!.id), eq(emailTokens.purpose, "change_email")))) === 1,
+  },
+  deleteAccountAction: {
+    allowed: SIGNED_IN,
+    run: async (fx, a) => {
+      await withPassword(fx);
+      // Another admin, so the admin visitor is not the last one (that rule has its own test).
+      const spare = await member("Spare admin");
+      await fx.db.update(users).set({ role: "admin" }).where(eq(users.id, spare.id));
+      return a.deleteAccountAction(null, form({ content: "keep", currentPassword: PASSWORD }));
+    },
+    took: async (fx) => Boolean(fx.actor) && (await countOf(fx, users, eq(users.id, fx.actor!.id))) === 0,
+  },
 };
+
+const PASSWORD = "the-current-password";
+let passwordHash: Promise<string> | undefined;
+async function withPassword(fx: Fixture): Promise<void> {
+  passwordHash ??= hashPassword(PASSWORD);
+  if (fx.actor) await fx.db.update(users).set({ passwordHash: await passwordHash }).where(eq(users.id, fx.actor.id));
+}
 
 /** Route handlers that change something. Auth.js's own endpoints guard themselves (CSRF token, credentials). */
 const MUTATING_ROUTES: Record<string, string> = {
+  "app/unsubscribe/[token]/route.ts":
+    "One-click unsubscribe (RFC 8058): authorised only by the HMAC-signed token in its URL, and all it can do is turn that member's notification mail off (tests/integration/notifications.test.ts)",
   "app/api/auth/[...nextauth]/route.ts": "Auth.js sign-in and sign-out endpoints: CSRF-protected by Auth.js, credentials checked in lib/auth/credentials.ts",
 };
 

@@ -4,16 +4,25 @@ import { notFound } from "next/navigation";
 import { cache } from "react";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { CommentForm } from "@/components/comment-form";
-import { CommentItem } from "@/components/comment-item";
+import type { CommentItemProps } from "@/components/comment-item";
+import { CommentThread } from "@/components/comment-thread";
+import { ConversationClosedNote, ConversationControls } from "@/components/conversation-controls";
+import { UsefulButton } from "@/components/useful-button";
+import { FollowButton } from "@/components/follow-button";
 import { ConfirmButton } from "@/components/forms/confirm-button";
 import { Markdown } from "@/components/markdown";
 import { RecognitionPanel } from "@/components/recognition-panel";
 import { StartingPointTags } from "@/components/starting-point-tags";
 import {
+  canCloseComments,
   canComment,
   canDeleteComment,
   canEditComment,
+  canLockThread,
+  canMarkUseful,
+  commentsClosedReason,
   canEditStory,
+  canSeeHistory,
   canRecogniseStory,
   canReport,
   canViewStory,
@@ -21,11 +30,12 @@ import {
 } from "@/lib/auth/permissions";
 import { currentUser } from "@/lib/auth/session";
 import { postCommentAction } from "@/lib/comments/actions";
-import { listComments } from "@/lib/comments/queries";
+import { commentPermalink, commentsMarkedUseful, listComments, storyConversation, type AnsweredComment, type CommentView } from "@/lib/comments/queries";
 import { getReaderLocale } from "@/lib/i18n/server";
 import { newIdempotencyKey } from "@/lib/idempotency";
 import { renderMarkdown } from "@/lib/markdown/render";
 import { storyRecognitionSummary } from "@/lib/model/queries";
+import { isFollowingStory } from "@/lib/notifications/queries";
 import { shareMetadata } from "@/lib/share/metadata";
 import { deleteStoryAction } from "@/lib/stories/actions";
 import { getStoryBySlug } from "@/lib/stories/queries";
@@ -83,8 +93,44 @@ export default async function StoryPage({ params, searchParams }: Props) {
     story.status === "published" ? storyRecognitionSummary({ storyId: story.id, userId: user?.id ?? null, locale }) : Promise.resolve(null),
   ]);
   const editable = canEditStory(user, story);
+  // The conversation: its switches, "useful" marks, and which comment's reply form is open.
+  const replyParam = first((await searchParams).reply) ?? null;
+  const [conversationRow, markedUseful] = await Promise.all([
+    storyConversation({ storyId: story.id, userId: user?.id ?? null }),
+    commentsMarkedUseful({ userId: user?.id ?? null, commentIds: comments.items.flatMap((thread) => [thread.id, ...thread.replies.map((reply) => reply.id)]) }),
+  ]);
+  const conversation = conversationRow ?? { commentsClosed: false, lockedAt: null, usefulCount: 0, markedUseful: false };
+  const closedReason = commentsClosedReason(conversation);
+  const mayComment = canComment(user, { status: story.status, ...conversation });
+  const commentsPage = `/stories/${story.slug}${commentsAfter ? `?comments=${encodeURIComponent(commentsAfter)}&` : "?"}`;
+  const commentProps = (comment: CommentView, replyTo: AnsweredComment | null = null): CommentItemProps => {
+    const gone = Boolean(comment.hidden) || comment.deleted;
+    return {
+      id: comment.id,
+      // A hidden or deleted comment's words stay on the server.
+      html: gone ? "" : renderMarkdown(comment.body),
+      body: gone ? "" : comment.body,
+      createdAt: comment.createdAt,
+      edited: comment.updatedAt.getTime() - comment.createdAt.getTime() > 1_000,
+      author: comment.author,
+      canEdit: canEditComment(user, { ...comment, deletedAt: comment.deleted ? comment.updatedAt : null, hiddenAt: comment.hidden ? new Date() : null }, conversation),
+      canDelete: canDeleteComment(user, { ...comment, deletedAt: comment.deleted ? comment.updatedAt : null }),
+      hidden: comment.hidden ? { reason: user && (user.id === comment.authorId || isModerator(user)) ? comment.hidden.reason : null } : null,
+      deleted: comment.deleted,
+      reportHref: user && !gone && canReport(user, { type: "comment", userId: comment.authorId, state: "published" }) ? `/report/comment/${comment.id}` : null,
+      permalink: commentPermalink(story.slug, comment.id),
+      useful: gone ? null : { count: comment.usefulCount, pressed: markedUseful.has(comment.id), canToggle: canMarkUseful(user, { authorId: comment.authorId, status: story.status }) },
+      reply:
+        mayComment && !gone
+          ? { storyId: story.id, idempotencyKey: newIdempotencyKey(), href: `${commentsPage}reply=${comment.id}#reply-form-${comment.id}`, open: replyParam === comment.id }
+          : null,
+      replyTo: replyTo ? { id: replyTo.id, name: replyTo.author?.name ?? null, quote: replyTo.quote } : null,
+    };
+  };
   const date = story.publishedAt ?? story.createdAt;
-  const edited = story.publishedAt !== null && story.updatedAt.getTime() - story.publishedAt.getTime() > 60_000;
+  // Stories edited before edits were dated have no editedAt: a save well after publication counts.
+  const editedAt =
+    story.editedAt ?? (story.publishedAt !== null && story.updatedAt.getTime() - story.publishedAt.getTime() > 60_000 ? story.updatedAt : null);
 
   return (
     <article className="space-y-8">
@@ -127,10 +173,10 @@ export default async function StoryPage({ params, searchParams }: Props) {
           <time dateTime={date.toISOString()}>
             {story.publishedAt ? t("publishedOn", { date: format.dateTime(date, { dateStyle: "long" }) }) : t("createdOn", { date: format.dateTime(date, { dateStyle: "long" }) })}
           </time>
-          {edited ? (
+          {editedAt ? (
             <>
               {" · "}
-              <time dateTime={story.updatedAt.toISOString()}>{t("updatedOn", { date: format.dateTime(story.updatedAt, { dateStyle: "long" }) })}</time>
+              <time dateTime={editedAt.toISOString()}>{t("updatedOn", { date: format.dateTime(editedAt, { dateStyle: "long" }) })}</time>
             </>
           ) : null}
         </p>
@@ -144,6 +190,11 @@ export default async function StoryPage({ params, searchParams }: Props) {
             <Link href={`/stories/${story.slug}/edit`} className="rounded border border-stone-400 bg-white px-3 py-1.5 text-stone-900 no-underline hover:bg-stone-100 hover:no-underline">
               {t("edit")}
             </Link>
+            {canSeeHistory(user, story) ? (
+              <Link href={`/stories/${story.slug}/history`} className="rounded border border-stone-400 bg-white px-3 py-1.5 text-stone-900 no-underline hover:bg-stone-100 hover:no-underline">
+                {t("history")}
+              </Link>
+            ) : null}
             <form action={deleteStoryAction}>
               <input type="hidden" name="storyId" value={story.id} />
               <ConfirmButton confirmMessage={t("deleteConfirm")}>{t("delete")}</ConfirmButton>
@@ -157,6 +208,7 @@ export default async function StoryPage({ params, searchParams }: Props) {
             </Link>
           </p>
         ) : null}
+        {story.status === "published" && user?.id !== story.authorId ? <StoryFollow storyId={story.id} userId={user?.id ?? null} /> : null}
       </header>
 
       {story.summary ? (
@@ -187,6 +239,10 @@ export default async function StoryPage({ params, searchParams }: Props) {
         </div>
       </dl>
 
+      {story.status === "published" ? (
+        <UsefulButton kind="story" targetId={story.id} count={conversation.usefulCount} pressed={conversation.markedUseful} canToggle={canMarkUseful(user, story)} />
+      ) : null}
+
       {/* Not labelled by its heading: "Comments (2)" would then also match the "Comment" field's name. */}
       {recognitions ? (
         <RecognitionPanel
@@ -201,23 +257,19 @@ export default async function StoryPage({ params, searchParams }: Props) {
         <h2 id="comments-heading" className="text-2xl font-semibold">
           {tc("heading", { count: story.commentCount })}
         </h2>
+        {story.status === "published" ? (
+          <ConversationControls
+            storyId={story.id}
+            commentsClosed={conversation.commentsClosed}
+            locked={conversation.lockedAt !== null}
+            canClose={canCloseComments(user, story)}
+            canLock={canLockThread(user)}
+          />
+        ) : null}
         {comments.items.length === 0 && !commentsAfter ? <p className="text-stone-600">{tc("empty")}</p> : null}
-        <ol className="space-y-3">
-          {comments.items.map((comment) => (
-            <CommentItem
-              key={comment.id}
-              id={comment.id}
-              // A hidden comment's words stay on the server.
-              html={comment.hidden ? "" : renderMarkdown(comment.body)}
-              body={comment.hidden ? "" : comment.body}
-              createdAt={comment.createdAt}
-              edited={comment.updatedAt.getTime() - comment.createdAt.getTime() > 1_000}
-              author={comment.author}
-              canEdit={canEditComment(user, { ...comment, deletedAt: null, hiddenAt: comment.hidden ? new Date() : null })}
-              canDelete={canDeleteComment(user, { ...comment, deletedAt: null })}
-              hidden={comment.hidden ? { reason: user && (user.id === comment.authorId || isModerator(user)) ? comment.hidden.reason : null } : null}
-              reportHref={user && !comment.hidden && canReport(user, { type: "comment", userId: comment.authorId, state: "published" }) ? `/report/comment/${comment.id}` : null}
-            />
+        <ol className="space-y-4">
+          {comments.items.map((thread) => (
+            <CommentThread key={thread.id} comment={commentProps(thread)} replies={thread.replies.map((reply) => commentProps(reply, reply.replyTo))} />
           ))}
         </ol>
         {comments.more ? (
@@ -225,8 +277,12 @@ export default async function StoryPage({ params, searchParams }: Props) {
         ) : null}
         {story.status !== "published" ? (
           <p className="text-stone-600">{tc("draftNoComments")}</p>
-        ) : user && canComment(user, story) ? (
+        ) : closedReason ? (
+          <ConversationClosedNote reason={closedReason} />
+        ) : user && mayComment ? (
           <CommentForm action={postCommentAction} storyId={story.id} idempotencyKey={newIdempotencyKey()} />
+        ) : user?.emailUnconfirmed ? (
+          <p className="text-stone-700">{tc("confirmEmailToComment")}</p>
         ) : (
           <p>
             <Link href={`/signin?callbackUrl=${encodeURIComponent(`/stories/${story.slug}`)}`}>{tc("signInToComment")}</Link>
@@ -235,4 +291,10 @@ export default async function StoryPage({ params, searchParams }: Props) {
       </section>
     </article>
   );
+}
+
+/** Follow / Following for readers; the author hears of every comment anyway (decision 023). */
+async function StoryFollow({ storyId, userId }: { storyId: string; userId: string | null }) {
+  const following = userId ? await isFollowingStory(userId, storyId) : false;
+  return <FollowButton target="story" id={storyId} following={following} />;
 }
