@@ -143,19 +143,27 @@ test.describe("conversation", () => {
     await reader.page.goto(path);
     const storyUseful = reader.page.getByRole("button", { name: /^Useful/ }).first();
     await expect(storyUseful).toHaveText("Useful · 0");
+    const storySaved = reader.page.waitForResponse((response) => response.request().method() === "POST" && response.ok());
     await storyUseful.click();
     await expect(storyUseful).toHaveAttribute("aria-pressed", "true");
     await expect(storyUseful).toHaveText("Useful · 1");
+    await storySaved;
     const commentUseful = card(reader.page, "A comment by the author.").getByRole("button", { name: /^Useful/ });
+    // The button shows the new state while the action is still on its way: wait for the
+    // server's answer before reloading, or the reload could overtake it.
+    const saved = reader.page.waitForResponse((response) => response.request().method() === "POST" && response.ok());
     await commentUseful.click();
     await expect(commentUseful).toHaveText("Useful · 1");
+    await saved;
     await reader.page.reload();
     await expect(storyUseful).toHaveAttribute("aria-pressed", "true");
     await expect(commentUseful).toHaveAttribute("aria-pressed", "true");
     // Clicking again takes the mark back.
+    const takenBack = reader.page.waitForResponse((response) => response.request().method() === "POST" && response.ok());
     await storyUseful.click();
     await expect(storyUseful).toHaveAttribute("aria-pressed", "false");
     await expect(storyUseful).toHaveText("Useful · 0");
+    await takenBack;
     await reader.close();
 
     await page.reload();

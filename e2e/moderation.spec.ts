@@ -146,7 +146,8 @@ test.describe("moderation", () => {
     await page.getByLabel("Email").fill(member.email);
     await page.getByLabel("Password").fill(member.password);
     await page.getByRole("button", { name: "Sign in" }).click();
-    await expect(page.getByText(/Your account is suspended until \d{1,2} \w+ \d{4}|Your account is suspended until \w+ \d{1,2}, \d{4}/)).toBeVisible();
+    // The form says it (the header's banner may say it too, while the old session cookie lingers).
+    await expect(page.getByRole("main").getByText(/Your account is suspended until \d{1,2} \w+ \d{4}|Your account is suspended until \w+ \d{1,2}, \d{4}/)).toBeVisible();
   });
 
   test("an admin appoints a moderator, who then reaches the queue; members cannot reach it", async ({ page, browser }) => {
