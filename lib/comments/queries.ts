@@ -5,6 +5,7 @@ import { getDb } from "@/db";
 import { commentUseful, comments, notifications, stories, storyUseful, users } from "@/db/schema";
 import { decodeCursor, encodeCursor } from "@/lib/pagination/cursor";
 import { once } from "@/lib/idempotency";
+import { commentPermalink } from "./permalink";
 import { markdownToPlainText } from "@/lib/markdown/render";
 import { notify, notifyCommentPosted, type NotificationKind, type Tx } from "@/lib/notifications/events";
 
@@ -467,10 +468,6 @@ export async function setCommentUseful(params: { commentId: string; userId: stri
   });
 }
 
-/** The link to a comment that finds its page of the story (app/stories/[slug]/comments/[id]). */
-export function commentPermalink(storySlug: string, commentId: string): string {
-  return `/stories/${storySlug}/comments/${commentId}`;
-}
 
 // ------------------------------------------------------------------ closing and locking
 

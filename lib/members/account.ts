@@ -18,7 +18,7 @@ import {
 } from "@/db/schema";
 import { hashPassword } from "@/lib/auth/password";
 import type { AccountContentChoice } from "@/lib/auth/schema";
-import { commentPermalink } from "@/lib/comments/queries";
+import { commentPermalink } from "@/lib/comments/permalink";
 import { isLocale, type Locale } from "@/lib/i18n/locales";
 import { enqueueMail } from "@/lib/mail/outbox";
 import { accountDeletedMail } from "@/lib/mail/templates";

@@ -3,6 +3,7 @@ import { eq, sql, type SQL } from "drizzle-orm";
 import type { Database } from "@/db";
 import { comments, notifications, stories } from "@/db/schema";
 import { mailEachAtOnce, type Recipient, type StoredNotice } from "./mail";
+import { commentPermalink } from "@/lib/comments/permalink";
 
 /*
  * Notifications for what members do to each other's content, and for what happens where they
@@ -95,7 +96,7 @@ export async function notifyCommentPosted(
   const data: ContentNotificationData = {
     actorName: comment.actorName,
     storyTitle: story.title,
-    url: `/stories/${story.slug}#comment-${comment.id}`,
+    url: commentPermalink(story.slug, comment.id),
     commentId: comment.id,
     storyId: comment.storyId,
   };

@@ -88,7 +88,7 @@ describe("who is notified", () => {
     expect(await kinds(author.id)).toEqual(["comment_on_story"]);
     expect(await kinds(ann.id)).toEqual([]);
     const [notice] = await notificationsOf(author.id);
-    expect(notice.data).toMatchObject({ actorName: ann.name, actorId: ann.id, storyId: story.id, url: `/stories/${story.slug}#comment-${top.id}` });
+    expect(notice.data).toMatchObject({ actorName: ann.name, actorId: ann.id, storyId: story.id, url: `/stories/${story.slug}/comments/${top.id}` });
 
     // The author answers: Ann hears of the reply, the author of nothing (it is their own).
     await createComment({ storyId: story.id, authorId: author.id, body: "An answer from the author", replyToId: top.id });
@@ -149,7 +149,7 @@ describe("who is notified", () => {
     // The author hears as the author, not a second time as a follower; Ann wrote it.
     expect(await kinds(author.id)).toEqual(["comment_on_story"]);
     expect(await kinds(ann.id)).toEqual([]);
-    expect((await notificationsOf(follower.id))[0].data).toMatchObject({ actorName: ann.name, commentId: top.id, url: `/stories/${story.slug}#comment-${top.id}` });
+    expect((await notificationsOf(follower.id))[0].data).toMatchObject({ actorName: ann.name, commentId: top.id, url: `/stories/${story.slug}/comments/${top.id}` });
 
     // The follower answers Ann: Ann hears of the reply only, the follower of nothing.
     await createComment({ storyId: story.id, authorId: follower.id, body: "The follower answers", replyToId: top.id });

@@ -30,7 +30,8 @@ import {
 } from "@/lib/auth/permissions";
 import { currentUser } from "@/lib/auth/session";
 import { postCommentAction } from "@/lib/comments/actions";
-import { commentPermalink, commentsMarkedUseful, listComments, storyConversation, type AnsweredComment, type CommentView } from "@/lib/comments/queries";
+import { commentPermalink } from "@/lib/comments/permalink";
+import { commentsMarkedUseful, listComments, storyConversation, type AnsweredComment, type CommentView } from "@/lib/comments/queries";
 import { getReaderLocale } from "@/lib/i18n/server";
 import { newIdempotencyKey } from "@/lib/idempotency";
 import { renderMarkdown } from "@/lib/markdown/render";
