@@ -532,6 +532,9 @@ export const moderationActionEnum = pgEnum("moderation_action", [
   // Moderators acting on others' content outside the queue.
   "edit",
   "decide_proposal",
+  // A thread locked or unlocked for comments.
+  "lock",
+  "unlock",
 ]);
 
 /**

@@ -171,7 +171,7 @@ export async function setThreadLockedAction(formData: FormData): Promise<void> {
   if (changed) {
     await recordStaffAction({
       actorId: user.id,
-      action: "edit",
+      action: locked ? "lock" : "unlock",
       target: { type: "story", id: story.id, userId: story.authorId, label: story.title },
       before: { locked: !locked },
       after: { locked },

@@ -509,7 +509,7 @@ export async function openReportCount(): Promise<number> {
 // ------------------------------------------------------------------ the logs
 
 /** What the public moderation log shows: decisions about content and accounts, not routine review. */
-export const PUBLIC_ACTIONS: ModerationActionKind[] = ["hide", "restore", "delete", "suspend", "unsuspend", "auto_hide"];
+export const PUBLIC_ACTIONS: ModerationActionKind[] = ["hide", "restore", "delete", "suspend", "unsuspend", "auto_hide", "lock", "unlock"];
 
 export type LogEntry = {
   id: string;

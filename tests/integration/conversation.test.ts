@@ -348,8 +348,8 @@ describe("switching comments off and locking", () => {
       .where(and(eq(moderationActions.targetType, "story"), eq(moderationActions.targetId, story.id)))
       .orderBy(moderationActions.createdAt);
     expect(audit).toEqual([
-      { action: "edit", actorId: moderator.id, before: { locked: false }, after: { locked: true }, targetUserId: author.id },
-      { action: "edit", actorId: moderator.id, before: { locked: true }, after: { locked: false }, targetUserId: author.id },
+      { action: "lock", actorId: moderator.id, before: { locked: false }, after: { locked: true }, targetUserId: author.id },
+      { action: "unlock", actorId: moderator.id, before: { locked: true }, after: { locked: false }, targetUserId: author.id },
     ]);
   });
 });
