@@ -245,7 +245,7 @@ async function resolveReports(db: Database, target: Pick<Target, "type" | "id">,
  */
 export async function recordStaffAction(entry: {
   actorId: string;
-  action: "edit" | "delete" | "decide_proposal";
+  action: "edit" | "delete" | "decide_proposal" | "lock" | "unlock";
   target: { type: string; id: string; userId: string | null; label: string };
   reason?: string;
   before?: unknown;
