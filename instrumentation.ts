@@ -1,7 +1,39 @@
+import type { Instrumentation } from "next";
+
 // Node-only start-up work lives in db/startup.ts; this branch keeps it out of the edge build.
 export async function register() {
   if (process.env.NEXT_RUNTIME === "nodejs") {
     const { prepareDatabaseAtStartup } = await import("./db/startup");
     await prepareDatabaseAtStartup();
+    (await import("./lib/mail/worker")).startMailWorker();
+    (await import("./lib/notifications/digest")).startDigestWorker();
   }
 }
+
+/*
+ * Every error Next catches while rendering a page, running a route handler, a server action or
+ * the proxy: one structured log line with the request id (set by scripts/server.ts) and the
+ * digest, the reference app/error.tsx shows the person. A database that cannot be reached is
+ * also reported to the health monitor, so the next requests get the 503 page at once.
+ */
+export const onRequestError: Instrumentation.onRequestError = async (error, request, context) => {
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const [{ errorFields, log }, { isDatabaseUnavailable, reportDatabaseError }] = await Promise.all([
+    import("./lib/log"),
+    import("./db/health"),
+  ]);
+  const requestId = request.headers["x-request-id"];
+  const digest = typeof error === "object" && error !== null ? (error as { digest?: unknown }).digest : undefined;
+  const databaseUnavailable = isDatabaseUnavailable(error);
+  if (databaseUnavailable) reportDatabaseError(error);
+  log.error("request failed", {
+    requestId: typeof requestId === "string" ? requestId : null,
+    method: request.method,
+    path: request.path.split("?", 1)[0],
+    digest: typeof digest === "string" ? digest : null,
+    routePath: context.routePath,
+    routeType: context.routeType,
+    ...(databaseUnavailable ? { databaseUnavailable } : {}),
+    ...errorFields(error),
+  });
+};

@@ -6,6 +6,16 @@ import { STATIC_SECURITY_HEADERS } from "./lib/security/headers";
 
 const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
 
+/*
+ * scripts/server.ts answers bodies over REQUEST_BODY_LIMIT_BYTES with 413 before Next reads
+ * them; server actions get the same limit, so the two never disagree (and `next dev`, which
+ * has no such server, still stops at it). Read when the server starts, not only at build time.
+ */
+function requestBodyLimitBytes(): number {
+  const value = Number(process.env.REQUEST_BODY_LIMIT_BYTES);
+  return Number.isSafeInteger(value) && value > 0 ? value : 1024 * 1024;
+}
+
 export default function config(phase: string): NextConfig {
   // Only a running server needs the secret; `next build` must work without one.
   if (phase === PHASE_PRODUCTION_SERVER || phase === PHASE_DEVELOPMENT_SERVER) ensureAuthSecret();
@@ -15,6 +25,9 @@ export default function config(phase: string): NextConfig {
     serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2"],
     poweredByHeader: false,
     typedRoutes: false,
+    experimental: {
+      serverActions: { bodySizeLimit: requestBodyLimitBytes() },
+    },
     // The headers that need no nonce, on everything, including the build assets and icons that
     // proxy.ts skips. proxy.ts sets them again, with the CSP and HSTS, on what it matches.
     async headers() {

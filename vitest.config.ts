@@ -7,6 +7,30 @@ const alias = {
   "server-only": path.resolve(import.meta.dirname, "tests/support/empty-module.ts"),
 };
 
+/*
+ * The fault suite (tests/faults) builds the app and starts real servers and PostgreSQL clusters
+ * to break them: minutes, not seconds. It is defined only when asked for by name
+ * (`npm run test:faults`, i.e. `vitest run --project faults`), so a plain `vitest run` and
+ * `npm test` never start it.
+ */
+const faultsRequested = process.argv.some((arg, index, all) => arg === "--project=faults" || (arg === "--project" && all[index + 1] === "faults"));
+
+const faults = {
+  resolve: { alias },
+  test: {
+    name: "faults",
+    environment: "node",
+    include: ["tests/faults/**/*.test.ts"],
+    globalSetup: ["tests/faults/support/build.ts"],
+    // One file at a time, tests in order: each starts servers and databases of its own, and
+    // two cores cannot run two of those side by side without skewing the timings they check.
+    fileParallelism: false,
+    sequence: { concurrent: false },
+    hookTimeout: 180_000,
+    testTimeout: 180_000,
+  },
+};
+
 export default defineConfig({
   resolve: { alias },
   test: {
@@ -32,6 +56,7 @@ export default defineConfig({
           testTimeout: 30_000,
         },
       },
+      ...(faultsRequested ? [faults] : []),
     ],
   },
 });

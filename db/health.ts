@@ -1,3 +1,6 @@
+import { errorFields, log } from "../lib/log";
+import { onShutdown } from "../lib/lifecycle";
+
 /*
  * Whether an error means "the database cannot be reached right now" (as opposed to a bug or
  * a constraint violation): refused or dropped connections, a server shutting down or starting
@@ -27,4 +30,109 @@ export function isDatabaseUnavailable(error: unknown): boolean {
     current = cause;
   }
   return false;
+}
+
+/*
+ * The health monitor: whether the process currently knows the database to be down. Nothing
+ * polls while it is up; a failed query or connection (reported by the pool wrapper in
+ * db/index.ts) marks it down, and from then on a probe runs `select 1` about once a second
+ * until one succeeds. The custom server (scripts/server.ts) reads `databaseIsDown()` to answer
+ * pages with a short 503 instead of letting every request wait for a connection that fails.
+ *
+ * The state lives on globalThis: the server script, instrumentation and every route bundle each
+ * load their own copy of this module, and they must all see one state and one probe.
+ */
+
+const PROBE_INTERVAL_MS = 1_000;
+const FIRST_PROBE_MS = 250;
+
+type HealthState = {
+  down: boolean;
+  since: number | null;
+  probe: NodeJS.Timeout | null;
+  stopped: boolean;
+  /** The check the probe runs; replaceable in tests. */
+  check?: () => Promise<void>;
+};
+
+const KEY = Symbol.for("vertrekpunt.databaseHealth");
+
+function state(): HealthState {
+  const g = globalThis as unknown as Record<symbol, HealthState | undefined>;
+  return (g[KEY] ??= { down: false, since: null, probe: null, stopped: false });
+}
+
+/** True from a failed connection or query until the probe reaches the database again. */
+export function databaseIsDown(): boolean {
+  return state().down;
+}
+
+/**
+ * Call with any error a database call threw. Errors that mean the database is unreachable mark
+ * it down and start the probe; other errors (a constraint, a bug) are ignored.
+ */
+export function reportDatabaseError(error: unknown): void {
+  if (!isDatabaseUnavailable(error)) return;
+  const current = state();
+  if (current.stopped) return;
+  if (!current.down) {
+    current.down = true;
+    current.since = Date.now();
+    log.warn("database unreachable", { ...errorFields(error), stack: undefined });
+  }
+  scheduleProbe(FIRST_PROBE_MS);
+}
+
+/** Marks the database reachable again (the probe, or a caller that just used it successfully). */
+export function reportDatabaseUp(): void {
+  const current = state();
+  if (!current.down) return;
+  const downMs = current.since === null ? null : Date.now() - current.since;
+  current.down = false;
+  current.since = null;
+  if (current.probe) clearTimeout(current.probe);
+  current.probe = null;
+  log.info("database reachable again", { downMs });
+}
+
+/** For tests: replaces the probe's check (default: `select 1` through the app's handle). */
+export function setDatabaseProbe(check: (() => Promise<void>) | undefined): void {
+  state().check = check;
+}
+
+async function defaultCheck(): Promise<void> {
+  // Imported here, not at the top: db/index.ts imports this module for its pool wrapper.
+  const { getDb } = await import("./index");
+  const db = await getDb();
+  await db.execute("select 1");
+}
+
+function scheduleProbe(delayMs: number): void {
+  const current = state();
+  if (current.probe || current.stopped) return;
+  current.probe = setTimeout(() => void runProbe(), delayMs);
+  // The probe alone must not keep the process alive.
+  current.probe.unref();
+  onShutdown("database health probe", stopProbe);
+}
+
+async function runProbe(): Promise<void> {
+  const current = state();
+  try {
+    await (current.check ?? defaultCheck)();
+    current.probe = null;
+    reportDatabaseUp();
+  } catch (error) {
+    current.probe = null;
+    if (!current.down) return;
+    if (!isDatabaseUnavailable(error)) log.warn("database probe failed", errorFields(error));
+    scheduleProbe(PROBE_INTERVAL_MS);
+  }
+}
+
+function stopProbe(): void {
+  const current = state();
+  current.stopped = true;
+  if (current.probe) clearTimeout(current.probe);
+  current.probe = null;
 }

@@ -1,6 +1,8 @@
 import { closeSync, mkdirSync, openSync, readFileSync, unlinkSync, writeSync } from "node:fs";
 import path from "node:path";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import type { Pool, PoolClient } from "pg";
+import { reportDatabaseError } from "./health";
 import * as schema from "./schema";
 
 /*
@@ -87,8 +89,7 @@ async function openPostgres(connectionString: string, prepare: Prepare): Promise
     max: Number(process.env.DATABASE_POOL_MAX ?? 10),
     connectionTimeoutMillis: 5_000,
   });
-  // An idle client losing its connection (server restart) must not crash the process.
-  pool.on("error", (error) => console.warn("[db] idle PostgreSQL client error:", error.message));
+  reportUnavailability(pool);
 
   if (prepare) {
     const client = await pool.connect();
@@ -107,6 +108,66 @@ async function openPostgres(connectionString: string, prepare: Prepare): Promise
   }
 
   return { db: drizzle(pool, { schema }), kind: "postgres", close: () => pool.end() };
+}
+
+const REPORTING = Symbol.for("vertrekpunt.reportsDatabaseErrors");
+
+/*
+ * Every failed connection or query tells the health monitor (db/health.ts), which marks the
+ * database down when the error means "unreachable" and probes until it answers again. The
+ * methods are patched on the instance rather than wrapped in a Proxy: drizzle checks
+ * `client instanceof Pool` to decide how to run transactions.
+ */
+function reportUnavailability(pool: Pool): void {
+  const report = (error: unknown) => reportDatabaseError(error);
+  // An idle client losing its connection (server restart) must not crash the process.
+  pool.on("error", report);
+
+  const watchClient = (client: PoolClient) => {
+    const flagged = client as PoolClient & { [REPORTING]?: true };
+    if (flagged[REPORTING]) return;
+    flagged[REPORTING] = true;
+    // A checked-out client (a transaction) whose connection drops emits "error"; without a
+    // listener that would be an uncaught exception.
+    client.on("error", report);
+    const clientQuery = client.query.bind(client) as (...args: unknown[]) => unknown;
+    client.query = ((...args: unknown[]) => {
+      const result = clientQuery(...args);
+      if (result && typeof (result as Promise<unknown>).then === "function") (result as Promise<unknown>).catch(report);
+      return result;
+    }) as PoolClient["query"];
+  };
+
+  const connect = pool.connect.bind(pool) as (callback?: (error: Error | undefined, client?: PoolClient, done?: (release?: unknown) => void) => void) => Promise<PoolClient> | void;
+  pool.connect = ((callback?: (error: Error | undefined, client?: PoolClient, done?: (release?: unknown) => void) => void) => {
+    if (typeof callback === "function") {
+      // pg's own pool.query() takes a client this way.
+      return connect((error, client, done) => {
+        if (error) report(error);
+        else if (client) watchClient(client);
+        callback(error, client, done);
+      });
+    }
+    return (connect() as Promise<PoolClient>).then(
+      (client) => {
+        watchClient(client);
+        return client;
+      },
+      (error: unknown) => {
+        report(error);
+        throw error;
+      },
+    );
+  }) as Pool["connect"];
+
+  const query = pool.query.bind(pool) as (...args: unknown[]) => unknown;
+  pool.query = ((...args: unknown[]) => {
+    const result = query(...args);
+    if (result && typeof (result as Promise<unknown>).then === "function") {
+      (result as Promise<unknown>).catch(report);
+    }
+    return result;
+  }) as Pool["query"];
 }
 
 async function openPglite(dataDir: string, prepare: Prepare): Promise<DatabaseHandle> {

@@ -1,3 +1,5 @@
+import { errorFields, log } from "../lib/log";
+import { reportDatabaseError } from "./health";
 import { getDatabaseHandle } from "./index";
 
 /**
@@ -9,12 +11,14 @@ export async function prepareDatabaseAtStartup(): Promise<void> {
   if (process.env.NEXT_PHASE === "phase-production-build") return;
   try {
     const handle = await getDatabaseHandle();
-    console.log(`[vertrekpunt] database ready (${handle.kind})`);
+    log.info("database ready", { kind: handle.kind });
   } catch (error) {
-    console.error(`[vertrekpunt] database not ready at start-up: ${(error as Error).message}`);
+    log.error("database not ready at start-up", errorFields(error));
     // The embedded database failing to open (e.g. in use by another process) will not pass
     // by itself: stop, rather than serve error pages.
     if (!process.env.DATABASE_URL) process.exit(1);
-    // PostgreSQL may come back: keep serving; /api/health reports 503 until it does.
+    // PostgreSQL may come back: keep serving. The health monitor marks it down (pages answer
+    // 503, /api/health too) and its probe opens, migrates and seeds it once it answers.
+    reportDatabaseError(error);
   }
 }

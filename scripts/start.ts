@@ -1,7 +1,10 @@
 /*
- * `npm start`: build when there is no build of the current sources, then serve. The build
- * stamp is a hash of everything that goes into the build, so a stale `.next/` from an older
- * checkout is never served.
+ * `npm start`: build when there is no build of the current sources, then serve with
+ * scripts/server.ts. The build stamp is a hash of everything that goes into the build, so a
+ * stale `.next/` from an older checkout is never served.
+ *
+ * `--build-only` builds when needed and exits (the fault tests and CI use it before they start
+ * servers of their own).
  */
 import { spawnSync, spawn } from "node:child_process";
 import { createHash } from "node:crypto";
@@ -33,11 +36,15 @@ function run(command: string, args: string[]) {
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
 
-try {
-  ensureAuthSecret();
-} catch (error) {
-  console.error(`\n${(error as Error).message}\n`);
-  process.exit(1);
+const buildOnly = process.argv.includes("--build-only");
+
+if (!buildOnly) {
+  try {
+    ensureAuthSecret();
+  } catch (error) {
+    console.error(`\n${(error as Error).message}\n`);
+    process.exit(1);
+  }
 }
 
 const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
@@ -51,7 +58,15 @@ if (current) {
   writeFileSync(stampFile, hash);
 }
 
-const port = process.env.PORT ?? "3000";
-const server = spawn(process.execPath, [nextBin, "start", "--port", port], { cwd: root, stdio: "inherit", env: process.env });
+if (buildOnly) process.exit(0);
+
+// The server runs in a child process with a clean module graph (tsx for its TypeScript). It
+// handles SIGTERM itself (finishes requests in flight, then exits 0); this process passes the
+// signal on and exits with the server's code.
+const server = spawn(process.execPath, ["--import", "tsx", path.join(root, "scripts", "server.ts")], {
+  cwd: root,
+  stdio: "inherit",
+  env: { ...process.env, NODE_ENV: "production" },
+});
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
 server.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

@@ -1,0 +1,366 @@
+/*
+ * The production server (`npm start` runs it through scripts/start.ts). It is Next's own request
+ * handler inside a plain Node HTTP server, so that a few things happen before and after Next:
+ *
+ * - every request gets an id (`x-request-id` to Next, `X-Request-Id` on the response) and one
+ *   access log line;
+ * - request bodies over REQUEST_BODY_LIMIT_BYTES get a 413 before Next reads them;
+ * - while the database is known to be down (db/health.ts), pages get a short 503 page instead of
+ *   waiting for a connection that fails, and a 5xx that Next writes becomes a 503 with
+ *   Retry-After; server actions still reach Next, which lets forms answer with their own message;
+ * - a path with broken percent-encoding gets a 400 instead of an error inside Next;
+ * - SIGTERM stops accepting connections, lets the requests in flight finish (at most
+ *   SHUTDOWN_TIMEOUT_MS), runs the shutdown hooks, closes the database and exits 0.
+ *
+ * See docs/decisions/019-custom-server-health-and-shutdown.md.
+ */
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import type { Socket } from "node:net";
+import path from "node:path";
+
+// This is the production server whatever the caller's environment says (a test runner sets
+// "test"): React and Next pick their production builds from NODE_ENV when they load, so it is
+// set before they are imported below.
+Object.assign(process.env, { NODE_ENV: "production" });
+
+const { default: next } = await import("next");
+const { closeDb } = await import("../db/index");
+const { databaseIsDown } = await import("../db/health");
+const { runShutdownHooks } = await import("../lib/lifecycle");
+const { errorFields, log } = await import("../lib/log");
+const { requestIdFor } = await import("../lib/log/request-id");
+const pages = await import("../lib/server-pages");
+
+const root = path.resolve(import.meta.dirname, "..");
+
+function positiveInteger(name: string, fallback: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === "") return fallback;
+  const value = Number(raw);
+  if (!Number.isSafeInteger(value) || value <= 0) {
+    log.error("invalid configuration", { variable: name, value: raw, expected: "a positive integer" });
+    process.exit(1);
+  }
+  return value;
+}
+
+const port = positiveInteger("PORT", 3000);
+// Unset: every interface, as `next start` does.
+const hostname = process.env.HOSTNAME || undefined;
+const bodyLimit = positiveInteger("REQUEST_BODY_LIMIT_BYTES", 1024 * 1024);
+const shutdownTimeoutMs = positiveInteger("SHUTDOWN_TIMEOUT_MS", 10_000);
+
+// Shutdown: at most how long connections already in the listen backlog get to be accepted, and
+// how long an accepted connection gets to send its first request.
+const ACCEPT_BACKLOG_MAX_MS = 2_000;
+const FIRST_REQUEST_GRACE_MS = 1_000;
+// After a 413 the rest of the body is read and thrown away, so the client (still sending) gets
+// to read the answer instead of a reset connection; beyond this many bytes the connection is
+// closed instead.
+const DISCARD_MAX_BYTES = 16 * 1024 * 1024;
+
+// Build assets and icons (the paths proxy.ts skips too) work without the database.
+const STATIC_PATH = /^\/(?:_next\/|favicon\.ico$|icon\.svg$|apple-icon)/;
+
+let inFlight = 0;
+let shuttingDown = false;
+let onDrained: (() => void) | null = null;
+let accepted = 0;
+let shutdownStartedAt = 0;
+/** Open connections: how many requests each has received, how many are unanswered. */
+const connections = new Map<Socket, { requests: number; active: number }>();
+
+const app = next({ dev: false, dir: root, hostname: hostname ?? "localhost", port });
+const nextHandler = app.getRequestHandler();
+
+const server = createServer((req, res) => {
+  void handle(req, res).catch((error: unknown) => {
+    log.error("request handler failed", { requestId: req.headers["x-request-id"], ...errorFields(error) });
+    if (!res.headersSent) {
+      res.statusCode = databaseIsDown() ? 503 : 500;
+      res.setHeader("Content-Type", "text/plain; charset=utf-8");
+      res.end(`${res.statusCode === 503 ? "Service unavailable" : "Internal server error"}. Reference: ${String(req.headers["x-request-id"])}\n`);
+    } else {
+      res.destroy();
+    }
+  });
+});
+
+async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const started = performance.now();
+  const requestId = requestIdFor(req.headers["x-request-id"]);
+  req.headers["x-request-id"] = requestId;
+  res.setHeader("X-Request-Id", requestId);
+  const url = req.url ?? "/";
+  const pathname = url.split("?", 1)[0];
+  const isAction = req.method === "POST" && typeof req.headers["next-action"] === "string";
+  const isApi = pathname === "/api" || pathname.startsWith("/api/");
+
+  inFlight++;
+  const connection = connections.get(req.socket);
+  if (connection) {
+    connection.requests++;
+    connection.active++;
+  }
+  res.once("close", () => {
+    inFlight--;
+    if (connection) connection.active--;
+    if (!pathname.startsWith("/_next/static/")) {
+      log.info("request", {
+        method: req.method,
+        path: pathname,
+        status: res.statusCode,
+        durationMs: Math.round(performance.now() - started),
+        requestId,
+        ...(res.writableFinished ? {} : { aborted: true }),
+      });
+    }
+    if (shuttingDown) {
+      closeIdleConnections();
+      checkDrained();
+    }
+  });
+  rewriteStatus(res, { isAction });
+
+  // Installed before anything is awaited: body bytes that arrived with the headers are parsed
+  // right after this function yields.
+  const body = isChunkedWithoutLength(req) ? holdStreamedBody(req, bodyLimit) : null;
+
+  const send = (page: { status: number; headers: Record<string, string>; body: string }) => {
+    res.statusCode = page.status;
+    for (const [name, value] of Object.entries(page.headers)) res.setHeader(name, value);
+    res.setHeader("Content-Length", Buffer.byteLength(page.body));
+    res.end(page.body);
+  };
+  const locale = () => pages.pickLocale(req.headers.cookie, req.headers["accept-language"]);
+
+  const declaredLength = req.headers["content-length"];
+  if (declaredLength !== undefined && Number(declaredLength) > bodyLimit) {
+    log.warn("request body too large", { requestId, path: pathname, method: req.method, contentLength: Number(declaredLength), limit: bodyLimit });
+    // Node reads and discards the unread body after the answer, keeping the connection; a body
+    // too large to be worth reading closes it.
+    if (Number(declaredLength) > DISCARD_MAX_BYTES) res.setHeader("Connection", "close");
+    return send(isApi ? pages.tooLargeJson(requestId, bodyLimit) : pages.tooLargePage({ locale: locale(), requestId, url, limitBytes: bodyLimit }));
+  }
+
+  if (!hasValidEncoding(pathname)) {
+    body?.release();
+    res.statusCode = 400;
+    res.setHeader("Content-Type", "text/plain; charset=utf-8");
+    res.setHeader("Cache-Control", "no-store");
+    res.end(`Bad request: the address has invalid percent-encoding. Reference: ${requestId}\n`);
+    return;
+  }
+
+  if (databaseIsDown() && !STATIC_PATH.test(pathname) && pathname !== "/api/health" && !isAction) {
+    // The body is not needed; let Node read and discard it as usual.
+    body?.release();
+    return send(isApi ? pages.unavailableJson(requestId) : pages.unavailablePage({ locale: locale(), requestId, url }));
+  }
+
+  const bodyState = body ? await body.complete : "complete";
+  if (bodyState === "aborted") return;
+  if (bodyState === "over") {
+    log.warn("request body too large", { requestId, path: pathname, method: req.method, streamed: true, limit: bodyLimit });
+    return send(isApi ? pages.tooLargeJson(requestId, bodyLimit) : pages.tooLargePage({ locale: locale(), requestId, url, limitBytes: bodyLimit }));
+  }
+  body?.release();
+
+  await nextHandler(req, res);
+}
+
+/**
+ * While the database is down, a 5xx that Next writes for a page or route (its render failed on
+ * the database) goes out as 503 with Retry-After: the client, a proxy and the access log then
+ * see "try again shortly", not a bug. During shutdown every response closes its connection.
+ */
+function rewriteStatus(res: ServerResponse, { isAction }: { isAction: boolean }): void {
+  const writeHead = res.writeHead;
+  res.writeHead = function (this: ServerResponse, statusCode: number, ...rest: unknown[]) {
+    let status = statusCode;
+    if (status >= 500 && status !== 503 && !isAction && databaseIsDown()) {
+      status = 503;
+      this.setHeader("Retry-After", String(pages.RETRY_AFTER_SECONDS));
+      this.setHeader("Cache-Control", "no-store");
+      // A reason phrase given for the old status would be wrong for the new one.
+      if (typeof rest[0] === "string") rest.shift();
+    }
+    if (shuttingDown) this.setHeader("Connection", "close");
+    return (writeHead as (...args: unknown[]) => ServerResponse).call(this, status, ...rest);
+  } as ServerResponse["writeHead"];
+}
+
+function isChunkedWithoutLength(req: IncomingMessage): boolean {
+  return req.headers["content-length"] === undefined && req.headers["transfer-encoding"] !== undefined;
+}
+
+/**
+ * A body without Content-Length (chunked) is held back from Next until it has arrived in full,
+ * counting bytes: under the limit it is handed on unchanged; over it, the rest is dropped and
+ * Next never sees the request. Holding at most the limit in memory is the price of answering
+ * 413 cleanly instead of cutting off a body Next is already reading.
+ */
+function holdStreamedBody(req: IncomingMessage, limit: number): { complete: Promise<"complete" | "over" | "aborted">; release: () => void } {
+  const push = req.push;
+  const chunks: Buffer[] = [];
+  let size = 0;
+  let over = false;
+  let ended = false;
+  let resolve!: (state: "complete" | "over" | "aborted") => void;
+  const complete = new Promise<"complete" | "over" | "aborted">((done) => (resolve = done));
+  let discarded = 0;
+  // Node's HTTP parser hands each piece of the body to `req.push`, and `null` at the end.
+  req.push = (chunk: Buffer | null) => {
+    if (over) {
+      // Over the limit: thrown away up to the end (then the request ends as usual and the
+      // connection can serve the next one), or up to DISCARD_MAX_BYTES.
+      if (chunk === null) return push.call(req, null);
+      discarded += chunk.length;
+      if (discarded > DISCARD_MAX_BYTES) req.socket.destroy();
+      return true;
+    }
+    if (chunk === null) {
+      ended = true;
+      resolve("complete");
+      return false;
+    }
+    size += chunk.length;
+    if (size > limit) {
+      over = true;
+      chunks.length = 0;
+      resolve("over");
+      return true;
+    }
+    chunks.push(chunk);
+    return true;
+  };
+  req.once("close", () => resolve("aborted"));
+  return {
+    complete,
+    // Hands what arrived so far, and from now on everything, to whoever reads the request.
+    release: () => {
+      req.push = push;
+      for (const chunk of chunks.splice(0)) req.push(chunk);
+      if (ended) req.push(null);
+    },
+  };
+}
+
+/** Whether every path segment decodes: `/stories/%E0%A4%A` would make Next's decoding throw. */
+function hasValidEncoding(pathname: string): boolean {
+  try {
+    decodeURIComponent(pathname);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+server.on("connection", (socket: Socket) => {
+  accepted++;
+  connections.set(socket, { requests: 0, active: 0 });
+  socket.once("close", () => {
+    connections.delete(socket);
+    if (shuttingDown) checkDrained();
+  });
+});
+
+/**
+ * Closes keep-alive connections that wait for a next request. Node's own version (which
+ * `server.close()` calls) also closes a connection it accepted whose first request it has not
+ * read yet, which resets a request the client has already sent.
+ */
+function closeIdleConnections(): void {
+  for (const [socket, connection] of connections) {
+    if (connection.requests > 0 && connection.active === 0) socket.destroy();
+  }
+}
+server.closeIdleConnections = closeIdleConnections;
+
+/**
+ * Connections the kernel has already set up wait in the listen backlog until the event loop
+ * takes them, a few per turn of the loop, and a loop busy rendering pages turns slowly. Closing
+ * the listener while they wait resets them: requests their clients have already sent. So keep
+ * accepting until a turn of the loop takes no new connection (at most ACCEPT_BACKLOG_MAX_MS,
+ * as new clients may keep coming).
+ */
+async function acceptBacklog(): Promise<void> {
+  const deadline = performance.now() + Math.min(ACCEPT_BACKLOG_MAX_MS, shutdownTimeoutMs);
+  for (let seen = -1; seen !== accepted && performance.now() < deadline; ) {
+    seen = accepted;
+    // A timer, then an immediate: the loop has polled for new connections in between.
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+}
+
+function checkDrained(): void {
+  if (inFlight > 0) return;
+  for (const connection of connections.values()) if (connection.requests === 0) return;
+  onDrained?.();
+}
+
+async function shutdown(signal: NodeJS.Signals): Promise<void> {
+  if (shuttingDown) {
+    // Ctrl-C reaches every process of the group, and npm, tsx and scripts/start.ts each pass it
+    // on as well: copies within a second are the same request to stop.
+    if (performance.now() - shutdownStartedAt < 1_000) return;
+    log.warn("second signal during shutdown: exiting now", { signal });
+    process.exit(1);
+  }
+  shuttingDown = true;
+  const started = performance.now();
+  shutdownStartedAt = started;
+  log.info("shutdown started", { signal, inFlight, connections: connections.size, timeoutMs: shutdownTimeoutMs });
+
+  await acceptBacklog();
+  // Stop accepting connections. Idle keep-alive connections close now, busy ones after their
+  // response (which carries Connection: close from here on), and accepted ones that have not
+  // sent a request yet after a moment (a browser's preconnect never does).
+  server.close();
+  closeIdleConnections();
+  log.info("shutdown: no longer accepting connections", { inFlight, connections: connections.size });
+  setTimeout(() => {
+    for (const [socket, connection] of connections) if (connection.requests === 0) socket.destroy();
+  }, FIRST_REQUEST_GRACE_MS).unref();
+
+  const drained = await new Promise<boolean>((resolve) => {
+    onDrained = () => resolve(true);
+    setTimeout(() => resolve(false), shutdownTimeoutMs).unref();
+    checkDrained();
+  });
+  if (!drained) log.warn("shutdown timeout: closing connections with requests still in flight", { inFlight });
+  server.closeAllConnections();
+
+  await runShutdownHooks();
+  try {
+    await Promise.race([closeDb(), new Promise((resolve) => setTimeout(resolve, 5_000).unref())]);
+  } catch (error) {
+    log.warn("closing the database failed", errorFields(error));
+  }
+  log.info("shutdown complete", { durationMs: Math.round(performance.now() - started), drained });
+  process.exit(0);
+}
+
+process.on("SIGTERM", (signal) => void shutdown(signal));
+process.on("SIGINT", (signal) => void shutdown(signal));
+process.on("uncaughtException", (error) => log.error("uncaught exception", errorFields(error)));
+process.on("unhandledRejection", (reason) => log.error("unhandled rejection", errorFields(reason)));
+
+try {
+  await app.prepare();
+} catch (error) {
+  log.error("the app could not start", errorFields(error));
+  process.exit(1);
+}
+
+// A signal during start-up has already begun the shutdown.
+if (!shuttingDown) {
+  server.listen(port, hostname, () => {
+    log.info("server listening", { url: `http://${hostname ?? "localhost"}:${port}`, hostname: hostname ?? "all interfaces", port, bodyLimit, shutdownTimeoutMs });
+  });
+}
+server.on("error", (error) => {
+  log.error("server error", errorFields(error));
+  process.exit(1);
+});
