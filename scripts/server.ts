@@ -33,6 +33,13 @@ const pages = await import("../lib/server-pages");
 
 const root = path.resolve(import.meta.dirname, "..");
 
+
+// Links from mail carry their token in the path; a log line must not hand it to whoever reads the logs.
+const SECRET_PATHS = /^\/(reset-password|verify-email|unsubscribe)\/[^/]+/;
+function withoutSecrets(pathname: string): string {
+  return pathname.replace(SECRET_PATHS, "/$1/[token]");
+}
+
 function positiveInteger(name: string, fallback: number): number {
   const raw = process.env[name];
   if (raw === undefined || raw === "") return fallback;
@@ -108,7 +115,7 @@ async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> 
     if (!pathname.startsWith("/_next/static/")) {
       log.info("request", {
         method: req.method,
-        path: pathname,
+        path: withoutSecrets(pathname),
         status: res.statusCode,
         durationMs: Math.round(performance.now() - started),
         requestId,
