@@ -127,7 +127,7 @@ describe("two app servers behind nginx on one PostgreSQL", () => {
       await page.getByLabel("Organisation", { exact: true }).fill("Load balanced network");
       await page.getByLabel("Organisation type").selectOption({ label: "Network or community" });
       await page.getByLabel("Story", { exact: true }).fill("We moved from one server to two and nobody noticed, which was the point of the exercise.");
-      await page.getByRole("checkbox", { name: "Using knowledge" }).check();
+      await page.getByRole("checkbox", { name: "Improving the work practice" }).check();
       await page.getByRole("button", { name: "Publish" }).click();
       await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent(), { timeout: 30_000 }).toBe(title);
       expect(served(two, "/stories/new").some((line) => line.method === "POST")).toBe(true);
