@@ -77,6 +77,8 @@ export default defineConfig({
       // Every test signs up its own members from 127.0.0.1, and some fail to sign in on purpose:
       // the per-address limits would soon stop the suite. Per-member limits stay as they are.
       RATE_LIMIT_SIGN_UP_PER_IP: "100000",
+      // The server's access log would drown the test report; warnings and errors still show.
+      LOG_LEVEL: "warn",
       RATE_LIMIT_SIGN_IN_FAILURES_PER_IP: "100000",
       RATE_LIMIT_PASSWORD_RESET_PER_IP: "100000",
       SMTP_URL: `smtp://127.0.0.1:${process.env.E2E_SMTP_PORT}`,
