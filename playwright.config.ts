@@ -42,7 +42,8 @@ const chromiumArgs = [
 
 export default defineConfig({
   testDir: "e2e",
-  timeout: 60_000,
+  // Many tests walk two or three members through several pages on a two-core machine.
+  timeout: 120_000,
   expect: { timeout: 10_000 },
   fullyParallel: false,
   workers: 2,
