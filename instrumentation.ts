@@ -18,8 +18,9 @@ export async function register() {
  */
 export const onRequestError: Instrumentation.onRequestError = async (error, request, context) => {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  const [{ errorFields, log }, { isDatabaseUnavailable, reportDatabaseError }] = await Promise.all([
+  const [{ errorFields, log }, { loggablePath }, { isDatabaseUnavailable, reportDatabaseError }] = await Promise.all([
     import("./lib/log"),
+    import("./lib/log/path"),
     import("./db/health"),
   ]);
   const requestId = request.headers["x-request-id"];
@@ -29,7 +30,7 @@ export const onRequestError: Instrumentation.onRequestError = async (error, requ
   log.error("request failed", {
     requestId: typeof requestId === "string" ? requestId : null,
     method: request.method,
-    path: request.path.split("?", 1)[0],
+    path: loggablePath(request.path),
     digest: typeof digest === "string" ? digest : null,
     routePath: context.routePath,
     routeType: context.routeType,

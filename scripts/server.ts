@@ -28,17 +28,12 @@ const { closeDb } = await import("../db/index");
 const { databaseIsDown } = await import("../db/health");
 const { runShutdownHooks } = await import("../lib/lifecycle");
 const { errorFields, log } = await import("../lib/log");
+const { loggablePath } = await import("../lib/log/path");
 const { requestIdFor } = await import("../lib/log/request-id");
 const pages = await import("../lib/server-pages");
 
 const root = path.resolve(import.meta.dirname, "..");
 
-
-// Links from mail carry their token in the path; a log line must not hand it to whoever reads the logs.
-const SECRET_PATHS = /^\/(reset-password|verify-email|unsubscribe)\/[^/]+/;
-function withoutSecrets(pathname: string): string {
-  return pathname.replace(SECRET_PATHS, "/$1/[token]");
-}
 
 function positiveInteger(name: string, fallback: number): number {
   const raw = process.env[name];
@@ -115,7 +110,7 @@ async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> 
     if (!pathname.startsWith("/_next/static/")) {
       log.info("request", {
         method: req.method,
-        path: withoutSecrets(pathname),
+        path: loggablePath(pathname),
         status: res.statusCode,
         durationMs: Math.round(performance.now() - started),
         requestId,
@@ -143,7 +138,7 @@ async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> 
 
   const declaredLength = req.headers["content-length"];
   if (declaredLength !== undefined && Number(declaredLength) > bodyLimit) {
-    log.warn("request body too large", { requestId, path: pathname, method: req.method, contentLength: Number(declaredLength), limit: bodyLimit });
+    log.warn("request body too large", { requestId, path: loggablePath(pathname), method: req.method, contentLength: Number(declaredLength), limit: bodyLimit });
     // Node reads and discards the unread body after the answer, keeping the connection; a body
     // too large to be worth reading closes it.
     if (Number(declaredLength) > DISCARD_MAX_BYTES) res.setHeader("Connection", "close");
@@ -168,7 +163,7 @@ async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> 
   const bodyState = body ? await body.complete : "complete";
   if (bodyState === "aborted") return;
   if (bodyState === "over") {
-    log.warn("request body too large", { requestId, path: pathname, method: req.method, streamed: true, limit: bodyLimit });
+    log.warn("request body too large", { requestId, path: loggablePath(pathname), method: req.method, streamed: true, limit: bodyLimit });
     return send(isApi ? pages.tooLargeJson(requestId, bodyLimit) : pages.tooLargePage({ locale: locale(), requestId, url, limitBytes: bodyLimit }));
   }
   body?.release();
