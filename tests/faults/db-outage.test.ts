@@ -17,7 +17,8 @@ const READ_PATHS = ["/", "/stories", "/api/v1/stories"];
 // As in playwright.config.ts: the Debian package, no sandbox as root.
 const CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage"];
 
-type Sample = Outcome & { at: number; kind: "read" | "write"; path: string; email?: string; signedUp?: boolean };
+/** `sentAt` when the request went out, `at` when its answer was complete. */
+type Sample = Outcome & { sentAt: number; at: number; kind: "read" | "write"; path: string; email?: string; signedUp?: boolean };
 
 let cluster: PostgresCluster;
 let server: AppServer;
@@ -42,15 +43,17 @@ function startLoad(baseUrl: string) {
   const reader = async (offset: number) => {
     for (let i = offset; running; i++) {
       const path = READ_PATHS[i % READ_PATHS.length];
+      const sentAt = Date.now();
       const outcome = await request(`${baseUrl}${path}`, { headers: { "accept-language": "en" } });
-      samples.push({ ...outcome, at: Date.now(), kind: "read", path });
+      samples.push({ ...outcome, sentAt, at: Date.now(), kind: "read", path });
       await pause(40);
     }
   };
   const writer = async () => {
     while (running) {
+      const sentAt = Date.now();
       const result = await signUp(baseUrl);
-      samples.push({ ...result, at: Date.now(), kind: "write", path: "/signup", email: result.member.email, signedUp: result.signedUp });
+      samples.push({ ...result, sentAt, at: Date.now(), kind: "write", path: "/signup", email: result.member.email, signedUp: result.signedUp });
       await pause(100);
     }
   };
@@ -73,7 +76,9 @@ const health = async () => {
 describe("PostgreSQL stops under load", () => {
   it("answers 503 with the friendly page while it is down and serves again within 5 s of its return", async () => {
     const load = startLoad(server.url);
-    await new Promise((resolve) => setTimeout(resolve, 3_000));
+    // Phases end on what happened, not on the clock: a busy machine is slower, not wrong.
+    const count = (check: (sample: Sample) => boolean) => load.samples.filter(check).length;
+    await waitUntil(() => count((sample) => Boolean(sample.signedUp)) >= 2 && count((sample) => sample.kind === "read") >= 10, 120_000);
 
     const stoppedAt = Date.now();
     await cluster.stop("fast");
@@ -81,18 +86,21 @@ describe("PostgreSQL stops under load", () => {
     const downAt = Date.now();
     expect(await health()).toEqual({ status: 503, body: { status: "error", db: "down" } });
 
-    // While it is down, a server action still reaches Next (it answers with its own message
-    // and the form keeps the text); only pages and the API get the 503 page.
+    // The writer cannot even load the form now; the next test posts to the action directly.
     const signupPage = await request(`${server.url}/signup`);
     expect(signupPage.status).toBe(503);
     await new Promise((resolve) => setTimeout(resolve, 3_000));
+    await waitUntil(() => count((sample) => sample.kind === "read" && sample.sentAt > downAt) >= 10, 60_000);
 
     const restartAt = Date.now();
     await cluster.start();
     const restartedAt = Date.now();
     const recoveryMs = await waitUntil(async () => (await health()).status === 200, 10_000);
     const upAt = Date.now();
-    await new Promise((resolve) => setTimeout(resolve, 3_000));
+    await waitUntil(
+      () => count((sample) => Boolean(sample.signedUp) && sample.sentAt > upAt) >= 1 && count((sample) => sample.kind === "read" && sample.sentAt > upAt) >= 10,
+      120_000,
+    );
     const samples = await load.stop();
 
     expect(server.alive()).toBe(true);
@@ -102,9 +110,9 @@ describe("PostgreSQL stops under load", () => {
     const errors = samples.filter((sample) => sample.status >= 500 && sample.status !== 503);
     expect(errors.map(({ path, status, at }) => ({ path, status, at: at - stoppedAt }))).toEqual([]);
 
-    // Known down: every read is the 503 page (or the API's 503 JSON) with Retry-After.
-    const outage = samples.filter((sample) => sample.kind === "read" && sample.at > downAt && sample.at < restartAt);
-    expect(outage.length).toBeGreaterThan(10);
+    // Known down: every read sent then is the 503 page (or the API's 503 JSON) with Retry-After.
+    const outage = samples.filter((sample) => sample.kind === "read" && sample.sentAt > downAt && sample.at < restartAt);
+    expect(outage.length).toBeGreaterThanOrEqual(10);
     for (const sample of outage) {
       expect(sample.status, `${sample.path} during the outage`).toBe(503);
       expect(sample.headers?.get("retry-after")).toBe("5");
@@ -118,15 +126,15 @@ describe("PostgreSQL stops under load", () => {
 
     // Back within 5 s of PostgreSQL accepting connections again, without a restart.
     expect(recoveryMs).toBeLessThan(5_000);
-    const after = samples.filter((sample) => sample.kind === "read" && sample.at > upAt);
-    expect(after.length).toBeGreaterThan(10);
+    const after = samples.filter((sample) => sample.kind === "read" && sample.sentAt > upAt);
+    expect(after.length).toBeGreaterThanOrEqual(10);
     expect(after.filter((sample) => sample.status !== 200).map(({ path, status }) => ({ path, status }))).toEqual([]);
 
     // Writes went on before and after; every one that succeeded is in the database.
     const writes = samples.filter((sample) => sample.kind === "write");
     const succeeded = writes.filter((sample) => sample.signedUp);
     expect(succeeded.filter((sample) => sample.at < stoppedAt).length).toBeGreaterThan(0);
-    expect(succeeded.filter((sample) => sample.at > upAt).length).toBeGreaterThan(0);
+    expect(succeeded.filter((sample) => sample.sentAt > upAt).length).toBeGreaterThan(0);
     const stored = await cluster.query<{ email: string }>("select email from users where email = any($1)", [succeeded.map((sample) => sample.email)]);
     expect(new Set(stored.map((row) => row.email))).toEqual(new Set(succeeded.map((sample) => sample.email)));
 
@@ -137,7 +145,7 @@ describe("PostgreSQL stops under load", () => {
       `outage: detected ${downAt - stoppedAt} ms after the stop, recovered ${recoveryMs} ms after PostgreSQL accepted connections ` +
         `(pg_ctl start took ${restartedAt - restartAt} ms); ${samples.length} requests, ${succeeded.length} sign-ups`,
     );
-  });
+  }, 400_000);
 
   it("lets server actions through to Next while the database is down", async () => {
     const page = await request(`${server.url}/signup`);
