@@ -1,6 +1,7 @@
 import { relations, sql, type SQL } from "drizzle-orm";
 import {
   type AnyPgColumn,
+  bigint,
   boolean,
   customType,
   index,
@@ -658,6 +659,23 @@ export const idempotencyKeys = pgTable(
 );
 
 export type IdempotencyKey = typeof idempotencyKeys.$inferSelect;
+
+// ---------------------------------------------------------------------------- page cache
+
+/**
+ * When each cache tag was last invalidated (milliseconds since the epoch). Every app server
+ * keeps its cached reads in memory; this table is how an invalidation on one server reaches
+ * the others (lib/cache/handler.ts), and how scripts that write outside a server (import,
+ * seed) invalidate what the servers hold.
+ */
+export const cacheTags = pgTable(
+  "cache_tags",
+  {
+    tag: text("tag").primaryKey(),
+    expiredAt: bigint("expired_at", { mode: "number" }).notNull(),
+  },
+  (t) => [index("cache_tags_expired_idx").on(t.expiredAt)],
+);
 
 // ---------------------------------------------------------------------------- mail
 
