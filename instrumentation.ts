@@ -3,6 +3,8 @@ import type { Instrumentation } from "next";
 // Node-only start-up work lives in db/startup.ts; this branch keeps it out of the edge build.
 export async function register() {
   if (process.env.NEXT_RUNTIME === "nodejs") {
+    // Before the first request: that is when Next picks up the cache handler.
+    (await import("./lib/cache/handler")).installCacheHandler();
     const { prepareDatabaseAtStartup } = await import("./db/startup");
     await prepareDatabaseAtStartup();
     (await import("./lib/mail/worker")).startMailWorker();

@@ -27,6 +27,12 @@ export default function config(phase: string): NextConfig {
     typedRoutes: false,
     experimental: {
       serverActions: { bodySizeLimit: requestBodyLimitBytes() },
+      /*
+       * `"use cache"` without Cache Components (decision 024): every page is rendered per
+       * request, because its CSP nonce is; what is cached are the reads in lib/cache/reads.ts.
+       * Cache Components would prerender a static shell, which cannot carry a per-request nonce.
+       */
+      useCache: true,
     },
     // The headers that need no nonce, on everything, including the build assets and icons that
     // proxy.ts skips. proxy.ts sets them again, with the CSP and HSTS, on what it matches.

@@ -3,15 +3,14 @@ import { getTranslations } from "next-intl/server";
 import { StartingPointCard } from "@/components/starting-point-card";
 import { StoryList } from "@/components/story-list";
 import { getReaderLocale } from "@/lib/i18n/server";
-import { listStartingPoints } from "@/lib/starting-points/queries";
-import { listPublishedStories } from "@/lib/stories/queries";
+import { cachedPublishedStories, cachedStartingPoints } from "@/lib/cache/reads";
 
 export default async function HomePage() {
   const locale = await getReaderLocale();
   const [t, startingPoints, latest] = await Promise.all([
     getTranslations("home"),
-    listStartingPoints(locale),
-    listPublishedStories({ locale, limit: 6 }),
+    cachedStartingPoints(locale),
+    cachedPublishedStories({ locale, limit: 6 }),
   ]);
 
   return (

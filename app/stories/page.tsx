@@ -6,7 +6,7 @@ import { StoryFilterForm } from "@/components/story-filter-form";
 import { StoryList } from "@/components/story-list";
 import { getReaderLocale } from "@/lib/i18n/server";
 import { listStartingPoints } from "@/lib/starting-points/queries";
-import { countPublishedStories, facetCounts, listPublishedStories, searchSnippets } from "@/lib/stories/queries";
+import { cachedFacetCounts, cachedPublishedStories, cachedSearchSnippets, cachedStoryCount } from "@/lib/cache/reads";
 import { LANGUAGES, ORGANISATION_TYPES } from "@/lib/stories/schema";
 import { activeFilterChips, effectiveSort, parseStoryListParams, toSearchParams, type FilterChip, type StorySearchParams } from "@/lib/stories/search-params";
 
@@ -38,15 +38,15 @@ export default async function StoriesPage({ searchParams }: { searchParams: Prom
     startingPoints.map((sp) => sp.slug),
   );
   const [page, total, facets] = await Promise.all([
-    listPublishedStories({ filters, sort, after, before, locale }),
-    countPublishedStories(filters),
-    facetCounts(filters),
+    cachedPublishedStories({ filters, sort, after, before, locale }),
+    cachedStoryCount(filters),
+    cachedFacetCounts(filters),
   ]);
   const chips = activeFilterChips(filters);
   // Only an empty result asks what dropping each filter would give.
   const [snippets, withoutCounts] = await Promise.all([
-    filters.q ? searchSnippets(page.items.map((story) => story.id), filters.q) : undefined,
-    total === 0 ? Promise.all(chips.map((chip) => countPublishedStories(chip.without))) : [],
+    filters.q ? cachedSearchSnippets(page.items.map((story) => story.id), filters.q) : undefined,
+    total === 0 ? Promise.all(chips.map((chip) => cachedStoryCount(chip.without))) : [],
   ]);
 
   const day = (value: string) => format.dateTime(new Date(`${value}T00:00:00Z`), { dateStyle: "medium", timeZone: "UTC" });

@@ -1,11 +1,11 @@
 import "server-only";
 import { z } from "zod";
 import { siteOrigin } from "@/lib/feeds/site-url";
-import { renderMarkdown } from "@/lib/markdown/render";
 import { clientIpFrom } from "@/lib/rate-limit/client-ip";
 import { hitRule } from "@/lib/rate-limit/limits";
 import { listStartingPoints } from "@/lib/starting-points/queries";
-import { countPublishedStories, getStoryBySlug, listPublishedStories, readStoryCursor, type StoryCard } from "@/lib/stories/queries";
+import { cachedPublishedStories, cachedStory, cachedStoryCount } from "@/lib/cache/reads";
+import { readStoryCursor, type StoryCard } from "@/lib/stories/queries";
 import { effectiveSort } from "@/lib/stories/search-params";
 import { apiJson, apiProblem, apiTooManyRequests, queryObject } from "./http";
 import { startingPointsResponse, storyListQuery, storyListResponse, storyResource } from "./schemas";
@@ -67,8 +67,8 @@ export async function storiesEndpoint(request: Request): Promise<Response> {
   };
   const [origin, page, total] = await Promise.all([
     siteOrigin(),
-    listPublishedStories({ filters, sort, after: query.after, before: query.before, limit: query.limit, locale: "en" }),
-    countPublishedStories(filters),
+    cachedPublishedStories({ filters, sort, after: query.after, before: query.before, limit: query.limit, locale: "en" }),
+    cachedStoryCount(filters),
   ]);
   return apiJson(request, storyListResponse, {
     data: page.items.map((story) => summaryOf(story, origin)),
@@ -81,14 +81,14 @@ export async function storiesEndpoint(request: Request): Promise<Response> {
 export async function storyEndpoint(request: Request, slug: string): Promise<Response> {
   const limited = await overLimit(request);
   if (limited) return limited;
-  const story = await getStoryBySlug(slug, "en");
+  const story = await cachedStory(slug, "en");
   // Drafts do not exist for the API.
   if (!story || story.status !== "published") return apiProblem(404, `No published story "${slug}".`);
   const origin = await siteOrigin();
   return apiJson(request, storyResource, {
     ...summaryOf(story, origin),
     body: story.body,
-    bodyHtml: renderMarkdown(story.body),
+    bodyHtml: story.html,
     trigger: story.trigger,
     tools: story.tools,
   });

@@ -2,6 +2,7 @@
 
 import { AuthError } from "next-auth";
 import { revalidatePath } from "next/cache";
+import { contentChanged } from "@/lib/cache/tags";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { z } from "zod";
@@ -49,6 +50,8 @@ async function updateProfileSubmission(_prev: FormState<ProfileValues>, formData
   if (!parsed.success) return { ok: false, fieldErrors: z.flattenError(parsed.error).fieldErrors, values };
 
   await updateProfile({ userId: user.id, input: parsed.data });
+  // The name shows on every story card and comment of theirs.
+  await contentChanged();
   // The header and every page with the member's name.
   revalidatePath("/", "layout");
   return { ok: true, message: t("settings.profileSaved") };
@@ -143,6 +146,7 @@ async function deleteAccountSubmission(_prev: FormState<DeleteAccountValues>, fo
     const formError = result.reason === "last_admin" ? t("settings.lastAdmin") : t("settings.signedOut");
     return { ok: false, fieldErrors: {}, formError, values };
   }
+  await contentChanged();
   // The row is gone, so the session no longer counts anywhere; this clears the cookie too.
   await signOut({ redirectTo: "/signin?deleted=1" });
   return { ok: true };

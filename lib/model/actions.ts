@@ -1,6 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { contentChanged, storyChanged } from "@/lib/cache/tags";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { z } from "zod";
@@ -39,6 +40,7 @@ export async function setStoryRecognitionAction(formData: FormData): Promise<voi
   // A one-click form without a message: over the limit, the click changes nothing.
   if (await memberOverLimit("reactionPerMember", user.id)) return;
   await setStoryRecognition({ storyId: story.id, userId: user.id, startingPointId, recognised: formText(formData, "recognised") === "true" });
+  await storyChanged(story.id);
   revalidatePath(`/stories/${story.slug}`);
 }
 
@@ -172,6 +174,8 @@ async function decideProposalSubmission(_prev: FormState<DecisionValues>, formDa
     before: { status: "open" },
     after: { status: parsed.data.decision },
   });
+  // An accepted proposal is a new starting point; a merge retags stories.
+  await contentChanged();
   revalidatePath(`/starting-points/proposals/${proposalId}`);
   revalidatePath("/starting-points");
   revalidatePath("/");

@@ -1,6 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { contentChanged } from "@/lib/cache/tags";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { z } from "zod";
@@ -44,6 +45,7 @@ async function reportSubmission(_prev: FormState<ReportValues>, formData: FormDa
 
   const result = await createReport({ targetType: target.type, targetId: target.id, reporterId: user.id, ...parsed.data });
   if (!result.ok) return { ok: false, fieldErrors: {}, formError: t("moderation.cannotReport"), values };
+  if (result.autoHidden) await contentChanged();
   // No revalidation here: it would re-render this report page, which a hidden target no longer has.
   return { ok: true, message: t("moderation.reportThanks") };
 }
@@ -71,6 +73,8 @@ async function moderateSubmission(_prev: FormState<DecisionValues>, formData: Fo
 
   const result = await decide({ actorId: user.id, targetType: target.type, targetId: target.id, ...parsed.data });
   if (!result.ok) return { ok: false, fieldErrors: {}, formError: t(result.reason === "not_found" ? "moderation.gone" : "moderation.notApplicable"), values };
+  // Hiding, approving or suspending changes what everyone sees, possibly on many pages.
+  await contentChanged();
   if (found) revalidatePath(found.url.split("#")[0]);
   // The queue is shown again without the item, with a note of what was done.
   redirect("/moderation?done=1");

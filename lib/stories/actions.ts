@@ -16,6 +16,7 @@ import { keepInputWhenUnavailable } from "@/lib/validation/unavailable";
 import { createStory, currentStoryVersion, deleteStory, getStoryAccess, restoreRevision, UnknownStartingPointError, updateStory } from "./queries";
 import { restoreRevisionSchema } from "./revisions";
 import { BODY_MAX, storySchema, type StoryFormValues, type StoryIntent } from "./schema";
+import { storiesChanged, storyChanged } from "@/lib/cache/tags";
 
 export type StoryFormState = FormState<
   StoryFormValues & {
@@ -75,6 +76,7 @@ async function createStorySubmission(_prev: StoryFormState, formData: FormData):
     }
     throw error;
   }
+  await storiesChanged();
   redirect(`/stories/${slug}`);
 }
 
@@ -111,6 +113,7 @@ async function updateStorySubmission(_prev: StoryFormState, formData: FormData):
       return { ok: false, fieldErrors: {}, formError: t("stories.conflict"), values: { ...values, version: String(current ?? expectedVersion), conflict: true } };
     }
     if (!result.ok) return { ok: false, fieldErrors: {}, formError: t("stories.notFound"), values };
+    await storyChanged(storyId);
     if (user.id !== story.authorId) {
       await recordStaffAction({
         actorId: user.id,
@@ -152,6 +155,7 @@ async function restoreRevisionSubmission(_prev: RestoreRevisionState, formData: 
     const result = await restoreRevision({ ...parsed.data, editorId: user.id });
     if (!result.ok) return refused(result.reason === "conflict" ? "revisions.restoreConflict" : "revisions.notFound");
     slug = result.slug;
+    await storyChanged(story.id);
     if (user.id !== story.authorId) {
       await recordStaffAction({
         actorId: user.id,
@@ -181,6 +185,7 @@ export async function deleteStoryAction(formData: FormData): Promise<void> {
     if (target) await recordStaffAction({ actorId: user.id, action: "delete", target, before: { state: target.state }, after: { state: "deleted" } });
   }
   await deleteStory(story.id);
+  await storyChanged(story.id);
   redirect(`/members/${user.handle}`);
 }
 

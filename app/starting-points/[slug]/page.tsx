@@ -17,12 +17,11 @@ import { getReaderLocale } from "@/lib/i18n/server";
 import { shareMetadata } from "@/lib/share/metadata";
 import { alternateOpenGraphLocales } from "@/lib/share/text";
 import { startingPointPair } from "@/lib/starting-points/pair";
-import { getStartingPoint } from "@/lib/starting-points/queries";
-import { countPublishedStories, listPublishedStories } from "@/lib/stories/queries";
+import { cachedPublishedStories, cachedStartingPoint, cachedStoryCount } from "@/lib/cache/reads";
 import { first } from "@/lib/stories/search-params";
 
 // Metadata and page share one load per request.
-const loadStartingPoint = cache(async (slug: string) => getStartingPoint(slug, await getReaderLocale()));
+const loadStartingPoint = cache(async (slug: string) => cachedStartingPoint(slug, await getReaderLocale()));
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -66,7 +65,7 @@ export default async function StartingPointPage({ params, searchParams }: Props)
     getTranslations("feeds"),
     getTranslations("model"),
     getFormatter(),
-    listPublishedStories({
+    cachedPublishedStories({
       filters: { startingPoints: [slug] },
       after: first(query.after) ?? null,
       before: first(query.before) ?? null,
@@ -156,8 +155,8 @@ async function Intersection({ slugs, query }: { slugs: [string, string]; query: 
   const [t, locale] = await Promise.all([getTranslations("startingPoints"), getReaderLocale()]);
   const filters = { startingPoints: [a.slug, b.slug] };
   const [page, total] = await Promise.all([
-    listPublishedStories({ filters, after: first(query.after) ?? null, before: first(query.before) ?? null, locale }),
-    countPublishedStories(filters),
+    cachedPublishedStories({ filters, after: first(query.after) ?? null, before: first(query.before) ?? null, locale }),
+    cachedStoryCount(filters),
   ]);
   return (
     <div className="space-y-8">

@@ -31,15 +31,14 @@ import {
 import { currentUser } from "@/lib/auth/session";
 import { postCommentAction } from "@/lib/comments/actions";
 import { commentPermalink } from "@/lib/comments/permalink";
-import { commentsMarkedUseful, listComments, storyConversation, type AnsweredComment, type CommentView } from "@/lib/comments/queries";
+import { cachedComments, cachedStory, type RenderedComment } from "@/lib/cache/reads";
+import { commentsMarkedUseful, storyConversation, type AnsweredComment, type CommentView } from "@/lib/comments/queries";
 import { getReaderLocale } from "@/lib/i18n/server";
 import { newIdempotencyKey } from "@/lib/idempotency";
-import { renderMarkdown } from "@/lib/markdown/render";
 import { storyRecognitionSummary } from "@/lib/model/queries";
 import { isFollowingStory } from "@/lib/notifications/queries";
 import { shareMetadata } from "@/lib/share/metadata";
 import { deleteStoryAction } from "@/lib/stories/actions";
-import { getStoryBySlug } from "@/lib/stories/queries";
 import { first } from "@/lib/stories/search-params";
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -47,7 +46,7 @@ type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<s
 // Metadata and page share one load per request.
 const loadVisibleStory = cache(async (slug: string) => {
   const [user, locale] = await Promise.all([currentUser(), getReaderLocale()]);
-  const story = await getStoryBySlug(slug, locale);
+  const story = await cachedStory(slug, locale);
   // A draft is hidden from everyone but its author: 404, so its existence is not revealed.
   if (!story || !canViewStory(user, story)) notFound();
   return { story, user };
@@ -90,7 +89,7 @@ export default async function StoryPage({ params, searchParams }: Props) {
     getTranslations("organisationTypes"),
     getTranslations("languages"),
     getFormatter(),
-    listComments({ storyId: story.id, after: commentsAfter }),
+    cachedComments(story.id, commentsAfter),
     story.status === "published" ? storyRecognitionSummary({ storyId: story.id, userId: user?.id ?? null, locale }) : Promise.resolve(null),
   ]);
   const editable = canEditStory(user, story);
@@ -104,12 +103,12 @@ export default async function StoryPage({ params, searchParams }: Props) {
   const closedReason = commentsClosedReason(conversation);
   const mayComment = canComment(user, { status: story.status, ...conversation });
   const commentsPage = `/stories/${story.slug}${commentsAfter ? `?comments=${encodeURIComponent(commentsAfter)}&` : "?"}`;
-  const commentProps = (comment: CommentView, replyTo: AnsweredComment | null = null): CommentItemProps => {
+  const commentProps = (comment: RenderedComment<CommentView>, replyTo: AnsweredComment | null = null): CommentItemProps => {
     const gone = Boolean(comment.hidden) || comment.deleted;
     return {
       id: comment.id,
       // A hidden or deleted comment's words stay on the server.
-      html: gone ? "" : renderMarkdown(comment.body),
+      html: gone ? "" : comment.html,
       body: gone ? "" : comment.body,
       createdAt: comment.createdAt,
       edited: comment.updatedAt.getTime() - comment.createdAt.getTime() > 1_000,
@@ -217,7 +216,7 @@ export default async function StoryPage({ params, searchParams }: Props) {
           {story.summary}
         </p>
       ) : null}
-      <Markdown source={story.body} lang={story.language} />
+      <Markdown html={story.html} lang={story.language} />
 
       <dl className="grid gap-4 rounded-lg border border-stone-200 bg-white p-5 sm:grid-cols-2">
         {story.trigger ? (

@@ -1,0 +1,95 @@
+import "server-only";
+import { cacheLife, cacheTag } from "next/cache";
+import { listComments, type ReplyView, type ThreadView } from "@/lib/comments/queries";
+import type { Locale } from "@/lib/i18n/locales";
+import { renderMarkdown } from "@/lib/markdown/render";
+import { getStartingPoint, listStartingPoints } from "@/lib/starting-points/queries";
+import {
+  countPublishedStories,
+  facetCounts,
+  getStoryBySlug,
+  listPublishedStories,
+  searchSnippets,
+  type StoryFilters,
+} from "@/lib/stories/queries";
+import { CACHE_TAGS } from "./tags";
+
+/*
+ * The reads behind the pages everyone sees, cached across requests (decision 024). Nothing
+ * here takes or returns anything about the person asking: pages combine these with the
+ * personal parts (session, bell, "useful" marks, permissions), which are never cached. Each
+ * read names the tags whose invalidation (lib/cache/tags.ts, called by every action that
+ * changes them) drops it; an hour is only the backstop.
+ *
+ * Markdown is rendered here too: rendering 50 comments is most of a story page's work.
+ */
+
+function cachedFor(...tags: string[]): void {
+  cacheLife({ revalidate: 3600, expire: 86_400 });
+  cacheTag(CACHE_TAGS.content, ...tags);
+}
+
+export async function cachedStartingPoints(locale: Locale) {
+  "use cache";
+  cachedFor(CACHE_TAGS.startingPoints, CACHE_TAGS.stories);
+  return listStartingPoints(locale);
+}
+
+export async function cachedStartingPoint(slug: string, locale: Locale) {
+  "use cache";
+  cachedFor(CACHE_TAGS.startingPoints, CACHE_TAGS.stories);
+  return getStartingPoint(slug, locale);
+}
+
+export async function cachedPublishedStories(params: Parameters<typeof listPublishedStories>[0]) {
+  "use cache";
+  cachedFor(CACHE_TAGS.stories);
+  return listPublishedStories(params);
+}
+
+export async function cachedStoryCount(filters: StoryFilters) {
+  "use cache";
+  cachedFor(CACHE_TAGS.stories);
+  return countPublishedStories(filters);
+}
+
+export async function cachedFacetCounts(filters: StoryFilters) {
+  "use cache";
+  cachedFor(CACHE_TAGS.stories);
+  return facetCounts(filters);
+}
+
+export async function cachedSearchSnippets(storyIds: string[], query: string) {
+  "use cache";
+  cachedFor(CACHE_TAGS.stories);
+  return searchSnippets(storyIds, query);
+}
+
+/**
+ * A story by its address, whatever its state, with its body rendered: the page decides who
+ * may see it. An unknown address is tagged with the listings, which a new story changes.
+ */
+export async function cachedStory(slug: string, locale: Locale) {
+  "use cache";
+  const story = await getStoryBySlug(slug, locale);
+  cachedFor(story ? CACHE_TAGS.story(story.id) : CACHE_TAGS.stories);
+  return story && { ...story, html: renderMarkdown(story.body) };
+}
+
+export type RenderedComment<T> = T & { html: string };
+export type RenderedThread = RenderedComment<Omit<ThreadView, "replies">> & { replies: RenderedComment<ReplyView>[] };
+
+/**
+ * One page of a story's threads, each comment with its body rendered. A hidden or deleted
+ * comment's words are not rendered: they never reach the page.
+ */
+export async function cachedComments(storyId: string, after: string | null): Promise<{ items: RenderedThread[]; more: string | null }> {
+  "use cache";
+  cachedFor(CACHE_TAGS.story(storyId));
+  const page = await listComments({ storyId, after });
+  const rendered = <T extends { body: string; hidden: unknown; deleted: boolean }>(comment: T): RenderedComment<T> => ({
+    ...comment,
+    html: comment.hidden || comment.deleted ? "" : renderMarkdown(comment.body),
+  });
+  return { items: page.items.map((thread) => ({ ...rendered(thread), replies: thread.replies.map(rendered) })), more: page.more };
+}

@@ -1,0 +1,36 @@
+import { expireTags } from "./tag-store";
+
+/*
+ * What each cached read depends on (decision 024). Every cached read carries `content`, so a
+ * change that reaches everywhere (a member's name, a suspension, an import) is one
+ * invalidation; the narrower tags keep a comment on one story from dropping every other
+ * story's page.
+ */
+export const CACHE_TAGS = {
+  /** Everything cached: member names and states show on every page. */
+  content: "content",
+  /** Every listing, count and facet of stories. */
+  stories: "stories",
+  /** The four starting points and their texts. */
+  startingPoints: "starting-points",
+  /** One story's page: the story and its comments. */
+  story: (storyId: string) => `story:${storyId}`,
+} as const;
+
+/**
+ * A story, its comments or anything on its card changed: its page and every listing.
+ * Listings show comment and recognition counts, so a comment changes them too.
+ */
+export function storyChanged(storyId: string): Promise<void> {
+  return expireTags([CACHE_TAGS.stories, CACHE_TAGS.story(storyId)]);
+}
+
+/** A new story: listings only; no page of it has been cached yet. */
+export function storiesChanged(): Promise<void> {
+  return expireTags([CACHE_TAGS.stories]);
+}
+
+/** Something shown everywhere changed: a member's name, roles, moderation, imported data. */
+export function contentChanged(): Promise<void> {
+  return expireTags([CACHE_TAGS.content]);
+}
