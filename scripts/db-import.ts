@@ -7,6 +7,8 @@
  */
 import path from "node:path";
 import { openDatabase, type DatabaseHandle } from "../db";
+import { createTagStore } from "../lib/cache/tag-store";
+import { CACHE_TAGS } from "../lib/cache/tags";
 import { formatTable, readExportFile, type ExportFile } from "../lib/data-transfer/export";
 import { importDatabase, ImportRefused } from "../lib/data-transfer/import";
 
@@ -56,6 +58,8 @@ try {
   if (result.ok) {
     const total = result.tables.reduce((sum, check) => sum + check.count, 0);
     console.log(`\nImported ${total} rows from ${file} (exported ${data.exportedAt}); every table matches.`);
+    // App servers already running on this database drop what they cached (decision 024).
+    await createTagStore({ db: async () => handle.db }).expire([CACHE_TAGS.content]);
   } else {
     const bad = result.tables.filter((check) => !check.ok).map((check) => check.table);
     console.error(`\nMISMATCH in ${bad.join(", ")}: the import was rolled back and the database is unchanged.`);

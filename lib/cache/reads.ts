@@ -1,8 +1,9 @@
 import "server-only";
 import { cacheLife, cacheTag } from "next/cache";
-import { listComments, type ReplyView, type ThreadView } from "@/lib/comments/queries";
+import { listComments, storyConversation, type ReplyView, type ThreadView } from "@/lib/comments/queries";
 import type { Locale } from "@/lib/i18n/locales";
 import { renderMarkdown } from "@/lib/markdown/render";
+import { storyRecognitionSummary } from "@/lib/model/queries";
 import { getStartingPoint, listStartingPoints } from "@/lib/starting-points/queries";
 import {
   countPublishedStories,
@@ -92,4 +93,18 @@ export async function cachedComments(storyId: string, after: string | null): Pro
     html: comment.hidden || comment.deleted ? "" : renderMarkdown(comment.body),
   });
   return { items: page.items.map((thread) => ({ ...rendered(thread), replies: thread.replies.map(rendered) })), more: page.more };
+}
+
+/** A story's conversation settings and "useful" count, as someone who is not signed in sees them. */
+export async function cachedPublicConversation(storyId: string) {
+  "use cache";
+  cachedFor(CACHE_TAGS.story(storyId));
+  return storyConversation({ storyId, userId: null });
+}
+
+/** Which starting points readers recognise in a story, as someone who is not signed in sees it. */
+export async function cachedPublicRecognitions(storyId: string, locale: Locale) {
+  "use cache";
+  cachedFor(CACHE_TAGS.story(storyId), CACHE_TAGS.startingPoints);
+  return storyRecognitionSummary({ storyId, userId: null, locale });
 }

@@ -145,6 +145,44 @@ describe("two app servers behind nginx on one PostgreSQL", () => {
     }
   }, 180_000);
 
+  it("caches public pages on each server, and a comment through one reaches the other's cached page within a second", async () => {
+    const [one, two] = servers;
+    const { data } = await (await fetch(`${nginx.url}/api/v1/stories?limit=1`)).json();
+    const storyPath = `/stories/${data[0].slug}`;
+    const [story] = await cluster.query<{ id: string; title: string }>(`SELECT id, title FROM stories WHERE slug = $1`, [data[0].slug]);
+    const pageOf = async (server: AppServer) => (await fetch(`${server.url}${storyPath}`)).text();
+    for (const server of servers) expect(await pageOf(server)).toContain(story.title);
+
+    // A change behind the app's back (no invalidation) is not seen: the page data is cached.
+    const quietTitle = `${story.title} (changed quietly)`;
+    await cluster.query(`UPDATE stories SET title = $1 WHERE id = $2`, [quietTitle, story.id]);
+    try {
+      for (const server of servers) expect(await pageOf(server)).not.toContain(quietTitle);
+
+      // A comment through server one invalidates the story on both.
+      const id = randomBytes(4).toString("hex");
+      const context = await browser.newContext({ locale: "en-GB" });
+      const page = await context.newPage();
+      try {
+        await signUpAt(page, one.url, { name: `Cache ${id}`, email: `cache-${id}@example.org`, password: `pass-${id}-long-enough` });
+        await page.goto(`${one.url}${storyPath}`);
+        const comment = `Seen by both servers ${id}`;
+        await page.getByLabel("Comment", { exact: true }).fill(comment);
+        await page.getByRole("button", { name: "Post comment" }).click();
+        await page.getByText(comment).waitFor();
+        // Server two looks at the shared invalidations at most 500 ms apart: fresh within a
+        // second; the bound here leaves room for two busy cores rendering the page.
+        await waitUntil(async () => (await pageOf(two)).includes(comment), 3_000);
+        expect(await pageOf(two)).toContain(quietTitle);
+        expect(await pageOf(one)).toContain(comment);
+      } finally {
+        await context.close();
+      }
+    } finally {
+      await cluster.query(`UPDATE stories SET title = $1 WHERE id = $2`, [story.title, story.id]);
+    }
+  }, 180_000);
+
   it("sends each queued mail exactly once while both servers work the queue", async () => {
     const count = 40;
     const run = randomBytes(4).toString("hex");

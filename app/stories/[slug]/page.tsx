@@ -31,7 +31,7 @@ import {
 import { currentUser } from "@/lib/auth/session";
 import { postCommentAction } from "@/lib/comments/actions";
 import { commentPermalink } from "@/lib/comments/permalink";
-import { cachedComments, cachedStory, type RenderedComment } from "@/lib/cache/reads";
+import { cachedComments, cachedPublicConversation, cachedPublicRecognitions, cachedStory, type RenderedComment } from "@/lib/cache/reads";
 import { commentsMarkedUseful, storyConversation, type AnsweredComment, type CommentView } from "@/lib/comments/queries";
 import { getReaderLocale } from "@/lib/i18n/server";
 import { newIdempotencyKey } from "@/lib/idempotency";
@@ -90,13 +90,17 @@ export default async function StoryPage({ params, searchParams }: Props) {
     getTranslations("languages"),
     getFormatter(),
     cachedComments(story.id, commentsAfter),
-    story.status === "published" ? storyRecognitionSummary({ storyId: story.id, userId: user?.id ?? null, locale }) : Promise.resolve(null),
+    story.status !== "published"
+      ? Promise.resolve(null)
+      : user
+        ? storyRecognitionSummary({ storyId: story.id, userId: user.id, locale })
+        : cachedPublicRecognitions(story.id, locale),
   ]);
   const editable = canEditStory(user, story);
   // The conversation: its switches, "useful" marks, and which comment's reply form is open.
   const replyParam = first((await searchParams).reply) ?? null;
   const [conversationRow, markedUseful] = await Promise.all([
-    storyConversation({ storyId: story.id, userId: user?.id ?? null }),
+    user ? storyConversation({ storyId: story.id, userId: user.id }) : cachedPublicConversation(story.id),
     commentsMarkedUseful({ userId: user?.id ?? null, commentIds: comments.items.flatMap((thread) => [thread.id, ...thread.replies.map((reply) => reply.id)]) }),
   ]);
   const conversation = conversationRow ?? { commentsClosed: false, lockedAt: null, usefulCount: 0, markedUseful: false };
