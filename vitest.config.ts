@@ -5,6 +5,8 @@ const alias = {
   "@": path.resolve(import.meta.dirname),
   // `server-only` throws outside React's server build; in tests the modules run as plain Node.
   "server-only": path.resolve(import.meta.dirname, "tests/support/empty-module.ts"),
+  // Likewise Next's cache API: no request to revalidate, no cache to fill.
+  "next/cache": path.resolve(import.meta.dirname, "tests/support/next-cache.ts"),
 };
 
 /*

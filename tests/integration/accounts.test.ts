@@ -83,7 +83,6 @@ vi.mock("next/navigation", () => ({
     throw new Redirect("404");
   },
 }));
-vi.mock("next/cache", () => ({ revalidatePath: () => {}, revalidateTag: () => {} }));
 vi.mock("next/headers", () => ({
   headers: async () => new Headers({ "x-forwarded-for": request.ip, host: "vertrekpunt.example", "x-forwarded-proto": "https" }),
   cookies: async () => ({ get: (name: string) => (calls.cookies[name] ? { value: calls.cookies[name] } : undefined), set: (name: string, value: string) => (calls.cookies[name] = value) }),

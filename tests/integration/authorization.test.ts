@@ -78,7 +78,6 @@ vi.mock("next/navigation", () => ({
     throw new Redirect("404");
   },
 }));
-vi.mock("next/cache", () => ({ revalidatePath: () => {}, revalidateTag: () => {} }));
 vi.mock("next/headers", () => ({
   headers: async () => new Headers({ "x-forwarded-for": "192.0.2.10" }),
   cookies: async () => ({ get: () => undefined, set: (name: string) => calls.cookies.push(name) }),

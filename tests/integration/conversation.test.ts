@@ -43,7 +43,6 @@ vi.mock("next/navigation", () => ({
     throw new NotFound("404");
   },
 }));
-vi.mock("next/cache", () => ({ revalidatePath: () => {}, revalidateTag: () => {} }));
 vi.mock("next/headers", () => ({
   headers: async () => new Headers({ "x-forwarded-for": "192.0.2.20" }),
   cookies: async () => ({ get: () => undefined, set: () => {} }),
