@@ -301,6 +301,9 @@ export const comments = pgTable(
     index("comments_story_idx").on(t.storyId, t.createdAt, t.id),
     index("comments_parent_idx").on(t.parentId, t.createdAt, t.id),
     index("comments_author_idx").on(t.authorId, t.createdAt.desc()),
+    // A story's thread starts in listing order: a page of them reads just that page, however
+    // many replies the story has.
+    index("comments_thread_starts_idx").on(t.storyId, t.createdAt, t.id).where(sql`${t.parentId} IS NULL`),
   ],
 );
 

@@ -82,7 +82,10 @@ function threadStarts(storyId: string): SQL {
     isNull(comments.parentId),
     or(
       isNull(comments.deletedAt),
-      sql`exists (select 1 from ${comments} as r where r.parent_id = ${comments.id} and r.deleted_at is null)`,
+      // A scalar subquery with LIMIT 1, not EXISTS: the planner may turn an EXISTS into a hashed
+      // subplan that reads every live reply of the site up front; this stays one probe of
+      // comments_parent_idx, and only for the rare deleted thread start.
+      sql`coalesce((select true from ${comments} as r where r.parent_id = ${comments.id} and r.deleted_at is null limit 1), false)`,
     ),
   ) as SQL;
 }

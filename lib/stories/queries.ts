@@ -171,6 +171,26 @@ function filterConditions(filters: StoryFilters): SQL[] {
   return conditions;
 }
 
+/**
+ * The newest `limit` published stories meeting the conditions, as a condition on stories.id.
+ * The planner reads them either by walking stories_published_idx newest first until it has
+ * enough, or from the other indexes when the conditions are selective: bounded either way.
+ */
+function newestMatches(conditions: SQL[], limit: number): SQL {
+  return inArray(
+    stories.id,
+    qb
+      .select({ id: stories.id })
+      .from(stories)
+      .where(and(...conditions))
+      .orderBy(sql`${stories.publishedAt} DESC NULLS LAST`, sql`${stories.id} DESC NULLS LAST`)
+      .limit(limit),
+  );
+}
+
+/** Where pages stop counting: a total above it shows as "1,000+", facets count among that many. */
+export const COUNT_CAP = 1000;
+
 export const TOOL_FACET_SIZE = 12;
 export const AUTHOR_FACET_SIZE = 8;
 
@@ -194,8 +214,13 @@ export type FacetCounts = {
  * "any of" options does not narrow its own counts (the usual facet rule), so its other options
  * stay visible; starting points in "all of" mode do, since each one narrows further.
  */
-export async function facetCounts(filters: StoryFilters): Promise<FacetCounts> {
+export async function facetCounts(filters: StoryFilters, options: { sample?: number } = {}): Promise<FacetCounts> {
   const db = await getDb();
+  // Exact counts read every match of every group (seconds at 100,000 stories). With `sample`,
+  // each group counts only among its newest `sample` matches: bounded, and exact whenever
+  // there are no more matches than that (pair it with a capped total, "1,000+").
+  const groupConditions = (group: StoryFilters): SQL[] =>
+    options.sample === undefined ? filterConditions(group) : [newestMatches(filterConditions(group), options.sample)];
   const spFilters = filters.startingPointMode === "any" ? { ...filters, startingPoints: [] } : filters;
   const year = sql<number>`extract(year from ${stories.publishedAt} at time zone 'UTC')::int`;
   const tool = sql<string>`t.tool`;
@@ -205,23 +230,23 @@ export async function facetCounts(filters: StoryFilters): Promise<FacetCounts> {
       .from(storyStartingPoints)
       .innerJoin(stories, eq(stories.id, storyStartingPoints.storyId))
       .innerJoin(startingPoints, eq(startingPoints.id, storyStartingPoints.startingPointId))
-      .where(and(...filterConditions(spFilters)))
+      .where(and(...groupConditions(spFilters)))
       .groupBy(startingPoints.slug),
     db
       .select({ key: stories.language, n: count() })
       .from(stories)
-      .where(and(...filterConditions({ ...filters, languages: [] })))
+      .where(and(...groupConditions({ ...filters, languages: [] })))
       .groupBy(stories.language),
     db
       .select({ key: stories.organisationType, n: count() })
       .from(stories)
-      .where(and(...filterConditions({ ...filters, organisationTypes: [] })))
+      .where(and(...groupConditions({ ...filters, organisationTypes: [] })))
       .groupBy(stories.organisationType),
     db
       .select({ value: tool, n: count() })
       .from(stories)
       .innerJoin(sql`unnest(${stories.tools}) AS t(tool)`, sql`true`)
-      .where(and(...filterConditions({ ...filters, tools: [] })))
+      .where(and(...groupConditions({ ...filters, tools: [] })))
       .groupBy(tool)
       .orderBy(...chosenFirst(tool, filters.tools), desc(count()), asc(tool))
       .limit(TOOL_FACET_SIZE + (filters.tools?.length ?? 0)),
@@ -229,14 +254,14 @@ export async function facetCounts(filters: StoryFilters): Promise<FacetCounts> {
       .select({ handle: users.handle, name: users.name, n: count() })
       .from(stories)
       .innerJoin(users, eq(users.id, stories.authorId))
-      .where(and(...filterConditions({ ...filters, authors: [] })))
+      .where(and(...groupConditions({ ...filters, authors: [] })))
       .groupBy(users.handle, users.name)
       .orderBy(...chosenFirst(sql`${users.handle}`, filters.authors), desc(count()), asc(users.handle))
       .limit(AUTHOR_FACET_SIZE + (filters.authors?.length ?? 0)),
     db
       .select({ year, n: count() })
       .from(stories)
-      .where(and(...filterConditions({ ...filters, from: undefined, to: undefined })))
+      .where(and(...groupConditions({ ...filters, from: undefined, to: undefined })))
       .groupBy(year)
       .orderBy(desc(year)),
   ]);
@@ -262,6 +287,18 @@ const publishedKey: SortKey = { column: stories.publishedAt, cast: "timestamptz"
 /** Ranked like the index weights: title above summary and organisation above body. */
 const rankOf = (query: string): SQL<number> =>
   sql<number>`ts_rank(${stories.searchVector}, websearch_to_tsquery('english', ${query}) || websearch_to_tsquery('dutch', ${query}))`;
+
+/**
+ * How many of the newest matches a search ranks. ts_rank has to read every candidate's
+ * search vector, so ranking all matches of a common word ("team" in half of 100,000 stories)
+ * would cost time in proportion to the site. Ranking only the newest matches keeps a search
+ * page bounded: the inner query either walks stories_published_idx newest first until it has
+ * this many matches (common words) or takes the few matches from the GIN index (rare words),
+ * whichever the planner estimates cheaper. Older matches stay reachable sorted by date.
+ */
+export const RELEVANCE_CANDIDATES = 500;
+
+const amongRecentMatches = (filters: StoryFilters): SQL => newestMatches(filterConditions(filters), RELEVANCE_CANDIDATES);
 
 /** Every sort is descending on its keys, then on id, so ties keep a stable order across pages. */
 function sortKeys(sort: StorySort, q: string | undefined): SortKey[] {
@@ -307,7 +344,8 @@ export async function listPublishedStories(params: {
   const filters = params.filters ?? {};
   const sort = effectiveSort(params.sort, filters.q);
   const keys = sortKeys(sort, filters.q);
-  const conditions = filterConditions(filters);
+  // Ranked results come from the candidates alone, which already meet every filter.
+  const conditions = sort === "relevance" ? [amongRecentMatches(filters)] : filterConditions(filters);
   const after = readStoryCursor(params.after, sort);
   const before = after ? null : readStoryCursor(params.before, sort);
   const boundary = after ?? before;
@@ -347,8 +385,24 @@ export async function listPublishedStories(params: {
   };
 }
 
-export async function countPublishedStories(filters: StoryFilters = {}): Promise<number> {
+/**
+ * How many published stories match. Exact counting reads every match (an index-only scan of
+ * stories_published_idx when unfiltered: time grows with the site). With `cap`, it stops after
+ * cap + 1 matches, so a page can show "1,000+" at a bounded cost; a result above `cap` means
+ * "more than cap".
+ */
+export async function countPublishedStories(filters: StoryFilters = {}, options: { cap?: number } = {}): Promise<number> {
   const db = await getDb();
+  if (options.cap !== undefined) {
+    const matches = db
+      .select({ one: sql`1`.as("one") })
+      .from(stories)
+      .where(and(...filterConditions(filters)))
+      .limit(options.cap + 1)
+      .as("matches");
+    const [row] = await db.select({ n: count() }).from(matches);
+    return row?.n ?? 0;
+  }
   const [row] = await db.select({ n: count() }).from(stories).where(and(...filterConditions(filters)));
   return row?.n ?? 0;
 }

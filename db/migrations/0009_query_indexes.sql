@@ -1,0 +1,1 @@
+CREATE INDEX "comments_thread_starts_idx" ON "comments" USING btree ("story_id","created_at","id") WHERE "comments"."parent_id" IS NULL;
