@@ -1,5 +1,6 @@
 import "server-only";
-import { createTranslator } from "next-intl";
+// The framework-free translator: mail is written outside React (and outside requests).
+import { createTranslator } from "use-intl/core";
 import type { Locale } from "@/lib/i18n/locales";
 import en from "@/lib/i18n/messages/en.json";
 import nl from "@/lib/i18n/messages/nl.json";

@@ -1,6 +1,7 @@
 import "server-only";
 import { inArray } from "drizzle-orm";
-import { createTranslator } from "next-intl";
+// The framework-free translator: mail is written outside React (and outside requests).
+import { createTranslator } from "use-intl/core";
 import type { Database } from "@/db";
 import { mailOutbox, notifications } from "@/db/schema";
 import { siteOrigin } from "@/lib/feeds/site-url";
