@@ -9,6 +9,7 @@ import { listStartingPoints } from "@/lib/starting-points/queries";
 import { cachedFacetCounts, cachedPublishedStories, cachedSearchSnippets, cachedStoryCount } from "@/lib/cache/reads";
 import { LANGUAGES, ORGANISATION_TYPES } from "@/lib/stories/schema";
 import { activeFilterChips, effectiveSort, parseStoryListParams, toSearchParams, type FilterChip, type StorySearchParams } from "@/lib/stories/search-params";
+import { COUNT_CAP } from "@/lib/stories/queries";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("stories");
@@ -39,14 +40,16 @@ export default async function StoriesPage({ searchParams }: { searchParams: Prom
   );
   const [page, total, facets] = await Promise.all([
     cachedPublishedStories({ filters, sort, after, before, locale }),
-    cachedStoryCount(filters),
-    cachedFacetCounts(filters),
+    // Bounded at any size: past COUNT_CAP matches the page says "more than", and the filter
+    // counts are taken among the newest COUNT_CAP matches (exact below that).
+    cachedStoryCount(filters, { cap: COUNT_CAP }),
+    cachedFacetCounts(filters, { sample: COUNT_CAP }),
   ]);
   const chips = activeFilterChips(filters);
   // Only an empty result asks what dropping each filter would give.
   const [snippets, withoutCounts] = await Promise.all([
     filters.q ? cachedSearchSnippets(page.items.map((story) => story.id), filters.q) : undefined,
-    total === 0 ? Promise.all(chips.map((chip) => cachedStoryCount(chip.without))) : [],
+    total === 0 ? Promise.all(chips.map((chip) => cachedStoryCount(chip.without, { cap: COUNT_CAP }))) : [],
   ]);
 
   const day = (value: string) => format.dateTime(new Date(`${value}T00:00:00Z`), { dateStyle: "medium", timeZone: "UTC" });
@@ -103,8 +106,9 @@ export default async function StoriesPage({ searchParams }: { searchParams: Prom
 
         <StoryResults label={t("resultsLabel")} updating={t("updating")}>
           <h2 className="text-xl font-semibold" aria-live="polite">
-            {t("resultCount", { count: total })}
+            {total > COUNT_CAP ? t("resultCountMore", { count: COUNT_CAP }) : t("resultCount", { count: total })}
           </h2>
+          {total > COUNT_CAP ? <p className="text-sm text-stone-700">{t("facetsSampled", { count: COUNT_CAP })}</p> : null}
           {chips.length > 0 ? (
             <div className="flex flex-wrap items-center gap-2 text-sm">
               <span className="text-stone-700">{t("activeFilters")}:</span>
@@ -135,7 +139,9 @@ export default async function StoriesPage({ searchParams }: { searchParams: Prom
                   <ul className="mt-1 list-disc space-y-1 pl-5 text-sm">
                     {suggestions.map(({ chip, count }) => (
                       <li key={`${chip.kind}:${chip.value}`}>
-                        <StoriesLink query={queryOf(chip.without)}>{t("withoutFilter", { label: chipLabel(chip), count })}</StoriesLink>
+                        <StoriesLink query={queryOf(chip.without)}>{count > COUNT_CAP
+                            ? t("withoutFilterMore", { label: chipLabel(chip), count: COUNT_CAP })
+                            : t("withoutFilter", { label: chipLabel(chip), count })}</StoriesLink>
                       </li>
                     ))}
                   </ul>

@@ -48,16 +48,16 @@ export async function cachedPublishedStories(params: Parameters<typeof listPubli
   return listPublishedStories(params);
 }
 
-export async function cachedStoryCount(filters: StoryFilters) {
+export async function cachedStoryCount(filters: StoryFilters, options: { cap?: number } = {}) {
   "use cache";
   cachedFor(CACHE_TAGS.stories);
-  return countPublishedStories(filters);
+  return countPublishedStories(filters, options);
 }
 
-export async function cachedFacetCounts(filters: StoryFilters) {
+export async function cachedFacetCounts(filters: StoryFilters, options: { sample?: number } = {}) {
   "use cache";
   cachedFor(CACHE_TAGS.stories);
-  return facetCounts(filters);
+  return facetCounts(filters, options);
 }
 
 export async function cachedSearchSnippets(storyIds: string[], query: string) {
