@@ -1,11 +1,12 @@
 import type { Metadata } from "next";
 import { NextIntlClientProvider } from "next-intl";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getLocale, getMessages, getTranslations } from "next-intl/server";
 import { EmailConfirmationBanner } from "@/components/email-confirmation-banner";
 import { SiteFooter } from "@/components/site-footer";
 import { SiteHeader } from "@/components/site-header";
 import { currentSession } from "@/lib/auth/session";
 import { siteOrigin } from "@/lib/feeds/site-url";
+import { clientMessages } from "@/lib/i18n/client-messages";
 import { getReaderLocale } from "@/lib/i18n/server";
 import { alternateOpenGraphLocales, openGraphLocale } from "@/lib/share/text";
 import "./globals.css";
@@ -26,14 +27,14 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
-  const [locale, t, { user }] = await Promise.all([getLocale(), getTranslations("nav"), currentSession()]);
+  const [locale, t, messages, { user }] = await Promise.all([getLocale(), getTranslations("nav"), getMessages(), currentSession()]);
   return (
     <html lang={locale}>
       <body className="flex min-h-screen flex-col">
         <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:p-2">
           {t("skipToContent")}
         </a>
-        <NextIntlClientProvider>
+        <NextIntlClientProvider messages={clientMessages(messages)}>
           <SiteHeader />
           {user?.emailUnconfirmed ? <EmailConfirmationBanner /> : null}
           <main id="main" className="mx-auto w-full max-w-5xl flex-1 px-4 py-8">

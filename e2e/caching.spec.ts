@@ -68,8 +68,12 @@ test.describe("cached pages", () => {
     const anonymous = await playwright.request.newContext({ baseURL });
     for (const path of pages) {
       const html = await (await anonymous.get(path)).text();
-      expect(html, path).toContain("Sign in");
-      expect(html, path).not.toContain("Sign out");
+      // The header as a visitor sees it: sign-in links, no sign-out button, no bell or settings.
+      // (Words alone would not do: the messages for client components are in every page.)
+      expect(html, path).toContain('href="/signin"');
+      expect(html, path).not.toMatch(/>\s*Sign out\s*</);
+      expect(html, path).not.toContain('href="/notifications"');
+      expect(html, path).not.toContain('href="/settings"');
       expect(html, path).not.toContain(member.member.email);
       // Only the author may edit: no edit link, no delete button for the visitor.
       expect(html, path).not.toContain(`${storyPath}/edit`);
