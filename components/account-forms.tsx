@@ -1,9 +1,9 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { changeEmailSchema, changePasswordSchema, deleteAccountSchema, PASSWORD_MIN } from "@/lib/auth/schema";
+import { PASSWORD_MIN } from "@/lib/auth/schema";
 import { changePasswordAction, deleteAccountAction, requestEmailChangeAction, updateProfileAction } from "@/lib/members/actions";
-import { BIO_MAX, profileSchema, type ProfileValues } from "@/lib/members/schema";
+import { BIO_MAX, type ProfileValues } from "@/lib/members/schema";
 import { ErrorSummary } from "./forms/error-summary";
 import { describedBy, FieldError, TextAreaField, TextField } from "./forms/fields";
 import { PendingButton } from "./forms/pending-button";
@@ -26,7 +26,7 @@ function Saved({ message }: { message?: string }) {
 
 export function ProfileForm({ profile }: { profile: ProfileValues }) {
   const t = useTranslations("settings");
-  const { state, formAction, onSubmit, attempt, fieldErrors, formError, rejectedValues } = useFormAction(updateProfileAction, profileSchema);
+  const { state, formAction, onSubmit, attempt, fieldErrors, formError, rejectedValues } = useFormAction(updateProfileAction, () => import("@/lib/members/schema").then((m) => m.profileSchema));
   const values = rejectedValues ?? profile;
   return (
     <form action={formAction} onSubmit={onSubmit} noValidate className="space-y-5">
@@ -74,7 +74,7 @@ export function ProfileForm({ profile }: { profile: ProfileValues }) {
 
 export function ChangeEmailForm() {
   const t = useTranslations("settings");
-  const { state, formAction, onSubmit, attempt, fieldErrors, formError, rejectedValues } = useFormAction(requestEmailChangeAction, changeEmailSchema);
+  const { state, formAction, onSubmit, attempt, fieldErrors, formError, rejectedValues } = useFormAction(requestEmailChangeAction, () => import("@/lib/auth/schema").then((m) => m.changeEmailSchema));
   const values = rejectedValues ?? { email: "" };
   const prefix = "email-";
   return (
@@ -104,7 +104,7 @@ export function ChangeEmailForm() {
 export function ChangePasswordForm() {
   const t = useTranslations("settings");
   const tAuth = useTranslations("auth");
-  const { formAction, onSubmit, attempt, fieldErrors, formError } = useFormAction(changePasswordAction, changePasswordSchema);
+  const { formAction, onSubmit, attempt, fieldErrors, formError } = useFormAction(changePasswordAction, () => import("@/lib/auth/schema").then((m) => m.changePasswordSchema));
   const prefix = "password-";
   return (
     <form action={formAction} onSubmit={onSubmit} noValidate className="space-y-5">
@@ -139,7 +139,7 @@ export function ChangePasswordForm() {
 
 export function DeleteAccountForm() {
   const t = useTranslations("settings");
-  const { formAction, onSubmit, attempt, fieldErrors, formError, rejectedValues } = useFormAction(deleteAccountAction, deleteAccountSchema);
+  const { formAction, onSubmit, attempt, fieldErrors, formError, rejectedValues } = useFormAction(deleteAccountAction, () => import("@/lib/auth/schema").then((m) => m.deleteAccountSchema));
   const content = rejectedValues?.content ?? "";
   const prefix = "delete-";
   const contentId = `${prefix}content`;

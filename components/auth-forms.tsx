@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { signInAction, signUpAction } from "@/lib/auth/actions";
-import { PASSWORD_MIN, signInSchema, signUpSchema } from "@/lib/auth/schema";
+import { PASSWORD_MIN } from "@/lib/auth/schema";
 import { ErrorSummary } from "./forms/error-summary";
 import { TextField } from "./forms/fields";
 import { SubmitButton } from "./forms/submit-button";
@@ -10,7 +10,7 @@ import { useFormAction } from "./forms/use-form-action";
 
 export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
   const t = useTranslations("auth");
-  const { formAction, onSubmit, attempt, fieldErrors, formError, rejectedValues } = useFormAction(signUpAction, signUpSchema);
+  const { formAction, onSubmit, attempt, fieldErrors, formError, rejectedValues } = useFormAction(signUpAction, () => import("@/lib/auth/schema").then((m) => m.signUpSchema));
   const values = rejectedValues ?? { name: "", email: "" };
 
   return (
@@ -37,7 +37,7 @@ export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
 
 export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
   const t = useTranslations("auth");
-  const { formAction, onSubmit, attempt, fieldErrors, formError, rejectedValues } = useFormAction(signInAction, signInSchema);
+  const { formAction, onSubmit, attempt, fieldErrors, formError, rejectedValues } = useFormAction(signInAction, () => import("@/lib/auth/schema").then((m) => m.signInSchema));
   const values = rejectedValues ?? { email: "" };
 
   return (

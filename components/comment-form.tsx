@@ -3,7 +3,6 @@
 import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState } from "react";
 import type { CommentFormState } from "@/lib/comments/actions";
-import { commentSchema } from "@/lib/comments/schema";
 import { ErrorSummary } from "./forms/error-summary";
 import { SubmitButton } from "./forms/submit-button";
 import { useFormAction } from "./forms/use-form-action";
@@ -31,7 +30,7 @@ export function CommentForm({
   idempotencyKey?: string;
 }) {
   const t = useTranslations("comments");
-  const { state, formAction, onSubmit, attempt, fieldErrors, formError, rejectedValues } = useFormAction(action, commentSchema);
+  const { state, formAction, onSubmit, attempt, fieldErrors, formError, rejectedValues } = useFormAction(action, () => import("@/lib/comments/schema").then((m) => m.commentSchema));
   const form = useRef<HTMLFormElement>(null);
   // Remounts the editor after a successful post, so it is back on "Write" and empty
   // (adjusted while rendering, as React advises for state that follows other state).

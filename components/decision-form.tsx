@@ -3,7 +3,6 @@
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { decideProposalAction } from "@/lib/model/actions";
-import { decisionSchema } from "@/lib/model/schema";
 import { ErrorSummary } from "./forms/error-summary";
 import { SelectField, TextAreaField, TextField } from "./forms/fields";
 import { SubmitButton } from "./forms/submit-button";
@@ -22,7 +21,7 @@ export function DecisionForm({
   startingPoints: { slug: string; name: string }[];
 }) {
   const t = useTranslations("model");
-  const { formAction, onSubmit, attempt, fieldErrors, formError, rejectedValues } = useFormAction(decideProposalAction, decisionSchema);
+  const { formAction, onSubmit, attempt, fieldErrors, formError, rejectedValues } = useFormAction(decideProposalAction, () => import("@/lib/model/schema").then((m) => m.decisionSchema));
   const values = rejectedValues ?? {};
   const [decision, setDecision] = useState(values.decision ?? "accept");
   const labels: Record<string, string> = {

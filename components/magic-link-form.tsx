@@ -2,7 +2,6 @@
 
 import { useTranslations } from "next-intl";
 import { requestMagicLinkAction } from "@/lib/auth/actions";
-import { magicLinkSchema } from "@/lib/auth/schema";
 import { ErrorSummary } from "./forms/error-summary";
 import { TextField } from "./forms/fields";
 import { SubmitButton } from "./forms/submit-button";
@@ -11,7 +10,7 @@ import { useFormAction } from "./forms/use-form-action";
 /** "Email me a sign-in link": on success the action sends the browser to the "check your email" page. */
 export function MagicLinkForm({ callbackUrl }: { callbackUrl: string }) {
   const t = useTranslations("auth");
-  const { formAction, onSubmit, attempt, fieldErrors, formError, rejectedValues } = useFormAction(requestMagicLinkAction, magicLinkSchema);
+  const { formAction, onSubmit, attempt, fieldErrors, formError, rejectedValues } = useFormAction(requestMagicLinkAction, () => import("@/lib/auth/schema").then((m) => m.magicLinkSchema));
   const values = rejectedValues ?? { email: "" };
   return (
     <form action={formAction} onSubmit={onSubmit} noValidate className="space-y-5">

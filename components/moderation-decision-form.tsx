@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { moderateAction } from "@/lib/moderation/actions";
-import { MODERATION_REASON_MAX, moderationDecisionSchema, SUSPENSION_PERIODS, type ModerationDecision } from "@/lib/moderation/schema";
+import { MODERATION_REASON_MAX, SUSPENSION_PERIODS, type ModerationDecision } from "@/lib/moderation/schema";
 import { ErrorSummary } from "./forms/error-summary";
 import { SelectField, TextAreaField } from "./forms/fields";
 import { SubmitButton } from "./forms/submit-button";
@@ -21,7 +21,7 @@ export function ModerationDecisionForm({
 }) {
   const t = useTranslations("moderation");
   // Success redirects back to the queue; only a rejection comes back here.
-  const { formAction, onSubmit, attempt, fieldErrors, formError, rejectedValues } = useFormAction(moderateAction, moderationDecisionSchema);
+  const { formAction, onSubmit, attempt, fieldErrors, formError, rejectedValues } = useFormAction(moderateAction, () => import("@/lib/moderation/schema").then((m) => m.moderationDecisionSchema));
   const values = rejectedValues ?? { decision: decisions[0], reason: "", period: "7" };
   const [decision, setDecision] = useState(values.decision);
   const prefix = `decide-${targetType}-${targetId}-`;

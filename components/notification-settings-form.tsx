@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { updateNotificationSettingsAction } from "@/lib/notifications/actions";
-import { EMAIL_FREQUENCIES, notificationSettingsSchema } from "@/lib/notifications/schema";
+import { EMAIL_FREQUENCIES } from "@/lib/notifications/schema";
 import { ErrorSummary } from "./forms/error-summary";
 import { describedBy, FieldError } from "./forms/fields";
 import { SubmitButton } from "./forms/submit-button";
@@ -11,7 +11,7 @@ import { useFormAction } from "./forms/use-form-action";
 /** How often notifications come by mail: at once, a daily summary, or never. */
 export function NotificationSettingsForm({ emailFrequency }: { emailFrequency: string }) {
   const t = useTranslations("notificationSettings");
-  const { state, formAction, onSubmit, attempt, fieldErrors, formError, rejectedValues } = useFormAction(updateNotificationSettingsAction, notificationSettingsSchema);
+  const { state, formAction, onSubmit, attempt, fieldErrors, formError, rejectedValues } = useFormAction(updateNotificationSettingsAction, () => import("@/lib/notifications/schema").then((m) => m.notificationSettingsSchema));
   const values = rejectedValues ?? { emailFrequency };
   return (
     <form action={formAction} onSubmit={onSubmit} noValidate className="space-y-5">

@@ -2,16 +2,16 @@
 
 import { useTranslations } from "next-intl";
 import { saveOrganisationRecognitionAction } from "@/lib/model/actions";
-import { NOTE_MAX, organisationNoteSchema } from "@/lib/model/schema";
 import { ErrorSummary } from "./forms/error-summary";
 import { TextAreaField } from "./forms/fields";
 import { SubmitButton } from "./forms/submit-button";
 import { useFormAction } from "./forms/use-form-action";
 
-export function OrganisationRecognitionForm({ startingPoint, existingNote }: { startingPoint: string; existingNote: string | null }) {
+/** `noteMax` comes from the page: the schema module (and zod with it) loads only on submit. */
+export function OrganisationRecognitionForm({ startingPoint, existingNote, noteMax }: { startingPoint: string; existingNote: string | null; noteMax: number }) {
   const t = useTranslations("model");
   const tForm = useTranslations("storyForm");
-  const { formAction, onSubmit, attempt, fieldErrors, formError, rejectedValues } = useFormAction(saveOrganisationRecognitionAction, organisationNoteSchema);
+  const { formAction, onSubmit, attempt, fieldErrors, formError, rejectedValues } = useFormAction(saveOrganisationRecognitionAction, () => import("@/lib/model/schema").then((m) => m.organisationNoteSchema));
   const note = rejectedValues?.note ?? existingNote ?? "";
 
   return (
@@ -23,7 +23,7 @@ export function OrganisationRecognitionForm({ startingPoint, existingNote }: { s
     >
       <ErrorSummary key={attempt} fieldErrors={fieldErrors} formError={formError} labels={{ note: t("note") }} />
       <input type="hidden" name="startingPoint" value={startingPoint} />
-      <TextAreaField id="note" name="note" rows={3} label={t("note")} hint={t("noteHint", { max: NOTE_MAX })} defaultValue={note} errors={fieldErrors.note} />
+      <TextAreaField id="note" name="note" rows={3} label={t("note")} hint={t("noteHint", { max: noteMax })} defaultValue={note} errors={fieldErrors.note} />
       <SubmitButton pendingLabel={tForm("saving")}>{existingNote === null ? t("recogniseInOrganisation") : t("updateNote")}</SubmitButton>
     </form>
   );

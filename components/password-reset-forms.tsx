@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { requestPasswordResetAction, resetPasswordAction } from "@/lib/auth/reset-actions";
-import { forgotPasswordSchema, PASSWORD_MIN, resetPasswordSchema } from "@/lib/auth/schema";
+import { PASSWORD_MIN } from "@/lib/auth/schema";
 import { ErrorSummary } from "./forms/error-summary";
 import { TextField } from "./forms/fields";
 import { SubmitButton } from "./forms/submit-button";
@@ -11,7 +11,7 @@ import { useFormAction } from "./forms/use-form-action";
 /** "Forgot your password?": after sending, the same confirmation for every address. */
 export function ForgotPasswordForm() {
   const t = useTranslations("auth");
-  const { state, formAction, onSubmit, attempt, fieldErrors, formError, rejectedValues } = useFormAction(requestPasswordResetAction, forgotPasswordSchema);
+  const { state, formAction, onSubmit, attempt, fieldErrors, formError, rejectedValues } = useFormAction(requestPasswordResetAction, () => import("@/lib/auth/schema").then((m) => m.forgotPasswordSchema));
   const values = rejectedValues ?? { email: "" };
 
   if (state?.ok) {
@@ -33,7 +33,7 @@ export function ForgotPasswordForm() {
 /** The new password, from a reset link; the rules are sign-up's. */
 export function ResetPasswordForm({ token }: { token: string }) {
   const t = useTranslations("auth");
-  const { formAction, onSubmit, attempt, fieldErrors, formError } = useFormAction(resetPasswordAction, resetPasswordSchema);
+  const { formAction, onSubmit, attempt, fieldErrors, formError } = useFormAction(resetPasswordAction, () => import("@/lib/auth/schema").then((m) => m.resetPasswordSchema));
 
   return (
     <form action={formAction} onSubmit={onSubmit} noValidate className="space-y-5">

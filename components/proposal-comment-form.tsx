@@ -2,7 +2,6 @@
 
 import { useTranslations } from "next-intl";
 import { useEffect, useRef } from "react";
-import { commentSchema } from "@/lib/comments/schema";
 import { postProposalCommentAction } from "@/lib/model/actions";
 import { ErrorSummary } from "./forms/error-summary";
 import { TextAreaField } from "./forms/fields";
@@ -11,7 +10,7 @@ import { useFormAction } from "./forms/use-form-action";
 
 export function ProposalCommentForm({ proposalId }: { proposalId: string }) {
   const t = useTranslations("comments");
-  const { state, formAction, onSubmit, attempt, fieldErrors, formError, rejectedValues } = useFormAction(postProposalCommentAction, commentSchema);
+  const { state, formAction, onSubmit, attempt, fieldErrors, formError, rejectedValues } = useFormAction(postProposalCommentAction, () => import("@/lib/comments/schema").then((m) => m.commentSchema));
   const form = useRef<HTMLFormElement>(null);
 
   useEffect(() => {

@@ -2,7 +2,6 @@
 
 import { useTranslations } from "next-intl";
 import { createProposalAction } from "@/lib/model/actions";
-import { proposalSchema } from "@/lib/model/schema";
 import { ErrorSummary } from "./forms/error-summary";
 import { TextAreaField, TextField } from "./forms/fields";
 import { SubmitButton } from "./forms/submit-button";
@@ -10,7 +9,7 @@ import { useFormAction } from "./forms/use-form-action";
 
 export function ProposalForm() {
   const t = useTranslations("model");
-  const { formAction, onSubmit, attempt, fieldErrors, formError, rejectedValues } = useFormAction(createProposalAction, proposalSchema);
+  const { formAction, onSubmit, attempt, fieldErrors, formError, rejectedValues } = useFormAction(createProposalAction, () => import("@/lib/model/schema").then((m) => m.proposalSchema));
   const values = rejectedValues ?? { name: "", explanation: "", stories: "" };
   const labels = { name: t("proposalName"), explanation: t("proposalExplanation"), stories: t("proposalStories") };
 

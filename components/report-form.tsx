@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { reportAction } from "@/lib/moderation/actions";
-import { REPORT_NOTE_MAX, REPORT_REASONS, reportSchema } from "@/lib/moderation/schema";
+import { REPORT_NOTE_MAX, REPORT_REASONS } from "@/lib/moderation/schema";
 import { ErrorSummary } from "./forms/error-summary";
 import { describedBy, FieldError, TextAreaField } from "./forms/fields";
 import { SubmitButton } from "./forms/submit-button";
@@ -11,7 +11,7 @@ import { useFormAction } from "./forms/use-form-action";
 /** Reporting a story, comment or profile: a reason from the closed list and an explanation. */
 export function ReportForm({ targetType, targetId, backHref }: { targetType: string; targetId: string; backHref: string }) {
   const t = useTranslations("moderation");
-  const { state, formAction, onSubmit, attempt, fieldErrors, formError, rejectedValues } = useFormAction(reportAction, reportSchema);
+  const { state, formAction, onSubmit, attempt, fieldErrors, formError, rejectedValues } = useFormAction(reportAction, () => import("@/lib/moderation/schema").then((m) => m.reportSchema));
   const values = rejectedValues ?? { reason: "", note: "" };
 
   if (state?.ok) {

@@ -2,7 +2,8 @@
 
 import { useTranslations } from "next-intl";
 import type { StoryFormState } from "@/lib/stories/actions";
-import { LANGUAGES, ORGANISATION_TYPES, storySchema, SUMMARY_MAX, type StoryFormValues } from "@/lib/stories/schema";
+import { SUMMARY_MAX, type StoryFormValues } from "@/lib/stories/schema";
+import { LANGUAGES, ORGANISATION_TYPES } from "@/lib/stories/vocabulary";
 import { ErrorSummary } from "./forms/error-summary";
 import { FieldError, FieldHint, SelectField, TextAreaField, TextField, describedBy } from "./forms/fields";
 import { SubmitButton } from "./forms/submit-button";
@@ -47,7 +48,7 @@ export function StoryForm({
   const t = useTranslations("storyForm");
   const tTypes = useTranslations("organisationTypes");
   const tLanguages = useTranslations("languages");
-  const { formAction, onSubmit, attempt, fieldErrors, formError, rejectedValues } = useFormAction(action, storySchema, ["startingPoints"]);
+  const { formAction, onSubmit, attempt, fieldErrors, formError, rejectedValues } = useFormAction(action, () => import("@/lib/stories/schema").then((m) => m.storySchema), ["startingPoints"]);
 
   const values = rejectedValues ?? (initial ?? { ...EMPTY, language: defaultLanguage });
 

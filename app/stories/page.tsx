@@ -7,7 +7,7 @@ import { StoryList } from "@/components/story-list";
 import { getReaderLocale } from "@/lib/i18n/server";
 import { listStartingPoints } from "@/lib/starting-points/queries";
 import { cachedFacetCounts, cachedPublishedStories, cachedSearchSnippets, cachedStoryCount } from "@/lib/cache/reads";
-import { LANGUAGES, ORGANISATION_TYPES } from "@/lib/stories/schema";
+import { LANGUAGES, ORGANISATION_TYPES } from "@/lib/stories/vocabulary";
 import { activeFilterChips, effectiveSort, parseStoryListParams, toSearchParams, type FilterChip, type StorySearchParams } from "@/lib/stories/search-params";
 import { COUNT_CAP } from "@/lib/stories/queries";
 

@@ -8,7 +8,7 @@
  * the ones before.
  */
 import { slugify } from "../stories/slug";
-import type { LANGUAGES, ORGANISATION_TYPES } from "../stories/schema";
+import type { LANGUAGES, ORGANISATION_TYPES } from "../stories/vocabulary";
 
 type Language = (typeof LANGUAGES)[number];
 type OrganisationType = (typeof ORGANISATION_TYPES)[number];

@@ -1,4 +1,5 @@
 import { z } from "../validation/zod";
+import { LANGUAGES, ORGANISATION_TYPES } from "./vocabulary";
 
 export const TITLE_MIN = 5;
 export const TITLE_MAX = 150;
@@ -13,17 +14,6 @@ export const STARTING_POINTS_MAX = 4;
 export const TOOL_MAX = 40;
 export const TOOLS_MAX = 20;
 
-// Plain lists (no drizzle import) so the form in the browser can share this file.
-export const ORGANISATION_TYPES = [
-  "company",
-  "government",
-  "healthcare",
-  "education",
-  "non-profit",
-  "network",
-  "other",
-] as const;
-export const LANGUAGES = ["en", "nl"] as const;
 
 /** "Yammer, blog,  WhatsApp, blog" → ["Yammer", "blog", "WhatsApp"]: the form takes a free list. */
 export function parseTools(input: string): string[] {

@@ -1,4 +1,4 @@
-import { LANGUAGES, ORGANISATION_TYPES } from "./schema";
+import { LANGUAGES, ORGANISATION_TYPES } from "./vocabulary";
 
 /** Reads /stories' query string leniently: unknown or malformed parts are dropped, never an error. */
 export const QUERY_MAX = 200;

@@ -19,6 +19,7 @@ import { alternateOpenGraphLocales } from "@/lib/share/text";
 import { startingPointPair } from "@/lib/starting-points/pair";
 import { cachedPublishedStories, cachedStartingPoint, cachedStoryCount } from "@/lib/cache/reads";
 import { first } from "@/lib/stories/search-params";
+import { NOTE_MAX } from "@/lib/model/schema";
 
 // Metadata and page share one load per request.
 const loadStartingPoint = cache(async (slug: string) => cachedStartingPoint(slug, await getReaderLocale()));
@@ -97,7 +98,7 @@ export default async function StartingPointPage({ params, searchParams }: Props)
         {user ? (
           <div className="space-y-3">
             {mine ? <p className="font-medium text-brand-700">✓ {tm("youRecognise")}</p> : null}
-            <OrganisationRecognitionForm startingPoint={startingPoint.slug} existingNote={mine ? mine.note : null} />
+            <OrganisationRecognitionForm startingPoint={startingPoint.slug} existingNote={mine ? mine.note : null} noteMax={NOTE_MAX} />
             {mine ? (
               <form action={removeOrganisationRecognitionAction}>
                 <input type="hidden" name="startingPoint" value={startingPoint.slug} />
