@@ -1,12 +1,12 @@
 import type { MetadataRoute } from "next";
 import { siteOrigin } from "@/lib/feeds/site-url";
-import { listStartingPoints } from "@/lib/starting-points/queries";
+import { cachedStartingPoints } from "@/lib/cache/reads";
 import { sitemapStories } from "@/lib/stories/queries";
 
 export const dynamic = "force-dynamic";
 
 export default async function sitemap(): Promise<MetadataRoute.Sitemap> {
-  const [origin, startingPoints, stories] = await Promise.all([siteOrigin(), listStartingPoints("en"), sitemapStories()]);
+  const [origin, startingPoints, stories] = await Promise.all([siteOrigin(), cachedStartingPoints("en"), sitemapStories()]);
   return [
     { url: `${origin}/`, changeFrequency: "daily", priority: 1 },
     { url: `${origin}/stories`, changeFrequency: "hourly", priority: 0.9 },

@@ -8,7 +8,7 @@ import { currentUser } from "@/lib/auth/session";
 import { getReaderLocale } from "@/lib/i18n/server";
 import { listProposals, modelEvidence, type ProposalSummary } from "@/lib/model/queries";
 import { agreement, coOccurrenceMatrix, jaccard, kappaBand, pairOverlaps } from "@/lib/model/statistics";
-import { listStartingPoints } from "@/lib/starting-points/queries";
+import { cachedStartingPoints } from "@/lib/cache/reads";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("startingPoints");
@@ -21,7 +21,7 @@ export default async function StartingPointsPage() {
     getTranslations("startingPoints"),
     getTranslations("model"),
     getFormatter(),
-    listStartingPoints(locale),
+    cachedStartingPoints(locale),
     modelEvidence(locale),
     listProposals(),
     currentUser(),

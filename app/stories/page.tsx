@@ -5,8 +5,7 @@ import { StoriesLink, StoryBrowser, StoryResults } from "@/components/story-brow
 import { StoryFilterForm } from "@/components/story-filter-form";
 import { StoryList } from "@/components/story-list";
 import { getReaderLocale } from "@/lib/i18n/server";
-import { listStartingPoints } from "@/lib/starting-points/queries";
-import { cachedFacetCounts, cachedPublishedStories, cachedSearchSnippets, cachedStoryCount } from "@/lib/cache/reads";
+import { cachedFacetCounts, cachedPublishedStories, cachedSearchSnippets, cachedStartingPoints, cachedStoryCount } from "@/lib/cache/reads";
 import { LANGUAGES, ORGANISATION_TYPES } from "@/lib/stories/vocabulary";
 import { activeFilterChips, effectiveSort, parseStoryListParams, toSearchParams, type FilterChip, type StorySearchParams } from "@/lib/stories/search-params";
 import { COUNT_CAP } from "@/lib/stories/queries";
@@ -32,7 +31,7 @@ export default async function StoriesPage({ searchParams }: { searchParams: Prom
     getTranslations("organisationTypes"),
     getTranslations("languages"),
     getFormatter(),
-    listStartingPoints(locale),
+    cachedStartingPoints(locale),
   ]);
   const { sort, after, before, ...filters } = parseStoryListParams(
     await searchParams,

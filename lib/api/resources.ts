@@ -3,8 +3,7 @@ import { z } from "zod";
 import { siteOrigin } from "@/lib/feeds/site-url";
 import { clientIpFrom } from "@/lib/rate-limit/client-ip";
 import { hitRule } from "@/lib/rate-limit/limits";
-import { listStartingPoints } from "@/lib/starting-points/queries";
-import { cachedPublishedStories, cachedStory, cachedStoryCount } from "@/lib/cache/reads";
+import { cachedPublishedStories, cachedStartingPoints, cachedStory, cachedStoryCount } from "@/lib/cache/reads";
 import { readStoryCursor, type StoryCard } from "@/lib/stories/queries";
 import { effectiveSort } from "@/lib/stories/search-params";
 import { apiJson, apiProblem, apiTooManyRequests, queryObject } from "./http";
@@ -45,7 +44,7 @@ export async function storiesEndpoint(request: Request): Promise<Response> {
     return apiProblem(400, `Invalid value for "${parameter}": ${issue.message}`, parameter);
   }
   const query = parsed.data;
-  const known = (await listStartingPoints("en")).map((sp) => sp.slug);
+  const known = (await cachedStartingPoints("en")).map((sp) => sp.slug);
   const unknown = (query.sp ?? []).find((slug) => !known.includes(slug));
   if (unknown) return apiProblem(400, `Invalid value for "sp": unknown starting point "${unknown}" (known: ${known.join(", ")}).`, "sp");
   const q = query.q || undefined;
@@ -97,7 +96,7 @@ export async function storyEndpoint(request: Request, slug: string): Promise<Res
 export async function startingPointsEndpoint(request: Request): Promise<Response> {
   const limited = await overLimit(request);
   if (limited) return limited;
-  const [en, nl] = await Promise.all([listStartingPoints("en"), listStartingPoints("nl")]);
+  const [en, nl] = await Promise.all([cachedStartingPoints("en"), cachedStartingPoints("nl")]);
   return apiJson(request, startingPointsResponse, {
     data: en.map((sp, i) => ({
       slug: sp.slug,

@@ -32,13 +32,13 @@ function cachedFor(...tags: string[]): void {
 
 export async function cachedStartingPoints(locale: Locale) {
   "use cache";
-  cachedFor(CACHE_TAGS.startingPoints, CACHE_TAGS.stories);
+  cachedFor(CACHE_TAGS.startingPoints);
   return listStartingPoints(locale);
 }
 
 export async function cachedStartingPoint(slug: string, locale: Locale) {
   "use cache";
-  cachedFor(CACHE_TAGS.startingPoints, CACHE_TAGS.stories);
+  cachedFor(CACHE_TAGS.startingPoints);
   return getStartingPoint(slug, locale);
 }
 

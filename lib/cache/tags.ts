@@ -11,23 +11,31 @@ export const CACHE_TAGS = {
   content: "content",
   /** Every listing, count and facet of stories. */
   stories: "stories",
-  /** The four starting points and their texts. */
+  /** The starting points, their texts and story counts. */
   startingPoints: "starting-points",
   /** One story's page: the story and its comments. */
   story: (storyId: string) => `story:${storyId}`,
 } as const;
 
 /**
- * A story, its comments or anything on its card changed: its page and every listing.
- * Listings show comment and recognition counts, so a comment changes them too.
+ * A story itself changed (text, starting points, state, deleted): its page, every listing, and
+ * the starting points' story counts.
  */
 export function storyChanged(storyId: string): Promise<void> {
+  return expireTags([CACHE_TAGS.stories, CACHE_TAGS.story(storyId), CACHE_TAGS.startingPoints]);
+}
+
+/**
+ * The conversation on a story changed (comments, "useful", recognitions, closed or locked): its
+ * page, and the listings, whose cards show comment and recognition counts.
+ */
+export function conversationChanged(storyId: string): Promise<void> {
   return expireTags([CACHE_TAGS.stories, CACHE_TAGS.story(storyId)]);
 }
 
-/** A new story: listings only; no page of it has been cached yet. */
+/** A new story: listings and counts; no page of it has been cached yet. */
 export function storiesChanged(): Promise<void> {
-  return expireTags([CACHE_TAGS.stories]);
+  return expireTags([CACHE_TAGS.stories, CACHE_TAGS.startingPoints]);
 }
 
 /** Something shown everywhere changed: a member's name, roles, moderation, imported data. */

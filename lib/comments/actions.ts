@@ -1,7 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { storyChanged } from "@/lib/cache/tags";
+import { conversationChanged } from "@/lib/cache/tags";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { z } from "zod";
@@ -69,7 +69,7 @@ async function postCommentSubmission(_prev: CommentFormState, formData: FormData
     if (error instanceof ReplyTargetGoneError) return { ok: false, fieldErrors: {}, formError: t("comments.replyGone"), values };
     throw error;
   }
-  await storyChanged(story.id);
+  await conversationChanged(story.id);
   revalidatePath(`/stories/${story.slug}`);
   return { ok: true };
 }
@@ -93,7 +93,7 @@ async function updateCommentSubmission(_prev: CommentFormState, formData: FormDa
   if (!parsed.success) return { ok: false, fieldErrors: z.flattenError(parsed.error).fieldErrors, values };
 
   await updateComment({ commentId: comment.id, body: parsed.data.body });
-  await storyChanged(comment.storyId);
+  await conversationChanged(comment.storyId);
   revalidatePath(`/stories/${comment.storySlug}`);
   return { ok: true };
 }
@@ -110,7 +110,7 @@ export async function deleteCommentAction(formData: FormData): Promise<void> {
     if (target) await recordStaffAction({ actorId: user.id, action: "delete", target, before: { state: target.state }, after: { state: "deleted" } });
   }
   await softDeleteComment(comment.id);
-  await storyChanged(comment.storyId);
+  await conversationChanged(comment.storyId);
   revalidatePath(`/stories/${comment.storySlug}`);
 }
 
@@ -128,7 +128,7 @@ export async function toggleStoryUsefulAction(formData: FormData): Promise<void>
   if (!canMarkUseful(user, story)) return;
   if (await memberOverLimit("reactionPerMember", user.id)) return;
   await setStoryUseful({ storyId: story.id, userId: user.id, useful: formText(formData, "useful") === "true" });
-  await storyChanged(story.id);
+  await conversationChanged(story.id);
   revalidatePath(`/stories/${story.slug}`);
 }
 
@@ -140,7 +140,7 @@ export async function toggleCommentUsefulAction(formData: FormData): Promise<voi
   if (!canMarkUseful(user, { ...comment, status: comment.storyStatus })) return;
   if (await memberOverLimit("reactionPerMember", user.id)) return;
   await setCommentUseful({ commentId: comment.id, userId: user.id, useful: formText(formData, "useful") === "true" });
-  await storyChanged(comment.storyId);
+  await conversationChanged(comment.storyId);
   revalidatePath(`/stories/${comment.storySlug}`);
 }
 
@@ -155,7 +155,7 @@ export async function setCommentsClosedAction(formData: FormData): Promise<void>
     throw new Error(t("stories.notAllowed"));
   }
   await setCommentsClosed({ storyId: story.id, closed: formText(formData, "closed") === "true" });
-  await storyChanged(story.id);
+  await conversationChanged(story.id);
   revalidatePath(`/stories/${story.slug}`);
 }
 
@@ -184,6 +184,6 @@ export async function setThreadLockedAction(formData: FormData): Promise<void> {
       after: { locked },
     });
   }
-  await storyChanged(story.id);
+  await conversationChanged(story.id);
   revalidatePath(`/stories/${story.slug}`);
 }

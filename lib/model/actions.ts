@@ -1,7 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { contentChanged, storyChanged } from "@/lib/cache/tags";
+import { contentChanged, conversationChanged } from "@/lib/cache/tags";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { z } from "zod";
@@ -40,7 +40,7 @@ export async function setStoryRecognitionAction(formData: FormData): Promise<voi
   // A one-click form without a message: over the limit, the click changes nothing.
   if (await memberOverLimit("reactionPerMember", user.id)) return;
   await setStoryRecognition({ storyId: story.id, userId: user.id, startingPointId, recognised: formText(formData, "recognised") === "true" });
-  await storyChanged(story.id);
+  await conversationChanged(story.id);
   revalidatePath(`/stories/${story.slug}`);
 }
 

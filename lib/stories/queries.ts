@@ -21,16 +21,18 @@ export const published = (): SQL => eq(stories.status, "published");
 // Builds subqueries without a database handle.
 const qb = new QueryBuilder();
 
-/** Stories tagged with any of the starting points. */
+/**
+ * Stories tagged with any of the starting points. A correlated EXISTS on the story's own tags,
+ * with the starting points' ids looked up once: a listing then walks stories_published_idx
+ * newest first and checks each story's tags by primary key until the page is full. (An IN over
+ * all tagged stories made the planner gather and sort every story of a common starting point:
+ * 400 ms at 100,000 stories, against under 1 ms.)
+ */
 export const withAnyStartingPoint = (slugs: string[]): SQL =>
-  inArray(
-    stories.id,
-    qb
-      .select({ storyId: storyStartingPoints.storyId })
-      .from(storyStartingPoints)
-      .innerJoin(startingPoints, eq(startingPoints.id, storyStartingPoints.startingPointId))
-      .where(inArray(startingPoints.slug, slugs)),
-  );
+  sql`exists (select 1 from ${storyStartingPoints} as tagged where tagged.story_id = ${stories.id} and tagged.starting_point_id = any (array(${qb
+    .select({ id: startingPoints.id })
+    .from(startingPoints)
+    .where(inArray(startingPoints.slug, slugs))})))`;
 
 /** Stories tagged with the starting point; combine several for "carries all of them". */
 export const withStartingPoint = (slug: string): SQL => withAnyStartingPoint([slug]);
