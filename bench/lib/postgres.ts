@@ -1,9 +1,10 @@
-import { execFile, spawnSync } from "node:child_process";
-import { chownSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { execFile } from "node:child_process";
+import { chownSync, existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import path from "node:path";
 import { promisify } from "node:util";
 import pg from "pg";
 import { freePort } from "../../tests/faults/support/ports";
+import { findPostgresBinary, postgresUserIds } from "../../tests/support/postgres-server";
 
 /*
  * The bench's own PostgreSQL cluster. Unlike the fault suite's throwaway clusters its data
@@ -14,24 +15,6 @@ import { freePort } from "../../tests/faults/support/ports";
 
 const run = promisify(execFile);
 const asRoot = process.getuid?.() === 0;
-
-function findBinary(name: string): string {
-  const candidates = [path.join("/usr/local/bin", name)];
-  if (existsSync("/usr/lib/postgresql")) {
-    for (const version of readdirSync("/usr/lib/postgresql").sort().reverse()) candidates.push(path.join("/usr/lib/postgresql", version, "bin", name));
-  }
-  for (const dir of (process.env.PATH ?? "").split(path.delimiter)) candidates.push(path.join(dir, name));
-  const found = candidates.find((candidate) => existsSync(candidate));
-  if (!found) throw new Error(`${name} not found: without DATABASE_URL the bench needs the PostgreSQL server binaries`);
-  return found;
-}
-
-function postgresUserIds(): { uid: number; gid: number } {
-  const id = (flag: string) => Number(spawnSync("id", [flag, "postgres"], { encoding: "utf8" }).stdout.trim());
-  const [uid, gid] = [id("-u"), id("-g")];
-  if (!Number.isInteger(uid) || uid <= 0) throw new Error("running as root needs a `postgres` system user for the PostgreSQL server");
-  return { uid, gid };
-}
 
 async function as(command: string, args: string[], cwd: string): Promise<void> {
   const [file, argv] = asRoot ? ["runuser", ["-u", "postgres", "--", command, ...args]] : [command, args];
@@ -66,7 +49,7 @@ export class BenchCluster {
     if (ids) chownSync(cluster.dir, ids.uid, ids.gid);
     if (!existsSync(path.join(cluster.dataDir, "PG_VERSION"))) {
       rmSync(cluster.dataDir, { recursive: true, force: true });
-      const initdb = findBinary("initdb");
+      const initdb = findPostgresBinary("initdb");
       try {
         await as(initdb, ["-D", cluster.dataDir, "-U", "postgres", "--auth=trust", "-E", "UTF8", "--locale=C.UTF-8"], cluster.dir);
       } catch {
@@ -113,6 +96,6 @@ export class BenchCluster {
   }
 
   private pgCtl(args: string[]): Promise<void> {
-    return as(findBinary("pg_ctl"), args, this.dir);
+    return as(findPostgresBinary("pg_ctl"), args, this.dir);
   }
 }

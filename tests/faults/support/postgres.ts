@@ -1,9 +1,10 @@
-import { execFile, spawnSync } from "node:child_process";
-import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { execFile } from "node:child_process";
+import { chownSync, existsSync, mkdtempSync, rmSync } from "node:fs";
 import path from "node:path";
 import { promisify } from "node:util";
 import pg from "pg";
 import { freePort } from "./ports";
+import { findPostgresBinary, postgresUserIds } from "../../support/postgres-server";
 
 /*
  * A PostgreSQL cluster of our own for one test file, in /tmp (a socket inside the repository
@@ -12,34 +13,15 @@ import { freePort } from "./ports";
  * as root, the server commands run as the `postgres` user (as in scripts/with-postgres.sh).
  */
 
-function findBinary(name: string): string {
-  const candidates = [path.join("/usr/local/bin", name)];
-  if (existsSync("/usr/lib/postgresql")) {
-    for (const version of readdirSync("/usr/lib/postgresql").sort().reverse()) candidates.push(path.join("/usr/lib/postgresql", version, "bin", name));
-  }
-  for (const dir of (process.env.PATH ?? "").split(path.delimiter)) candidates.push(path.join(dir, name));
-  const found = candidates.find((candidate) => existsSync(candidate));
-  if (!found) throw new Error(`${name} not found: the fault tests need the PostgreSQL server binaries`);
-  return found;
-}
-
 const asRoot = process.getuid?.() === 0;
 const run = promisify(execFile);
-
-function postgresUserIds(): { uid: number; gid: number } {
-  const id = (flag: string) => Number(spawnSync("id", [flag, "postgres"], { encoding: "utf8" }).stdout.trim());
-  const uid = id("-u");
-  const gid = id("-g");
-  if (!Number.isInteger(uid) || uid <= 0) throw new Error("running as root needs a `postgres` system user for the PostgreSQL server");
-  return { uid, gid };
-}
 
 export class PostgresCluster {
   readonly port: number;
   readonly dir: string;
   readonly database = "vertrekpunt";
-  private readonly initdb = findBinary("initdb");
-  private readonly pgCtl = findBinary("pg_ctl");
+  private readonly initdb = findPostgresBinary("initdb");
+  private readonly pgCtl = findPostgresBinary("pg_ctl");
 
   private constructor(dir: string, port: number) {
     this.dir = dir;
