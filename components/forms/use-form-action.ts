@@ -1,22 +1,21 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useActionState, useRef, useState, type FormEvent } from "react";
+import { useActionState, useEffect, useRef, useState, type FormEvent } from "react";
 import type { z } from "zod";
 import { formValues } from "@/lib/validation/form-data";
 import { validationErrorMap, type FieldErrors, type FormState } from "@/lib/validation/error-map";
 
-// "server-only": the check could not be loaded (offline, a new deploy); the server checks anyway.
-type Validation = { schema: z.ZodType; flattenError: typeof z.flattenError } | "server-only";
+type Validation = { schema: z.ZodType; flattenError: typeof z.flattenError };
 
 /**
  * Everything a form needs around its server action: the action state, a check in the browser
  * with the same zod schema the action uses (the server checks again, and without JavaScript
  * only the server does), the errors to show, and what the person typed after a rejection.
  *
- * The schema arrives through `loadSchema`, a dynamic import: zod is the largest library in the
- * browser, and most visitors never submit a form. It is fetched on the first submission, which
- * then goes on as if nothing had happened (with the same submit button).
+ * The schema arrives through `loadSchema`, a dynamic import started once the form is on the
+ * page: zod is the largest library in the browser, and pages without a form never load it. A
+ * submission before it has arrived goes straight to the server, which checks the same rules.
  */
 export function useFormAction<Values>(
   action: (state: FormState<Values>, formData: FormData) => Promise<FormState<Values>>,
@@ -29,25 +28,26 @@ export function useFormAction<Values>(
   // Remounts the error summary on every attempt, so it takes focus again.
   const [attempt, setAttempt] = useState(0);
   const validation = useRef<Validation | null>(null);
+  const load = useRef(loadSchema);
+
+  useEffect(() => {
+    let mounted = true;
+    Promise.all([load.current(), import("@/lib/validation/zod")])
+      .then(([schema, { z }]) => {
+        if (mounted) validation.current = { schema, flattenError: z.flattenError };
+      })
+      // Not loaded (offline, a new deploy): the server still checks everything.
+      .catch(() => undefined);
+    return () => {
+      mounted = false;
+    };
+  }, []);
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
-    const form = event.currentTarget;
-    const loaded = validation.current;
-    if (!loaded) {
-      event.preventDefault();
-      const submitter = (event.nativeEvent as SubmitEvent).submitter;
-      Promise.all([loadSchema(), import("@/lib/validation/zod")])
-        .then(([schema, { z }]): Validation => ({ schema, flattenError: z.flattenError }))
-        .catch((): Validation => "server-only")
-        .then((ready) => {
-          validation.current = ready;
-          form.requestSubmit(submitter instanceof HTMLElement ? submitter : null);
-        });
-      return;
-    }
     setAttempt((n) => n + 1);
-    if (loaded === "server-only") return;
-    const result = loaded.schema.safeParse(formValues(new FormData(form), arrayFields), { error: validationErrorMap(t) });
+    const loaded = validation.current;
+    if (!loaded) return;
+    const result = loaded.schema.safeParse(formValues(new FormData(event.currentTarget), arrayFields), { error: validationErrorMap(t) });
     if (result.success) {
       setClientErrors(null);
       return;
