@@ -22,7 +22,8 @@ import { CACHE_TAGS } from "./tags";
  * read names the tags whose invalidation (lib/cache/tags.ts, called by every action that
  * changes them) drops it; an hour is only the backstop.
  *
- * Markdown is rendered here too: rendering 50 comments is most of a story page's work.
+ * Markdown is rendered here too, so a cached page of 50 comments is not rendered from Markdown
+ * again on every request.
  */
 
 function cachedFor(...tags: string[]): void {
