@@ -232,6 +232,8 @@ test.describe("ownership", () => {
     // Publishing it from the edit page makes it public.
     await page.goto(`${path}/edit`);
     await page.getByRole("button", { name: "Publish" }).click();
+    // Wait for the save to land on the story page: leaving earlier would cancel it.
+    await page.waitForURL((url) => url.pathname === path);
     await expect(page.getByText("Draft", { exact: true })).toHaveCount(0);
     await page.goto("/stories");
     await expect(page.getByRole("link", { name: title })).toBeVisible();
