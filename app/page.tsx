@@ -18,6 +18,7 @@ export default async function HomePage() {
       <section className="space-y-4">
         <h1 className="text-3xl font-bold tracking-tight text-stone-900 sm:text-4xl">{t("title")}</h1>
         <p className="max-w-3xl text-lg text-stone-700">{t("intro")}</p>
+        <p className="max-w-3xl text-stone-700">{t("socialTechnology")}</p>
         <div className="flex flex-wrap gap-3">
           <Link href="/stories/new" className="rounded bg-brand-700 px-4 py-2 font-medium text-white no-underline hover:bg-brand-800 hover:no-underline">
             {t("shareCta")}

@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import type { StoryFormState } from "@/lib/stories/actions";
-import { SUMMARY_MAX, type StoryFormValues } from "@/lib/stories/schema";
+import { BODY_MIN, SUMMARY_MAX, type StoryFormValues } from "@/lib/stories/schema";
 import { LANGUAGES, ORGANISATION_TYPES } from "@/lib/stories/vocabulary";
 import { ErrorSummary } from "./forms/error-summary";
 import { FieldError, FieldHint, SelectField, TextAreaField, TextField, describedBy } from "./forms/fields";
@@ -143,7 +143,7 @@ export function StoryForm({
         defaultValue={values.summary}
         errors={fieldErrors.summary}
       />
-      <MarkdownEditor id="body" name="body" label={t("body")} hint={t("bodyHint")} defaultValue={values.body} errors={fieldErrors.body} />
+      <MarkdownEditor id="body" name="body" label={t("body")} hint={t("bodyHint", { min: BODY_MIN })} defaultValue={values.body} errors={fieldErrors.body} />
       <TextAreaField
         id="trigger"
         name="trigger"
