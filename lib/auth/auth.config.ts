@@ -1,5 +1,6 @@
 import type { NextAuthConfig } from "next-auth";
 import type { Role } from "@/db/schema";
+import { safeCallbackUrl } from "./callback-url";
 
 /*
  * Edge-safe part of the Auth.js configuration: no database, no Node APIs, so it can run
@@ -13,6 +14,11 @@ export const authConfig = {
   trustHost: true,
   providers: [],
   callbacks: {
+    // Auth.js's own redirects (after a sign-in link, sign-out) follow the same rule as ours.
+    redirect({ url, baseUrl }) {
+      const origin = new URL(baseUrl).origin;
+      return `${origin}${safeCallbackUrl(url, origin)}`;
+    },
     jwt({ token, user }) {
       if (user) {
         token.sub = user.id;
