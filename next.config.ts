@@ -2,6 +2,7 @@ import type { NextConfig } from "next";
 import { PHASE_DEVELOPMENT_SERVER, PHASE_PRODUCTION_SERVER } from "next/constants";
 import createNextIntlPlugin from "next-intl/plugin";
 import { ensureAuthSecret } from "./lib/auth/secret";
+import { NOT_FRAMEABLE_SOURCE } from "./lib/security/framing";
 import { STATIC_SECURITY_HEADERS } from "./lib/security/headers";
 
 const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
@@ -36,8 +37,13 @@ export default function config(phase: string): NextConfig {
     },
     // The headers that need no nonce, on everything, including the build assets and icons that
     // proxy.ts skips. proxy.ts sets them again, with the CSP and HSTS, on what it matches.
+    // X-Frame-Options stays off the embeds, which other sites may frame (decision 025).
     async headers() {
-      return [{ source: "/:path*", headers: Object.entries(STATIC_SECURITY_HEADERS).map(([key, value]) => ({ key, value })) }];
+      const { "X-Frame-Options": frameOptions, ...always } = STATIC_SECURITY_HEADERS;
+      return [
+        { source: "/:path*", headers: Object.entries(always).map(([key, value]) => ({ key, value })) },
+        { source: NOT_FRAMEABLE_SOURCE, headers: [{ key: "X-Frame-Options", value: frameOptions }] },
+      ];
     },
   });
 }

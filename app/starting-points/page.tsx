@@ -9,10 +9,22 @@ import { getReaderLocale } from "@/lib/i18n/server";
 import { listProposals, modelEvidence, type ProposalSummary } from "@/lib/model/queries";
 import { agreement, coOccurrenceMatrix, jaccard, kappaBand, pairOverlaps } from "@/lib/model/statistics";
 import { cachedStartingPoints } from "@/lib/cache/reads";
+import { ShareEmbed } from "@/components/share-embed";
+import { oembedAlternate } from "@/lib/embed/oembed";
+import { siteOrigin } from "@/lib/feeds/site-url";
 
 export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations("startingPoints");
-  return { title: t("title") };
+  const [t, tFeeds, origin] = await Promise.all([getTranslations("startingPoints"), getTranslations("feeds"), siteOrigin()]);
+  return {
+    title: t("title"),
+    // The layout's feed link, plus the oEmbed discovery link (decision 025).
+    alternates: {
+      types: {
+        "application/atom+xml": [{ url: "/stories/feed.xml", title: tFeeds("allStories") }],
+        ...oembedAlternate(`${origin}/starting-points`, t("title")),
+      },
+    },
+  };
 }
 
 export default async function StartingPointsPage() {
@@ -48,6 +60,7 @@ export default async function StartingPointsPage() {
       <header className="space-y-3">
         <h1 className="text-3xl font-bold">{t("title")}</h1>
         <p className="max-w-3xl text-lg text-stone-700">{t("intro")}</p>
+        <ShareEmbed target={{ kind: "model", lang: null }} />
       </header>
 
       <ol className="space-y-6">

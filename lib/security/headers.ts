@@ -38,6 +38,8 @@ export type CspOptions = {
   development: boolean;
   /** Production over https only: on plain http (localhost, the e2e tests) it would break every asset. */
   upgradeInsecureRequests: boolean;
+  /** Who may frame the response: `'none'` except for the embeds (lib/security/framing.ts). */
+  frameAncestors?: string;
 };
 
 /**
@@ -46,7 +48,7 @@ export type CspOptions = {
  * other script (injected markup, `javascript:` URLs, inline handlers) is refused. Styles allow
  * `'unsafe-inline'` because React renders `style` attributes.
  */
-export function contentSecurityPolicy({ nonce, development, upgradeInsecureRequests }: CspOptions): string {
+export function contentSecurityPolicy({ nonce, development, upgradeInsecureRequests, frameAncestors = "'none'" }: CspOptions): string {
   if (!isValidNonce(nonce)) throw new Error("invalid CSP nonce");
   const directives = [
     "default-src 'self'",
@@ -59,7 +61,7 @@ export function contentSecurityPolicy({ nonce, development, upgradeInsecureReque
     "object-src 'none'",
     "base-uri 'self'",
     "form-action 'self'",
-    "frame-ancestors 'none'",
+    `frame-ancestors ${frameAncestors}`,
   ];
   if (upgradeInsecureRequests) directives.push("upgrade-insecure-requests");
   return directives.join("; ");
@@ -82,14 +84,21 @@ export type SecurityHeaderOptions = {
   /** `process.env.NODE_ENV`. */
   nodeEnv: string | undefined;
   https: boolean;
+  /** `frameAncestorsFor(pathname, …)`; refused when not given. */
+  frameAncestors?: string;
 };
 
-/** Every security header for one response, including the nonce-bearing CSP. */
-export function securityHeaders({ nonce, nodeEnv, https }: SecurityHeaderOptions): Record<string, string> {
+/**
+ * Every security header for one response, including the nonce-bearing CSP. A response that may
+ * be framed goes without `X-Frame-Options`, which can only say DENY or SAMEORIGIN.
+ */
+export function securityHeaders({ nonce, nodeEnv, https, frameAncestors = "'none'" }: SecurityHeaderOptions): Record<string, string> {
   const secureProduction = nodeEnv === "production" && https;
+  const { "X-Frame-Options": frameOptions, ...otherStatic } = STATIC_SECURITY_HEADERS;
   return {
-    "Content-Security-Policy": contentSecurityPolicy({ nonce, development: nodeEnv === "development", upgradeInsecureRequests: secureProduction }),
-    ...STATIC_SECURITY_HEADERS,
+    "Content-Security-Policy": contentSecurityPolicy({ nonce, development: nodeEnv === "development", upgradeInsecureRequests: secureProduction, frameAncestors }),
+    ...otherStatic,
+    ...(frameAncestors === "'none'" ? { "X-Frame-Options": frameOptions } : {}),
     ...(secureProduction ? { "Strict-Transport-Security": HSTS } : {}),
   };
 }

@@ -14,6 +14,9 @@ import { Pagination } from "@/components/pagination";
 import { startingPointColor } from "@/components/starting-point-color";
 import { StoryList } from "@/components/story-list";
 import { getReaderLocale } from "@/lib/i18n/server";
+import { ShareEmbed } from "@/components/share-embed";
+import { oembedAlternate } from "@/lib/embed/oembed";
+import { siteOrigin } from "@/lib/feeds/site-url";
 import { shareMetadata } from "@/lib/share/metadata";
 import { alternateOpenGraphLocales } from "@/lib/share/text";
 import { startingPointPair } from "@/lib/starting-points/pair";
@@ -39,13 +42,16 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   }
   const startingPoint = await loadStartingPoint((await params).slug);
   if (!startingPoint) return {};
-  const tFeeds = await getTranslations("feeds");
+  const [tFeeds, origin] = await Promise.all([getTranslations("feeds"), siteOrigin()]);
   return {
     title: startingPoint.name,
     description: startingPoint.tagline,
     alternates: {
       canonical: `/starting-points/${startingPoint.slug}`,
-      types: { "application/atom+xml": [{ url: `/starting-points/${startingPoint.slug}/feed.xml`, title: tFeeds("startingPoint", { name: startingPoint.name }) }] },
+      types: {
+        "application/atom+xml": [{ url: `/starting-points/${startingPoint.slug}/feed.xml`, title: tFeeds("startingPoint", { name: startingPoint.name }) }],
+        ...oembedAlternate(`${origin}/starting-points/${startingPoint.slug}`, startingPoint.name),
+      },
     },
     ...shareMetadata({ ...share, title: startingPoint.name, description: startingPoint.tagline, url: `/starting-points/${startingPoint.slug}` }),
   };
@@ -87,6 +93,7 @@ export default async function StartingPointPage({ params, searchParams }: Props)
         <p className="text-lg font-medium text-stone-700">{startingPoint.tagline}</p>
         <p className="max-w-3xl text-stone-800">{startingPoint.description}</p>
         <FollowButton target="startingPoint" id={startingPoint.slug} following={following} />
+        <ShareEmbed target={{ kind: "startingPoint", slug: startingPoint.slug, lang: null }} name={startingPoint.name} />
       </header>
 
       <section aria-labelledby="organisation-heading" className="space-y-4 rounded-lg border border-stone-200 bg-white p-5">

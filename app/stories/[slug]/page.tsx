@@ -37,6 +37,9 @@ import { getReaderLocale } from "@/lib/i18n/server";
 import { newIdempotencyKey } from "@/lib/idempotency";
 import { storyRecognitionSummary } from "@/lib/model/queries";
 import { isFollowingStory } from "@/lib/notifications/queries";
+import { ShareEmbed } from "@/components/share-embed";
+import { oembedAlternate } from "@/lib/embed/oembed";
+import { siteOrigin } from "@/lib/feeds/site-url";
 import { shareMetadata } from "@/lib/share/metadata";
 import { deleteStoryAction } from "@/lib/stories/actions";
 import { first } from "@/lib/stories/search-params";
@@ -54,13 +57,17 @@ const loadVisibleStory = cache(async (slug: string) => {
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { story } = await loadVisibleStory((await params).slug);
-  const [tFeeds, tMeta] = await Promise.all([getTranslations("feeds"), getTranslations("meta")]);
+  const [tFeeds, tMeta, origin] = await Promise.all([getTranslations("feeds"), getTranslations("meta"), siteOrigin()]);
   return {
     title: story.title,
     description: story.summary || undefined,
     alternates: {
       canonical: `/stories/${story.slug}`,
-      types: { "application/atom+xml": [{ url: `/stories/${story.slug}/comments.xml`, title: tFeeds("comments", { title: story.title }) }] },
+      types: {
+        "application/atom+xml": [{ url: `/stories/${story.slug}/comments.xml`, title: tFeeds("comments", { title: story.title }) }],
+        // Only a published story has an embed (decision 025).
+        ...(story.status === "published" ? oembedAlternate(`${origin}/stories/${story.slug}`, story.title) : {}),
+      },
     },
     ...shareMetadata({
       type: "article",
@@ -246,6 +253,7 @@ export default async function StoryPage({ params, searchParams }: Props) {
       {story.status === "published" ? (
         <UsefulButton kind="story" targetId={story.id} count={conversation.usefulCount} pressed={conversation.markedUseful} canToggle={canMarkUseful(user, story)} />
       ) : null}
+      {story.status === "published" ? <ShareEmbed target={{ kind: "story", slug: story.slug, lang: null }} name={story.title} /> : null}
 
       {/* Not labelled by its heading: "Comments (2)" would then also match the "Comment" field's name. */}
       {recognitions ? (
