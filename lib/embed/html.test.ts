@@ -27,8 +27,9 @@ describe("model embed", () => {
     expect(html).toContain('target="_blank" rel="noopener"');
   });
 
-  it("says so when no two starting points occur together", () => {
-    const html = modelEmbedBody({ startingPoints: SPS, counts: [[3, 0], [0, 2]] }, TEXT, "/");
+  it("shows the table without pairs, and says so only when there are no stories at all", () => {
+    expect(modelEmbedBody({ startingPoints: SPS, counts: [[3, 0], [0, 2]] }, TEXT, "/")).toContain("<table>");
+    const html = modelEmbedBody({ startingPoints: SPS, counts: [[0, 0], [0, 0]] }, TEXT, "/");
     expect(html).not.toContain("<table>");
     expect(html).toContain("None together");
   });

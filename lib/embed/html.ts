@@ -70,6 +70,7 @@ export type ModelEmbedText = {
   countsHeading: string;
   storyCount: (count: number) => string;
   caption: string;
+  /** Shown instead of the table while no published story carries a starting point. */
   noData: string;
   more: string;
 };
@@ -97,7 +98,8 @@ export function modelEmbedBody(data: ModelEmbedData, text: ModelEmbedText, moreH
     )
     .join("\n");
 
-  const anyPair = counts.some((row, i) => row.some((value, j) => i !== j && value > 0));
+  // As on the model page: the table as soon as any story carries a starting point, pairs or not.
+  const anyCount = counts.some((row) => row.some((value) => value > 0));
   const header = startingPoints
     .map((sp) => `<th scope="col"${hl(sp.slug)}><span aria-hidden="true">${sp.position}</span><span class="sr">${escapeHtml(sp.name)}</span></th>`)
     .join("");
@@ -114,7 +116,7 @@ export function modelEmbedBody(data: ModelEmbedData, text: ModelEmbedText, moreH
       return `<tr><th scope="row"${hl(row.slug)}>${row.position}. ${escapeHtml(row.name)}</th>${cells}</tr>`;
     })
     .join("\n");
-  const table = anyPair
+  const table = anyCount
     ? `<table>
 <caption>${escapeHtml(text.caption)}</caption>
 <thead><tr><td></td>${header}</tr></thead>

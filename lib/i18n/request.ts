@@ -9,8 +9,10 @@ export async function resolveLocale(): Promise<Locale> {
   return negotiateLocale((await headers()).get("accept-language"));
 }
 
-export default getRequestConfig(async () => {
-  const locale = await resolveLocale();
+export default getRequestConfig(async ({ locale: requested }) => {
+  // A language named in the call (`getTranslations({ locale })`: an embed's ?lang=) wins; without
+  // this, next-intl would translate such a call into the reader's language after all.
+  const locale = isLocale(requested) ? requested : await resolveLocale();
   return {
     locale,
     messages: (await import(`./messages/${locale}.json`)).default,
