@@ -10,6 +10,8 @@ import { SubmitButton } from "./forms/submit-button";
 import { useFormAction } from "./forms/use-form-action";
 import { MarkdownEditor } from "./markdown-editor";
 import { startingPointColor } from "./starting-point-color";
+import { SuggestedStartingPoints } from "./suggested-starting-points";
+import type { SuggestionView } from "@/lib/model/suggest";
 
 export type StartingPointOption = { slug: string; name: string; position: number };
 
@@ -33,6 +35,7 @@ export function StoryForm({
   defaultLanguage,
   needsApproval = false,
   idempotencyKey,
+  suggestions = null,
 }: {
   action: (state: StoryFormState, formData: FormData) => Promise<StoryFormState>;
   startingPoints: StartingPointOption[];
@@ -44,6 +47,8 @@ export function StoryForm({
   needsApproval?: boolean;
   /** New stories: one key per form render, so submitting twice creates one story. */
   idempotencyKey?: string;
+  /** Suggested starting points for the text the form opens with (editing); null when there is no text yet. */
+  suggestions?: SuggestionView[] | null;
 }) {
   const t = useTranslations("storyForm");
   const tTypes = useTranslations("organisationTypes");
@@ -162,6 +167,12 @@ export function StoryForm({
         hint={t("toolsHint")}
         defaultValue={values.tools}
         errors={fieldErrors.tools}
+      />
+
+      {/* Keyed by what the server answered, so an answer to "Suggest starting points" replaces the list. */}
+      <SuggestedStartingPoints
+        key={rejectedValues?.suggestions ? rejectedValues.suggestions.map((sp) => `${sp.slug}:${sp.confidence}`).join() : "initial"}
+        initial={rejectedValues?.suggestions ?? suggestions}
       />
 
       <fieldset id="startingPoints" tabIndex={-1} aria-describedby={describedBy("startingPoints", true, fieldErrors.startingPoints)} aria-invalid={fieldErrors.startingPoints?.length ? true : undefined}>

@@ -378,6 +378,22 @@ export const organisationRecognitionsRelations = relations(organisationRecogniti
 
 export type OrganisationRecognition = typeof organisationRecognitions.$inferSelect;
 
+/**
+ * What the story form suggested when a story was first published, and what its author ticked:
+ * the evidence for "authors agreed with the suggestion" (decision 025). One row per story.
+ */
+export const storySuggestions = pgTable("story_suggestions", {
+  storyId: text("story_id")
+    .primaryKey()
+    .references(() => stories.id, { onDelete: "cascade" }),
+  // Slugs, most confident first; empty when the text suggested nothing.
+  suggested: text("suggested").array().notNull(),
+  chosen: text("chosen").array().notNull(),
+  createdAt: timestamps.createdAt,
+});
+
+export type StorySuggestionRecord = typeof storySuggestions.$inferSelect;
+
 export const proposalStatusEnum = pgEnum("proposal_status", ["open", "accepted", "merged", "declined"]);
 
 /** A member's proposal for another starting point, decided by a moderator. */

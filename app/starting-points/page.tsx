@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { CoOccurrenceHeatMap } from "@/components/co-occurrence-heat-map";
+import { ModelOverTimeSection, SuggestionEvaluationSection, TriggersSection } from "@/components/model-learning-sections";
 import { ProposalForm } from "@/components/proposal-form";
 import { startingPointColor } from "@/components/starting-point-color";
 import { currentUser } from "@/lib/auth/session";
@@ -228,6 +229,12 @@ export default async function StartingPointsPage() {
           </>
         )}
       </section>
+
+      <TriggersSection locale={locale} />
+
+      <ModelOverTimeSection locale={locale} />
+
+      <SuggestionEvaluationSection locale={locale} />
 
       <section aria-labelledby="proposals-heading" className="space-y-6">
         <div className="space-y-2">

@@ -64,6 +64,14 @@ export function openApiDocument(origin: string): JsonSchema {
           responses: { "200": json("Story", "The story."), "304": { description: "Not modified (If-None-Match)." }, "404": errors["404"], "429": errors["429"] },
         },
       },
+      "/stories/{slug}/related": {
+        get: {
+          operationId: "listRelatedStories",
+          summary: "Up to five published stories related to one published story, alike in text and starting points, in either language",
+          parameters: [{ name: "slug", in: "path", required: true, schema: { type: "string" } }],
+          responses: { "200": json("RelatedStoryList", "The related stories, most related first."), "304": { description: "Not modified (If-None-Match)." }, "404": errors["404"], "429": errors["429"] },
+        },
+      },
       "/starting-points": {
         get: {
           operationId: "listStartingPoints",

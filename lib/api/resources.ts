@@ -3,11 +3,11 @@ import { z } from "zod";
 import { siteOrigin } from "@/lib/feeds/site-url";
 import { clientIpFrom } from "@/lib/rate-limit/client-ip";
 import { hitRule } from "@/lib/rate-limit/limits";
-import { cachedPublishedStories, cachedStartingPoints, cachedStory, cachedStoryCount } from "@/lib/cache/reads";
+import { cachedPublishedStories, cachedRelatedStories, cachedStartingPoints, cachedStory, cachedStoryCount } from "@/lib/cache/reads";
 import { readStoryCursor, type StoryCard } from "@/lib/stories/queries";
 import { effectiveSort } from "@/lib/stories/search-params";
 import { apiJson, apiProblem, apiTooManyRequests, queryObject } from "./http";
-import { startingPointsResponse, storyListQuery, storyListResponse, storyResource } from "./schemas";
+import { relatedStoriesResponse, startingPointsResponse, storyListQuery, storyListResponse, storyResource } from "./schemas";
 
 function summaryOf(story: StoryCard, origin: string) {
   return {
@@ -90,6 +90,26 @@ export async function storyEndpoint(request: Request, slug: string): Promise<Res
     bodyHtml: story.html,
     trigger: story.trigger,
     tools: story.tools,
+  });
+}
+
+export async function relatedStoriesEndpoint(request: Request, slug: string): Promise<Response> {
+  const limited = await overLimit(request);
+  if (limited) return limited;
+  const story = await cachedStory(slug, "en");
+  if (!story || story.status !== "published") return apiProblem(404, `No published story "${slug}".`);
+  const [origin, related] = await Promise.all([siteOrigin(), cachedRelatedStories(story.id, "en")]);
+  return apiJson(request, relatedStoriesResponse, {
+    data: related.map((r) => ({
+      slug: r.slug,
+      url: `${origin}/stories/${r.slug}`,
+      title: r.title,
+      organisation: r.organisation,
+      language: r.language as z.input<typeof relatedStoriesResponse>["data"][number]["language"],
+      summary: r.summary,
+      startingPoints: r.startingPoints.map((sp) => sp.slug),
+      publishedAt: r.publishedAt.toISOString(),
+    })),
   });
 }
 

@@ -64,6 +64,25 @@ export const storyResource = storySummaryResource
   })
   .meta({ id: "Story" });
 
+export const relatedStoryResource = z
+  .object({
+    slug: z.string(),
+    url: z.string().meta({ description: "The story's page." }),
+    title: z.string(),
+    organisation: z.string(),
+    language: z.enum(LANGUAGES),
+    summary: z.string(),
+    startingPoints: z.array(z.string()).meta({ description: "Slugs of the starting points the author tagged." }),
+    publishedAt: z.string().meta({ format: "date-time" }),
+  })
+  .meta({ id: "RelatedStory" });
+
+export const relatedStoriesResponse = z
+  .object({
+    data: z.array(relatedStoryResource).max(5).meta({ description: "Up to five published stories alike in text and starting points, in either language, most related first." }),
+  })
+  .meta({ id: "RelatedStoryList" });
+
 export const apiError = z
   .object({
     error: z.object({

@@ -4,6 +4,9 @@ import { listComments, storyConversation, type ReplyView, type ThreadView } from
 import type { Locale } from "@/lib/i18n/locales";
 import { renderMarkdown } from "@/lib/markdown/render";
 import { storyRecognitionSummary } from "@/lib/model/queries";
+import { modelOverTime } from "@/lib/model/over-time";
+import { evaluateSuggestions, relatedStories, suggestionAgreement } from "@/lib/model/suggest";
+import { triggerMentions, triggersByStartingPoint } from "@/lib/model/triggers";
 import { getStartingPoint, listStartingPoints } from "@/lib/starting-points/queries";
 import {
   countPublishedStories,
@@ -108,4 +111,48 @@ export async function cachedPublicRecognitions(storyId: string, locale: Locale) 
   "use cache";
   cachedFor(CACHE_TAGS.story(storyId), CACHE_TAGS.startingPoints);
   return storyRecognitionSummary({ storyId, userId: null, locale });
+}
+
+/**
+ * Up to five published stories related to this one. Dropped with the story, and with every
+ * listing: a newly published story may be closer, and a hidden one must go.
+ */
+export async function cachedRelatedStories(storyId: string, locale: Locale) {
+  "use cache";
+  cachedFor(CACHE_TAGS.story(storyId), CACHE_TAGS.stories);
+  return relatedStories(storyId, locale);
+}
+
+/** The cross-validated quality of the suggestions (the model page): relearnt with the model. */
+export async function cachedSuggestionEvaluation(locale: Locale) {
+  "use cache";
+  cachedFor(CACHE_TAGS.stories, CACHE_TAGS.startingPoints);
+  return evaluateSuggestions(locale);
+}
+
+/** How often authors took the suggestion: recorded as a story is published. */
+export async function cachedSuggestionAgreement() {
+  "use cache";
+  cachedFor(CACHE_TAGS.stories);
+  return suggestionAgreement();
+}
+
+/** The triggers members gave, per starting point, in stories and in recognition notes. */
+export async function cachedTriggers(locale: Locale, options: { terms?: number; latest?: number } = {}) {
+  "use cache";
+  cachedFor(CACHE_TAGS.stories, CACHE_TAGS.startingPoints, CACHE_TAGS.organisationRecognitions);
+  return triggersByStartingPoint(locale, options);
+}
+
+export async function cachedTriggerMentions(slug: string, lexeme: string, locale: Locale) {
+  "use cache";
+  cachedFor(CACHE_TAGS.stories, CACHE_TAGS.startingPoints, CACHE_TAGS.organisationRecognitions);
+  return triggerMentions({ slug, lexeme, locale });
+}
+
+/** Stories per starting point per quarter, and 1 and 3 together. */
+export async function cachedModelOverTime(locale: Locale) {
+  "use cache";
+  cachedFor(CACHE_TAGS.stories, CACHE_TAGS.startingPoints);
+  return modelOverTime(locale);
 }

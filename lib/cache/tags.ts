@@ -13,6 +13,8 @@ export const CACHE_TAGS = {
   stories: "stories",
   /** The starting points, their texts and story counts. */
   startingPoints: "starting-points",
+  /** Members' recognitions of starting points in their organisations, with their notes (the triggers). */
+  organisationRecognitions: "organisation-recognitions",
   /** One story's page: the story and its comments. */
   story: (storyId: string) => `story:${storyId}`,
 } as const;
@@ -36,6 +38,11 @@ export function conversationChanged(storyId: string): Promise<void> {
 /** A new story: listings and counts; no page of it has been cached yet. */
 export function storiesChanged(): Promise<void> {
   return expireTags([CACHE_TAGS.stories, CACHE_TAGS.startingPoints]);
+}
+
+/** A member recognised a starting point in their organisation, changed the note or took it back. */
+export function organisationRecognitionsChanged(): Promise<void> {
+  return expireTags([CACHE_TAGS.organisationRecognitions]);
 }
 
 /** Something shown everywhere changed: a member's name, roles, moderation, imported data. */

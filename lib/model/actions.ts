@@ -1,7 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { contentChanged, conversationChanged } from "@/lib/cache/tags";
+import { contentChanged, conversationChanged, organisationRecognitionsChanged } from "@/lib/cache/tags";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { z } from "zod";
@@ -64,6 +64,7 @@ async function saveOrganisationRecognitionSubmission(_prev: FormState<NoteValues
   const limited = await memberOverLimit("reactionPerMember", user.id);
   if (limited) return { ok: false, fieldErrors: {}, formError: limited, values };
   await saveOrganisationRecognition({ startingPointId, userId: user.id, note: parsed.data.note });
+  await organisationRecognitionsChanged();
   revalidatePath(`/starting-points/${slug}`);
   revalidatePath("/starting-points");
   return { ok: true };
@@ -77,6 +78,7 @@ export async function removeOrganisationRecognitionAction(formData: FormData): P
   if (startingPointId === null) return;
   if (await memberOverLimit("reactionPerMember", user.id)) return;
   await removeOrganisationRecognition({ startingPointId, userId: user.id });
+  await organisationRecognitionsChanged();
   revalidatePath(`/starting-points/${slug}`);
   revalidatePath("/starting-points");
 }

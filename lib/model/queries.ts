@@ -467,7 +467,7 @@ export async function createProposalComment(params: { proposalId: string; author
 }
 
 // Paths that the starting point routes use themselves.
-const RESERVED_SLUGS = new Set(["proposals", "export.csv", "export.json", "new"]);
+const RESERVED_SLUGS = new Set(["proposals", "export.csv", "export.json", "new", "triggers"]);
 
 export type DecisionResult = { ok: true } | { ok: false; reason: "already_decided" | "unknown_starting_point" };
 

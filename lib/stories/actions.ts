@@ -17,6 +17,9 @@ import { createStory, currentStoryVersion, deleteStory, getStoryAccess, restoreR
 import { restoreRevisionSchema } from "./revisions";
 import { BODY_MAX, storySchema, type StoryFormValues, type StoryIntent } from "./schema";
 import { storiesChanged, storyChanged } from "@/lib/cache/tags";
+import { getReaderLocale } from "@/lib/i18n/server";
+import { recordSuggestion, suggestStartingPoints, type SuggestionView } from "@/lib/model/suggest";
+import { suggestionRequestSchema } from "@/lib/model/suggestion-schema";
 
 export type StoryFormState = FormState<
   StoryFormValues & {
@@ -28,8 +31,16 @@ export type StoryFormState = FormState<
      * saving again goes through, and a further save by someone else is refused again.
      */
     conflict?: boolean;
+    /** The answer to "Suggest starting points" (the form without JavaScript), shown with everything typed. */
+    suggestions?: SuggestionView[];
   }
 >;
+
+/** "Suggest starting points" submits the whole form: answer with suggestions, save nothing. */
+async function suggestionsFor<V extends StoryFormValues>(values: V): Promise<StoryFormState> {
+  const input = suggestionRequestSchema.parse(values);
+  return { ok: false, fieldErrors: {}, values: { ...values, suggestions: await suggestStartingPoints(input, await getReaderLocale()) } };
+}
 
 function readStoryForm(formData: FormData): { values: StoryFormValues; intent: StoryIntent } {
   const raw = formValues(formData, ["startingPoints"]);
@@ -59,6 +70,7 @@ async function createStorySubmission(_prev: StoryFormState, formData: FormData):
   if (!user) redirect("/signin?callbackUrl=%2Fstories%2Fnew");
   const t = await getTranslations();
   const { values, intent } = readStoryForm(formData);
+  if (formData.get("intent") === "suggest") return suggestionsFor(values);
   const parsed = storySchema.safeParse(values, { error: validationErrorMap(t) });
   if (!parsed.success) return { ok: false, fieldErrors: z.flattenError(parsed.error).fieldErrors, values };
   // Until the address is confirmed the story waits as a draft; the text stays in the form.
@@ -69,7 +81,10 @@ async function createStorySubmission(_prev: StoryFormState, formData: FormData):
   let slug: string;
   try {
     const publishAs = (await needsApproval(user)) ? "pending" : "published";
-    ({ slug } = await createStory({ authorId: user.id, input: parsed.data, intent, publishAs, idempotencyKey: readIdempotencyKey(formData) }));
+    let id: string;
+    ({ id, slug } = await createStory({ authorId: user.id, input: parsed.data, intent, publishAs, idempotencyKey: readIdempotencyKey(formData) }));
+    // Before the caches are dropped: the model that answers is the one the author saw.
+    if (intent === "publish") await recordSuggestion({ storyId: id, input: parsed.data, chosen: parsed.data.startingPoints });
   } catch (error) {
     if (error instanceof UnknownStartingPointError) {
       return { ok: false, fieldErrors: { startingPoints: [t("stories.unknownStartingPoint")] }, values };
@@ -98,6 +113,7 @@ async function updateStorySubmission(_prev: StoryFormState, formData: FormData):
   if (!user || !story || !canEditStory(user, story)) {
     return { ok: false, fieldErrors: {}, formError: t("stories.notAllowed"), values };
   }
+  if (formData.get("intent") === "suggest") return suggestionsFor(values);
 
   const parsed = storySchema.safeParse(values, { error: validationErrorMap(t) });
   if (!parsed.success) return { ok: false, fieldErrors: z.flattenError(parsed.error).fieldErrors, values };
@@ -113,6 +129,8 @@ async function updateStorySubmission(_prev: StoryFormState, formData: FormData):
       return { ok: false, fieldErrors: {}, formError: t("stories.conflict"), values: { ...values, version: String(current ?? expectedVersion), conflict: true } };
     }
     if (!result.ok) return { ok: false, fieldErrors: {}, formError: t("stories.notFound"), values };
+    // A draft published now is recorded like a new story; a story recorded before keeps its record.
+    if (intent === "publish") await recordSuggestion({ storyId, input: parsed.data, chosen: parsed.data.startingPoints });
     await storyChanged(storyId);
     if (user.id !== story.authorId) {
       await recordStaffAction({

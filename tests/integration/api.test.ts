@@ -1,6 +1,7 @@
 import Ajv2020 from "ajv/dist/2020";
 import { beforeAll, describe, expect, it } from "vitest";
 import { GET as getStartingPoints } from "@/app/api/v1/starting-points/route";
+import { GET as getRelated } from "@/app/api/v1/stories/[slug]/related/route";
 import { GET as getStory } from "@/app/api/v1/stories/[slug]/route";
 import { GET as listStories } from "@/app/api/v1/stories/route";
 import { openApiDocument } from "@/lib/api/openapi";
@@ -151,6 +152,18 @@ describe("read API", () => {
   it("documents every endpoint in OpenAPI 3.1", () => {
     const doc = openApiDocument(ORIGIN) as { openapi: string; paths: Record<string, unknown> };
     expect(doc.openapi).toBe("3.1.0");
-    expect(Object.keys(doc.paths).sort()).toEqual(["/starting-points", "/stories", "/stories/{slug}"]);
+    expect(Object.keys(doc.paths).sort()).toEqual(["/starting-points", "/stories", "/stories/{slug}", "/stories/{slug}/related"]);
+  });
+
+  it("lists up to five related published stories, and nothing for a draft", async () => {
+    const response = await getRelated(get("/stories/hospital-enterprise-social-network-knowledge-sharing/related"), slugParams("hospital-enterprise-social-network-knowledge-sharing"));
+    expect(response.status).toBe(200);
+    const body = await response.json();
+    expectValid("RelatedStoryList", body);
+    expect(body.data.length).toBeGreaterThan(0);
+    expect(body.data.length).toBeLessThanOrEqual(5);
+    expect(body.data.map((r: { slug: string }) => r.slug)).not.toContain("hospital-enterprise-social-network-knowledge-sharing");
+    expect(body.data[0].url).toMatch(new RegExp(`^${ORIGIN}/stories/`));
+    expect((await getRelated(get(`/stories/${draftSlug}/related`), slugParams(draftSlug))).status).toBe(404);
   });
 });

@@ -12,6 +12,7 @@ import { FollowButton } from "@/components/follow-button";
 import { ConfirmButton } from "@/components/forms/confirm-button";
 import { Markdown } from "@/components/markdown";
 import { RecognitionPanel } from "@/components/recognition-panel";
+import { RelatedStories } from "@/components/related-stories";
 import { StartingPointTags } from "@/components/starting-point-tags";
 import {
   canCloseComments,
@@ -31,7 +32,7 @@ import {
 import { currentUser } from "@/lib/auth/session";
 import { postCommentAction } from "@/lib/comments/actions";
 import { commentPermalink } from "@/lib/comments/permalink";
-import { cachedComments, cachedPublicConversation, cachedPublicRecognitions, cachedStory, type RenderedComment } from "@/lib/cache/reads";
+import { cachedComments, cachedPublicConversation, cachedPublicRecognitions, cachedRelatedStories, cachedStory, type RenderedComment } from "@/lib/cache/reads";
 import { commentsMarkedUseful, storyConversation, type AnsweredComment, type CommentView } from "@/lib/comments/queries";
 import { getReaderLocale } from "@/lib/i18n/server";
 import { newIdempotencyKey } from "@/lib/idempotency";
@@ -90,7 +91,7 @@ export default async function StoryPage({ params, searchParams }: Props) {
   const { story, user } = await loadVisibleStory(slug);
   const commentsAfter = first((await searchParams).comments) ?? null;
   const locale = await getReaderLocale();
-  const [t, tc, tTypes, tLanguages, format, comments, recognitions] = await Promise.all([
+  const [t, tc, tTypes, tLanguages, format, comments, recognitions, related] = await Promise.all([
     getTranslations("stories"),
     getTranslations("comments"),
     getTranslations("organisationTypes"),
@@ -102,6 +103,8 @@ export default async function StoryPage({ params, searchParams }: Props) {
       : user
         ? storyRecognitionSummary({ storyId: story.id, userId: user.id, locale })
         : cachedPublicRecognitions(story.id, locale),
+    // Drafts and hidden stories are not part of the model: nothing is related to them.
+    story.status === "published" ? cachedRelatedStories(story.id, locale) : Promise.resolve([]),
   ]);
   const editable = canEditStory(user, story);
   // The conversation: its switches, "useful" marks, and which comment's reply form is open.
@@ -264,6 +267,8 @@ export default async function StoryPage({ params, searchParams }: Props) {
           viewer={!user ? "anonymous" : canRecogniseStory(user, story) ? "reader" : "author"}
         />
       ) : null}
+
+      <RelatedStories stories={related} />
 
       <section className="space-y-4">
         <h2 id="comments-heading" className="text-2xl font-semibold">

@@ -6,6 +6,7 @@ import { canEditStory, canViewStory } from "@/lib/auth/permissions";
 import { requireUser } from "@/lib/auth/session";
 import { getReaderLocale } from "@/lib/i18n/server";
 import { getMemberRole } from "@/lib/members/queries";
+import { suggestStartingPoints } from "@/lib/model/suggest";
 import { needsApproval } from "@/lib/moderation/queries";
 import { listStartingPoints } from "@/lib/starting-points/queries";
 import { updateStoryAction } from "@/lib/stories/actions";
@@ -27,10 +28,11 @@ export default async function EditStoryPage({ params }: { params: Promise<{ slug
 
   // The author's approval rule decides what "publish" does, also when a moderator edits.
   const author = story.authorId ? await getMemberRole(story.authorId) : null;
-  const [t, startingPoints, approval] = await Promise.all([
+  const [t, startingPoints, approval, suggestions] = await Promise.all([
     getTranslations("stories"),
     listStartingPoints(locale),
     author ? needsApproval(author) : Promise.resolve(false),
+    suggestStartingPoints(story, locale),
   ]);
   return (
     <div className="mx-auto max-w-3xl space-y-6">
@@ -41,6 +43,7 @@ export default async function EditStoryPage({ params }: { params: Promise<{ slug
         defaultLanguage={story.language}
         story={{ id: story.id, slug: story.slug, version: story.version, published: story.status === "published" || story.status === "hidden" }}
         needsApproval={approval}
+        suggestions={suggestions}
         initial={{
           title: story.title,
           organisation: story.organisation,
