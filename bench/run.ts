@@ -81,7 +81,8 @@ async function prepareAndMeasureQueries(levels: ScaleLevel[], urlFor: (level: Sc
     const handle = await openDatabase({ databaseUrl: url });
     try {
       const { measureQueries } = await import("./queries");
-      results.push({ label: level.label, database: new URL(url).pathname.slice(1), rows, timings: await measureQueries(handle) });
+      const { measureSuggestion } = await import("./suggest");
+      results.push({ label: level.label, database: new URL(url).pathname.slice(1), rows, timings: [...(await measureQueries(handle)), await measureSuggestion(handle)] });
     } finally {
       await handle.close();
     }

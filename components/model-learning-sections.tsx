@@ -7,7 +7,7 @@ import { ModelOverTimeChart } from "./model-over-time-chart";
 import { startingPointColor } from "./starting-point-color";
 
 /*
- * The model page's sections on what the platform learns from its stories (decision 025): how
+ * The model page's sections on what the platform learns from its stories (decision 026): how
  * well the text predicts the tags, the triggers, and the model over time. Server components;
  * each reads its own cached figures.
  */

@@ -3,7 +3,7 @@ import { getTranslations } from "next-intl/server";
 import type { RelatedStory } from "@/lib/model/suggest";
 import { startingPointColor } from "./starting-point-color";
 
-/** The story page's related stories (decision 025): nothing at all when there are none. */
+/** The story page's related stories (decision 026): nothing at all when there are none. */
 export async function RelatedStories({ stories }: { stories: RelatedStory[] }) {
   if (stories.length === 0) return null;
   const t = await getTranslations("relatedStories");

@@ -12,7 +12,7 @@ const TEXT_FIELDS = ["title", "organisation", "summary", "body", "trigger", "lan
 const DEBOUNCE_MS = 700;
 
 /**
- * Starting points the story's text resembles (decision 025). With JavaScript they follow the
+ * Starting points the story's text resembles (decision 026). With JavaScript they follow the
  * text a moment after the author stops typing; without it, the button submits the form to its
  * own action, which answers with the same suggestions and everything typed. Nothing here ticks
  * a box: the author decides.

@@ -380,7 +380,7 @@ export type OrganisationRecognition = typeof organisationRecognitions.$inferSele
 
 /**
  * What the story form suggested when a story was first published, and what its author ticked:
- * the evidence for "authors agreed with the suggestion" (decision 025). One row per story.
+ * the evidence for "authors agreed with the suggestion" (decision 026). One row per story.
  */
 export const storySuggestions = pgTable("story_suggestions", {
   storyId: text("story_id")

@@ -17,6 +17,7 @@ export const CLIENT_NAMESPACES = [
   "settings",
   "stories",
   "storyForm",
+  "suggestions",
   "validation",
   "verifyEmail",
 ] as const;

@@ -1,6 +1,6 @@
 /*
  * Nearest neighbours over stemmed terms: the engine behind suggested starting points, related
- * stories and the evaluation of both (decision 025). Pure and dependency-free: the terms come
+ * stories and the evaluation of both (decision 026). Pure and dependency-free: the terms come
  * stemmed from PostgreSQL's text search (lib/model/suggest.ts), so this file only weighs them.
  *
  * A document is the set of its stemmed terms (a story's search vector, or a starting point's

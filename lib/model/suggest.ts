@@ -9,7 +9,7 @@ import { errorFields, log } from "@/lib/log";
 import { buildIndex, crossValidate, EVIDENCE_WORDS, related, suggest, suggested, type EvaluationResult, type LabelledDocument, type TermIndex } from "./neighbours";
 
 /*
- * Suggested starting points and related stories (decision 025). PostgreSQL's text search stems
+ * Suggested starting points and related stories (decision 026). PostgreSQL's text search stems
  * every text in its own language (the same configurations as the stories' search vectors), and
  * lib/model/neighbours.ts weighs the terms in this process's memory.
  *
