@@ -97,13 +97,23 @@ async function loadModel(): Promise<SuggestionModel> {
 /** Whatever a model learns from: stories (text, state, recognitions), starting points, and everything. */
 const LEARNS_FROM = [CACHE_TAGS.stories, CACHE_TAGS.startingPoints, CACHE_TAGS.content];
 
-/** The current model; rebuilt first when what it learnt from has changed since it was built. */
+/**
+ * The current model. When what it learnt from has changed since it was built, it is rebuilt in
+ * the background and the previous model answers meanwhile: a rebuild takes seconds at the
+ * bench's scale, and nobody typing should wait for it. Only the very first call waits.
+ */
 export async function suggestionModel(): Promise<SuggestionModel> {
   const current = state();
   const tags = processTagStore();
   await tags.refresh();
   if (current.model && tags.expiredAt(LEARNS_FROM) < current.builtAt) return current.model;
-  return relearn();
+  const rebuilt = relearn();
+  if (current.model) {
+    // Failures are logged; the next call tries again.
+    rebuilt.catch((error) => log.error("suggestion model not rebuilt", errorFields(error)));
+    return current.model;
+  }
+  return rebuilt;
 }
 
 /** Rebuilds the model now (one rebuild at a time; callers during a rebuild share it). */
@@ -151,21 +161,23 @@ const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’-]*[\p{L}\p{N}]|[\p{L}\p{N}]/gu;
  */
 export async function surfaceWords(db: Database, text: string, lexemes: string[], language: string, maxWords = 500): Promise<Map<string, string>> {
   if (lexemes.length === 0) return new Map();
-  const prefixes = new Set(lexemes.map((lexeme) => lexeme.slice(0, 3)));
+  // A snowball stem is the word's beginning up to its last letter or so ("share" from
+  // "sharing", "studi" from "studies", "bundel" from "bundelen"): only such words are candidates.
+  const stems = [...new Set(lexemes)].map((lexeme) => (lexeme.length > 3 ? lexeme.slice(0, -1) : lexeme));
   const frequency = new Map<string, number>();
   for (const match of text.matchAll(WORD)) {
     const word = match[0].toLowerCase();
-    if (prefixes.has(word.slice(0, 3))) frequency.set(word, (frequency.get(word) ?? 0) + 1);
+    if (frequency.has(word) || stems.some((stem) => word.startsWith(stem))) frequency.set(word, (frequency.get(word) ?? 0) + 1);
   }
   const words = [...frequency.keys()].slice(0, maxWords);
   if (words.length === 0) return new Map();
-  const stems = await rows<{ word: string; lexeme: string | null }>(
+  const stemmed = await rows<{ word: string; lexeme: string | null }>(
     db,
     sql`SELECT w AS word, (tsvector_to_array(to_tsvector(${config(language)}, w)))[1] AS lexeme FROM jsonb_array_elements_text(${JSON.stringify(words)}::jsonb) AS w`,
   );
   const wanted = new Set(lexemes);
   const best = new Map<string, string>();
-  for (const { word, lexeme } of stems) {
+  for (const { word, lexeme } of stemmed) {
     if (!lexeme || !wanted.has(lexeme)) continue;
     const current = best.get(lexeme);
     if (!current || frequency.get(word)! > frequency.get(current)!) best.set(lexeme, word);
