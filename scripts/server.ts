@@ -23,14 +23,28 @@ import path from "node:path";
 // set before they are imported below.
 Object.assign(process.env, { NODE_ENV: "production" });
 
+const { default: cluster } = await import("node:cluster");
+// One process per core with PostgreSQL (scripts/start.ts sets the default); PGlite allows one.
+const clusterSize = Number(process.env.WEB_CONCURRENCY ?? "1");
+if (cluster.isPrimary && Number.isSafeInteger(clusterSize) && clusterSize > 1 && process.env.DATABASE_URL) {
+  await (await import("./cluster")).runClusterPrimary(clusterSize);
+}
+
+const { closeDb, getDatabaseHandle } = await import("../db/index");
+// Opening the database (seconds for the embedded one) overlaps with Next's start below;
+// instrumentation.ts awaits the same promise and reports how it went.
+void getDatabaseHandle().catch(() => undefined);
 const { default: next } = await import("next");
-const { closeDb } = await import("../db/index");
 const { databaseIsDown } = await import("../db/health");
 const { runShutdownHooks } = await import("../lib/lifecycle");
 const { errorFields, log } = await import("../lib/log");
 const { loggablePath } = await import("../lib/log/path");
 const { requestIdFor } = await import("../lib/log/request-id");
 const pages = await import("../lib/server-pages");
+const pageCaching = await import("../lib/page-cache");
+const { cacheClock, expireTags, processTagStore } = await import("../lib/cache/tag-store");
+const { generateNonce } = await import("../lib/security/headers");
+const { createLimiter } = await import("../lib/page-cache/limiter");
 
 const root = path.resolve(import.meta.dirname, "..");
 
@@ -46,11 +60,28 @@ function positiveInteger(name: string, fallback: number): number {
   return value;
 }
 
+function nonNegativeInteger(name: string, fallback: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === "") return fallback;
+  const value = Number(raw);
+  if (!Number.isSafeInteger(value) || value < 0) {
+    log.error("invalid configuration", { variable: name, value: raw, expected: "a whole number, 0 or more" });
+    process.exit(1);
+  }
+  return value;
+}
+
 const port = positiveInteger("PORT", 3000);
 // Unset: every interface, as `next start` does.
 const hostname = process.env.HOSTNAME || undefined;
 const bodyLimit = positiveInteger("REQUEST_BODY_LIMIT_BYTES", 1024 * 1024);
 const shutdownTimeoutMs = positiveInteger("SHUTDOWN_TIMEOUT_MS", 10_000);
+// Whole pages for visitors (decision 025): 0 turns the page cache off.
+const pageCacheMaxBytes = nonNegativeInteger("PAGE_CACHE_MAX_BYTES", 32 * 1024 * 1024);
+const pageCacheTtlMs = positiveInteger("PAGE_CACHE_TTL_SECONDS", 60) * 1000;
+// How many requests Next works on at once; the rest wait their turn. Many renders at once share
+// two cores no faster than a few, hold far more memory and make every one of them slow.
+const renderConcurrency = positiveInteger("RENDER_CONCURRENCY", 4);
 
 // Shutdown: at most how long connections already in the listen backlog get to be accepted, and
 // how long an accepted connection gets to send its first request.
@@ -71,6 +102,12 @@ let accepted = 0;
 let shutdownStartedAt = 0;
 /** Open connections: how many requests each has received, how many are unanswered. */
 const connections = new Map<Socket, { requests: number; active: number }>();
+
+const tagStore = processTagStore();
+const pageCache = pageCacheMaxBytes > 0 ? pageCaching.createPageCache({ maxBytes: pageCacheMaxBytes, ttlMs: pageCacheTtlMs, latestInvalidation: () => tagStore.latest() }) : null;
+const renders = createLimiter(renderConcurrency);
+// How long a visitor waits for another request's render of the same page before making its own.
+const RENDER_WAIT_MS = 10_000;
 
 const app = next({ dev: false, dir: root, hostname: hostname ?? "localhost", port });
 const nextHandler = app.getRequestHandler();
@@ -168,7 +205,69 @@ async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> 
   }
   body?.release();
 
+  if (pageCache && pageCaching.isPageCacheable(req)) return servePublicPage(req, res, pageCache, locale());
+  if (!STATIC_PATH.test(pathname) && req.method !== "GET" && req.method !== "HEAD" && req.method !== "OPTIONS") {
+    invalidatePagesAfterWrite(res);
+  }
+  await render(req, res);
+}
+
+/** Next, once a place among the RENDER_CONCURRENCY renders is free; build assets go straight on. */
+async function render(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  if (STATIC_PATH.test(req.url ?? "/")) return nextHandler(req, res);
+  const release = await renders.acquire();
+  res.once("close", release);
   await nextHandler(req, res);
+}
+
+/**
+ * A visitor's public page: from the page cache when a stored copy is current, else rendered by
+ * Next and stored on the way out (lib/page-cache, decision 025).
+ */
+async function servePublicPage(req: IncomingMessage, res: ServerResponse, cache: NonNullable<typeof pageCache>, locale: string): Promise<void> {
+  // Another server's writes, at most POLL_INTERVAL_MS old.
+  await tagStore.refresh();
+  const key = pageCaching.pageCacheKey(req, locale);
+  let found = cache.lookup(key);
+  if (!found && (await cache.waitForRender(key, RENDER_WAIT_MS))) found = cache.lookup(key);
+  if (found && !found.renew) {
+    const { headers, body } = pageCaching.renderStoredPage(found.page, generateNonce());
+    res.statusCode = found.page.status;
+    for (const [name, value] of headers) res.setHeader(name, value);
+    res.setHeader("X-Page-Cache", "hit");
+    res.setHeader("Content-Length", body.byteLength);
+    res.end(req.method === "HEAD" ? undefined : body);
+    return;
+  }
+  if (req.method === "HEAD") return render(req, res);
+  const flight = cache.rendering(key);
+  // Stamped before the render reads anything: a write committed during it makes the copy stale.
+  const renderedAt = cacheClock();
+  // The stored body must be plain text for its nonce to be replaced.
+  delete req.headers["accept-encoding"];
+  res.setHeader("X-Page-Cache", "miss");
+  pageCaching.captureResponse(res, renderedAt, (page) => {
+    if (page) cache.store(key, page);
+    flight.done();
+  });
+  try {
+    await render(req, res);
+  } catch (error) {
+    flight.done();
+    throw error;
+  }
+}
+
+/**
+ * Every write drops the stored pages on every app server. Actions invalidate the tags of what
+ * they change (decision 024); a write that invalidated nothing (one whose data no cached read
+ * holds) still must not leave a stored page behind.
+ */
+function invalidatePagesAfterWrite(res: ServerResponse): void {
+  const started = cacheClock();
+  res.once("finish", () => {
+    if (res.statusCode < 500 && tagStore.latest() < started) void expireTags(["pages"]);
+  });
 }
 
 /**
@@ -345,6 +444,8 @@ async function shutdown(signal: NodeJS.Signals): Promise<void> {
 }
 
 process.on("SIGTERM", (signal) => void shutdown(signal));
+// A worker whose primary is gone (killed) stops too, instead of serving on unsupervised.
+if (cluster.isWorker) process.on("disconnect", () => void shutdown("SIGTERM"));
 process.on("SIGINT", (signal) => void shutdown(signal));
 process.on("uncaughtException", (error) => log.error("uncaught exception", errorFields(error)));
 process.on("unhandledRejection", (reason) => log.error("unhandled rejection", errorFields(reason)));

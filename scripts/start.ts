@@ -9,6 +9,7 @@
 import { spawnSync, spawn } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { availableParallelism } from "node:os";
 import path from "node:path";
 import { ensureAuthSecret } from "../lib/auth/secret";
 
@@ -31,8 +32,8 @@ function hashSources(): string {
   return hash.digest("hex");
 }
 
-function run(command: string, args: string[]) {
-  const result = spawnSync(command, args, { cwd: root, stdio: "inherit", env: process.env });
+function run(command: string, args: string[], env: Record<string, string> = {}) {
+  const result = spawnSync(command, args, { cwd: root, stdio: "inherit", env: { ...process.env, ...env } });
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
 
@@ -53,12 +54,33 @@ const current = existsSync(path.join(root, ".next", "BUILD_ID")) && existsSync(s
 if (current) {
   console.log("Using the existing build (sources unchanged).");
 } else {
-  console.log("Building the app (first start or changed sources)…");
-  run(process.execPath, [nextBin, "build"]);
+  // Type checking is CI's job (npm run typecheck); here it would only make the first start slower.
+  console.log("Building the app (first start or changed sources). This usually takes 1–3 minutes on a 2-core machine…");
+  const started = Date.now();
+  run(process.execPath, [nextBin, "build"], { SKIP_BUILD_TYPECHECK: "1" });
+  console.log(`Built in ${Math.round((Date.now() - started) / 1000)} s.`);
   writeFileSync(stampFile, hash);
 }
 
 if (buildOnly) process.exit(0);
+
+/**
+ * How many server processes: one per core with PostgreSQL (decision 025), unless
+ * WEB_CONCURRENCY says otherwise; always one with the embedded database, which one process owns.
+ */
+function webConcurrency(): string {
+  const raw = process.env.WEB_CONCURRENCY;
+  if (!process.env.DATABASE_URL) {
+    if (raw && raw !== "1") console.warn("WEB_CONCURRENCY is ignored with the embedded database: one process owns its data folder.");
+    return "1";
+  }
+  if (raw === undefined || raw === "") return String(availableParallelism());
+  if (!/^[1-9][0-9]*$/.test(raw)) {
+    console.error(`\nWEB_CONCURRENCY must be a whole number of server processes, 1 or more (got "${raw}").\n`);
+    process.exit(1);
+  }
+  return raw;
+}
 
 // The server runs in a child process with a clean module graph (tsx for its TypeScript). It
 // handles SIGTERM itself (finishes requests in flight, then exits 0); this process passes the
@@ -66,7 +88,7 @@ if (buildOnly) process.exit(0);
 const server = spawn(process.execPath, ["--import", "tsx", path.join(root, "scripts", "server.ts")], {
   cwd: root,
   stdio: "inherit",
-  env: { ...process.env, NODE_ENV: "production" },
+  env: { ...process.env, NODE_ENV: "production", WEB_CONCURRENCY: webConcurrency() },
 });
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
 server.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

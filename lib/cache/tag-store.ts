@@ -27,6 +27,8 @@ const POLL_OVERLAP_MS = 5_000;
 export type TagStore = {
   /** The latest invalidation of any of these tags known here, 0 when none. */
   expiredAt(tags: readonly string[]): number;
+  /** The latest invalidation of any tag known here, 0 when none: whole pages depend on all of them. */
+  latest(): number;
   /**
    * Invalidates the tags now: at once here, and for every other process through the table.
    * Call it after the transaction that changed the data has committed: a read that started
@@ -41,6 +43,7 @@ export function createTagStore(options: { db?: () => Promise<Database>; now?: ()
   const database = options.db ?? getDb;
   const now = options.now ?? cacheClock;
   const expirations = new Map<string, number>();
+  let latest = 0;
   // Every entry this process caches is younger than the store: older invalidations can be
   // skipped, so the first look does not read the whole table.
   let readSince = now();
@@ -49,6 +52,7 @@ export function createTagStore(options: { db?: () => Promise<Database>; now?: ()
 
   const remember = (tag: string, at: number) => {
     if ((expirations.get(tag) ?? 0) < at) expirations.set(tag, at);
+    if (latest < at) latest = at;
   };
 
   return {
@@ -57,6 +61,8 @@ export function createTagStore(options: { db?: () => Promise<Database>; now?: ()
       for (const tag of tags) latest = Math.max(latest, expirations.get(tag) ?? 0);
       return latest;
     },
+
+    latest: () => latest,
 
     async expire(tags) {
       const unique = [...new Set(tags)];
