@@ -7,6 +7,7 @@ import { ErrorSummary } from "./forms/error-summary";
 import { SubmitButton } from "./forms/submit-button";
 import { useFormAction } from "./forms/use-form-action";
 import { MarkdownEditor } from "./markdown-editor";
+import { useHydrated } from "./use-hydrated";
 
 /** Posting a new comment, a reply (with `replyToId`), or editing one (with `commentId`). */
 export function CommentForm({
@@ -32,6 +33,7 @@ export function CommentForm({
   const t = useTranslations("comments");
   const { state, formAction, onSubmit, attempt, fieldErrors, formError, rejectedValues } = useFormAction(action, () => import("@/lib/comments/schema").then((m) => m.commentSchema));
   const form = useRef<HTMLFormElement>(null);
+  const hydrated = useHydrated();
   // Remounts the editor after a successful post, so it is back on "Write" and empty
   // (adjusted while rendering, as React advises for state that follows other state).
   const [posted, setPosted] = useState(0);
@@ -55,6 +57,8 @@ export function CommentForm({
   return (
     <form ref={form} action={formAction} onSubmit={onSubmit} noValidate className="space-y-3">
       <ErrorSummary key={attempt} fieldErrors={fieldErrors} formError={formError} labels={{ body: label }} idPrefix={idPrefix} />
+      {/* Tells the action the page handles its answer itself; without it a post is answered with a redirect. */}
+      {hydrated ? <input type="hidden" name="enhanced" value="1" /> : null}
       {storyId ? <input type="hidden" name="storyId" value={storyId} /> : null}
       {commentId ? <input type="hidden" name="commentId" value={commentId} /> : null}
       {replyToId ? <input type="hidden" name="replyToId" value={replyToId} /> : null}
