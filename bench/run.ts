@@ -3,14 +3,14 @@
  * ("Running the benchmark", "Reading the results") for what it does and how to read it.
  */
 import { execFileSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { STARTING_POINT_SLUGS, SCALE_STORY_50_COMMENTS, SCALE_STORY_500_COMMENTS } from "../lib/scale/generate";
-import { parseArgs, USAGE, type BenchOptions } from "./lib/args";
+import { parseArgs, PARTS, USAGE, type BenchOptions } from "./lib/args";
 import { startAppServer, type AppServer } from "./lib/app-server";
-import { postComments } from "./lib/comments";
-import { measureFirstLoad } from "./lib/first-load";
+import { postComments, signInScaleMember } from "./lib/comments";
+import { frameworkFloorGzipBytes, measureFirstLoad } from "./lib/first-load";
 import { runLighthouse } from "./lib/lighthouse";
 import { record, startLimitServer } from "./lib/limit";
 import { measure, type LoadSettings } from "./lib/load";
@@ -18,11 +18,17 @@ import { BenchCluster } from "./lib/postgres";
 import { captureOutput, cleanup, onCleanup, spawnTracked, waitForSuccess } from "./lib/processes";
 import { renderReport } from "./lib/report";
 import { sampleRss } from "./lib/rss";
+import { measureEmbeddedStartup } from "./lib/startup";
 import { commonSearchWord, countRows, databaseName, FULL_LEVELS, QUICK_LEVELS, seedLevel, type ScaleLevel } from "./lib/scale";
 import { evaluateTargets } from "./lib/targets";
-import type { BenchResults, CommentPostingResult, FirstLoadRoute, LighthouseResult, PageResult, QueryLevel } from "./lib/types";
+import type { BenchResults, CommentPostingResult, FirstLoadRoute, LighthouseResult, PageResult, QueryLevel, ScenarioResult, StartupResult } from "./lib/types";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
+/** The run before issue 14, which the report compares with. */
+const BEFORE_RESULTS = path.join(ROOT, "bench", "results", "2026-11-28.json");
+/** The server as it was before issue 14: one process, no page cache, every request rendered at once. */
+const PREVIOUS_SERVER_SETTINGS = { WEB_CONCURRENCY: "1", PAGE_CACHE_MAX_BYTES: "0", RENDER_CONCURRENCY: "100000" };
+const BURST_CONNECTIONS = 256;
 const say = (message: string) => console.log(`[bench] ${message}`);
 
 function localDate(): string {
@@ -96,9 +102,12 @@ async function measurePages(server: AppServer, databaseUrl: string, settings: Lo
     { name: "Home", path: "/" },
     { name: "Stories", path: "/stories" },
     { name: "Search", path: `/stories?q=${encodeURIComponent(word)}` },
+    { name: "Filtered stories", path: `/stories?sp=${STARTING_POINT_SLUGS[1]}` },
+    { name: "Starting points", path: "/starting-points" },
     { name: "Starting point", path: `/starting-points/${STARTING_POINT_SLUGS[0]}` },
     { name: "Story, 50 comments", path: `/stories/${SCALE_STORY_50_COMMENTS}` },
     { name: "Story, 500 comments", path: `/stories/${SCALE_STORY_500_COMMENTS}` },
+    { name: "Atom feed", path: "/stories/feed.xml" },
     { name: "API stories", path: "/api/v1/stories" },
   ];
   const results: PageResult[] = [];
@@ -130,6 +139,33 @@ async function measurePages(server: AppServer, databaseUrl: string, settings: Lo
   return results;
 }
 
+/** 256 visitors at once on one story: the newsletter moment. */
+async function measureBurst(server: AppServer, settings: LoadSettings): Promise<ScenarioResult> {
+  const path = `/stories/${SCALE_STORY_50_COMMENTS}`;
+  say(`burst: ${BURST_CONNECTIONS} connections on ${path}`);
+  const app = await measure(`${server.url}${path}`, { ...settings, connections: BURST_CONNECTIONS });
+  say(`burst: ${app.requestsPerSecond.toFixed(0)} req/s, p99 ${app.p99} ms, errors ${app.errors}`);
+  return { name: "Burst: story, 50 comments", path, connections: BURST_CONNECTIONS, app };
+}
+
+/** A signed-in member (their own session cookie) on the story page: rendered per request, with their personal parts. */
+async function measureSignedIn(server: AppServer, settings: LoadSettings, serverSettings?: Record<string, string>): Promise<ScenarioResult> {
+  const path = `/stories/${SCALE_STORY_50_COMMENTS}`;
+  const cookie = await signInScaleMember(server.url, 1);
+  const check = await fetch(`${server.url}${path}`, { headers: { cookie } });
+  if (check.status !== 200 || check.headers.get("x-page-cache")) throw new Error(`the signed-in story page answered ${check.status} (page cache: ${check.headers.get("x-page-cache")})`);
+  const label = serverSettings ? "previous server settings" : "npm start defaults";
+  say(`signed-in member on ${path} (${label})`);
+  const app = await measure(`${server.url}${path}`, settings, { cookie });
+  say(`signed-in (${label}): ${app.requestsPerSecond.toFixed(0)} req/s, p99 ${app.p99} ms, errors ${app.errors}`);
+  return { name: "Signed-in member: story, 50 comments", path, connections: settings.connections, ...(serverSettings ? { serverSettings } : {}), app };
+}
+
+function readBefore(): BenchResults | null {
+  if (!existsSync(BEFORE_RESULTS)) return null;
+  return JSON.parse(readFileSync(BEFORE_RESULTS, "utf8")) as BenchResults;
+}
+
 async function main(options: BenchOptions): Promise<void> {
   const quick = options.quick;
   const levels = quick ? QUICK_LEVELS : FULL_LEVELS;
@@ -142,7 +178,7 @@ async function main(options: BenchOptions): Promise<void> {
   onCleanup(async () => rmSync(workDir, { recursive: true, force: true }));
 
   await build();
-  const needsServer = ["pages", "comments", "first-load-js", "lighthouse"].some((part) => options.parts.has(part as never));
+  const needsServer = ["pages", "burst", "signed-in", "comments", "first-load-js", "lighthouse"].some((part) => options.parts.has(part as never));
   const db = await databases(levels);
   // Without the query part only the largest level (the one the pages run on) is needed.
   const queries = await prepareAndMeasureQueries(options.parts.has("queries") ? levels : [levels[levels.length - 1]], db.urlFor, options.parts.has("queries"));
@@ -153,13 +189,33 @@ async function main(options: BenchOptions): Promise<void> {
   let firstLoadJs: FirstLoadRoute[] = [];
   let lighthouse: LighthouseResult[] = [];
   let serverRssMaxBytes: number | null = null;
+  let serverProcessRssMaxBytes: number | null = null;
+  let burst: ScenarioResult | null = null;
+  let signedInBefore: ScenarioResult | null = null;
+  let signedInNow: ScenarioResult | null = null;
+  let startup: StartupResult | null = null;
+  const serverProcesses = Number(process.env.WEB_CONCURRENCY) || os.availableParallelism();
+
+  if (options.parts.has("signed-in")) {
+    // The baseline of the members' target, measured in this run on this machine: the same build
+    // served the way the server did before issue 14.
+    say("starting the production server with the previous settings (baseline for signed-in members)");
+    const previous = await startAppServer(appDatabaseUrl, workDir, PREVIOUS_SERVER_SETTINGS);
+    try {
+      signedInBefore = await measureSignedIn(previous, settings, PREVIOUS_SERVER_SETTINGS);
+    } finally {
+      await previous.stop();
+    }
+  }
 
   if (needsServer) {
-    say("starting the production server");
-    const server = await startAppServer(appDatabaseUrl, workDir);
+    say(`starting the production server (${serverProcesses} processes, as npm start runs it with PostgreSQL)`);
+    const server = await startAppServer(appDatabaseUrl, workDir, { WEB_CONCURRENCY: String(serverProcesses) });
     const rss = sampleRss(server.pid);
     try {
       if (options.parts.has("pages")) pages = await measurePages(server, appDatabaseUrl, settings, workDir);
+      if (options.parts.has("burst")) burst = await measureBurst(server, settings);
+      if (options.parts.has("signed-in")) signedInNow = await measureSignedIn(server, settings);
       if (options.parts.has("comments")) {
         say(`comment posting: ${commentMembers} members for ${commentSeconds} s`);
         comments = await postComments({ baseUrl: server.url, databaseUrl: appDatabaseUrl, members: commentMembers, durationSeconds: commentSeconds });
@@ -183,9 +239,15 @@ async function main(options: BenchOptions): Promise<void> {
         ]);
       }
     } finally {
-      serverRssMaxBytes = rss.stop();
+      ({ total: serverRssMaxBytes, perProcess: serverProcessRssMaxBytes } = rss.stop());
       await server.stop();
     }
+  }
+
+  if (options.parts.has("startup")) {
+    say("embedded mode: npm start to the first page, on a fresh data folder and then on that data");
+    startup = await measureEmbeddedStartup();
+    say(`embedded start: ${startup.freshDataMs.toFixed(0)} ms fresh, ${startup.existingDataMs.toFixed(0)} ms existing`);
   }
 
   const partial: Omit<BenchResults, "targets"> = {
@@ -205,11 +267,17 @@ async function main(options: BenchOptions): Promise<void> {
     queries,
     firstLoadJs,
     lighthouse,
+    burst,
+    signedIn: signedInNow ? { before: signedInBefore, now: signedInNow } : null,
+    startup,
+    firstLoadFloorGzipBytes: options.parts.has("first-load-js") ? frameworkFloorGzipBytes(ROOT) : null,
+    serverProcesses,
     serverRssMaxBytes,
-    skipped: ["pages", "comments", "queries", "first-load-js", "lighthouse"].filter((part) => !options.parts.has(part as never)),
+    serverProcessRssMaxBytes,
+    skipped: PARTS.filter((part) => !options.parts.has(part)),
   };
   const results: BenchResults = { ...partial, targets: evaluateTargets(partial) };
-  const report = renderReport(results);
+  const report = renderReport(results, readBefore());
   const resultsDir = path.join(ROOT, "bench", "results");
   mkdirSync(resultsDir, { recursive: true });
   const base = path.join(resultsDir, `${results.date}${quick ? "-quick" : ""}`);

@@ -15,7 +15,7 @@ export type AppServer = { url: string; pid: number; logFile: string; stop: () =>
 
 const ROOT = path.resolve(import.meta.dirname, "..", "..");
 
-export async function startAppServer(databaseUrl: string, workDir: string): Promise<AppServer> {
+export async function startAppServer(databaseUrl: string, workDir: string, settings: Record<string, string> = {}): Promise<AppServer> {
   const port = await freePort();
   const logFile = path.join(workDir, "server.log");
   const log = openSync(logFile, "a");
@@ -35,6 +35,7 @@ export async function startAppServer(databaseUrl: string, workDir: string): Prom
       RATE_LIMIT_API_PER_IP: "1000000000",
       RATE_LIMIT_SIGN_IN_FAILURES_PER_IP: "1000000000",
       RATE_LIMIT_REACTION_PER_MEMBER: "1000000000",
+      ...settings,
     },
   });
   const url = `http://127.0.0.1:${port}`;

@@ -1,6 +1,6 @@
 /* Command-line flags of `npm run bench`. */
 
-export const PARTS = ["pages", "comments", "queries", "first-load-js", "lighthouse"] as const;
+export const PARTS = ["pages", "burst", "signed-in", "comments", "queries", "first-load-js", "lighthouse", "startup"] as const;
 export type Part = (typeof PARTS)[number];
 
 export type BenchOptions = {

@@ -9,7 +9,7 @@ import type { CommentPostingResult } from "./types";
  * Members posting comments at the same time, the way a browser without JavaScript posts the
  * story page's comment form (its hidden fields, Next's action fields and a fresh idempotency key
  * each time). Every comment carries a marker, so the database can be asked afterwards which
- * acknowledged posts are there once, which are missing and which are there twice.
+ * acknowledged posts (a 303 to the new comment) are there once, which are missing and which are there twice.
  */
 
 function mergeCookies(previous: string, headers: Headers | undefined): string {
@@ -98,7 +98,9 @@ export async function postComments({ baseUrl, databaseUrl, members, durationSeco
         const started = performance.now();
         const outcome = await request(`${baseUrl}${form.path}`, { method: "POST", body, headers: { origin: baseUrl, cookie } });
         const elapsed = performance.now() - started;
-        if (outcome.status >= 200 && outcome.status < 300) {
+        // Acknowledged: 303 to the new comment (what a browser without JavaScript gets), or a 2xx.
+        const location = outcome.headers?.get("location") ?? "";
+        if ((outcome.status >= 200 && outcome.status < 300) || (outcome.status === 303 && location.includes("/comments/"))) {
           latencies.push(elapsed);
           acknowledged.add(tag);
         } else {

@@ -1,3 +1,5 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import { gzipSync } from "node:zlib";
 import { chromium } from "@playwright/test";
 import type { FirstLoadRoute } from "./types";
@@ -51,5 +53,21 @@ export async function measureFirstLoad(baseUrl: string, routes: { route: string;
     return results;
   } finally {
     await browser.close();
+  }
+}
+
+/**
+ * The floor: the scripts Next puts on every App Router page whatever it shows (React, the
+ * router, the runtime), from the build's manifest, gzipped as above. A bare page loads these
+ * and nothing else.
+ */
+export function frameworkFloorGzipBytes(root: string): number | null {
+  try {
+    const manifest = JSON.parse(readFileSync(path.join(root, ".next", "build-manifest.json"), "utf8")) as { rootMainFiles?: string[] };
+    const files = manifest.rootMainFiles ?? [];
+    if (!files.length) return null;
+    return files.reduce((sum, file) => sum + gzipSync(readFileSync(path.join(root, ".next", file))).length, 0);
+  } catch {
+    return null;
   }
 }

@@ -32,8 +32,9 @@ export function summariseAutocannon(report: AutocannonReport): LoadResult {
   };
 }
 
-async function autocannon(url: string, connections: number, seconds: number): Promise<AutocannonReport> {
-  const child = spawnTracked("autocannon", process.execPath, [AUTOCANNON, "--json", "--no-progress", "-c", String(connections), "-d", String(seconds), url]);
+async function autocannon(url: string, connections: number, seconds: number, headers: Record<string, string>): Promise<AutocannonReport> {
+  const headerArgs = Object.entries(headers).flatMap(([name, value]) => ["-H", `${name}: ${value}`]);
+  const child = spawnTracked("autocannon", process.execPath, [AUTOCANNON, "--json", "--no-progress", "-c", String(connections), "-d", String(seconds), ...headerArgs, url]);
   let stdout = "";
   let stderr = "";
   child.stdout?.setEncoding("utf8");
@@ -46,8 +47,8 @@ async function autocannon(url: string, connections: number, seconds: number): Pr
   return JSON.parse(line) as AutocannonReport;
 }
 
-/** A warm-up run (thrown away), then the measured run. */
-export async function measure(url: string, settings: LoadSettings): Promise<LoadResult> {
-  if (settings.warmupSeconds > 0) await autocannon(url, settings.connections, settings.warmupSeconds);
-  return summariseAutocannon(await autocannon(url, settings.connections, settings.durationSeconds));
+/** A warm-up run (thrown away), then the measured run; `headers` go with every request (a session cookie). */
+export async function measure(url: string, settings: LoadSettings, headers: Record<string, string> = {}): Promise<LoadResult> {
+  if (settings.warmupSeconds > 0) await autocannon(url, settings.connections, settings.warmupSeconds, headers);
+  return summariseAutocannon(await autocannon(url, settings.connections, settings.durationSeconds, headers));
 }

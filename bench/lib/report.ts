@@ -13,7 +13,40 @@ const integer = (value: number) => (Number.isFinite(value) ? Math.round(value).t
 const kb = (bytes: number) => `${(bytes / 1000).toFixed(1)} kB`;
 const score = (value: number | null) => (value === null ? "–" : String(value));
 
-export function renderReport(results: BenchResults): string {
+const ms = (value: number) => `${fixed(value)} ms`;
+const arrow = (before: string, now: string) => `${before} → ${now}`;
+
+/**
+ * "Before → now" for every figure both runs have: `before` is an earlier results file (the bench
+ * of 2026-11-28, before issue 14), matched by page name.
+ */
+export function comparison(before: BenchResults, now: BenchResults): string {
+  const rows: string[][] = [];
+  for (const page of now.pages) {
+    const old = before.pages.find((candidate) => candidate.name === page.name);
+    if (!old) continue;
+    rows.push([`${page.name}: req/s`, arrow(integer(old.app.requestsPerSecond), integer(page.app.requestsPerSecond))]);
+    rows.push([`${page.name}: p99`, arrow(ms(old.app.p99), ms(page.app.p99))]);
+    rows.push([`${page.name}: share of the limit`, arrow(`${fixed(old.ratio * 100)}%`, `${fixed(page.ratio * 100)}%`)]);
+    rows.push([`${page.name}: bytes`, arrow(integer(old.bytes), integer(page.bytes))]);
+  }
+  if (before.comments && now.comments) rows.push(["Comment posting p95", arrow(ms(before.comments.p95), ms(now.comments.p95))]);
+  for (const route of now.firstLoadJs) {
+    const old = before.firstLoadJs.find((candidate) => candidate.route === route.route);
+    if (old) rows.push([`First-load JS ${route.route}`, arrow(kb(old.gzipBytes), kb(route.gzipBytes))]);
+  }
+  for (const run of now.lighthouse) {
+    const old = before.lighthouse.find((candidate) => candidate.name === run.name);
+    if (old) rows.push([`Lighthouse performance, ${run.name}`, arrow(score(old.performance), score(run.performance))]);
+  }
+  const mb = (bytes: number | null | undefined) => (bytes === null || bytes === undefined ? "–" : `${(bytes / 1_000_000).toFixed(0)} MB`);
+  rows.push(["Server RSS, largest process", arrow(mb(before.serverProcessRssMaxBytes ?? before.serverRssMaxBytes), mb(now.serverProcessRssMaxBytes ?? now.serverRssMaxBytes))]);
+  if (now.signedIn?.before) rows.push(["Signed-in story page req/s (this run, previous settings)", arrow(integer(now.signedIn.before.app.requestsPerSecond), integer(now.signedIn.now.app.requestsPerSecond))]);
+  if (now.signedIn?.before) rows.push(["Signed-in story page p99 (this run, previous settings)", arrow(ms(now.signedIn.before.app.p99), ms(now.signedIn.now.app.p99))]);
+  return table(["Figure", `Before (${before.date}) → now (${now.date})`], rows);
+}
+
+export function renderReport(results: BenchResults, before: BenchResults | null = null): string {
   const parts: string[] = [];
   const title = `## Benchmark ${results.date}${results.quick ? " (quick: harness check, not a result)" : ""}`;
   parts.push(title);
@@ -103,7 +136,37 @@ export function renderReport(results: BenchResults): string {
     for (const run of failed) parts.push(`Lighthouse on ${run.name} failed: ${run.error}`);
   }
 
-  parts.push(`Server RSS (largest sample, with child processes): ${results.serverRssMaxBytes === null ? "not measured" : `${(results.serverRssMaxBytes / 1_000_000).toFixed(0)} MB`}`);
+  const scenarios = [results.burst, results.signedIn?.before, results.signedIn?.now].filter((scenario) => scenario);
+  if (scenarios.length) {
+    parts.push("### Burst and members");
+    parts.push(
+      table(
+        ["Scenario", "Path", "Connections", "Server settings", "req/s", "p50 ms", "p99 ms", "Errors"],
+        scenarios.map((scenario) => [
+          scenario!.name,
+          `\`${scenario!.path}\``,
+          scenario!.connections,
+          scenario!.serverSettings ? Object.entries(scenario!.serverSettings).map(([name, value]) => `${name}=${value}`).join(" ") : "npm start defaults",
+          integer(scenario!.app.requestsPerSecond),
+          fixed(scenario!.app.p50),
+          fixed(scenario!.app.p99),
+          scenario!.app.errors,
+        ]),
+      ),
+    );
+  }
+
+  if (results.startup) {
+    parts.push("### Embedded mode: `npm start` to the first page");
+    parts.push(table(["Data folder", "Time"], [["fresh (migrations and seed)", ms(results.startup.freshDataMs)], ["existing", ms(results.startup.existingDataMs)]]));
+  }
+  if (results.firstLoadFloorGzipBytes) parts.push(`First-load JS floor (Next and React on every App Router page, from the build manifest): ${kb(results.firstLoadFloorGzipBytes)} gzip.`);
+
+  const mbOf = (bytes: number | null | undefined) => (bytes === null || bytes === undefined ? "not measured" : `${(bytes / 1_000_000).toFixed(0)} MB`);
+  parts.push(
+    `Server RSS, largest sample: ${mbOf(results.serverProcessRssMaxBytes)} for the largest server process` +
+      `${results.serverProcesses ? ` (${results.serverProcesses} server process${results.serverProcesses === 1 ? "" : "es"})` : ""}; ${mbOf(results.serverRssMaxBytes)} for the whole process tree.`,
+  );
 
   parts.push("### Targets");
   const verdict = (pass: boolean | null) => (pass === null ? "n/a" : pass ? "pass" : "**FAIL**");
@@ -111,5 +174,9 @@ export function renderReport(results: BenchResults): string {
   const passed = results.targets.filter((check) => check.pass === true).length;
   const failedCount = results.targets.filter((check) => check.pass === false).length;
   parts.push(`Targets met: ${passed} of ${results.targets.length}; missed: ${failedCount}${results.skipped.length ? `; skipped parts: ${results.skipped.join(", ")}` : ""}.`);
+  if (before) {
+    parts.push("### Before → now");
+    parts.push(comparison(before, results));
+  }
   return `${parts.join("\n\n")}\n`;
 }

@@ -34,28 +34,35 @@ function parentMap(): Map<number, number> {
   return parents;
 }
 
-export function treeRss(root: number): number | null {
+/** The tree's summed RSS and its largest single process (a server process among cluster workers). */
+export function treeRss(root: number): { total: number; largest: number } | null {
   let total = 0;
+  let largest = 0;
   let seen = false;
   for (const pid of processTree(root, parentMap())) {
     try {
       const rss = parseVmRss(readFileSync(`/proc/${pid}/status`, "utf8"));
       if (rss !== null) {
         total += rss;
+        largest = Math.max(largest, rss);
         seen = true;
       }
     } catch {
       // Gone.
     }
   }
-  return seen ? total : null;
+  return seen ? { total, largest } : null;
 }
 
-export function sampleRss(root: number, everyMs = 1000): { stop: () => number | null } {
-  let max: number | null = null;
+export type RssMax = { total: number | null; perProcess: number | null };
+
+export function sampleRss(root: number, everyMs = 1000): { stop: () => RssMax } {
+  const max: RssMax = { total: null, perProcess: null };
   const sample = () => {
     const rss = treeRss(root);
-    if (rss !== null && (max === null || rss > max)) max = rss;
+    if (rss === null) return;
+    if (max.total === null || rss.total > max.total) max.total = rss.total;
+    if (max.perProcess === null || rss.largest > max.perProcess) max.perProcess = rss.largest;
   };
   sample();
   const timer = setInterval(sample, everyMs);

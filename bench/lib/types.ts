@@ -67,6 +67,23 @@ export type LighthouseResult = {
   error?: string;
 };
 
+/** A page under one load that has no limit to compare with: the burst, members' pages. */
+export type ScenarioResult = {
+  name: string;
+  path: string;
+  connections: number;
+  /** What the server was started with, when not the defaults of `npm start`. */
+  serverSettings?: Record<string, string>;
+  app: LoadResult;
+};
+
+export type StartupResult = {
+  /** `npm start` on the existing build and a data folder that does not exist yet. */
+  freshDataMs: number;
+  /** The same again, on the data the first start left. */
+  existingDataMs: number;
+};
+
 export type TargetCheck = {
   target: string;
   subject: string;
@@ -87,7 +104,18 @@ export type BenchResults = {
   queries: QueryLevel[];
   firstLoadJs: FirstLoadRoute[];
   lighthouse: LighthouseResult[];
+  /** Burst: many visitors at once on one story. */
+  burst?: ScenarioResult | null;
+  /** Signed-in members on the story page: before (the previous server's settings) and now. */
+  signedIn?: { before: ScenarioResult | null; now: ScenarioResult } | null;
+  startup?: StartupResult | null;
+  /** The JavaScript every App Router page loads (Next and React): the floor under first-load JS. */
+  firstLoadFloorGzipBytes?: number | null;
+  /** Server processes (one per core with PostgreSQL). */
+  serverProcesses?: number;
   serverRssMaxBytes: number | null;
+  /** The largest single server process. */
+  serverProcessRssMaxBytes?: number | null;
   targets: TargetCheck[];
   skipped: string[];
 };
