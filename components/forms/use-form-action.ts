@@ -22,6 +22,8 @@ export function useFormAction<Values>(
   loadSchema: () => Promise<z.ZodType>,
   arrayFields: readonly string[] = [],
 ) {
+  // The error map translates zod's issues, and refinements name their own keys (`params.key`):
+  // client-messages: validation settings.websiteInvalid
   const t = useTranslations();
   const [state, formAction] = useActionState(action, null);
   const [clientErrors, setClientErrors] = useState<FieldErrors | null>(null);
