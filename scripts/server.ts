@@ -212,10 +212,17 @@ async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> 
   await render(req, res);
 }
 
-/** Next, once a place among the RENDER_CONCURRENCY renders is free; build assets go straight on. */
+/**
+ * Next, once a place among the RENDER_CONCURRENCY page renders is free. Only reads wait: a
+ * server action that redirects fetches the target page from this server while it runs, so an
+ * action holding a place could wait for itself. Build assets and the health check go straight on.
+ */
 async function render(req: IncomingMessage, res: ServerResponse): Promise<void> {
-  if (STATIC_PATH.test(req.url ?? "/")) return nextHandler(req, res);
-  const release = await renders.acquire();
+  const pathname = (req.url ?? "/").split("?", 1)[0];
+  if ((req.method !== "GET" && req.method !== "HEAD") || STATIC_PATH.test(pathname) || pathname === "/api/health") return nextHandler(req, res);
+  // A link prefetch is a guess at the next page: it waits behind pages someone is waiting for.
+  const release = await renders.acquire({ background: req.headers["next-router-prefetch"] !== undefined });
+  res.once("finish", release);
   res.once("close", release);
   await nextHandler(req, res);
 }

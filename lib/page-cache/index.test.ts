@@ -57,7 +57,9 @@ describe("stored pages", () => {
     expect(storedPage(404, { "content-type": "text/html" }, body, 1)).toBeNull();
     expect(storedPage(200, { "content-type": "text/html", "set-cookie": ["a=b"] }, body, 1)).toBeNull();
     expect(storedPage(200, { "content-type": "text/html", "content-encoding": "gzip" }, body, 1)).toBeNull();
-    expect(storedPage(200, { "content-type": "image/png" }, body, 1)).toBeNull();
+    expect(storedPage(200, { "content-type": "image/gif" }, body, 1)).toBeNull();
+    // Share images are kept, their bytes untouched.
+    expect(storedPage(200, { "content-type": "image/png", "content-security-policy": csp(NONCE) }, Buffer.from(NONCE), 1)?.parts).toEqual([Buffer.from(NONCE)]);
     expect(storedPage(200, { "content-type": "application/json" }, body, 1)).not.toBeNull();
   });
 });
@@ -130,5 +132,17 @@ describe("the render limiter", () => {
     (await fourth)();
     expect(order).toEqual([3, 4]);
     expect(limiter.active).toBe(0);
+  });
+
+  it("lets prefetches wait behind pages someone is waiting for", async () => {
+    const limiter = createLimiter(1);
+    const order: string[] = [];
+    const first = await limiter.acquire();
+    const prefetch = limiter.acquire({ background: true }).then((release) => (order.push("prefetch"), release));
+    const page = limiter.acquire().then((release) => (order.push("page"), release));
+    first();
+    (await page)();
+    (await prefetch)();
+    expect(order).toEqual(["page", "prefetch"]);
   });
 });
