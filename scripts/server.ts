@@ -81,7 +81,7 @@ const pageCacheMaxBytes = nonNegativeInteger("PAGE_CACHE_MAX_BYTES", 32 * 1024 *
 const pageCacheTtlMs = positiveInteger("PAGE_CACHE_TTL_SECONDS", 60) * 1000;
 // How many requests Next works on at once; the rest wait their turn. Many renders at once share
 // two cores no faster than a few, hold far more memory and make every one of them slow.
-const renderConcurrency = positiveInteger("RENDER_CONCURRENCY", 4);
+const renderConcurrency = positiveInteger("RENDER_CONCURRENCY", 16);
 
 // Shutdown: at most how long connections already in the listen backlog get to be accepted, and
 // how long an accepted connection gets to send its first request.
@@ -222,9 +222,15 @@ async function render(req: IncomingMessage, res: ServerResponse): Promise<void> 
   if ((req.method !== "GET" && req.method !== "HEAD") || STATIC_PATH.test(pathname) || pathname === "/api/health") return nextHandler(req, res);
   // A link prefetch is a guess at the next page: it waits behind pages someone is waiting for.
   const release = await renders.acquire({ background: req.headers["next-router-prefetch"] !== undefined });
-  res.once("finish", release);
+  // The client may have gone while this waited (the router cancels prefetches): its "close"
+  // has been and gone, so the place would never come back.
+  if (res.closed || res.destroyed) return release();
   res.once("close", release);
-  await nextHandler(req, res);
+  try {
+    await nextHandler(req, res);
+  } finally {
+    if (res.writableFinished) release();
+  }
 }
 
 /**
