@@ -76,7 +76,7 @@ const port = positiveInteger("PORT", 3000);
 const hostname = process.env.HOSTNAME || undefined;
 const bodyLimit = positiveInteger("REQUEST_BODY_LIMIT_BYTES", 1024 * 1024);
 const shutdownTimeoutMs = positiveInteger("SHUTDOWN_TIMEOUT_MS", 10_000);
-// Whole pages for visitors (decision 025): 0 turns the page cache off.
+// Whole pages for visitors (decision 027): 0 turns the page cache off.
 const pageCacheMaxBytes = nonNegativeInteger("PAGE_CACHE_MAX_BYTES", 32 * 1024 * 1024);
 const pageCacheTtlMs = positiveInteger("PAGE_CACHE_TTL_SECONDS", 60) * 1000;
 // How many requests Next works on at once; the rest wait their turn. Many renders at once share
@@ -235,7 +235,7 @@ async function render(req: IncomingMessage, res: ServerResponse): Promise<void> 
 
 /**
  * A visitor's public page: from the page cache when a stored copy is current, else rendered by
- * Next and stored on the way out (lib/page-cache, decision 025).
+ * Next and stored on the way out (lib/page-cache, decision 027).
  */
 async function servePublicPage(req: IncomingMessage, res: ServerResponse, cache: NonNullable<typeof pageCache>, locale: string): Promise<void> {
   // Another server's writes, at most POLL_INTERVAL_MS old.

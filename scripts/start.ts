@@ -65,7 +65,7 @@ if (current) {
 if (buildOnly) process.exit(0);
 
 /**
- * How many server processes: one per core with PostgreSQL (decision 025), unless
+ * How many server processes: one per core with PostgreSQL (decision 027), unless
  * WEB_CONCURRENCY says otherwise; always one with the embedded database, which one process owns.
  */
 function webConcurrency(): string {

@@ -14,7 +14,7 @@ describe("which requests the page cache answers", () => {
   const request = (url: string, headers: Record<string, string> = {}, method = "GET") => ({ method, url, headers });
 
   it("takes visitors' reads of public pages", () => {
-    for (const url of ["/", "/stories?q=plan", "/stories/a-story", "/starting-points", "/starting-points/improving-work-practice", "/stories/feed.xml", "/api/v1/stories?limit=5"]) {
+    for (const url of ["/", "/stories?q=plan", "/stories/a-story", "/starting-points", "/starting-points/improving-work-practice", "/stories/feed.xml", "/api/v1/stories?limit=5", "/embed/model?lang=nl", "/oembed?url=x", "/starting-points/triggers"]) {
       expect(isPageCacheable(request(url)), url).toBe(true);
     }
     expect(isPageCacheable(request("/stories/a-story", {}, "HEAD"))).toBe(true);

@@ -1,7 +1,7 @@
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from "node:http";
 
 /*
- * Whole pages for visitors (decision 025). scripts/server.ts keeps the finished response of a
+ * Whole pages for visitors (decision 027). scripts/server.ts keeps the finished response of a
  * public page that a visitor without a session asked for (status, headers, body), and answers
  * the next visitor asking for the same thing from memory, without Next.
  *
@@ -34,6 +34,9 @@ const PUBLIC_PAGES: readonly RegExp[] = [
   /^\/api\/v1\/(?:stories|starting-points)(?:\/[^/]+)*$/,
   /^\/api\/v1\/openapi\.json$/,
   /^\/(?:robots\.txt|sitemap\.xml)$/,
+  /^\/embed\/(?:model|stories\/[^/]+)$/,
+  /^\/oembed$/,
+  /^\/privacy$/,
 ];
 
 const SESSION_COOKIE = /(?:^|;\s*)(?:__Secure-)?authjs\.session-token(?:\.\d+)?=/;
