@@ -3,7 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { setStoryRecognitionAction } from "@/lib/model/actions";
 import type { StoryRecognitionRow } from "@/lib/model/queries";
 import { PendingButton } from "./forms/pending-button";
-import { startingPointColor } from "./starting-point-color";
+import { startingPointColor } from "@/lib/starting-points/color";
 
 /** Per starting point: the author's tag, how many readers recognise it, and the reader's own mark. */
 export async function RecognitionPanel({

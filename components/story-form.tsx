@@ -3,13 +3,13 @@
 import { useTranslations } from "next-intl";
 import type { StoryFormState } from "@/lib/stories/actions";
 import { BODY_MIN, SUMMARY_MAX, type StoryFormValues } from "@/lib/stories/schema";
-import { LANGUAGES, ORGANISATION_TYPES } from "@/lib/stories/vocabulary";
+import { LANGUAGES, ORGANISATION_TYPES } from "@/lib/constants/vocabulary";
 import { ErrorSummary } from "./forms/error-summary";
 import { FieldError, FieldHint, SelectField, TextAreaField, TextField, describedBy } from "./forms/fields";
 import { SubmitButton } from "./forms/submit-button";
 import { useFormAction } from "./forms/use-form-action";
 import { MarkdownEditor } from "./markdown-editor";
-import { startingPointColor } from "./starting-point-color";
+import { startingPointColor } from "@/lib/starting-points/color";
 import { SuggestedStartingPoints } from "./suggested-starting-points";
 import type { SuggestionView } from "@/lib/model/suggest";
 

@@ -12,6 +12,10 @@ import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "
 import path from "node:path";
 import { ensureAuthSecret } from "../lib/auth/secret";
 
+// Next reports anonymous usage to Vercel unless told not to; a self-hosted installation (and
+// every test run, which builds through this script) stays quiet unless its operator opts in.
+process.env.NEXT_TELEMETRY_DISABLED ??= "1";
+
 const root = path.resolve(import.meta.dirname, "..");
 const stampFile = path.join(root, ".next", "vertrekpunt-build-hash");
 const inputs = ["app", "components", "lib", "db", "public", "proxy.ts", "instrumentation.ts", "next.config.ts", "postcss.config.mjs", "tsconfig.json", "package-lock.json"];

@@ -4,7 +4,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { CoOccurrenceHeatMap } from "@/components/co-occurrence-heat-map";
 import { ModelOverTimeSection, SuggestionEvaluationSection, TriggersSection } from "@/components/model-learning-sections";
 import { ProposalForm } from "@/components/proposal-form";
-import { startingPointColor } from "@/components/starting-point-color";
+import { startingPointColor } from "@/lib/starting-points/color";
 import { currentUser } from "@/lib/auth/session";
 import { getReaderLocale } from "@/lib/i18n/server";
 import { listProposals, modelEvidence, type ProposalSummary } from "@/lib/model/queries";

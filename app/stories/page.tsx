@@ -6,7 +6,7 @@ import { StoryFilterForm } from "@/components/story-filter-form";
 import { StoryList } from "@/components/story-list";
 import { getReaderLocale } from "@/lib/i18n/server";
 import { cachedFacetCounts, cachedPublishedStories, cachedSearchSnippets, cachedStartingPoints, cachedStoryCount } from "@/lib/cache/reads";
-import { LANGUAGES, ORGANISATION_TYPES } from "@/lib/stories/vocabulary";
+import { LANGUAGES, ORGANISATION_TYPES } from "@/lib/constants/vocabulary";
 import { activeFilterChips, effectiveSort, parseStoryListParams, toSearchParams, type FilterChip, type StorySearchParams } from "@/lib/stories/search-params";
 import { COUNT_CAP } from "@/lib/stories/queries";
 

@@ -1,5 +1,5 @@
 import { z } from "../validation/zod";
-import { LANGUAGES, ORGANISATION_TYPES } from "./vocabulary";
+import { LANGUAGES, ORGANISATION_TYPES } from "../constants/vocabulary";
 
 export const TITLE_MIN = 5;
 export const TITLE_MAX = 150;

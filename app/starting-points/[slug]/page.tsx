@@ -11,7 +11,7 @@ import { removeOrganisationRecognitionAction } from "@/lib/model/actions";
 import { listOrganisationNotes, myOrganisationRecognition } from "@/lib/model/queries";
 import { isFollowingStartingPoint } from "@/lib/notifications/queries";
 import { Pagination } from "@/components/pagination";
-import { startingPointColor } from "@/components/starting-point-color";
+import { startingPointColor } from "@/lib/starting-points/color";
 import { StoryList } from "@/components/story-list";
 import { getReaderLocale } from "@/lib/i18n/server";
 import { ShareEmbed } from "@/components/share-embed";
