@@ -26,6 +26,7 @@ Object.assign(process.env, { NODE_ENV: "production" });
 const { default: next } = await import("next");
 const { closeDb } = await import("../db/index");
 const { databaseIsDown } = await import("../db/health");
+const { env, InvalidEnvError } = await import("../lib/env");
 const { runShutdownHooks } = await import("../lib/lifecycle");
 const { errorFields, log } = await import("../lib/log");
 const { loggablePath } = await import("../lib/log/path");
@@ -35,22 +36,20 @@ const pages = await import("../lib/server-pages");
 const root = path.resolve(import.meta.dirname, "..");
 
 
-function positiveInteger(name: string, fallback: number): number {
-  const raw = process.env[name];
-  if (raw === undefined || raw === "") return fallback;
-  const value = Number(raw);
-  if (!Number.isSafeInteger(value) || value <= 0) {
-    log.error("invalid configuration", { variable: name, value: raw, expected: "a positive integer" });
+// Every setting is checked before anything starts: a bad value stops the server with one line
+// per bad variable, rather than surfacing later as a strange failure.
+function settings() {
+  try {
+    return env();
+  } catch (error) {
+    if (!(error instanceof InvalidEnvError)) throw error;
+    for (const problem of error.problems) log.error("invalid configuration", problem);
     process.exit(1);
   }
-  return value;
 }
 
-const port = positiveInteger("PORT", 3000);
-// Unset: every interface, as `next start` does.
-const hostname = process.env.HOSTNAME || undefined;
-const bodyLimit = positiveInteger("REQUEST_BODY_LIMIT_BYTES", 1024 * 1024);
-const shutdownTimeoutMs = positiveInteger("SHUTDOWN_TIMEOUT_MS", 10_000);
+// HOSTNAME unset: every interface, as `next start` does.
+const { PORT: port, HOSTNAME: hostname, REQUEST_BODY_LIMIT_BYTES: bodyLimit, SHUTDOWN_TIMEOUT_MS: shutdownTimeoutMs } = settings();
 
 // Shutdown: at most how long connections already in the listen backlog get to be accepted, and
 // how long an accepted connection gets to send its first request.

@@ -4,6 +4,7 @@ import { eq, sql } from "drizzle-orm";
 import type { Database } from "@/db";
 import { registerSeedStep } from "@/db/seed";
 import { users } from "@/db/schema";
+import { env } from "@/lib/env";
 import { hashPassword } from "./password";
 
 /**
@@ -25,10 +26,11 @@ export async function seedRoleAccounts(db: Database): Promise<void> {
 }
 
 async function seedRoleAccount(db: Database, role: "moderator" | "admin"): Promise<void> {
-  const prefix = `SEED_${role.toUpperCase()}`;
-  const email = process.env[`${prefix}_EMAIL`]?.trim().toLowerCase();
+  const prefix = role === "admin" ? "SEED_ADMIN" : "SEED_MODERATOR";
+  const settings = env();
+  const email = settings[`${prefix}_EMAIL`];
   if (!email) return;
-  const password = process.env[`${prefix}_PASSWORD`];
+  const password = settings[`${prefix}_PASSWORD`];
   const [existing] = await db
     .select({ id: users.id })
     .from(users)
@@ -40,7 +42,7 @@ async function seedRoleAccount(db: Database, role: "moderator" | "admin"): Promi
   if (!password || password.length < 10) {
     throw new Error(`${prefix}_PASSWORD (at least 10 characters) is needed to create the ${role} account.`);
   }
-  const name = process.env[`${prefix}_NAME`]?.trim() || (role === "admin" ? "Admin" : "Moderator");
+  const name = settings[`${prefix}_NAME`] ?? (role === "admin" ? "Admin" : "Moderator");
   await db
     .insert(users)
     .values({ name, email, handle: `${role}-${randomUUID().slice(0, 6)}`, passwordHash: await hashPassword(password), role })
