@@ -7,7 +7,7 @@ import { z } from "zod";
  * scripts/start.ts, scripts/server.ts and instrumentation.ts) and stops with one line per bad
  * variable; after that, `env()` returns the parsed values.
  *
- * Part of lib/'s core (docs/decisions/025-enforced-layers-env-and-formatting.md): db/ reads
+ * Part of lib/'s core (docs/decisions/026-enforced-layers-env-and-formatting.md): db/ reads
  * its settings here too, so this file imports nothing of the app.
  *
  * Not here: what Next and Auth.js read for themselves (NODE_ENV, NEXT_RUNTIME, NEXT_PHASE,
@@ -85,6 +85,9 @@ const schema = z.object({
     "info",
   ),
   CACHE_MAX_BYTES: withDefault(wholeNumber({ min: 0, example: "67108864, or 0 for no cache" }), 64 * MIB),
+
+  // Which sites may frame the embeds (decision 025); unset: every site (lib/security/framing.ts).
+  EMBED_FRAME_ANCESTORS: optional(text),
 
   // Rate limits (decision 016). Unset: the rule's own limit in lib/rate-limit/rules.ts.
   RATE_LIMIT_SIGN_UP_PER_IP: optional(positive("5")),
