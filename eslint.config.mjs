@@ -3,7 +3,7 @@ import nextVitals from "eslint-config-next/core-web-vitals";
 import nextTs from "eslint-config-next/typescript";
 
 /*
- * Import boundaries (docs/decisions/026-enforced-layers-env-and-formatting.md). The layers, from
+ * Import boundaries (docs/decisions/027-enforced-layers-env-and-formatting.md). The layers, from
  * the bottom: db/ (schema, connection, seed) → lib/ (domain logic, queries, actions) →
  * components/ (UI) → app/ (routes). A layer imports only the ones below it; db/ uses only lib/'s
  * core, which depends on nothing else of the app: the logger, the shutdown hooks, the parsed

@@ -7,7 +7,7 @@ import { z } from "zod";
  * scripts/start.ts, scripts/server.ts and instrumentation.ts) and stops with one line per bad
  * variable; after that, `env()` returns the parsed values.
  *
- * Part of lib/'s core (docs/decisions/026-enforced-layers-env-and-formatting.md): db/ reads
+ * Part of lib/'s core (docs/decisions/027-enforced-layers-env-and-formatting.md): db/ reads
  * its settings here too, so this file imports nothing of the app.
  *
  * Not here: what Next and Auth.js read for themselves (NODE_ENV, NEXT_RUNTIME, NEXT_PHASE,
