@@ -1,3 +1,4 @@
+import { TableBox } from "./table-box";
 import type { JSX } from "react";
 import { scaleBand, scaleSequential } from "d3-scale";
 import { interpolateBlues } from "d3-scale-chromatic";
@@ -210,10 +211,8 @@ export function CoOccurrenceHeatMap({ labels, counts, jaccard, text, idPrefix = 
   return (
     <figure aria-label={text.title} className="space-y-6">
       {chart}
-      {/* Focusable so keyboard users can scroll a wide table. */}
-      <div className="overflow-x-auto" tabIndex={0}>
-        <table className="min-w-full border-collapse bg-white text-sm">
-          <caption className="mb-2 text-left text-stone-600">{text.caption}</caption>
+      <TableBox id="co-occurrence-caption" caption={text.caption}>
+        <table aria-labelledby="co-occurrence-caption" className="min-w-full border-collapse bg-white text-sm">
           <thead>
             <tr>
               <td className="border border-stone-300 p-2 text-right align-bottom text-xs text-stone-600">
@@ -256,7 +255,7 @@ export function CoOccurrenceHeatMap({ labels, counts, jaccard, text, idPrefix = 
             ))}
           </tbody>
         </table>
-      </div>
+      </TableBox>
     </figure>
   );
 }

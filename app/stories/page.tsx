@@ -104,7 +104,7 @@ export default async function StoriesPage({ searchParams }: { searchParams: Prom
         />
 
         <StoryResults label={t("resultsLabel")} updating={t("updating")}>
-          <h2 className="text-xl font-semibold" aria-live="polite">
+          <h2 className="text-xl font-semibold" data-result-count>
             {total > COUNT_CAP ? t("resultCountMore", { count: COUNT_CAP }) : t("resultCount", { count: total })}
           </h2>
           {total > COUNT_CAP ? <p className="text-sm text-stone-700">{t("facetsSampled", { count: COUNT_CAP })}</p> : null}

@@ -63,15 +63,16 @@ async function postCommentSubmission(_prev: CommentFormState, formData: FormData
   const limited = await memberOverLimit("commentPerMember", user.id);
   if (limited) return { ok: false, fieldErrors: {}, formError: limited, values };
 
+  let created: { id: string };
   try {
-    await createComment({ storyId: story.id, authorId: user.id, body: parsed.data.body, replyToId, idempotencyKey: readIdempotencyKey(formData) });
+    created = await createComment({ storyId: story.id, authorId: user.id, body: parsed.data.body, replyToId, idempotencyKey: readIdempotencyKey(formData) });
   } catch (error) {
     if (error instanceof ReplyTargetGoneError) return { ok: false, fieldErrors: {}, formError: t("comments.replyGone"), values };
     throw error;
   }
   await conversationChanged(story.id);
   revalidatePath(`/stories/${story.slug}`);
-  return { ok: true };
+  return { ok: true, id: created.id };
 }
 
 export async function updateCommentAction(state: CommentFormState, formData: FormData): Promise<CommentFormState> {

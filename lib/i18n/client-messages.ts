@@ -8,6 +8,7 @@ export const CLIENT_NAMESPACES = [
   "auth",
   "comments",
   "errors",
+  "feedback",
   "follow",
   "languages",
   "model",

@@ -6,6 +6,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { FollowButton } from "@/components/follow-button";
 import { ConfirmButton } from "@/components/forms/confirm-button";
 import { OrganisationRecognitionForm } from "@/components/organisation-recognition-form";
+import { RECOGNITION_STATUS_ID } from "@/lib/feedback/ids";
 import { currentUser } from "@/lib/auth/session";
 import { removeOrganisationRecognitionAction } from "@/lib/model/actions";
 import { listOrganisationNotes, myOrganisationRecognition } from "@/lib/model/queries";
@@ -104,7 +105,11 @@ export default async function StartingPointPage({ params, searchParams }: Props)
         <p className="text-stone-700">{tm("organisationCount", { count: organisation.total })}</p>
         {user ? (
           <div className="space-y-3">
-            {mine ? <p className="font-medium text-brand-700">✓ {tm("youRecognise")}</p> : null}
+            {mine ? (
+              <p id={RECOGNITION_STATUS_ID} tabIndex={-1} className="font-medium text-brand-700">
+                ✓ {tm("youRecognise")}
+              </p>
+            ) : null}
             <OrganisationRecognitionForm startingPoint={startingPoint.slug} existingNote={mine ? mine.note : null} noteMax={NOTE_MAX} />
             {mine ? (
               <form action={removeOrganisationRecognitionAction}>
