@@ -31,5 +31,6 @@ export function FlashMessage() {
     }
     announce(t(key));
   }, [pathname, t]);
-  return <div id={STATUS_REGION_ID} role="status" aria-live="polite" className="sr-only" />;
+  // aria-live without role="status": the pages' own status messages keep that role to themselves.
+  return <div id={STATUS_REGION_ID} aria-live="polite" aria-atomic="true" className="sr-only" />;
 }

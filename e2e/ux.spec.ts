@@ -41,7 +41,7 @@ test.describe("every action is confirmed where the person is", () => {
     await expect(status(r)).toHaveText("Your comment is posted.");
 
     // A reply to it: the focus moves to the reply.
-    await r.getByRole("button", { name: `Reply (comment by ${reader.member.name})` }).click();
+    await r.getByRole("button", { name: `Reply (from ${reader.member.name})` }).click();
     await r.getByLabel("Your reply").fill("A reply that takes the focus.");
     await r.getByRole("button", { name: "Post reply" }).click();
     await expect(focused(r)).toContainText("A reply that takes the focus.");
@@ -87,15 +87,15 @@ test.describe("every action is confirmed where the person is", () => {
     await page.getByRole("button", { name: "Post comment" }).click();
     await expect(status(page)).toHaveText("Your comment is posted.");
     const path = new URL(page.url()).pathname;
-    for (const name of ["Edit", "Delete"]) await expect(page.getByRole("button", { name: `${name} (comment by ${author.name})` })).toBeVisible();
-    await expect(page.getByRole("link", { name: `Link (comment by ${author.name})` })).toBeVisible();
+    for (const name of ["Edit", "Delete"]) await expect(page.getByRole("button", { name: `${name} (from ${author.name})` })).toBeVisible();
+    await expect(page.getByRole("link", { name: `Link (from ${author.name})` })).toBeVisible();
 
     const reader = await newMemberPage(browser, "Listener");
     await reader.page.goto(path);
-    await expect(reader.page.getByRole("button", { name: `Useful · 0 (comment by ${author.name})` })).toBeVisible();
+    await expect(reader.page.getByRole("button", { name: `Useful · 0 (from ${author.name})` })).toBeVisible();
     await expect(reader.page.getByRole("button", { name: "Useful · 0 (this story)" })).toBeVisible();
-    await expect(reader.page.getByRole("button", { name: `Reply (comment by ${author.name})` })).toBeVisible();
-    await expect(reader.page.getByRole("link", { name: `Report (comment by ${author.name})` })).toBeVisible();
+    await expect(reader.page.getByRole("button", { name: `Reply (from ${author.name})` })).toBeVisible();
+    await expect(reader.page.getByRole("link", { name: `Report (from ${author.name})` })).toBeVisible();
     await reader.close();
   });
 
