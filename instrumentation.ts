@@ -5,6 +5,8 @@ export async function register() {
   if (process.env.NEXT_RUNTIME === "nodejs") {
     // Before the first request: that is when Next picks up the cache handler.
     (await import("./lib/cache/handler")).installCacheHandler();
+    // Before the database opens: its seed creates the SEED_* role accounts.
+    (await import("./lib/auth/seed-accounts")).registerRoleAccountSeed();
     const { prepareDatabaseAtStartup } = await import("./db/startup");
     await prepareDatabaseAtStartup();
     (await import("./lib/mail/worker")).startMailWorker();

@@ -2,6 +2,7 @@ import type { NextConfig } from "next";
 import { PHASE_DEVELOPMENT_SERVER, PHASE_PRODUCTION_SERVER } from "next/constants";
 import createNextIntlPlugin from "next-intl/plugin";
 import { ensureAuthSecret } from "./lib/auth/secret";
+import { env } from "./lib/env";
 import { NOT_FRAMEABLE_SOURCE } from "./lib/security/framing";
 import { STATIC_SECURITY_HEADERS } from "./lib/security/headers";
 
@@ -13,8 +14,7 @@ const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
  * has no such server, still stops at it). Read when the server starts, not only at build time.
  */
 function requestBodyLimitBytes(): number {
-  const value = Number(process.env.REQUEST_BODY_LIMIT_BYTES);
-  return Number.isSafeInteger(value) && value > 0 ? value : 1024 * 1024;
+  return env().REQUEST_BODY_LIMIT_BYTES;
 }
 
 export default function config(phase: string): NextConfig {

@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { env } from "@/lib/env";
 import { frameAncestorsFor } from "@/lib/security/framing";
 import { generateNonce, isCrossSiteRequest, isHttpsRequest, securityHeaders } from "@/lib/security/headers";
 
@@ -29,7 +30,7 @@ export default function proxy(request: NextRequest) {
     nodeEnv: process.env.NODE_ENV,
     https: isHttpsRequest(request.headers, request.nextUrl),
     // Only the embeds may be framed by other sites (decision 025).
-    frameAncestors: frameAncestorsFor(request.nextUrl.pathname, process.env.EMBED_FRAME_ANCESTORS),
+    frameAncestors: frameAncestorsFor(request.nextUrl.pathname, env().EMBED_FRAME_ANCESTORS),
   });
   const withHeaders = <T extends Response>(response: T): T => {
     for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getMessages, getTranslations } from "next-intl/server";
 import { EmailConfirmationBanner } from "@/components/email-confirmation-banner";
+import { FlashMessage } from "@/components/flash-message";
 import { SiteFooter } from "@/components/site-footer";
 import { SiteHeader } from "@/components/site-header";
 import { currentSession } from "@/lib/auth/session";
@@ -31,7 +32,8 @@ export default async function RootLayout({ children }: { children: React.ReactNo
   return (
     <html lang={locale}>
       <body className="flex min-h-screen flex-col">
-        <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:p-2">
+        {/* In the flow when focused, so it pushes the header down instead of covering the logo. */}
+        <a href="#main" className="sr-only focus:not-sr-only focus:mx-4 focus:my-2 focus:block focus:w-fit focus:rounded focus:bg-white focus:p-2">
           {t("skipToContent")}
         </a>
         <NextIntlClientProvider messages={clientMessages(messages)}>
@@ -41,6 +43,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
             {children}
           </main>
           <SiteFooter />
+          <FlashMessage />
         </NextIntlClientProvider>
       </body>
     </html>

@@ -20,7 +20,7 @@ export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
       <ErrorSummary key={attempt} fieldErrors={fieldErrors} formError={formError} labels={{ name: t("name"), email: t("email"), password: t("password") }} />
       <input type="hidden" name="callbackUrl" value={callbackUrl} />
       <TextField id="name" name="name" label={t("name")} autoComplete="name" defaultValue={values.name} errors={fieldErrors.name} />
-      <TextField id="email" name="email" type="email" label={t("email")} autoComplete="email" defaultValue={values.email} errors={fieldErrors.email} />
+      <TextField id="email" name="email" type="email" label={t("email")} hint={t("emailHint")} autoComplete="email" defaultValue={values.email} errors={fieldErrors.email} />
       <TextField
         id="password"
         name="password"

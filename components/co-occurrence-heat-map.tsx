@@ -1,6 +1,8 @@
+import { TableBox } from "./table-box";
 import type { JSX } from "react";
 import { scaleBand, scaleSequential } from "d3-scale";
 import { interpolateBlues } from "d3-scale-chromatic";
+import { contrastingTextColor } from "@/lib/model/contrast";
 
 // Server component: static SVG + an HTML table with the same numbers, so the chart needs no JavaScript
 // and screen readers get the table. No hooks, no "use client".
@@ -46,39 +48,7 @@ export type CoOccurrenceHeatMapProps = {
 const CELL = 100;
 const MARGIN = 44; // room for the position numbers on the top and left axes
 const DIAGONAL_FILL = "#e7e5e4"; // stone-200
-const DARK_TEXT = "#1c1917"; // stone-900
-const LIGHT_TEXT = "#ffffff";
 const CELL_BORDER = "#d6d3d1"; // stone-300
-
-/** Parses "rgb(r, g, b)" / "#rrggbb" as returned by d3's interpolators. */
-function parseColor(color: string): [number, number, number] | null {
-  const rgb = /^rgba?\(\s*(\d+(?:\.\d+)?)\s*,\s*(\d+(?:\.\d+)?)\s*,\s*(\d+(?:\.\d+)?)/i.exec(color);
-  if (rgb) return [Number(rgb[1]), Number(rgb[2]), Number(rgb[3])];
-  const hex = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(color);
-  if (hex) return [parseInt(hex[1], 16), parseInt(hex[2], 16), parseInt(hex[3], 16)];
-  return null;
-}
-
-/** WCAG relative luminance of an sRGB colour. */
-function relativeLuminance([r, g, b]: [number, number, number]): number {
-  const lin = (c: number) => {
-    const s = c / 255;
-    return s <= 0.04045 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
-  };
-  return 0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b);
-}
-
-const DARK_LUMINANCE = relativeLuminance(parseColor(DARK_TEXT)!);
-
-/** White or near-black, whichever contrasts more with the background. */
-export function contrastingTextColor(background: string): string {
-  const rgb = parseColor(background);
-  if (!rgb) return DARK_TEXT;
-  const l = relativeLuminance(rgb);
-  const withWhite = 1.05 / (l + 0.05);
-  const withDark = (l + 0.05) / (DARK_LUMINANCE + 0.05);
-  return withWhite > withDark ? LIGHT_TEXT : DARK_TEXT;
-}
 
 /** A handful of integer counts from 0 to max for the stepped colour legend. */
 function legendSteps(max: number): number[] {
@@ -241,10 +211,8 @@ export function CoOccurrenceHeatMap({ labels, counts, jaccard, text, idPrefix = 
   return (
     <figure aria-label={text.title} className="space-y-6">
       {chart}
-      {/* Focusable so keyboard users can scroll a wide table. */}
-      <div className="overflow-x-auto" tabIndex={0}>
-        <table className="min-w-full border-collapse bg-white text-sm">
-          <caption className="mb-2 text-left text-stone-600">{text.caption}</caption>
+      <TableBox id="co-occurrence-caption" caption={text.caption}>
+        <table aria-labelledby="co-occurrence-caption" className="min-w-full border-collapse bg-white text-sm">
           <thead>
             <tr>
               <td className="border border-stone-300 p-2 text-right align-bottom text-xs text-stone-600">
@@ -287,7 +255,7 @@ export function CoOccurrenceHeatMap({ labels, counts, jaccard, text, idPrefix = 
             ))}
           </tbody>
         </table>
-      </div>
+      </TableBox>
     </figure>
   );
 }

@@ -3,6 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState } from "react";
 import type { CommentFormState } from "@/lib/comments/actions";
+import { focusResult } from "./action-feedback";
 import { ErrorSummary } from "./forms/error-summary";
 import { SubmitButton } from "./forms/submit-button";
 import { useFormAction } from "./forms/use-form-action";
@@ -31,6 +32,7 @@ export function CommentForm({
   idempotencyKey?: string;
 }) {
   const t = useTranslations("comments");
+  const tFeedback = useTranslations("feedback");
   const { state, formAction, onSubmit, attempt, fieldErrors, formError, rejectedValues } = useFormAction(action, () => import("@/lib/comments/schema").then((m) => m.commentSchema));
   const form = useRef<HTMLFormElement>(null);
   const hydrated = useHydrated();
@@ -47,12 +49,18 @@ export function CommentForm({
   const label = replyToId ? t("replyLabel") : t("label");
   const value = rejectedValues?.body ?? defaultValue;
 
+  const handled = useRef(state);
   useEffect(() => {
-    if (state?.ok) {
+    if (state?.ok && handled.current !== state) {
+      handled.current = state;
       form.current?.reset();
       onDone?.();
+      // The focus goes to the comment itself, and the status region says it is there.
+      const field = () => document.getElementById(`${idPrefix}body`);
+      const resultId = `comment-${state.id ?? commentId}`;
+      focusResult(resultId, commentId ? tFeedback("commentSaved") : replyToId ? tFeedback("replyPosted") : tFeedback("commentPosted"), field);
     }
-  }, [state, onDone]);
+  }, [state, onDone, idPrefix, commentId, replyToId, tFeedback]);
 
   return (
     <form ref={form} action={formAction} onSubmit={onSubmit} noValidate className="space-y-3">

@@ -64,6 +64,7 @@ export function CommentItem({
 }: CommentItemProps) {
   const t = useTranslations("comments");
   const tStories = useTranslations("stories");
+  const tFeedback = useTranslations("feedback");
   const format = useFormatter();
   const hydrated = useHydrated();
   const [editing, setEditing] = useState(false);
@@ -78,6 +79,8 @@ export function CommentItem({
     setReplying(false);
   }, []);
   const formId = `reply-form-${id}`;
+  // Heard out of context (a screen reader's list of buttons), each control says whose comment it acts on.
+  const whose = (action: string) => tFeedback("commentOf", { action, name: author?.name ?? tStories("formerMember") });
 
   useEffect(() => {
     if (focusNext.current === "field" && replying) document.getElementById(`reply-${id}-body`)?.focus();
@@ -87,14 +90,14 @@ export function CommentItem({
 
   if (deleted) {
     return (
-      <div id={`comment-${id}`} className={`${card} border-stone-200 bg-stone-100 italic text-stone-700`}>
+      <div id={`comment-${id}`} tabIndex={-1} className={`${card} border-stone-200 bg-stone-100 italic text-stone-700`}>
         {t("deletedPlaceholder")}
       </div>
     );
   }
 
   return (
-    <div id={`comment-${id}`} className={`${card} border-stone-200 bg-white`}>
+    <div id={`comment-${id}`} tabIndex={-1} className={`${card} border-stone-200 bg-white`}>
       <p className="text-sm text-stone-600">
         {author ? (
           <Link href={`/members/${author.handle}`} className="font-medium">
@@ -134,12 +137,13 @@ export function CommentItem({
       )}
       {!editing ? (
         <div className="mt-3 flex flex-wrap items-center gap-3">
-          {useful ? <UsefulButton kind="comment" targetId={id} {...useful} /> : null}
+          {useful ? <UsefulButton kind="comment" targetId={id} {...useful} describe={whose} /> : null}
           {reply && !replying ? (
             hydrated ? (
               <button
                 ref={replyButton}
                 type="button"
+                aria-label={whose(t("reply"))}
                 onClick={() => {
                   focusNext.current = "field";
                   setReplying(true);
@@ -149,30 +153,30 @@ export function CommentItem({
                 {t("reply")}
               </button>
             ) : (
-              <a href={reply.href} className="text-sm">
+              <a href={reply.href} aria-label={whose(t("reply"))} className="text-sm">
                 {t("reply")}
               </a>
             )
           ) : null}
           {canEdit ? (
-            <button type="button" onClick={() => setEditing(true)} className={smallButton}>
+            <button type="button" aria-label={whose(t("edit"))} onClick={() => setEditing(true)} className={smallButton}>
               {t("edit")}
             </button>
           ) : null}
           {canDelete ? (
             <form action={deleteCommentAction}>
               <input type="hidden" name="commentId" value={id} />
-              <ConfirmButton confirmMessage={t("deleteConfirm")} className="rounded border border-red-700 px-3 py-1 text-sm text-red-800 hover:bg-red-50 disabled:opacity-60">
+              <ConfirmButton confirmMessage={t("deleteConfirm")} aria-label={whose(t("delete"))} className="rounded border border-red-700 px-3 py-1 text-sm text-red-800 hover:bg-red-50 disabled:opacity-60">
                 {t("delete")}
               </ConfirmButton>
             </form>
           ) : null}
           {/* A plain link: the permalink answers with a redirect to the right page of comments. */}
-          <a href={permalink} className="text-sm text-stone-600">
+          <a href={permalink} aria-label={whose(t("permalink"))} className="text-sm text-stone-600">
             {t("permalink")}
           </a>
           {reportHref ? (
-            <Link href={reportHref} rel="nofollow" className="ml-auto text-sm text-stone-600">
+            <Link href={reportHref} rel="nofollow" aria-label={whose(t("report"))} className="ml-auto text-sm text-stone-600">
               {t("report")}
             </Link>
           ) : null}

@@ -40,7 +40,7 @@ export function FacetGroup({
                 checked={selected.includes(option.value)}
                 onChange={onChange}
                 aria-describedby={`${id}-count`}
-                className="size-4"
+                className="size-6"
               />
               <label htmlFor={id}>{option.label}</label>
               <span id={`${id}-count`} className="rounded-full bg-stone-100 px-2 text-sm tabular-nums text-stone-700">

@@ -3,6 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useFormStatus } from "react-dom";
 import { setFollowAction } from "@/lib/notifications/actions";
+import { useFocusAfterAction } from "./action-feedback";
 
 /**
  * "Follow" / "Following" on a story or a starting point: a toggle button (aria-pressed) in a
@@ -18,7 +19,7 @@ export function FollowButton({ target, id, following }: { target: "story" | "sta
       <input type="hidden" name="id" value={id} />
       {/* The state asked for, not "toggle": sending the form twice changes nothing. */}
       <input type="hidden" name="follow" value={following ? "false" : "true"} />
-      <FollowSubmit following={following} hintId={hintId} />
+      <FollowSubmit following={following} hintId={hintId} target={target} />
       <span id={hintId} className="text-sm text-stone-600">
         {t(target === "story" ? "storyHint" : "startingPointHint")}
       </span>
@@ -26,13 +27,19 @@ export function FollowButton({ target, id, following }: { target: "story" | "sta
   );
 }
 
-function FollowSubmit({ following, hintId }: { following: boolean; hintId: string }) {
+function FollowSubmit({ following, hintId, target }: { following: boolean; hintId: string; target: "story" | "startingPoint" }) {
   const t = useTranslations("follow");
+  const tFeedback = useTranslations("feedback");
   const { pending } = useFormStatus();
+  const done = !following ? tFeedback("notFollowing") : target === "story" ? tFeedback("followingStory") : tFeedback("followingStartingPoint");
+  const { ref, onClick } = useFocusAfterAction(`follow-${target}`, pending, done);
   const shown = pending ? !following : following;
   return (
     <button
+      ref={ref}
+      id={`follow-${target}`}
       type="submit"
+      onClick={onClick}
       aria-pressed={shown}
       aria-describedby={hintId}
       // Not disabled while pending, which would take the keyboard focus away.

@@ -4,7 +4,7 @@ import { cachedModelOverTime, cachedSuggestionAgreement, cachedSuggestionEvaluat
 import type { Locale } from "@/lib/i18n/locales";
 import type { TriggerGroup } from "@/lib/model/triggers";
 import { ModelOverTimeChart } from "./model-over-time-chart";
-import { startingPointColor } from "./starting-point-color";
+import { startingPointColor } from "@/lib/starting-points/color";
 
 /*
  * The model page's sections on what the platform learns from its stories (decision 026): how

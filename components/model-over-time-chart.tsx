@@ -1,6 +1,6 @@
 import { scaleLinear, scalePoint } from "d3-scale";
 import type { QuarterFigures } from "@/lib/model/over-time";
-import { startingPointColor } from "./starting-point-color";
+import { startingPointColor } from "@/lib/starting-points/color";
 
 // Server component, like the heat map: static SVG plus a table with the same numbers, so it needs
 // no JavaScript, screen readers get the table, and on a phone the table scrolls in its own box.

@@ -1,7 +1,10 @@
 "use client";
 
 import { useTranslations } from "next-intl";
+import { useEffect, useRef } from "react";
 import { saveOrganisationRecognitionAction } from "@/lib/model/actions";
+import { RECOGNITION_STATUS_ID } from "@/lib/feedback/ids";
+import { focusResult } from "./action-feedback";
 import { ErrorSummary } from "./forms/error-summary";
 import { TextAreaField } from "./forms/fields";
 import { SubmitButton } from "./forms/submit-button";
@@ -11,8 +14,16 @@ import { useFormAction } from "./forms/use-form-action";
 export function OrganisationRecognitionForm({ startingPoint, existingNote, noteMax }: { startingPoint: string; existingNote: string | null; noteMax: number }) {
   const t = useTranslations("model");
   const tForm = useTranslations("storyForm");
-  const { formAction, onSubmit, attempt, fieldErrors, formError, rejectedValues } = useFormAction(saveOrganisationRecognitionAction, () => import("@/lib/model/schema").then((m) => m.organisationNoteSchema));
+  const tFeedback = useTranslations("feedback");
+  const { state, formAction, onSubmit, attempt, fieldErrors, formError, rejectedValues } = useFormAction(saveOrganisationRecognitionAction, () => import("@/lib/model/schema").then((m) => m.organisationNoteSchema));
   const note = rejectedValues?.note ?? existingNote ?? "";
+  const handled = useRef(state);
+  useEffect(() => {
+    if (!state?.ok || handled.current === state) return;
+    handled.current = state;
+    // The page's line "You recognise this starting point in your organisation" (RECOGNITION_STATUS_ID).
+    focusResult(RECOGNITION_STATUS_ID, tFeedback("organisationRecognised"));
+  }, [state, tFeedback]);
 
   return (
     <form

@@ -3,7 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { setStoryRecognitionAction } from "@/lib/model/actions";
 import type { StoryRecognitionRow } from "@/lib/model/queries";
 import { PendingButton } from "./forms/pending-button";
-import { startingPointColor } from "./starting-point-color";
+import { startingPointColor } from "@/lib/starting-points/color";
 
 /** Per starting point: the author's tag, how many readers recognise it, and the reader's own mark. */
 export async function RecognitionPanel({
@@ -17,7 +17,7 @@ export async function RecognitionPanel({
   rows: StoryRecognitionRow[];
   viewer: "anonymous" | "author" | "reader";
 }) {
-  const t = await getTranslations("model");
+  const [t, tFeedback] = await Promise.all([getTranslations("model"), getTranslations("feedback")]);
   return (
     <section aria-labelledby="recognition-heading" className="space-y-3 rounded-lg border border-stone-200 bg-white p-5">
       <h2 id="recognition-heading" className="text-xl font-semibold">
@@ -46,6 +46,8 @@ export async function RecognitionPanel({
                 {row.mine ? <span className="text-sm font-medium text-brand-700">✓ {t("recognised")}</span> : null}
                 {/* The name starts with the visible text (WCAG label in name) and says which starting point. */}
                 <PendingButton
+                  resultId={`recognise-${row.slug}`}
+                  doneMessage={tFeedback(row.mine ? "recognised" : "recognitionWithdrawn", { name: row.name })}
                   aria-label={`${row.mine ? t("withdrawRecognition") : t("recognise")}: ${row.name}`}
                   className={
                     row.mine

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import type { RelatedStory } from "@/lib/model/suggest";
-import { startingPointColor } from "./starting-point-color";
+import { startingPointColor } from "@/lib/starting-points/color";
 
 /** The story page's related stories (decision 026): nothing at all when there are none. */
 export async function RelatedStories({ stories }: { stories: RelatedStory[] }) {

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import type { StartingPointSummary } from "@/lib/starting-points/queries";
-import { startingPointColor } from "./starting-point-color";
+import { startingPointColor } from "@/lib/starting-points/color";
 
 export async function StartingPointCard({ startingPoint }: { startingPoint: StartingPointSummary }) {
   const t = await getTranslations("startingPoints");

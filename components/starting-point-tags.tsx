@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { startingPointColor } from "./starting-point-color";
+import { startingPointColor } from "@/lib/starting-points/color";
 
 export function StartingPointTags({ tags }: { tags: { slug: string; name: string; position: number }[] }) {
   if (tags.length === 0) return null;

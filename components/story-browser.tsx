@@ -1,7 +1,8 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { createContext, useCallback, useContext, useOptimistic, useTransition, type MouseEvent, type ReactNode } from "react";
+import { createContext, useCallback, useContext, useEffect, useOptimistic, useRef, useTransition, type MouseEvent, type ReactNode } from "react";
+import { announce } from "./action-feedback";
 
 type Browser = {
   /** The query string on screen: the one asked for while it loads, then the loaded one. */
@@ -38,11 +39,23 @@ export function useStoryBrowser(): Browser {
   return browser;
 }
 
-/** The results, marked busy while new ones load. */
+/**
+ * The results, marked busy while new ones load. Once they are in, the status region says the
+ * count (the element marked `data-result-count`), also when it did not change, as after a sort.
+ */
 export function StoryResults({ label, updating, children }: { label: string; updating: string; children: ReactNode }) {
   const { pending } = useStoryBrowser();
+  const section = useRef<HTMLElement>(null);
+  const wasPending = useRef(false);
+  useEffect(() => {
+    if (wasPending.current && !pending) {
+      const count = section.current?.querySelector("[data-result-count]")?.textContent;
+      if (count) announce(count);
+    }
+    wasPending.current = pending;
+  }, [pending]);
   return (
-    <section aria-label={label} aria-busy={pending} className={`space-y-4 transition-opacity ${pending ? "opacity-60" : ""}`}>
+    <section ref={section} aria-label={label} aria-busy={pending} className={`space-y-4 transition-opacity ${pending ? "opacity-60" : ""}`}>
       <p role="status" className="sr-only">
         {pending ? updating : ""}
       </p>

@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useState, useSyncExternalStore, type ChangeEvent, type FocusEvent, type FormEvent } from "react";
+import { useRef, useState, useSyncExternalStore, type ChangeEvent, type FocusEvent, type FormEvent, type KeyboardEvent } from "react";
 import { effectiveSort, formQueryString, parseStoryListParams, QUERY_MAX, STORY_SORT_VALUES, toSearchParams } from "@/lib/stories/search-params";
 import { FacetGroup } from "./facet-group";
 import { StoriesLink, useStoryBrowser } from "./story-browser";
@@ -31,6 +31,7 @@ function recordOf(query: string): Record<string, string[]> {
  */
 export function StoryFilterForm({ options }: { options: StoryFilterOptions }) {
   const t = useTranslations("stories");
+  const tFeedback = useTranslations("feedback");
   const { shown, navigate } = useStoryBrowser();
   const filters = parseStoryListParams(
     recordOf(shown),
@@ -44,6 +45,34 @@ export function StoryFilterForm({ options }: { options: StoryFilterOptions }) {
     setWordsOf(filters.q);
     setWords(filters.q ?? "");
   }
+  // The sort on screen. Arrow keys on a closed select change it one option at a time: those
+  // changes wait for Enter or for leaving the select, so passing "Most discussed" on the way to
+  // another order does not load it. A choice from the opened list applies at once.
+  const [sortChoice, setSortChoice] = useState<string>(sort);
+  const [sortOf, setSortOf] = useState<string>(sort);
+  if (sortOf !== sort) {
+    setSortOf(sort);
+    setSortChoice(sort);
+  }
+  const sortByKeyboard = useRef(false);
+  const onSortKeyDown = (event: KeyboardEvent<HTMLSelectElement>) => {
+    if (event.key === "Enter") {
+      sortByKeyboard.current = false;
+      if (event.currentTarget.value !== sort) apply(event.currentTarget.form);
+    } else if (event.key !== "Tab" && event.key !== "Shift") sortByKeyboard.current = true;
+  };
+  const onSortChange = (event: ChangeEvent<HTMLSelectElement>) => {
+    setSortChoice(event.currentTarget.value);
+    if (!sortByKeyboard.current) apply(event.currentTarget.form);
+  };
+  const onSortBlur = (event: FocusEvent<HTMLSelectElement>) => {
+    sortByKeyboard.current = false;
+    if (event.currentTarget.value !== sort) apply(event.currentTarget.form);
+  };
+  const onSortPointer = () => {
+    sortByKeyboard.current = false;
+  };
+  const [filtersOpen, setFiltersOpen] = useState(false);
   // False in the server's HTML, true once the page runs its script.
   const enhanced = useSyncExternalStore(subscribeToNothing, () => true, () => false);
 
@@ -60,6 +89,10 @@ export function StoryFilterForm({ options }: { options: StoryFilterOptions }) {
     if ((event.currentTarget.value || undefined) !== current) apply(event.currentTarget.form);
   };
   const yearQuery = (year: number) => toSearchParams({ ...filters, from: `${year}-01-01`, to: `${year}-12-31` }).toString();
+  const activeCount =
+    filters.startingPoints.length + filters.languages.length + filters.organisationTypes.length + filters.tools.length + filters.authors.length + (filters.from ? 1 : 0) + (filters.to ? 1 : 0);
+  // Folded on a phone once the page runs its script (without it, everything stays in view).
+  const folded = enhanced && !filtersOpen;
   const moreActive = filters.tools.length + filters.authors.length > 0 || Boolean(filters.from || filters.to);
 
   return (
@@ -89,7 +122,15 @@ export function StoryFilterForm({ options }: { options: StoryFilterOptions }) {
           <label htmlFor="sort" className="block font-medium">
             {t("sortLabel")}
           </label>
-          <select id="sort" name="sort" value={sort} onChange={onChange} className="mt-1 block rounded border border-stone-400 bg-white px-3 py-2">
+          <select
+            id="sort"
+            name="sort"
+            value={sortChoice}
+            onChange={onSortChange}
+            onKeyDown={onSortKeyDown}
+            onBlur={onSortBlur}
+            onPointerDown={onSortPointer}
+            className="mt-1 block rounded border border-stone-400 bg-white px-3 py-2">
             {STORY_SORT_VALUES.map((value) => (
               // Best match only means something for a search.
               <option key={value} value={value} disabled={value === "relevance" && !filters.q}>
@@ -100,12 +141,24 @@ export function StoryFilterForm({ options }: { options: StoryFilterOptions }) {
         </div>
       </div>
 
+      {enhanced ? (
+        <button
+          type="button"
+          aria-expanded={filtersOpen}
+          aria-controls="story-filters"
+          onClick={() => setFiltersOpen((open) => !open)}
+          className="rounded border border-stone-400 bg-white px-4 py-2 font-medium hover:bg-stone-100 sm:hidden"
+        >
+          {tFeedback("filters", { count: activeCount })}
+        </button>
+      ) : null}
+      <div id="story-filters" className={`space-y-5 ${folded ? "max-sm:hidden" : ""}`}>
       <FacetGroup legend={t("filterLegend")} hint={t("filterHint")} name="sp" options={options.startingPoints} selected={filters.startingPoints} onChange={onChange}>
         <fieldset className="mt-3 text-sm">
           <legend className="float-left mr-4">{t("matchLegend")}</legend>
           {(["all", "any"] as const).map((mode) => (
-            <label key={mode} className="mr-4 inline-flex items-center gap-1.5">
-              <input type="radio" name="match" value={mode} checked={filters.startingPointMode === mode} onChange={onChange} className="size-4" />
+            <label key={mode} className="mr-4 inline-flex min-h-6 items-center gap-1.5">
+              <input type="radio" name="match" value={mode} checked={filters.startingPointMode === mode} onChange={onChange} className="size-6" />
               {mode === "all" ? t("matchAll") : t("matchAny")}
             </label>
           ))}
@@ -148,10 +201,10 @@ export function StoryFilterForm({ options }: { options: StoryFilterOptions }) {
               ))}
             </div>
             {options.years.length > 0 ? (
-              <p className="mt-3 flex flex-wrap gap-x-4 gap-y-1 text-sm">
+              <p className="mt-3 flex flex-wrap items-center gap-x-4 gap-y-2 text-sm">
                 <span>{t("yearsLabel")}:</span>
                 {options.years.map(({ year, count }) => (
-                  <StoriesLink key={year} query={yearQuery(year)}>
+                  <StoriesLink key={year} query={yearQuery(year)} className="inline-flex min-h-6 items-center">
                     {t("yearLink", { year: String(year), count })}
                   </StoriesLink>
                 ))}
@@ -160,6 +213,8 @@ export function StoryFilterForm({ options }: { options: StoryFilterOptions }) {
           </fieldset>
         </div>
       </details>
+
+      </div>
 
       {/* With JavaScript every change applies itself; the button is for pages without it. */}
       {enhanced ? null : (

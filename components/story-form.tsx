@@ -2,14 +2,15 @@
 
 import { useTranslations } from "next-intl";
 import type { StoryFormState } from "@/lib/stories/actions";
+import type { FieldErrors } from "@/lib/validation/error-map";
 import { BODY_MIN, SUMMARY_MAX, type StoryFormValues } from "@/lib/stories/schema";
-import { LANGUAGES, ORGANISATION_TYPES } from "@/lib/stories/vocabulary";
+import { LANGUAGES, ORGANISATION_TYPES } from "@/lib/constants/vocabulary";
 import { ErrorSummary } from "./forms/error-summary";
 import { FieldError, FieldHint, SelectField, TextAreaField, TextField, describedBy } from "./forms/fields";
 import { SubmitButton } from "./forms/submit-button";
 import { useFormAction } from "./forms/use-form-action";
 import { MarkdownEditor } from "./markdown-editor";
-import { startingPointColor } from "./starting-point-color";
+import { startingPointColor } from "@/lib/starting-points/color";
 import { SuggestedStartingPoints } from "./suggested-starting-points";
 import type { SuggestionView } from "@/lib/model/suggest";
 
@@ -36,6 +37,7 @@ export function StoryForm({
   needsApproval = false,
   idempotencyKey,
   suggestions = null,
+  initialErrors,
 }: {
   action: (state: StoryFormState, formData: FormData) => Promise<StoryFormState>;
   startingPoints: StartingPointOption[];
@@ -49,11 +51,18 @@ export function StoryForm({
   idempotencyKey?: string;
   /** Suggested starting points for the text the form opens with (editing); null when there is no text yet. */
   suggestions?: SuggestionView[] | null;
+  /** What stands between a draft and publishing it, shown when the form opens. */
+  initialErrors?: { fieldErrors: FieldErrors; formError?: string };
 }) {
   const t = useTranslations("storyForm");
   const tTypes = useTranslations("organisationTypes");
   const tLanguages = useTranslations("languages");
-  const { formAction, onSubmit, attempt, fieldErrors, formError, rejectedValues } = useFormAction(action, () => import("@/lib/stories/schema").then((m) => m.storySchema), ["startingPoints"]);
+  const { formAction, onSubmit, attempt, fieldErrors, formError, rejectedValues } = useFormAction(
+    action,
+    () => import("@/lib/stories/schema").then((m) => m.storyFormSchema),
+    ["startingPoints"],
+    initialErrors && initial ? ({ ok: false, ...initialErrors, values: initial } as StoryFormState) : null,
+  );
 
   const values = rejectedValues ?? (initial ?? { ...EMPTY, language: defaultLanguage });
 

@@ -4,7 +4,7 @@ import { useFormatter, useTranslations } from "next-intl";
 import { useEffect, useRef, useState, type MouseEvent } from "react";
 import type { SuggestionView } from "@/lib/model/suggest";
 import { suggestStartingPointsAction } from "@/lib/model/suggest-actions";
-import { startingPointColor } from "./starting-point-color";
+import { startingPointColor } from "@/lib/starting-points/color";
 
 /** The fields the model reads; typing in any of them asks again. */
 const TEXT_FIELDS = ["title", "organisation", "summary", "body", "trigger", "language"] as const;

@@ -2,6 +2,7 @@ import { closeSync, mkdirSync, openSync, readFileSync, unlinkSync, writeSync } f
 import path from "node:path";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import type { Pool, PoolClient } from "pg";
+import { env } from "../lib/env";
 import { reportDatabaseError } from "./health";
 import * as schema from "./schema";
 
@@ -34,7 +35,7 @@ export function migrationsFolder(): string {
 }
 
 export function pgliteDataDir(): string {
-  return path.resolve(/*turbopackIgnore: true*/ process.env.PGLITE_DATA_DIR ?? path.join(".data", "pglite"));
+  return path.resolve(/*turbopackIgnore: true*/ env().PGLITE_DATA_DIR);
 }
 
 /** The database, migrated and seeded. Safe to call from anywhere, any number of times. */
@@ -75,7 +76,7 @@ export type Prepare = boolean | "migrate-only";
 export async function openDatabase(
   options: { prepare?: Prepare; databaseUrl?: string; dataDir?: string } = {},
 ): Promise<DatabaseHandle> {
-  const databaseUrl = options.databaseUrl ?? process.env.DATABASE_URL;
+  const databaseUrl = options.databaseUrl ?? env().DATABASE_URL;
   return databaseUrl
     ? openPostgres(databaseUrl, options.prepare ?? false)
     : openPglite(options.dataDir ?? pgliteDataDir(), options.prepare ?? false);
@@ -86,7 +87,7 @@ async function openPostgres(connectionString: string, prepare: Prepare): Promise
   const { drizzle } = await import("drizzle-orm/node-postgres");
   const pool = new Pool({
     connectionString,
-    max: Number(process.env.DATABASE_POOL_MAX ?? 10),
+    max: env().DATABASE_POOL_MAX,
     connectionTimeoutMillis: 5_000,
   });
   reportUnavailability(pool);

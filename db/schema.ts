@@ -15,7 +15,7 @@ import {
   timestamp,
   uniqueIndex,
 } from "drizzle-orm/pg-core";
-import { LANGUAGES, ORGANISATION_TYPES } from "../lib/stories/vocabulary";
+import { LANGUAGES, ORGANISATION_TYPES } from "../lib/constants/vocabulary";
 
 /*
  * Every table, its relations and its inferred types, in that order per table.

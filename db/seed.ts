@@ -1,12 +1,28 @@
-import { randomUUID } from "node:crypto";
-import { pathToFileURL } from "node:url";
-import { eq, sql } from "drizzle-orm";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
-import { hashPassword } from "../lib/auth/password";
 import * as schema from "./schema";
 import { EDITORS, EXAMPLE_STORIES, STARTING_POINTS } from "./seed-data";
 
 type AnyDb = PgDatabase<PgQueryResultHKT, typeof schema>;
+
+/** A part of the seed that needs more than db/ may import (the role accounts hash a password). */
+export type SeedStep = (db: AnyDb) => Promise<void>;
+
+// On globalThis: Next loads this module once per bundle, and instrumentation.ts registers the
+// steps in one bundle while a page's first query may open the database from another.
+const STEPS = Symbol.for("vertrekpunt.seedSteps");
+
+function seedSteps(): Map<string, SeedStep> {
+  const g = globalThis as unknown as Record<symbol, Map<string, SeedStep> | undefined>;
+  return (g[STEPS] ??= new Map());
+}
+
+/**
+ * Adds an idempotent step that every later seed runs first, at start-up and when the health probe
+ * opens a PostgreSQL that was down at start-up. Registering a name again replaces its step.
+ */
+export function registerSeedStep(name: string, step: SeedStep): void {
+  seedSteps().set(name, step);
+}
 
 /**
  * Idempotent: run after every migration at start-up. Starting point texts follow the code;
@@ -14,8 +30,7 @@ type AnyDb = PgDatabase<PgQueryResultHKT, typeof schema>;
  * edits and deletions made in the app are kept.
  */
 export async function seed(db: AnyDb): Promise<void> {
-  await seedRoleAccount(db, "moderator");
-  await seedRoleAccount(db, "admin");
+  for (const step of seedSteps().values()) await step(db);
   await db.transaction(async (tx) => {
     for (const sp of STARTING_POINTS) {
       await tx
@@ -82,42 +97,4 @@ export async function seed(db: AnyDb): Promise<void> {
       );
     }
   });
-}
-
-/**
- * SEED_<ROLE>_EMAIL (+ _PASSWORD, _NAME) for ROLE = MODERATOR or ADMIN: an account with that role
- * for demos and end-to-end tests, created at start-up; an existing account gets the role and
- * keeps its password. On a real installation the first account to sign up becomes admin, and
- * admins appoint moderators from /admin.
- */
-async function seedRoleAccount(db: AnyDb, role: "moderator" | "admin"): Promise<void> {
-  const prefix = `SEED_${role.toUpperCase()}`;
-  const email = process.env[`${prefix}_EMAIL`]?.trim().toLowerCase();
-  if (!email) return;
-  const password = process.env[`${prefix}_PASSWORD`];
-  const [existing] = await db
-    .select({ id: schema.users.id })
-    .from(schema.users)
-    .where(eq(sql`lower(${schema.users.email})`, email));
-  if (existing) {
-    await db.update(schema.users).set({ role }).where(eq(schema.users.id, existing.id));
-    return;
-  }
-  if (!password || password.length < 10) {
-    throw new Error(`${prefix}_PASSWORD (at least 10 characters) is needed to create the ${role} account.`);
-  }
-  const name = process.env[`${prefix}_NAME`]?.trim() || (role === "admin" ? "Admin" : "Moderator");
-  await db
-    .insert(schema.users)
-    .values({ name, email, handle: `${role}-${randomUUID().slice(0, 6)}`, passwordHash: await hashPassword(password), role })
-    .onConflictDoNothing();
-}
-
-// `npm run db:seed`: migrate first is not needed here; it only fills in what is missing.
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const { openDatabase } = await import("./index");
-  const handle = await openDatabase();
-  await seed(handle.db);
-  await handle.close();
-  console.log("Seeded starting points and example stories.");
 }

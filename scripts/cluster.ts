@@ -1,5 +1,5 @@
 /*
- * Several server processes on one port (decision 027): with PostgreSQL, `npm start` runs one
+ * Several server processes on one port (decision 029): with PostgreSQL, `npm start` runs one
  * per core, because one Node process renders on one core. The primary only forks the workers,
  * passes signals on and replaces a worker that dies; each worker is a whole scripts/server.ts
  * (the operating system spreads connections over them). Workers share nothing but the database:

@@ -7,6 +7,7 @@
 import path from "node:path";
 import { openDatabase, pgliteDataDir, type DatabaseHandle } from "../db";
 import { exportDatabase, formatTable, writeExportFile } from "../lib/data-transfer/export";
+import { env } from "../lib/env";
 
 const args = process.argv.slice(2);
 if (args.length > 1 || args[0]?.startsWith("-")) {
@@ -15,7 +16,7 @@ if (args.length > 1 || args[0]?.startsWith("-")) {
 }
 const stamp = new Date().toISOString().slice(0, 19).replace(/[-:]/g, "").replace("T", "-");
 const file = path.resolve(args[0] ?? `vertrekpunt-export-${stamp}.json.gz`);
-const source = process.env.DATABASE_URL ? "the PostgreSQL database in DATABASE_URL" : `the embedded database in ${pgliteDataDir()}`;
+const source = env().DATABASE_URL ? "the PostgreSQL database in DATABASE_URL" : `the embedded database in ${pgliteDataDir()}`;
 
 let handle: DatabaseHandle;
 try {
@@ -23,7 +24,7 @@ try {
   handle = await openDatabase({ prepare: "migrate-only" });
 } catch (error) {
   console.error(`Could not open ${source}:\n${(error as Error).message}`);
-  if (!process.env.DATABASE_URL) console.error("Stop the server (npm start, npm run dev) first, then run the export again.");
+  if (!env().DATABASE_URL) console.error("Stop the server (npm start, npm run dev) first, then run the export again.");
   process.exit(1);
 }
 

@@ -10,6 +10,7 @@ import { openDatabase, type DatabaseHandle } from "../db";
 import { createTagStore } from "../lib/cache/tag-store";
 import { CACHE_TAGS } from "../lib/cache/tags";
 import { formatTable, readExportFile, type ExportFile } from "../lib/data-transfer/export";
+import { env } from "../lib/env";
 import { importDatabase, ImportRefused } from "../lib/data-transfer/import";
 
 const args = process.argv.slice(2);
@@ -19,7 +20,7 @@ if (files.length !== 1 || files[0].startsWith("-")) {
   console.error("Usage: DATABASE_URL=postgres://... npm run db:import -- <export.json.gz> [--replace]");
   process.exit(2);
 }
-const databaseUrl = process.env.DATABASE_URL;
+const databaseUrl = env().DATABASE_URL;
 if (!databaseUrl) {
   console.error(
     "DATABASE_URL is not set. db:import loads an export into PostgreSQL: create an empty database and run\n" +

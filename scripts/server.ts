@@ -24,10 +24,12 @@ import path from "node:path";
 Object.assign(process.env, { NODE_ENV: "production" });
 
 const { default: cluster } = await import("node:cluster");
+const { env, envIfValid, InvalidEnvError } = await import("../lib/env");
 // One process per core with PostgreSQL (scripts/start.ts sets the default); PGlite allows one.
-const clusterSize = Number(process.env.WEB_CONCURRENCY ?? "1");
-if (cluster.isPrimary && Number.isSafeInteger(clusterSize) && clusterSize > 1 && process.env.DATABASE_URL) {
-  await (await import("./cluster")).runClusterPrimary(clusterSize);
+// A bad configuration is reported below, by the one process that then stops.
+const early = envIfValid();
+if (cluster.isPrimary && early?.DATABASE_URL && (early.WEB_CONCURRENCY ?? 1) > 1) {
+  await (await import("./cluster")).runClusterPrimary(early.WEB_CONCURRENCY!);
 }
 
 const { closeDb, getDatabaseHandle } = await import("../db/index");
@@ -49,39 +51,24 @@ const { createLimiter } = await import("../lib/page-cache/limiter");
 const root = path.resolve(import.meta.dirname, "..");
 
 
-function positiveInteger(name: string, fallback: number): number {
-  const raw = process.env[name];
-  if (raw === undefined || raw === "") return fallback;
-  const value = Number(raw);
-  if (!Number.isSafeInteger(value) || value <= 0) {
-    log.error("invalid configuration", { variable: name, value: raw, expected: "a positive integer" });
+// Every setting is checked before anything starts: a bad value stops the server with one line
+// per bad variable, rather than surfacing later as a strange failure.
+function settings() {
+  try {
+    return env();
+  } catch (error) {
+    if (!(error instanceof InvalidEnvError)) throw error;
+    for (const problem of error.problems) log.error("invalid configuration", problem);
     process.exit(1);
   }
-  return value;
 }
 
-function nonNegativeInteger(name: string, fallback: number): number {
-  const raw = process.env[name];
-  if (raw === undefined || raw === "") return fallback;
-  const value = Number(raw);
-  if (!Number.isSafeInteger(value) || value < 0) {
-    log.error("invalid configuration", { variable: name, value: raw, expected: "a whole number, 0 or more" });
-    process.exit(1);
-  }
-  return value;
-}
-
-const port = positiveInteger("PORT", 3000);
-// Unset: every interface, as `next start` does.
-const hostname = process.env.HOSTNAME || undefined;
-const bodyLimit = positiveInteger("REQUEST_BODY_LIMIT_BYTES", 1024 * 1024);
-const shutdownTimeoutMs = positiveInteger("SHUTDOWN_TIMEOUT_MS", 10_000);
-// Whole pages for visitors (decision 027): 0 turns the page cache off.
-const pageCacheMaxBytes = nonNegativeInteger("PAGE_CACHE_MAX_BYTES", 32 * 1024 * 1024);
-const pageCacheTtlMs = positiveInteger("PAGE_CACHE_TTL_SECONDS", 60) * 1000;
-// How many requests Next works on at once; the rest wait their turn. Many renders at once share
-// two cores no faster than a few, hold far more memory and make every one of them slow.
-const renderConcurrency = positiveInteger("RENDER_CONCURRENCY", 16);
+// HOSTNAME unset: every interface, as `next start` does.
+const { PORT: port, HOSTNAME: hostname, REQUEST_BODY_LIMIT_BYTES: bodyLimit, SHUTDOWN_TIMEOUT_MS: shutdownTimeoutMs } = settings();
+// Whole pages for visitors (decision 029): a size of 0 turns the page cache off. Renders in
+// flight are bounded: many at once share two cores no faster than a few, and hold far more memory.
+const { PAGE_CACHE_MAX_BYTES: pageCacheMaxBytes, PAGE_CACHE_TTL_SECONDS: pageCacheTtlSeconds, RENDER_CONCURRENCY: renderConcurrency } = settings();
+const pageCacheTtlMs = pageCacheTtlSeconds * 1000;
 
 // Shutdown: at most how long connections already in the listen backlog get to be accepted, and
 // how long an accepted connection gets to send its first request.
@@ -235,7 +222,7 @@ async function render(req: IncomingMessage, res: ServerResponse): Promise<void> 
 
 /**
  * A visitor's public page: from the page cache when a stored copy is current, else rendered by
- * Next and stored on the way out (lib/page-cache, decision 027).
+ * Next and stored on the way out (lib/page-cache, decision 029).
  */
 async function servePublicPage(req: IncomingMessage, res: ServerResponse, cache: NonNullable<typeof pageCache>, locale: string): Promise<void> {
   // Another server's writes, at most POLL_INTERVAL_MS old.

@@ -13,6 +13,10 @@ import { availableParallelism } from "node:os";
 import path from "node:path";
 import { ensureAuthSecret } from "../lib/auth/secret";
 
+// Next reports anonymous usage to Vercel unless told not to; a self-hosted installation (and
+// every test run, which builds through this script) stays quiet unless its operator opts in.
+process.env.NEXT_TELEMETRY_DISABLED ??= "1";
+
 const root = path.resolve(import.meta.dirname, "..");
 const stampFile = path.join(root, ".next", "vertrekpunt-build-hash");
 const inputs = ["app", "components", "lib", "db", "public", "proxy.ts", "instrumentation.ts", "next.config.ts", "postcss.config.mjs", "tsconfig.json", "package-lock.json"];
@@ -65,7 +69,7 @@ if (current) {
 if (buildOnly) process.exit(0);
 
 /**
- * How many server processes: one per core with PostgreSQL (decision 027), unless
+ * How many server processes: one per core with PostgreSQL (decision 029), unless
  * WEB_CONCURRENCY says otherwise; always one with the embedded database, which one process owns.
  */
 function webConcurrency(): string {

@@ -30,6 +30,16 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   return (
     <div className="mx-auto max-w-md space-y-6">
       <h1 className="text-3xl font-bold">{t("signInTitle")}</h1>
+      {callbackUrl === "/stories/new" ? (
+        <div className="space-y-2 rounded border border-brand-600 bg-brand-50 p-4">
+          <p>{t("shareNeedsAccount")}</p>
+          <p>
+            <Link href={`/signup?callbackUrl=${encodeURIComponent(callbackUrl)}`} className="font-medium">
+              {t("createAccountInstead")}
+            </Link>
+          </p>
+        </div>
+      ) : null}
       {query.ended === "1" ? (
         <p role="status" className="rounded border border-green-700 bg-green-50 p-3">
           {t("sessionsEnded")}

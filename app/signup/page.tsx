@@ -20,6 +20,9 @@ export default async function SignUpPage({ searchParams }: { searchParams: Promi
       <header className="space-y-2">
         <h1 className="text-3xl font-bold">{t("signUpTitle")}</h1>
         <p className="text-stone-700">{t("signUpIntro")}</p>
+        <p className="text-stone-700">
+          <Link href="/privacy">{t("privacyLink")}</Link>
+        </p>
       </header>
       <SignUpForm callbackUrl={callbackUrl} />
       <p className="text-stone-700">

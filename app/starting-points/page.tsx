@@ -1,10 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { TableBox } from "@/components/table-box";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { CoOccurrenceHeatMap } from "@/components/co-occurrence-heat-map";
 import { ModelOverTimeSection, SuggestionEvaluationSection, TriggersSection } from "@/components/model-learning-sections";
 import { ProposalForm } from "@/components/proposal-form";
-import { startingPointColor } from "@/components/starting-point-color";
+import { startingPointColor } from "@/lib/starting-points/color";
 import { currentUser } from "@/lib/auth/session";
 import { getReaderLocale } from "@/lib/i18n/server";
 import { listProposals, modelEvidence, type ProposalSummary } from "@/lib/model/queries";
@@ -70,7 +71,7 @@ export default async function StartingPointsPage() {
             <h2 className="text-xl font-semibold">
               <span className="mr-2" style={{ color: startingPointColor(sp.position) }}>
                 {sp.position}.
-              </span>
+              </span>{" "}
               <Link href={`/starting-points/${sp.slug}`} className="text-stone-900 no-underline hover:underline">
                 {sp.name}
               </Link>
@@ -100,9 +101,8 @@ export default async function StartingPointsPage() {
           {tm("evidenceHeading")}
         </h2>
         <p className="text-stone-700">{tm("evidenceIntro")}</p>
-        <div className="overflow-x-auto" tabIndex={0}>
-          <table className="min-w-full border-collapse bg-white text-sm">
-            <caption className="mb-2 text-left text-stone-600">{tm("evidenceCaption")}</caption>
+        <TableBox id="evidence-caption" caption={tm("evidenceCaption")}>
+          <table aria-labelledby="evidence-caption" className="min-w-full border-collapse bg-white text-sm">
             <thead>
               <tr>
                 <th scope="col" className="border border-stone-300 p-2 text-left">
@@ -132,7 +132,7 @@ export default async function StartingPointsPage() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableBox>
       </section>
 
       <section aria-labelledby="overlap-heading" className="space-y-4">
@@ -197,9 +197,8 @@ export default async function StartingPointsPage() {
                 observed: percent(agreed.overall.observed),
               })}
             </p>
-            <div className="overflow-x-auto" tabIndex={0}>
-              <table className="min-w-full border-collapse bg-white text-sm">
-                <caption className="mb-2 text-left text-stone-600">{tm("agreementCaption")}</caption>
+            <TableBox id="agreement-caption" caption={tm("agreementCaption")}>
+              <table aria-labelledby="agreement-caption" className="min-w-full border-collapse bg-white text-sm">
                 <thead>
                   <tr>
                     {[t("startingPoint"), tm("ratedStories"), tm("bothSay"), tm("authorOnly"), tm("readersOnly"), tm("agreementShare"), tm("kappa")].map((heading, i) => (
@@ -225,7 +224,7 @@ export default async function StartingPointsPage() {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </TableBox>
           </>
         )}
       </section>

@@ -6,7 +6,7 @@ import { StoryFilterForm } from "@/components/story-filter-form";
 import { StoryList } from "@/components/story-list";
 import { getReaderLocale } from "@/lib/i18n/server";
 import { cachedFacetCounts, cachedPublishedStories, cachedSearchSnippets, cachedStartingPoints, cachedStoryCount } from "@/lib/cache/reads";
-import { LANGUAGES, ORGANISATION_TYPES } from "@/lib/stories/vocabulary";
+import { LANGUAGES, ORGANISATION_TYPES } from "@/lib/constants/vocabulary";
 import { activeFilterChips, effectiveSort, parseStoryListParams, toSearchParams, type FilterChip, type StorySearchParams } from "@/lib/stories/search-params";
 import { COUNT_CAP } from "@/lib/stories/queries";
 
@@ -104,7 +104,7 @@ export default async function StoriesPage({ searchParams }: { searchParams: Prom
         />
 
         <StoryResults label={t("resultsLabel")} updating={t("updating")}>
-          <h2 className="text-xl font-semibold" aria-live="polite">
+          <h2 className="text-xl font-semibold" data-result-count>
             {total > COUNT_CAP ? t("resultCountMore", { count: COUNT_CAP }) : t("resultCount", { count: total })}
           </h2>
           {total > COUNT_CAP ? <p className="text-sm text-stone-700">{t("facetsSampled", { count: COUNT_CAP })}</p> : null}

@@ -3,11 +3,22 @@
 import { useFormStatus } from "react-dom";
 
 /** A submit button that asks first; the action behind it checks permission again anyway. */
-export function ConfirmButton({ children, confirmMessage, className }: { children: React.ReactNode; confirmMessage: string; className?: string }) {
+export function ConfirmButton({
+  children,
+  confirmMessage,
+  className,
+  "aria-label": ariaLabel,
+}: {
+  children: React.ReactNode;
+  confirmMessage: string;
+  className?: string;
+  "aria-label"?: string;
+}) {
   const { pending } = useFormStatus();
   return (
     <button
       type="submit"
+      aria-label={ariaLabel}
       disabled={pending}
       onClick={(event) => {
         if (!window.confirm(confirmMessage)) event.preventDefault();

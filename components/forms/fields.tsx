@@ -45,7 +45,9 @@ function Label({ id, label, optionalLabel }: { id: string; label: ReactNode; opt
   return (
     <label htmlFor={id} className="block font-medium text-stone-900">
       {label}
-      {optionalLabel ? <span className="ml-1 text-sm font-normal text-stone-600">({optionalLabel})</span> : null}
+      {/* A real space: the accessible name is "Summary (optional)", not "Summary(optional)". */}
+      {optionalLabel ? " " : null}
+      {optionalLabel ? <span className="text-sm font-normal text-stone-600">({optionalLabel})</span> : null}
     </label>
   );
 }

@@ -1,6 +1,7 @@
 "use client";
 
 import { useFormStatus } from "react-dom";
+import { useFocusAfterAction } from "../action-feedback";
 
 /**
  * A submit button for small one-click forms (sign out, language, recognise, support): it is
@@ -14,6 +15,8 @@ export function PendingButton({
   lang,
   "aria-label": ariaLabel,
   "aria-pressed": ariaPressed,
+  resultId,
+  doneMessage,
 }: {
   children: React.ReactNode;
   className?: string;
@@ -22,10 +25,20 @@ export function PendingButton({
   lang?: string;
   "aria-label"?: string;
   "aria-pressed"?: boolean;
+  /**
+   * With these, the button takes the focus back once its action is done (being disabled while
+   * pending drops it) and the status region says `doneMessage`, the new state in words.
+   */
+  resultId?: string;
+  doneMessage?: string;
 }) {
   const { pending } = useFormStatus();
+  const feedback = useFocusAfterAction(resultId ?? "", pending, doneMessage ?? "");
   return (
     <button
+      ref={resultId ? feedback.ref : undefined}
+      id={resultId}
+      onClick={resultId ? feedback.onClick : undefined}
       type="submit"
       name={name}
       value={value}

@@ -21,12 +21,26 @@ export function useFormAction<Values>(
   action: (state: FormState<Values>, formData: FormData) => Promise<FormState<Values>>,
   loadSchema: () => Promise<z.ZodType>,
   arrayFields: readonly string[] = [],
+  /** A state to start from, such as the reasons a draft cannot be published yet. */
+  initialState: FormState<Values> = null,
 ) {
   // The error map translates zod's issues, and refinements name their own keys (`params.key`):
   // client-messages: validation settings.websiteInvalid
   const t = useTranslations();
-  const [state, formAction] = useActionState(action, null);
+  const [state, formAction] = useActionState(action, initialState);
   const [clientErrors, setClientErrors] = useState<FieldErrors | null>(null);
+  // Fields whose error has been put right since the last attempt: their message goes away.
+  const [cleared, setCleared] = useState<ReadonlySet<string>>(new Set<string>());
+  const [clearedFor, setClearedFor] = useState(state);
+  if (clearedFor !== state) {
+    setClearedFor(state);
+    setCleared(new Set<string>());
+  }
+  const watched = useRef<HTMLFormElement | null>(null);
+  const translate = useRef(t);
+  useEffect(() => {
+    translate.current = t;
+  }, [t]);
   // Remounts the error summary on every attempt, so it takes focus again.
   const [attempt, setAttempt] = useState(0);
   const validation = useRef<Validation | null>(null);
@@ -45,11 +59,42 @@ export function useFormAction<Values>(
     };
   }, []);
 
+  // The submit button takes part: a story's "Save draft" asks less than "Publish".
+  const valuesOf = (form: HTMLFormElement, submitter?: HTMLElement | null) =>
+    formValues(new FormData(form, submitter ?? form.querySelector<HTMLElement>("[data-last-submitter]")), arrayFields);
+
+  /*
+   * Once a form has been submitted, each change to a field checks that field again with the
+   * same schema, and an error it no longer has disappears while the person types. Errors are
+   * never added this way: a field is judged when the form is sent.
+   */
+  function watch(form: HTMLFormElement) {
+    if (watched.current === form) return;
+    watched.current = form;
+    const recheck = (event: Event) => {
+      const loaded = validation.current;
+      const field = (event.target as HTMLInputElement | null)?.name;
+      if (!loaded || !field) return;
+      const result = loaded.schema.safeParse(valuesOf(form), { error: validationErrorMap(translate.current) });
+      const remaining = result.success ? {} : (loaded.flattenError(result.error).fieldErrors as FieldErrors);
+      if (remaining[field]?.length) return;
+      setCleared((previous) => (previous.has(field) ? previous : new Set([...previous, field])));
+    };
+    form.addEventListener("input", recheck);
+    form.addEventListener("change", recheck);
+  }
+
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     setAttempt((n) => n + 1);
+    setCleared(new Set<string>());
+    const form = event.currentTarget;
+    const submitter = (event.nativeEvent as SubmitEvent).submitter;
+    form.querySelectorAll("[data-last-submitter]").forEach((element) => element.removeAttribute("data-last-submitter"));
+    submitter?.setAttribute("data-last-submitter", "");
+    watch(form);
     const loaded = validation.current;
     if (!loaded) return;
-    const result = loaded.schema.safeParse(formValues(new FormData(event.currentTarget), arrayFields), { error: validationErrorMap(t) });
+    const result = loaded.schema.safeParse(valuesOf(form, submitter), { error: validationErrorMap(t) });
     if (result.success) {
       setClientErrors(null);
       return;
@@ -59,12 +104,13 @@ export function useFormAction<Values>(
   }
 
   const rejected = state && !state.ok ? state : null;
+  const shown = clientErrors ?? rejected?.fieldErrors ?? {};
   return {
     state,
     formAction,
     onSubmit,
     attempt,
-    fieldErrors: clientErrors ?? rejected?.fieldErrors ?? {},
+    fieldErrors: cleared.size ? (Object.fromEntries(Object.entries(shown).filter(([field]) => !cleared.has(field))) as FieldErrors) : shown,
     formError: clientErrors ? undefined : rejected?.formError,
     /** What was submitted last time, when the server rejected it; null otherwise. */
     rejectedValues: rejected?.values ?? null,

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { isDay, QUERY_MAX, STORY_SORT_VALUES } from "@/lib/stories/search-params";
-import { LANGUAGES, ORGANISATION_TYPES } from "@/lib/stories/vocabulary";
+import { LANGUAGES, ORGANISATION_TYPES } from "@/lib/constants/vocabulary";
 
 /*
  * The read API's contract: every response is built from these schemas and checked against

@@ -15,6 +15,9 @@ import { siteOrigin } from "@/lib/feeds/site-url";
 import { hitRule } from "@/lib/rate-limit/limits";
 import { signIn, signOut } from "./auth";
 import { safeCallbackUrl } from "./callback-url";
+import { setFlash } from "@/lib/feedback/flash";
+
+const WELCOME_PATH = "/welcome";
 import { queueConfirmationLink } from "./email-tokens";
 import { SuspendedSignIn } from "./errors";
 import { CHECK_EMAIL_PATH, MAGIC_LINK_PROVIDER_ID, magicLinkAllowed } from "./magic-link";
@@ -60,8 +63,11 @@ async function signUpSubmission(_prev: FormState<SignUpValues>, formData: FormDa
     throw error;
   }
 
-  // Signs the new member in and redirects (throws Next's redirect on success).
-  const redirectTo = safeCallbackUrl(formData.get("callbackUrl"));
+  // Signs the new member in and redirects (throws Next's redirect on success): back to where
+  // they were going, or else to the page that says what they can do now.
+  const requested = safeCallbackUrl(formData.get("callbackUrl"));
+  const redirectTo = requested === "/" ? WELCOME_PATH : requested;
+  await setFlash("signedUp");
   try {
     await signIn("credentials", { email: parsed.data.email, password: parsed.data.password, redirectTo });
   } catch (error) {

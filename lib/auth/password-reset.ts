@@ -3,6 +3,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { and, eq, gt, isNotNull, isNull, sql } from "drizzle-orm";
 import { getDb } from "@/db";
 import { passwordResetTokens, users } from "@/db/schema";
+import { isProduction } from "@/lib/env";
 import type { Locale } from "@/lib/i18n/locales";
 import { log } from "@/lib/log";
 import { enqueueMail } from "@/lib/mail/outbox";
@@ -45,7 +46,7 @@ export async function requestPasswordReset(params: { email: string; locale: Loca
     .limit(1);
   if (!user) return;
 
-  if (!process.env.SITE_URL && process.env.NODE_ENV === "production" && !warnedAboutOrigin) {
+  if (!process.env.SITE_URL && isProduction() && !warnedAboutOrigin) {
     warnedAboutOrigin = true;
     log.warn("SITE_URL is not set: password reset links use the host the request named; set SITE_URL in production", { origin: params.origin });
   }

@@ -1,20 +1,19 @@
+import { env, type Env } from "@/lib/env";
+
 /*
  * Whether new accounts must confirm their email address before they publish or comment. Pure
  * (no database), read at every call, so tests and the end-to-end servers can set it per process.
  * See docs/decisions/022-accounts-and-verification.md.
  */
 
-type Env = Record<string, string | undefined>;
+type Settings = Pick<Env, "REQUIRE_EMAIL_VERIFICATION" | "SMTP_URL">;
 
 /**
  * REQUIRE_EMAIL_VERIFICATION=on|off; unset: on exactly when SMTP_URL is set. Without a mail
  * server nobody could receive the link, so the zero-config installation lets accounts in at once.
  */
-export function emailVerificationRequired(env: Env = process.env): boolean {
-  const value = env.REQUIRE_EMAIL_VERIFICATION?.trim().toLowerCase();
-  if (value === "on" || value === "true" || value === "1") return true;
-  if (value === "off" || value === "false" || value === "0") return false;
-  return Boolean(env.SMTP_URL?.trim());
+export function emailVerificationRequired(settings: Settings = env()): boolean {
+  return settings.REQUIRE_EMAIL_VERIFICATION ?? Boolean(settings.SMTP_URL);
 }
 
 /**
@@ -25,7 +24,7 @@ export function emailVerificationRequired(env: Env = process.env): boolean {
  */
 export function awaitsEmailConfirmation(
   account: { emailVerified: Date | null; verifyLinkSent: boolean },
-  env: Env = process.env,
+  settings: Settings = env(),
 ): boolean {
-  return emailVerificationRequired(env) && account.emailVerified === null && account.verifyLinkSent;
+  return emailVerificationRequired(settings) && account.emailVerified === null && account.verifyLinkSent;
 }

@@ -1,4 +1,5 @@
 import type { CacheEntry, CacheHandler } from "next/dist/server/lib/cache-handlers/types";
+import { env } from "@/lib/env";
 import { cacheClock, processTagStore, type TagStore } from "./tag-store";
 
 /*
@@ -10,11 +11,8 @@ import { cacheClock, processTagStore, type TagStore } from "./tag-store";
 
 type Stored = { entry: Omit<CacheEntry, "value">; bytes: Uint8Array; size: number };
 
-export const DEFAULT_CACHE_MAX_BYTES = 64 * 1024 * 1024;
-
 export function cacheMaxBytes(): number {
-  const value = Number(process.env.CACHE_MAX_BYTES);
-  return Number.isSafeInteger(value) && value >= 0 ? value : DEFAULT_CACHE_MAX_BYTES;
+  return env().CACHE_MAX_BYTES;
 }
 
 async function readAll(stream: ReadableStream<Uint8Array>): Promise<Uint8Array> {

@@ -94,7 +94,7 @@ export async function cachedComments(storyId: string, after: string | null): Pro
   const page = await listComments({ storyId, after });
   const rendered = <T extends { body: string; hidden: unknown; deleted: boolean }>(comment: T): RenderedComment<T> => ({
     ...comment,
-    html: comment.hidden || comment.deleted ? "" : renderMarkdown(comment.body),
+    html: comment.hidden || comment.deleted ? "" : renderMarkdown(comment.body, "comment"),
   });
   return { items: page.items.map((thread) => ({ ...rendered(thread), replies: thread.replies.map(rendered) })), more: page.more };
 }

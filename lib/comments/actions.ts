@@ -64,9 +64,9 @@ async function postCommentSubmission(_prev: CommentFormState, formData: FormData
   const limited = await memberOverLimit("commentPerMember", user.id);
   if (limited) return { ok: false, fieldErrors: {}, formError: limited, values };
 
-  let posted: { id: string };
+  let created: { id: string };
   try {
-    posted = await createComment({ storyId: story.id, authorId: user.id, body: parsed.data.body, replyToId, idempotencyKey: readIdempotencyKey(formData) });
+    created = await createComment({ storyId: story.id, authorId: user.id, body: parsed.data.body, replyToId, idempotencyKey: readIdempotencyKey(formData) });
   } catch (error) {
     if (error instanceof ReplyTargetGoneError) return { ok: false, fieldErrors: {}, formError: t("comments.replyGone"), values };
     throw error;
@@ -75,9 +75,9 @@ async function postCommentSubmission(_prev: CommentFormState, formData: FormData
   // A browser without JavaScript gets the classic answer to a post: 303 to the new comment
   // (reloading that page posts nothing again), instead of the whole story page rendered anew
   // as the answer to the POST. The form says when the page handles the answer itself.
-  if (formText(formData, "enhanced") !== "1") redirect(commentPermalink(story.slug, posted.id));
+  if (formText(formData, "enhanced") !== "1") redirect(commentPermalink(story.slug, created.id));
   revalidatePath(`/stories/${story.slug}`);
-  return { ok: true };
+  return { ok: true, id: created.id };
 }
 
 export async function updateCommentAction(state: CommentFormState, formData: FormData): Promise<CommentFormState> {

@@ -1,6 +1,6 @@
 import { interpolateBlues } from "d3-scale-chromatic";
-import { contrastingTextColor } from "@/components/co-occurrence-heat-map";
-import { startingPointColor } from "@/components/starting-point-color";
+import { contrastingTextColor } from "@/lib/model/contrast";
+import { startingPointColor } from "@/lib/starting-points/color";
 import type { Locale } from "@/lib/i18n/locales";
 
 /*

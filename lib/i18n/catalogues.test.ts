@@ -28,6 +28,9 @@ const SAME_IN_BOTH: Record<string, string> = {
   "settings.website": "“website” is the Dutch word too",
   "admin.role_moderator": "“moderator” is the Dutch word too",
   "model.kappa": "the name of the statistic (Cohen's kappa)",
+  "feedback.filters": "“filters” is the Dutch word too",
+  "footer.privacy": "“privacy” is the Dutch word too",
+  "nav.menu": "“menu” is the Dutch word too",
 };
 
 /** A text with no words of its own, such as "{field}: {message}", has nothing to translate. */

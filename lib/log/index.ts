@@ -1,3 +1,5 @@
+import { envIfValid } from "../env";
+
 /*
  * Structured logs: one JSON object per line on stdout (stderr for errors), so a log shipper
  * can index them and an operator can find every line of one request by its id.
@@ -9,8 +11,8 @@ type Fields = Record<string, unknown>;
 const ORDER: Record<Level, number> = { debug: 10, info: 20, warn: 30, error: 40 };
 
 function threshold(): number {
-  const wanted = (process.env.LOG_LEVEL ?? "info") as Level;
-  return ORDER[wanted] ?? ORDER.info;
+  // While the configuration is invalid (the server is about to say so and stop), log at info.
+  return ORDER[envIfValid()?.LOG_LEVEL ?? "info"];
 }
 
 /** An Error as plain fields (JSON.stringify drops an Error's own properties). */

@@ -3,6 +3,7 @@ import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import nodemailer from "nodemailer";
 import { pgliteDataDir } from "@/db";
+import { env } from "@/lib/env";
 import { log } from "@/lib/log";
 
 /*
@@ -30,13 +31,11 @@ export type MailTransport = {
   close: () => void;
 };
 
-export const DEFAULT_MAIL_FROM = "Vertrekpunt <no-reply@localhost>";
-
 // A mail server that stops answering must not hold the worker (and its locked row) for long.
 const SMTP_TIMEOUTS = { connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 30_000 } as const;
 
 export function mailFrom(): string {
-  return process.env.MAIL_FROM?.trim() || DEFAULT_MAIL_FROM;
+  return env().MAIL_FROM;
 }
 
 /**
@@ -45,8 +44,9 @@ export function mailFrom(): string {
  * a throwaway data folder's own `mail/` for a test server); with DATABASE_URL, `.data/mail`.
  */
 export function mailDir(): string {
-  if (process.env.MAIL_DIR) return path.resolve(/*turbopackIgnore: true*/ process.env.MAIL_DIR);
-  if (!process.env.DATABASE_URL) return path.join(path.dirname(pgliteDataDir()), "mail");
+  const { MAIL_DIR, DATABASE_URL } = env();
+  if (MAIL_DIR) return path.resolve(/*turbopackIgnore: true*/ MAIL_DIR);
+  if (!DATABASE_URL) return path.join(path.dirname(pgliteDataDir()), "mail");
   return path.resolve(/*turbopackIgnore: true*/ ".data", "mail");
 }
 
@@ -110,11 +110,12 @@ type State = { config: string; transport: MailTransport };
 
 export function getMailTransport(): MailTransport {
   const g = globalThis as unknown as Record<symbol, State | undefined>;
-  const config = JSON.stringify([process.env.SMTP_URL ?? "", mailFrom(), process.env.SMTP_URL ? "" : mailDir()]);
+  const { SMTP_URL } = env();
+  const config = JSON.stringify([SMTP_URL ?? "", mailFrom(), SMTP_URL ? "" : mailDir()]);
   const current = g[KEY];
   if (current?.config === config) return current.transport;
   current?.transport.close();
-  const transport = process.env.SMTP_URL ? smtpTransport(process.env.SMTP_URL) : fileTransport();
+  const transport = SMTP_URL ? smtpTransport(SMTP_URL) : fileTransport();
   g[KEY] = { config, transport };
   return transport;
 }

@@ -2,6 +2,7 @@ import "server-only";
 import { and, asc, eq, lte, sql, type SQL } from "drizzle-orm";
 import { getDatabaseHandle, type Database, type DatabaseHandle } from "@/db";
 import { mailOutbox, type Mail } from "@/db/schema";
+import { env, isBuildPhase, isProduction } from "@/lib/env";
 import { onShutdown } from "@/lib/lifecycle";
 import { errorFields, log } from "@/lib/log";
 import { onMailEnqueued } from "./nudge";
@@ -27,7 +28,6 @@ export const MAIL_RETRY_BASE_SECONDS = 30;
 export const MAIL_RETRY_MAX_SECONDS = 60 * 60;
 /** Mails one run sends at most before it lets the next poll continue. */
 const BATCH = 50;
-const DEFAULT_POLL_MS = 5_000;
 const NUDGE_DELAY_MS = 100;
 
 /** Seconds to wait after the `failures`-th failed attempt: 30 s, 1 min, 2 min, … at most an hour. */
@@ -156,11 +156,6 @@ function pgliteTurn<T>(fn: () => Promise<T>): Promise<T> {
   return run;
 }
 
-function pollMs(): number {
-  const value = Number.parseInt(process.env.MAIL_POLL_MS ?? "", 10);
-  return Number.isFinite(value) && value >= 100 ? value : DEFAULT_POLL_MS;
-}
-
 /**
  * Starts working the queue in this process: every MAIL_POLL_MS, and shortly after each
  * `enqueueMail` in this process. Idempotent. Stopped at shutdown (`onShutdown`), which waits
@@ -168,13 +163,13 @@ function pollMs(): number {
  */
 export function startMailWorker(): void {
   // `next build` may load instrumentation; building never sends mail.
-  if (process.env.NEXT_PHASE === "phase-production-build") return;
+  if (isBuildPhase()) return;
   const s = state();
   if (s.started) return;
   s.started = true;
   s.stopping = false;
 
-  const interval = pollMs();
+  const interval = env().MAIL_POLL_MS;
   s.poll = setInterval(() => trigger(), interval);
   s.poll.unref();
   onMailEnqueued(() => {
@@ -189,10 +184,7 @@ export function startMailWorker(): void {
 
   const transport = getMailTransport();
   log.info("mail worker started", { transport: transport.kind, target: transport.target, pollMs: interval });
-  if (process.env.SMTP_URL && !/^smtps?:\/\/[^/]/i.test(process.env.SMTP_URL)) {
-    log.error("SMTP_URL is not an smtp:// or smtps:// URL; sending will fail until it is fixed", { target: transport.target });
-  }
-  if (transport.kind === "file" && process.env.NODE_ENV === "production" && process.env.DATABASE_URL) {
+  if (transport.kind === "file" && isProduction() && env().DATABASE_URL) {
     log.warn("SMTP_URL is not set: mail is only written to the log and the mail folder, not delivered", { target: transport.target });
   }
   trigger();

@@ -287,7 +287,12 @@ describe("renderMarkdown: normal Markdown", () => {
   });
 
   it("renders headings without user-controlled ids", () => {
-    expect(renderMarkdown("# Title\n\n## Sub")).toBe("<h1>Title</h1>\n<h2>Sub</h2>");
+    expect(renderMarkdown("# Title\n\n## Sub")).toBe("<h2>Title</h2>\n<h3>Sub</h3>");
+  });
+
+  it("starts headings below the page's own: h2 in a story, h3 in a comment, never past h6", () => {
+    expect(renderMarkdown("# A", "story")).toBe("<h2>A</h2>");
+    expect(renderMarkdown("# A\n\n###### F", "comment")).toBe("<h3>A</h3>\n<h6>F</h6>");
   });
 
   it("renders unordered and ordered lists", () => {

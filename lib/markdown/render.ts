@@ -94,31 +94,64 @@ function externalImagesToLinks() {
   return (tree: HastRoot) => visit(tree.children);
 }
 
-// Built once at module level; unified processors are reusable once frozen.
-const processor = unified()
-  .use(remarkParse)
-  // Tables, strikethrough, autolink literals (and footnotes / task lists).
-  .use(remarkGfm)
-  // No `allowDangerousHtml`: raw HTML in the Markdown is dropped here, before
-  // it ever becomes a hast node. The sanitiser below is defence in depth.
-  .use(remarkRehype)
-  .use(rehypeSanitize, sanitizeSchema)
-  .use(externalImagesToLinks)
-  // Runs *after* sanitising because the GitHub schema does not allow `rel`
-  // and would strip it again. It only adds `rel`, so nothing unsafe is added.
-  // Applies to absolute http(s) URLs and protocol-relative `//host` URLs;
-  // relative links are left alone. No `target`, so `noopener` is a harmless
-  // belt-and-braces hint.
-  .use(rehypeExternalLinks, {
-    protocols: ["http", "https"],
-    rel: ["nofollow", "ugc", "noopener"],
-  })
-  .use(rehypeStringify)
-  .freeze();
+/**
+ * Moves every heading down by `offset` levels (at most to h6): a story sits under the page's
+ * h1 and a comment under the "Comments" h2, so a `#` in them must not compete with those.
+ */
+function shiftHeadings(options: { offset: number }) {
+  const visit = (nodes: HastContent[]) => {
+    for (const node of nodes) {
+      if (node.type !== "element") continue;
+      const level = /^h([1-6])$/.exec(node.tagName);
+      if (level) node.tagName = `h${Math.min(6, Number(level[1]) + options.offset)}`;
+      visit(node.children);
+    }
+  };
+  return (tree: HastRoot) => visit(tree.children);
+}
 
-/** Render user Markdown (GFM) to sanitised HTML, safe to inject as-is. */
-export function renderMarkdown(markdown: string): string {
-  return String(processor.processSync(markdown));
+/** Where rendered Markdown sits: a story's body under the page's h1, a comment under an h2. */
+export type MarkdownContext = "story" | "comment";
+const HEADING_OFFSET: Record<MarkdownContext, number> = { story: 1, comment: 2 };
+
+function buildProcessor(headingOffset: number) {
+  return (
+    unified()
+      .use(remarkParse)
+      // Tables, strikethrough, autolink literals (and footnotes / task lists).
+      .use(remarkGfm)
+      // No `allowDangerousHtml`: raw HTML in the Markdown is dropped here, before
+      // it ever becomes a hast node. The sanitiser below is defence in depth.
+      .use(remarkRehype)
+      .use(rehypeSanitize, sanitizeSchema)
+      .use(externalImagesToLinks)
+      .use(shiftHeadings, { offset: headingOffset })
+      // Runs *after* sanitising because the GitHub schema does not allow `rel`
+      // and would strip it again. It only adds `rel`, so nothing unsafe is added.
+      // Applies to absolute http(s) URLs and protocol-relative `//host` URLs;
+      // relative links are left alone. No `target`, so `noopener` is a harmless
+      // belt-and-braces hint.
+      .use(rehypeExternalLinks, {
+        protocols: ["http", "https"],
+        rel: ["nofollow", "ugc", "noopener"],
+      })
+      .use(rehypeStringify)
+      .freeze()
+  );
+}
+
+// Built once at module level; unified processors are reusable once frozen.
+const processors: Record<MarkdownContext, ReturnType<typeof buildProcessor>> = {
+  story: buildProcessor(HEADING_OFFSET.story),
+  comment: buildProcessor(HEADING_OFFSET.comment),
+};
+
+/**
+ * Render user Markdown (GFM) to sanitised HTML, safe to inject as-is. Headings start at h2 in
+ * a story and at h3 in a comment (see shiftHeadings).
+ */
+export function renderMarkdown(markdown: string, context: MarkdownContext = "story"): string {
+  return String(processors[context].processSync(markdown));
 }
 
 /** Node types whose content is not visible in the rendered output. */
@@ -171,7 +204,7 @@ export function markdownToPlainText(
   maxLength?: number,
 ): string {
   // Same parser (remark-parse + remark-gfm) as renderMarkdown.
-  const tree: MdastRoot = processor.parse(markdown);
+  const tree: MdastRoot = processors.story.parse(markdown);
   const parts: string[] = [];
   collectText(tree, parts);
   const text = parts.join("").replace(/\s+/g, " ").trim();

@@ -1,6 +1,6 @@
 import { z } from "../validation/zod";
 import { BODY_MAX, ORGANISATION_MAX, SUMMARY_MAX, TITLE_MAX, TRIGGER_MAX } from "../stories/schema";
-import { LANGUAGES } from "../stories/vocabulary";
+import { LANGUAGES } from "../constants/vocabulary";
 
 /**
  * What the story form sends to ask for suggestions while someone writes. A half-written story

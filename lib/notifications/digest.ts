@@ -2,6 +2,7 @@ import "server-only";
 import { and, eq, gt, isNotNull, isNull, lt, lte, or, sql, TransactionRollbackError } from "drizzle-orm";
 import { getDatabaseHandle, type Database, type DatabaseHandle } from "@/db";
 import { notifications, users } from "@/db/schema";
+import { env, isBuildPhase, isProduction } from "@/lib/env";
 import { onShutdown } from "@/lib/lifecycle";
 import { errorFields, log } from "@/lib/log";
 import { enqueueMail } from "@/lib/mail/outbox";
@@ -26,7 +27,6 @@ import { mailItem, mailOrigin, recipientLocale, unsubscribeHeaders, unsubscribeU
  * member wanted no mail), are left out.
  */
 
-const DEFAULT_DIGEST_HOUR_UTC = 6;
 const POLL_MS = 60_000;
 /** Members handled per run; the next run continues. */
 const BATCH = 100;
@@ -37,8 +37,7 @@ const RECENT_MS = 7 * 86_400_000;
 type Tx = Parameters<Parameters<Database["transaction"]>[0]>[0];
 
 export function digestHourUtc(): number {
-  const value = Number.parseInt(process.env.DIGEST_HOUR_UTC ?? "", 10);
-  return Number.isInteger(value) && value >= 0 && value <= 23 ? value : DEFAULT_DIGEST_HOUR_UTC;
+  return env().DIGEST_HOUR_UTC;
 }
 
 /** The latest digest moment at or before `now`: today's digest hour, or yesterday's before it. */
@@ -160,7 +159,7 @@ function state(): DigestState {
  * instrumentation.ts next to the mail worker, which sends what this queues. Stopped at shutdown.
  */
 export function startDigestWorker(): void {
-  if (process.env.NEXT_PHASE === "phase-production-build") return;
+  if (isBuildPhase()) return;
   const s = state();
   if (s.started) return;
   s.started = true;
@@ -177,7 +176,7 @@ export function startDigestWorker(): void {
   }, POLL_MS);
   s.timer.unref();
   onShutdown("notification-digest", stopDigestWorker);
-  if (!process.env.SITE_URL && process.env.NODE_ENV === "production") {
+  if (!process.env.SITE_URL && isProduction()) {
     log.warn("SITE_URL is not set: links in notification digests point to localhost; set SITE_URL in production");
   }
 }

@@ -5,6 +5,7 @@ import { createTranslator } from "use-intl/core";
 import type { Database } from "@/db";
 import { mailOutbox, notifications } from "@/db/schema";
 import { siteOrigin } from "@/lib/feeds/site-url";
+import { env } from "@/lib/env";
 import { DEFAULT_LOCALE, isLocale, type Locale } from "@/lib/i18n/locales";
 import en from "@/lib/i18n/messages/en.json";
 import nl from "@/lib/i18n/messages/nl.json";
@@ -45,7 +46,7 @@ export async function mailOrigin(): Promise<string> {
   try {
     return await siteOrigin();
   } catch {
-    return `http://localhost:${process.env.PORT ?? "3000"}`;
+    return `http://localhost:${env().PORT}`;
   }
 }
 

@@ -4,6 +4,7 @@ import { eq } from "drizzle-orm";
 import { getDb } from "@/db";
 import { users } from "@/db/schema";
 import { ensureAuthSecret } from "@/lib/auth/secret";
+import { env } from "@/lib/env";
 
 /*
  * The one-click unsubscribe link in every notification mail: `/unsubscribe/<token>`, where the
@@ -17,8 +18,8 @@ const PURPOSE = "unsubscribe";
 
 function secret(): string {
   // The server has it from start-up; a script or test without it gets the embedded mode's file.
-  if (!process.env.AUTH_SECRET) ensureAuthSecret();
-  return process.env.AUTH_SECRET as string;
+  if (!env().AUTH_SECRET) ensureAuthSecret();
+  return env().AUTH_SECRET as string;
 }
 
 function signature(userId: string): string {

@@ -1,7 +1,7 @@
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from "node:http";
 
 /*
- * Whole pages for visitors (decision 027). scripts/server.ts keeps the finished response of a
+ * Whole pages for visitors (decision 029). scripts/server.ts keeps the finished response of a
  * public page that a visitor without a session asked for (status, headers, body), and answers
  * the next visitor asking for the same thing from memory, without Next.
  *

@@ -1,6 +1,8 @@
+import { env, type Env, type EnvName } from "@/lib/env";
+
 /*
  * Every rate limit in one table (see docs/decisions/016-rate-limits.md). Pure: no database, no
- * request. Each number can be changed with its environment variable, read at every call, so an
+ * request. Each number can be changed with its environment variable (parsed in lib/env.ts), so an
  * operator (or the end-to-end test server) can raise one limit without touching the others.
  */
 
@@ -25,7 +27,7 @@ export const RATE_RULES = {
   // account has that address, so the limit reveals nothing), which bounds the mail one inbox gets.
   passwordResetPerIp: { limit: 10, windowSeconds: HOUR, env: "RATE_LIMIT_PASSWORD_RESET_PER_IP" },
   passwordResetPerEmail: { limit: 3, windowSeconds: HOUR, env: "RATE_LIMIT_PASSWORD_RESET_PER_EMAIL" },
-} as const satisfies Record<string, RateRule & { env: string }>;
+} as const satisfies Record<string, RateRule & { env: EnvName }>;
 
 export type RateRuleName = keyof typeof RATE_RULES;
 
@@ -47,26 +49,18 @@ export const SIGN_IN_MAX_DELAY_SECONDS = 15 * MINUTE;
 
 export type SignInKeyKind = keyof typeof SIGN_IN_RULES;
 
-type Env = Record<string, string | undefined>;
-
-function positiveInteger(value: string | undefined): number | null {
-  if (value === undefined || !/^\s*\d+\s*$/.test(value)) return null;
-  const n = Number(value);
-  return Number.isSafeInteger(n) && n > 0 ? n : null;
-}
-
-/** A rule with its limit from the environment when set to a positive integer. */
-export function rateRule(name: RateRuleName, env: Env = process.env): RateRule {
+/** A rule with its limit from the environment (lib/env.ts checks it is a positive integer) when set. */
+export function rateRule(name: RateRuleName, settings: Env = env()): RateRule {
   const rule = RATE_RULES[name];
-  return { limit: positiveInteger(env[rule.env]) ?? rule.limit, windowSeconds: rule.windowSeconds };
+  return { limit: settings[rule.env] ?? rule.limit, windowSeconds: rule.windowSeconds };
 }
 
 export type SignInRule = { freeFailures: number; resetSeconds: number; maxDelaySeconds: number };
 
-export function signInRule(kind: SignInKeyKind, env: Env = process.env): SignInRule {
+export function signInRule(kind: SignInKeyKind, settings: Env = env()): SignInRule {
   const rule = SIGN_IN_RULES[kind];
   return {
-    freeFailures: positiveInteger(env[rule.env]) ?? rule.freeFailures,
+    freeFailures: settings[rule.env] ?? rule.freeFailures,
     resetSeconds: rule.resetSeconds,
     maxDelaySeconds: SIGN_IN_MAX_DELAY_SECONDS,
   };

@@ -8,7 +8,7 @@
  * the ones before.
  */
 import { slugify } from "../stories/slug";
-import type { LANGUAGES, ORGANISATION_TYPES } from "../stories/vocabulary";
+import type { LANGUAGES, ORGANISATION_TYPES } from "../constants/vocabulary";
 
 type Language = (typeof LANGUAGES)[number];
 type OrganisationType = (typeof ORGANISATION_TYPES)[number];

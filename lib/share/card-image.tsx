@@ -1,5 +1,5 @@
 import { ImageResponse } from "next/og";
-import { startingPointColor } from "@/components/starting-point-color";
+import { startingPointColor } from "@/lib/starting-points/color";
 import { clampText } from "./text";
 
 /*

@@ -1,6 +1,6 @@
 import "server-only";
 import { getTranslations } from "next-intl/server";
-import { startingPointColor } from "@/components/starting-point-color";
+import { startingPointColor } from "@/lib/starting-points/color";
 import { getReaderLocale } from "@/lib/i18n/server";
 import { getStartingPoint } from "@/lib/starting-points/queries";
 import { getStoryBySlug } from "@/lib/stories/queries";

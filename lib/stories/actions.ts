@@ -13,13 +13,15 @@ import { readIdempotencyKey } from "@/lib/idempotency";
 import { formText, formValues } from "@/lib/validation/form-data";
 import { validationErrorMap, type FormState } from "@/lib/validation/error-map";
 import { keepInputWhenUnavailable } from "@/lib/validation/unavailable";
-import { createStory, currentStoryVersion, deleteStory, getStoryAccess, restoreRevision, UnknownStartingPointError, updateStory } from "./queries";
-import { restoreRevisionSchema } from "./revisions";
-import { BODY_MAX, storySchema, type StoryFormValues, type StoryIntent } from "./schema";
-import { storiesChanged, storyChanged } from "@/lib/cache/tags";
 import { getReaderLocale } from "@/lib/i18n/server";
+import { storyFormValues } from "./form-values";
+import { createStory, currentStoryVersion, deleteStory, getStoryAccess, getStoryBySlug, restoreRevision, UnknownStartingPointError, updateStory } from "./queries";
+import { restoreRevisionSchema } from "./revisions";
+import { BODY_MAX, storySchema, storySchemaFor, type StoryFormValues, type StoryIntent } from "./schema";
+import { storiesChanged, storyChanged } from "@/lib/cache/tags";
 import { recordSuggestion, suggestStartingPoints, type SuggestionView } from "@/lib/model/suggest";
 import { suggestionRequestSchema } from "@/lib/model/suggestion-schema";
+import { setFlash } from "@/lib/feedback/flash";
 
 export type StoryFormState = FormState<
   StoryFormValues & {
@@ -71,7 +73,7 @@ async function createStorySubmission(_prev: StoryFormState, formData: FormData):
   const t = await getTranslations();
   const { values, intent } = readStoryForm(formData);
   if (formData.get("intent") === "suggest") return suggestionsFor(values);
-  const parsed = storySchema.safeParse(values, { error: validationErrorMap(t) });
+  const parsed = storySchemaFor(intent).safeParse(values, { error: validationErrorMap(t) });
   if (!parsed.success) return { ok: false, fieldErrors: z.flattenError(parsed.error).fieldErrors, values };
   // Until the address is confirmed the story waits as a draft; the text stays in the form.
   if (intent === "publish" && !canPublish(user)) return { ok: false, fieldErrors: {}, formError: t("stories.confirmEmailToPublish"), values };
@@ -79,8 +81,9 @@ async function createStorySubmission(_prev: StoryFormState, formData: FormData):
   if (limited) return { ok: false, fieldErrors: {}, formError: limited, values };
 
   let slug: string;
+  let publishAs: "pending" | "published";
   try {
-    const publishAs = (await needsApproval(user)) ? "pending" : "published";
+    publishAs = (await needsApproval(user)) ? "pending" : "published";
     let id: string;
     ({ id, slug } = await createStory({ authorId: user.id, input: parsed.data, intent, publishAs, idempotencyKey: readIdempotencyKey(formData) }));
     // Before the caches are dropped: the model that answers is the one the author saw.
@@ -92,6 +95,7 @@ async function createStorySubmission(_prev: StoryFormState, formData: FormData):
     throw error;
   }
   await storiesChanged();
+  await setFlash(intent === "draft" ? "draftSaved" : publishAs === "pending" ? "submitted" : "published");
   redirect(`/stories/${slug}`);
 }
 
@@ -115,7 +119,7 @@ async function updateStorySubmission(_prev: StoryFormState, formData: FormData):
   }
   if (formData.get("intent") === "suggest") return suggestionsFor(values);
 
-  const parsed = storySchema.safeParse(values, { error: validationErrorMap(t) });
+  const parsed = storySchemaFor(intent).safeParse(values, { error: validationErrorMap(t) });
   if (!parsed.success) return { ok: false, fieldErrors: z.flattenError(parsed.error).fieldErrors, values };
   if (intent === "publish" && !canPublish(user)) return { ok: false, fieldErrors: {}, formError: t("stories.confirmEmailToPublish"), values };
 
@@ -141,6 +145,7 @@ async function updateStorySubmission(_prev: StoryFormState, formData: FormData):
         after: { version: expectedVersion + 1 },
       });
     }
+    await setFlash(intent === "draft" ? "draftSaved" : story.status === "published" ? "changesSaved" : publishAs === "pending" ? "submitted" : "published");
     redirect(`/stories/${result.slug}`);
   } catch (error) {
     if (error instanceof UnknownStartingPointError) {
@@ -151,6 +156,29 @@ async function updateStorySubmission(_prev: StoryFormState, formData: FormData):
 }
 
 export type RestoreRevisionState = FormState<Record<string, string>>;
+
+/**
+ * "Publish" on a draft's own page. A complete draft is published as it is; one that still
+ * misses something (or an author who must confirm their address first) goes to the edit form,
+ * which says what is missing (`?publish=1`).
+ */
+export async function publishDraftAction(formData: FormData): Promise<void> {
+  const slug = formText(formData, "slug");
+  const user = await currentUser();
+  if (!user) redirect(`/signin?callbackUrl=${encodeURIComponent(`/stories/${slug}`)}`);
+  const story = await getStoryBySlug(slug, await getReaderLocale());
+  if (!story || !canEditStory(user, story) || story.status !== "draft") redirect(`/stories/${encodeURIComponent(slug)}`);
+  const parsed = storySchema.safeParse(storyFormValues(story));
+  const checkFirst = `/stories/${story.slug}/edit?publish=1`;
+  if (!parsed.success || !canPublish(user)) redirect(checkFirst);
+  const author = story.authorId ? await getMemberRole(story.authorId) : null;
+  const publishAs = author && (await needsApproval(author)) ? "pending" : "published";
+  const result = await updateStory({ storyId: story.id, expectedVersion: story.version, input: parsed.data, intent: "publish", publishAs, editorId: user.id });
+  if (!result.ok) redirect(checkFirst);
+  await storyChanged(story.id);
+  await setFlash(publishAs === "pending" ? "submitted" : "published");
+  redirect(`/stories/${result.slug}`);
+}
 
 export async function restoreRevisionAction(state: RestoreRevisionState, formData: FormData): Promise<RestoreRevisionState> {
   return keepInputWhenUnavailable(restoreRevisionSubmission, state, formData);

@@ -541,7 +541,8 @@ export async function createStory(params: {
           updatedAt: now,
         })
         .returning({ id: stories.id, slug: stories.slug });
-      await tx.insert(storyStartingPoints).values(spIds.map((startingPointId) => ({ storyId: story.id, startingPointId })));
+      // A draft may have no starting point yet (lib/stories/schema.ts, storyDraftSchema).
+      if (spIds.length > 0) await tx.insert(storyStartingPoints).values(spIds.map((startingPointId) => ({ storyId: story.id, startingPointId })));
       await notifyStoryPublished(tx, story.id);
       return story;
     });
@@ -640,7 +641,7 @@ async function saveStoryContent(
     // The lock already guarantees it; the version check keeps that true should the lock go.
     .where(and(eq(stories.id, params.storyId), eq(stories.version, current.version)));
   await tx.delete(storyStartingPoints).where(eq(storyStartingPoints.storyId, params.storyId));
-  await tx.insert(storyStartingPoints).values(spIds.map((startingPointId) => ({ storyId: params.storyId, startingPointId })));
+  if (spIds.length > 0) await tx.insert(storyStartingPoints).values(spIds.map((startingPointId) => ({ storyId: params.storyId, startingPointId })));
 
   if (keepsHistory(status)) {
     await tx.insert(storyRevisions).values({

@@ -1,5 +1,5 @@
 import { z } from "../validation/zod";
-import { LANGUAGES, ORGANISATION_TYPES } from "./vocabulary";
+import { LANGUAGES, ORGANISATION_TYPES } from "../constants/vocabulary";
 
 export const TITLE_MIN = 5;
 export const TITLE_MAX = 150;
@@ -48,6 +48,32 @@ export const storySchema = z.object({
     .transform((slugs) => [...new Set(slugs)]),
 });
 export type StoryInput = z.infer<typeof storySchema>;
+
+/*
+ * A draft is saved once it has a title: the rest may still be unfinished (a short body, no
+ * starting point yet) and is checked when the story is published. The limits that protect the
+ * database (lengths, known values) hold for drafts too. The organisation type column cannot be
+ * empty: a draft without one is kept as "other" until the author chooses.
+ */
+export const storyDraftSchema = storySchema.extend({
+  organisation: z.string().trim().max(ORGANISATION_MAX),
+  organisationType: z.union([z.enum(ORGANISATION_TYPES), z.literal("").transform(() => "other" as const)]),
+  body: z.string().trim().max(BODY_MAX),
+  startingPoints: z
+    .array(z.string().min(1))
+    .max(STARTING_POINTS_MAX)
+    .transform((slugs) => [...new Set(slugs)]),
+});
+
+/** The story form's rules follow the button pressed: "Save draft" or "Publish" (intent). */
+export const storyFormSchema = z.discriminatedUnion("intent", [
+  storySchema.extend({ intent: z.literal("publish") }),
+  storyDraftSchema.extend({ intent: z.literal("draft") }),
+]);
+
+export function storySchemaFor(intent: StoryIntent) {
+  return intent === "draft" ? storyDraftSchema : storySchema;
+}
 
 /** What the form submits, before validation: every field as typed. */
 export type StoryFormValues = {

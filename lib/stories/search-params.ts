@@ -1,4 +1,4 @@
-import { LANGUAGES, ORGANISATION_TYPES } from "./vocabulary";
+import { LANGUAGES, ORGANISATION_TYPES } from "../constants/vocabulary";
 
 /** Reads /stories' query string leniently: unknown or malformed parts are dropped, never an error. */
 export const QUERY_MAX = 200;

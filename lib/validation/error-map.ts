@@ -42,6 +42,7 @@ export function validationErrorMap(t: Translate): z.core.$ZodErrorMap {
 export type FieldErrors = Partial<Record<string, string[]>>;
 
 export type FormState<Values> =
-  | { ok: true; message?: string }
+  // `id`: what the action created (a comment), for the page to put the focus on.
+  | { ok: true; message?: string; id?: string }
   | { ok: false; fieldErrors: FieldErrors; formError?: string; values: Values }
   | null;

@@ -28,6 +28,7 @@ import { onPublicOrigin, publicOrigin } from "@/lib/auth/public-origin";
 import { canComment, canPublish } from "@/lib/auth/permissions";
 import { currentSession } from "@/lib/auth/session";
 import { awaitsEmailConfirmation, emailVerificationRequired } from "@/lib/auth/verification";
+import { parseEnv } from "@/lib/env";
 import { createComment, setCommentUseful, setStoryUseful } from "@/lib/comments/queries";
 import { setLocale } from "@/lib/i18n/actions";
 import { deleteAccount, getMemberProfile, listMemberComments } from "@/lib/members/account";
@@ -160,20 +161,20 @@ afterEach(() => {
 
 describe("whether confirmation is required", () => {
   it("follows REQUIRE_EMAIL_VERIFICATION, and SMTP_URL when it is unset", () => {
-    expect(emailVerificationRequired({})).toBe(false);
-    expect(emailVerificationRequired({ SMTP_URL: "smtp://mail.example.org" })).toBe(true);
-    expect(emailVerificationRequired({ SMTP_URL: "smtp://mail.example.org", REQUIRE_EMAIL_VERIFICATION: "off" })).toBe(false);
-    expect(emailVerificationRequired({ REQUIRE_EMAIL_VERIFICATION: "on" })).toBe(true);
-    expect(emailVerificationRequired({ SMTP_URL: " ", REQUIRE_EMAIL_VERIFICATION: "" })).toBe(false);
+    expect(emailVerificationRequired(parseEnv({}))).toBe(false);
+    expect(emailVerificationRequired(parseEnv({ SMTP_URL: "smtp://mail.example.org" }))).toBe(true);
+    expect(emailVerificationRequired(parseEnv({ SMTP_URL: "smtp://mail.example.org", REQUIRE_EMAIL_VERIFICATION: "off" }))).toBe(false);
+    expect(emailVerificationRequired(parseEnv({ REQUIRE_EMAIL_VERIFICATION: "on" }))).toBe(true);
+    expect(emailVerificationRequired(parseEnv({ SMTP_URL: " ", REQUIRE_EMAIL_VERIFICATION: "" }))).toBe(false);
   });
 
   it("holds back only accounts that were sent a link and never confirmed", () => {
-    const on = { REQUIRE_EMAIL_VERIFICATION: "on" };
+    const on = parseEnv({ REQUIRE_EMAIL_VERIFICATION: "on" });
     expect(awaitsEmailConfirmation({ emailVerified: null, verifyLinkSent: true }, on)).toBe(true);
     // Accounts from before (or from while it was off) were never asked.
     expect(awaitsEmailConfirmation({ emailVerified: null, verifyLinkSent: false }, on)).toBe(false);
     expect(awaitsEmailConfirmation({ emailVerified: new Date(), verifyLinkSent: true }, on)).toBe(false);
-    expect(awaitsEmailConfirmation({ emailVerified: null, verifyLinkSent: true }, { REQUIRE_EMAIL_VERIFICATION: "off" })).toBe(false);
+    expect(awaitsEmailConfirmation({ emailVerified: null, verifyLinkSent: true }, parseEnv({ REQUIRE_EMAIL_VERIFICATION: "off" }))).toBe(false);
   });
 });
 

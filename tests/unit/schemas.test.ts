@@ -3,7 +3,7 @@ import { z } from "zod";
 import { signInSchema, signUpSchema } from "@/lib/auth/schema";
 import { commentSchema } from "@/lib/comments/schema";
 import en from "@/lib/i18n/messages/en.json";
-import { parseTools, storySchema } from "@/lib/stories/schema";
+import { parseTools, storyFormSchema, storySchema } from "@/lib/stories/schema";
 import { validationErrorMap } from "@/lib/validation/error-map";
 
 // A real translator over the English catalogue, so messages are checked as people see them.
@@ -116,5 +116,22 @@ describe("comment schema", () => {
     expect(errorsOf(commentSchema, { body: " a " }).body).toEqual(["Use at least 2 characters."]);
     expect(errorsOf(commentSchema, { body: "c".repeat(5001) }).body).toEqual(["Use at most 5000 characters."]);
     expect(errorsOf(commentSchema, { body: "ok" })).toEqual({});
+  });
+});
+
+describe("story form: a draft needs a title, publishing needs the rest", () => {
+  const unfinished = { ...validStory, organisation: "", organisationType: "", body: "Just a start.", startingPoints: [] };
+
+  it("saves a draft with only a title", () => {
+    expect(errorsOf(storyFormSchema, { ...unfinished, intent: "draft" })).toEqual({});
+    expect(errorsOf(storyFormSchema, { ...unfinished, title: "Hi", intent: "draft" })).toEqual({ title: ["Use at least 5 characters."] });
+  });
+
+  it("keeps the database's limits for drafts", () => {
+    expect(Object.keys(errorsOf(storyFormSchema, { ...unfinished, body: "b".repeat(20_001), startingPoints: ["a", "b", "c", "d", "e"], intent: "draft" }))).toEqual(["body", "startingPoints"]);
+  });
+
+  it("checks the body minimum and the starting points at publish", () => {
+    expect(Object.keys(errorsOf(storyFormSchema, { ...unfinished, intent: "publish" })).sort()).toEqual(["body", "organisation", "organisationType", "startingPoints"]);
   });
 });

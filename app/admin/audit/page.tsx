@@ -28,7 +28,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
       {log.items.length === 0 ? (
         <p className="text-stone-600">{t("auditEmpty")}</p>
       ) : (
-        <div className="overflow-x-auto">
+        <div role="region" aria-label={t("auditTitle")} tabIndex={0} className="relative max-w-full overflow-x-auto">
           <table className="w-full border-collapse text-left text-sm">
             <thead>
               <tr className="border-b border-stone-300">

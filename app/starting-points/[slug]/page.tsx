@@ -6,12 +6,13 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { FollowButton } from "@/components/follow-button";
 import { ConfirmButton } from "@/components/forms/confirm-button";
 import { OrganisationRecognitionForm } from "@/components/organisation-recognition-form";
+import { RECOGNITION_STATUS_ID } from "@/lib/feedback/ids";
 import { currentUser } from "@/lib/auth/session";
 import { removeOrganisationRecognitionAction } from "@/lib/model/actions";
 import { listOrganisationNotes, myOrganisationRecognition } from "@/lib/model/queries";
 import { isFollowingStartingPoint } from "@/lib/notifications/queries";
 import { Pagination } from "@/components/pagination";
-import { startingPointColor } from "@/components/starting-point-color";
+import { startingPointColor } from "@/lib/starting-points/color";
 import { StoryList } from "@/components/story-list";
 import { getReaderLocale } from "@/lib/i18n/server";
 import { ShareEmbed } from "@/components/share-embed";
@@ -104,7 +105,11 @@ export default async function StartingPointPage({ params, searchParams }: Props)
         <p className="text-stone-700">{tm("organisationCount", { count: organisation.total })}</p>
         {user ? (
           <div className="space-y-3">
-            {mine ? <p className="font-medium text-brand-700">✓ {tm("youRecognise")}</p> : null}
+            {mine ? (
+              <p id={RECOGNITION_STATUS_ID} tabIndex={-1} className="font-medium text-brand-700">
+                ✓ {tm("youRecognise")}
+              </p>
+            ) : null}
             <OrganisationRecognitionForm startingPoint={startingPoint.slug} existingNote={mine ? mine.note : null} noteMax={NOTE_MAX} />
             {mine ? (
               <form action={removeOrganisationRecognitionAction}>

@@ -42,7 +42,8 @@ import { ShareEmbed } from "@/components/share-embed";
 import { oembedAlternate } from "@/lib/embed/oembed";
 import { siteOrigin } from "@/lib/feeds/site-url";
 import { shareMetadata } from "@/lib/share/metadata";
-import { deleteStoryAction } from "@/lib/stories/actions";
+import { deleteStoryAction, publishDraftAction } from "@/lib/stories/actions";
+import { PendingButton } from "@/components/forms/pending-button";
 import { first } from "@/lib/stories/search-params";
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -209,6 +210,12 @@ export default async function StoryPage({ params, searchParams }: Props) {
                 {t("history")}
               </Link>
             ) : null}
+            {story.status === "draft" ? (
+              <form action={publishDraftAction}>
+                <input type="hidden" name="slug" value={story.slug} />
+                <PendingButton className="rounded bg-brand-700 px-3 py-1.5 font-medium text-white hover:bg-brand-800">{t("publishDraft")}</PendingButton>
+              </form>
+            ) : null}
             <form action={deleteStoryAction}>
               <input type="hidden" name="storyId" value={story.id} />
               <ConfirmButton confirmMessage={t("deleteConfirm")}>{t("delete")}</ConfirmButton>
@@ -270,6 +277,8 @@ export default async function StoryPage({ params, searchParams }: Props) {
 
       <RelatedStories stories={related} />
 
+      {/* A story that is not published has no conversation to invite to (hidden ones keep theirs). */}
+      {story.status === "published" || comments.items.length > 0 || commentsAfter ? (
       <section className="space-y-4">
         <h2 id="comments-heading" className="text-2xl font-semibold">
           {tc("heading", { count: story.commentCount })}
@@ -284,11 +293,13 @@ export default async function StoryPage({ params, searchParams }: Props) {
           />
         ) : null}
         {comments.items.length === 0 && !commentsAfter ? <p className="text-stone-600">{tc("empty")}</p> : null}
-        <ol className="space-y-4">
-          {comments.items.map((thread) => (
-            <CommentThread key={thread.id} comment={commentProps(thread)} replies={thread.replies.map((reply) => commentProps(reply, reply.replyTo))} />
-          ))}
-        </ol>
+        {comments.items.length > 0 ? (
+          <ol className="space-y-4">
+            {comments.items.map((thread) => (
+              <CommentThread key={thread.id} comment={commentProps(thread)} replies={thread.replies.map((reply) => commentProps(reply, reply.replyTo))} />
+            ))}
+          </ol>
+        ) : null}
         {comments.more ? (
           <Link href={`/stories/${story.slug}?comments=${encodeURIComponent(comments.more)}#comments-heading`}>{tc("more")}</Link>
         ) : null}
@@ -306,6 +317,7 @@ export default async function StoryPage({ params, searchParams }: Props) {
           </p>
         )}
       </section>
+      ) : null}
     </article>
   );
 }

@@ -141,7 +141,7 @@ export default async function ProposalPage({ params }: Props) {
                 {comment.author ? <Link href={`/members/${comment.author.handle}`}>{comment.author.name}</Link> : null} ·{" "}
                 <time dateTime={comment.createdAt.toISOString()}>{format.dateTime(comment.createdAt, { dateStyle: "medium", timeStyle: "short" })}</time>
               </p>
-              <div className="prose mt-2" dangerouslySetInnerHTML={{ __html: renderMarkdown(comment.body) }} />
+              <div className="prose mt-2" dangerouslySetInnerHTML={{ __html: renderMarkdown(comment.body, "comment") }} />
             </li>
           ))}
         </ol>

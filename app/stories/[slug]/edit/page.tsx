@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { StoryForm } from "@/components/story-form";
-import { canEditStory, canViewStory } from "@/lib/auth/permissions";
+import { z } from "zod";
+import { canEditStory, canPublish, canViewStory } from "@/lib/auth/permissions";
 import { requireUser } from "@/lib/auth/session";
 import { getReaderLocale } from "@/lib/i18n/server";
 import { getMemberRole } from "@/lib/members/queries";
@@ -10,7 +11,10 @@ import { suggestStartingPoints } from "@/lib/model/suggest";
 import { needsApproval } from "@/lib/moderation/queries";
 import { listStartingPoints } from "@/lib/starting-points/queries";
 import { updateStoryAction } from "@/lib/stories/actions";
+import { storyFormValues } from "@/lib/stories/form-values";
 import { getStoryBySlug } from "@/lib/stories/queries";
+import { storySchema } from "@/lib/stories/schema";
+import { validationErrorMap, type FieldErrors } from "@/lib/validation/error-map";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("stories");
@@ -18,8 +22,9 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t("editTitle"), robots: { index: false } };
 }
 
-export default async function EditStoryPage({ params }: { params: Promise<{ slug: string }> }) {
+export default async function EditStoryPage({ params, searchParams }: { params: Promise<{ slug: string }>; searchParams: Promise<{ publish?: string }> }) {
   const { slug } = await params;
+  const checkPublish = (await searchParams).publish === "1";
   const user = await requireUser(`/stories/${slug}/edit`);
   const locale = await getReaderLocale();
   const story = await getStoryBySlug(slug, locale);
@@ -34,6 +39,15 @@ export default async function EditStoryPage({ params }: { params: Promise<{ slug
     author ? needsApproval(author) : Promise.resolve(false),
     suggestStartingPoints(story, locale),
   ]);
+  const initial = storyFormValues(story);
+  // Sent here by "Publish" on a draft that is not complete yet: say at once what is missing.
+  let initialErrors: { fieldErrors: FieldErrors; formError?: string } | undefined;
+  if (checkPublish && story.status === "draft") {
+    const tAll = await getTranslations();
+    const parsed = storySchema.safeParse(initial, { error: validationErrorMap(tAll) });
+    if (!parsed.success) initialErrors = { fieldErrors: z.flattenError(parsed.error).fieldErrors };
+    else if (!canPublish(user)) initialErrors = { fieldErrors: {}, formError: tAll("stories.confirmEmailToPublish") };
+  }
   return (
     <div className="mx-auto max-w-3xl space-y-6">
       <h1 className="text-3xl font-bold">{t("editTitle")}</h1>
@@ -44,17 +58,8 @@ export default async function EditStoryPage({ params }: { params: Promise<{ slug
         story={{ id: story.id, slug: story.slug, version: story.version, published: story.status === "published" || story.status === "hidden" }}
         needsApproval={approval}
         suggestions={suggestions}
-        initial={{
-          title: story.title,
-          organisation: story.organisation,
-          organisationType: story.organisationType,
-          summary: story.summary,
-          body: story.body,
-          trigger: story.trigger,
-          tools: story.tools.join(", "),
-          language: story.language,
-          startingPoints: story.startingPoints.map((sp) => sp.slug),
-        }}
+        initial={initial}
+        initialErrors={initialErrors}
       />
     </div>
   );

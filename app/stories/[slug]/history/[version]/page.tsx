@@ -7,7 +7,7 @@ import { RevisionRestoreForm } from "@/components/revision-restore-form";
 import { listStartingPoints } from "@/lib/starting-points/queries";
 import { restoreRevisionAction } from "@/lib/stories/actions";
 import { diffVersions } from "@/lib/stories/diff";
-import { LANGUAGES, ORGANISATION_TYPES } from "@/lib/stories/vocabulary";
+import { LANGUAGES, ORGANISATION_TYPES } from "@/lib/constants/vocabulary";
 import { first } from "@/lib/stories/search-params";
 import { loadHistory, versionContent } from "../load";
 import { SavedBy } from "../saved-by";
