@@ -84,7 +84,7 @@ vi.mock("next/headers", () => ({
 }));
 vi.mock("next-intl/server", () => {
   const t = Object.assign((key: string) => key, { rich: (key: string) => key, has: () => true });
-  return { getTranslations: async () => t, getFormatter: async () => ({ dateTime: (d: Date) => d.toISOString() }) };
+  return { getTranslations: async () => t, getFormatter: async () => ({ dateTime: (d: Date) => d.toISOString() }), getLocale: async () => "en" };
 });
 
 // ------------------------------------------------------------------ visitors and content
@@ -232,6 +232,17 @@ const MATRIX: Record<string, Case> = {
     allowed: SIGNED_IN,
     run: async (fx, a) => ((fx as Fixture & { preview?: unknown }).preview = await a.previewMarkdownAction("**bold**")),
     took: async (fx) => Boolean((fx as Fixture & { preview?: unknown }).preview),
+  },
+
+  suggestStartingPointsAction: {
+    allowed: SIGNED_IN,
+    run: async (fx, a) =>
+      ((fx as Fixture & { suggested?: unknown[] }).suggested = (await a.suggestStartingPointsAction({
+        title: "An enterprise social network",
+        body: "Our hospital bundles the expertise of its staff in an enterprise social network to share knowledge.",
+        language: "en",
+      })) as unknown[]),
+    took: async (fx) => ((fx as Fixture & { suggested?: unknown[] }).suggested?.length ?? 0) > 0,
   },
 
   postCommentAction: {
