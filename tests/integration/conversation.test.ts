@@ -188,8 +188,13 @@ describe("replies", () => {
     const top = await createComment({ storyId: story.id, authorId: ann.id, body: "First" });
     signIn(bob);
     expect(await actions.postCommentAction(null, form({ storyId: story.id, replyToId: top.id, body: "x" }))).toMatchObject({ ok: false, fieldErrors: { body: expect.any(Array) } });
-    expect(await actions.postCommentAction(null, form({ storyId: story.id, replyToId: top.id, body: "A proper reply" }))).toEqual({ ok: true });
+    expect(await actions.postCommentAction(null, form({ storyId: story.id, replyToId: top.id, body: "A proper reply", enhanced: "1" }))).toMatchObject({ ok: true, id: expect.any(String) });
     expect((await listComments({ storyId: story.id })).items[0].replies.map((r) => r.body)).toEqual(["A proper reply"]);
+    // Without JavaScript the answer is a redirect to the new comment, not the page rendered again.
+    const plain = await actions.postCommentAction(null, form({ storyId: story.id, replyToId: top.id, body: "A reply from a plain form" })).catch((error: unknown) => error);
+    expect(plain).toBeInstanceOf(Redirect);
+    const posted = (await listComments({ storyId: story.id })).items[0].replies.find((r) => r.body === "A reply from a plain form");
+    expect((plain as Redirect).url).toBe(`/stories/${story.slug}/comments/${posted!.id}`);
   });
 });
 
@@ -281,7 +286,7 @@ describe("switching comments off and locking", () => {
     const { author, story } = await publishedStory();
     const ann = await member("Ann");
     signIn(ann);
-    expect(await actions.postCommentAction(null, form({ storyId: story.id, body: "Before the switch" }))).toEqual({ ok: true });
+    expect(await actions.postCommentAction(null, form({ storyId: story.id, body: "Before the switch", enhanced: "1" }))).toMatchObject({ ok: true, id: expect.any(String) });
     const [top] = (await listComments({ storyId: story.id })).items;
 
     // Only the author has the switch.
@@ -305,7 +310,7 @@ describe("switching comments off and locking", () => {
     signIn(author);
     await actions.setCommentsClosedAction(form({ storyId: story.id, closed: "false" }));
     signIn(ann);
-    expect(await actions.postCommentAction(null, form({ storyId: story.id, body: "Open again" }))).toEqual({ ok: true });
+    expect(await actions.postCommentAction(null, form({ storyId: story.id, body: "Open again", enhanced: "1" }))).toMatchObject({ ok: true, id: expect.any(String) });
   });
 
   it("lets moderators lock a thread, binding everyone until they unlock it, and audits both", async () => {
@@ -339,7 +344,7 @@ describe("switching comments off and locking", () => {
     signIn(moderator);
     await actions.setThreadLockedAction(form({ storyId: story.id, locked: "false" }));
     signIn(ann);
-    expect(await actions.postCommentAction(null, form({ storyId: story.id, body: "Unlocked" }))).toEqual({ ok: true });
+    expect(await actions.postCommentAction(null, form({ storyId: story.id, body: "Unlocked", enhanced: "1" }))).toMatchObject({ ok: true, id: expect.any(String) });
 
     const audit = await db
       .select({ action: moderationActions.action, actorId: moderationActions.actorId, before: moderationActions.before, after: moderationActions.after, targetUserId: moderationActions.targetUserId })
