@@ -4,7 +4,17 @@ import type { StoryCard as StoryCardData } from "@/lib/stories/queries";
 import { highlightSnippet } from "@/lib/stories/highlight";
 import { StartingPointTags } from "./starting-point-tags";
 
-export async function StoryCard({ story, headingLevel = 3, snippet }: { story: StoryCardData; headingLevel?: 2 | 3; snippet?: string }) {
+export async function StoryCard({
+  story,
+  headingLevel = 3,
+  snippet,
+}: {
+  /** `shownLanguage`: the language of the title and summary, when a list shows a translation (decision 030). */
+  story: StoryCardData & { shownLanguage?: string };
+  headingLevel?: 2 | 3;
+  snippet?: string;
+}) {
+  const shown = story.shownLanguage ?? story.language;
   const [t, tTypes, format] = await Promise.all([getTranslations("stories"), getTranslations("organisationTypes"), getFormatter()]);
   const Heading = headingLevel === 2 ? "h2" : "h3";
   const date = story.publishedAt ?? story.updatedAt;
@@ -19,12 +29,12 @@ export async function StoryCard({ story, headingLevel = 3, snippet }: { story: S
         {story.status === "pending" ? <span className="rounded bg-amber-100 px-2 py-0.5 text-amber-950">{t("statusPending")}</span> : null}
         {story.status === "hidden" ? <span className="rounded bg-red-100 px-2 py-0.5 text-red-950">{t("statusHidden")}</span> : null}
       </div>
-      <Heading className="text-lg font-semibold leading-snug">
+      <Heading className="text-lg font-semibold leading-snug" lang={shown}>
         <Link href={`/stories/${story.slug}`} className="text-stone-900 no-underline hover:underline">
           {story.title}
         </Link>
       </Heading>
-      {story.summary ? <p className="text-stone-700" lang={story.language}>{story.summary}</p> : null}
+      {story.summary ? <p className="text-stone-700" lang={shown}>{story.summary}</p> : null}
       {snippet ? (
         // Escaped by highlightSnippet; only its <mark> tags are markup.
         <p className="text-sm text-stone-700 [&_mark]:bg-amber-200 [&_mark]:text-stone-900" lang={story.language} dangerouslySetInnerHTML={{ __html: `…${highlightSnippet(snippet)}…` }} />

@@ -1,7 +1,9 @@
+import { getReaderLocale } from "@/lib/i18n/server";
 import type { StoryCard as StoryCardData } from "@/lib/stories/queries";
+import { inReaderLanguage } from "@/lib/stories/translation-reads";
 import { StoryCard } from "./story-card";
 
-export function StoryList({
+export async function StoryList({
   stories,
   headingLevel = 3,
   snippets,
@@ -11,9 +13,11 @@ export function StoryList({
   /** Search passages by story id, when the list answers a search. */
   snippets?: Map<string, string>;
 }) {
+  // Each card in the reader's language where its author translated it (decision 030).
+  const readable = await inReaderLanguage(stories, await getReaderLocale());
   return (
     <ul className="grid gap-4 md:grid-cols-2">
-      {stories.map((story) => (
+      {readable.map((story) => (
         <li key={story.id}>
           <StoryCard story={story} headingLevel={headingLevel} snippet={snippets?.get(story.id)} />
         </li>

@@ -828,6 +828,72 @@ export const storyRevisionsRelations = relations(storyRevisions, ({ one }) => ({
 
 export type StoryRevision = typeof storyRevisions.$inferSelect;
 
+// ---------------------------------------------------------------------------- translations
+
+/**
+ * A story in the other language, written by its author (decision 030): one per story and
+ * language, never in the story's own language (lib/stories/translations.ts checks). Searched
+ * with its own language's stemming, like the story.
+ */
+export const storyTranslations = pgTable(
+  "story_translations",
+  {
+    storyId: text("story_id")
+      .notNull()
+      .references(() => stories.id, { onDelete: "cascade" }),
+    language: languageEnum("language").notNull(),
+    title: text("title").notNull(),
+    summary: text("summary").notNull().default(""),
+    body: text("body").notNull(),
+    trigger: text("trigger").notNull().default(""),
+    // Bumped on every save; a save from an older version is refused, as for stories.
+    version: integer("version").notNull().default(1),
+    ...timestamps,
+    searchVector: tsvector("search_vector").generatedAlwaysAs(
+      (): SQL => sql`
+        setweight(to_tsvector(CASE WHEN ${storyTranslations.language} = 'nl' THEN 'dutch'::regconfig ELSE 'english'::regconfig END, coalesce(${storyTranslations.title}, '')), 'A') ||
+        setweight(to_tsvector(CASE WHEN ${storyTranslations.language} = 'nl' THEN 'dutch'::regconfig ELSE 'english'::regconfig END, coalesce(${storyTranslations.summary}, '')), 'B') ||
+        setweight(to_tsvector(CASE WHEN ${storyTranslations.language} = 'nl' THEN 'dutch'::regconfig ELSE 'english'::regconfig END, coalesce(${storyTranslations.body}, '')), 'C')`,
+    ),
+  },
+  (t) => [primaryKey({ columns: [t.storyId, t.language] }), index("story_translations_search_idx").using("gin", t.searchVector)],
+);
+
+export const storyTranslationsRelations = relations(storyTranslations, ({ one }) => ({
+  story: one(stories, { fields: [storyTranslations.storyId], references: [stories.id] }),
+}));
+
+export type StoryTranslation = typeof storyTranslations.$inferSelect;
+
+/** Every saved version of a translation, with who saved it: the translation's history. */
+export const storyTranslationRevisions = pgTable(
+  "story_translation_revisions",
+  {
+    id: text("id")
+      .primaryKey()
+      .$defaultFn(() => crypto.randomUUID()),
+    storyId: text("story_id")
+      .notNull()
+      .references(() => stories.id, { onDelete: "cascade" }),
+    language: languageEnum("language").notNull(),
+    version: integer("version").notNull(),
+    title: text("title").notNull(),
+    summary: text("summary").notNull(),
+    body: text("body").notNull(),
+    trigger: text("trigger").notNull(),
+    savedById: text("saved_by_id").references(() => users.id, { onDelete: "set null" }),
+    savedAt: timestamp("saved_at", { withTimezone: true, mode: "date" }).notNull(),
+  },
+  (t) => [uniqueIndex("story_translation_revisions_version_idx").on(t.storyId, t.language, t.version)],
+);
+
+export const storyTranslationRevisionsRelations = relations(storyTranslationRevisions, ({ one }) => ({
+  story: one(stories, { fields: [storyTranslationRevisions.storyId], references: [stories.id] }),
+  savedBy: one(users, { fields: [storyTranslationRevisions.savedById], references: [users.id] }),
+}));
+
+export type StoryTranslationRevision = typeof storyTranslationRevisions.$inferSelect;
+
 // ---------------------------------------------------------------------------- follows
 
 export const startingPointFollows = pgTable(

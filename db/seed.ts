@@ -1,6 +1,8 @@
+import { and, eq, inArray, sql } from "drizzle-orm";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import * as schema from "./schema";
 import { EDITORS, EXAMPLE_STORIES, STARTING_POINTS } from "./seed-data";
+import { EXAMPLE_TRANSLATIONS_NL } from "./seed-translations";
 
 type AnyDb = PgDatabase<PgQueryResultHKT, typeof schema>;
 
@@ -31,6 +33,11 @@ export function registerSeedStep(name: string, step: SeedStep): void {
  */
 export async function seed(db: AnyDb): Promise<void> {
   for (const step of seedSteps().values()) await step(db);
+  await seedStartingPointsAndExamples(db);
+  await seedExampleTranslations(db);
+}
+
+async function seedStartingPointsAndExamples(db: AnyDb): Promise<void> {
   await db.transaction(async (tx) => {
     for (const sp of STARTING_POINTS) {
       await tx
@@ -95,6 +102,50 @@ export async function seed(db: AnyDb): Promise<void> {
           return { storyId: inserted[0].id, startingPointId };
         }),
       );
+    }
+  });
+}
+
+/**
+ * The examples in Dutch, the language of the blog post they come from (decision 030). At every
+ * start, so an installation from before translations gets them too; each only where the example
+ * still exists as the Editors' English original and has no Dutch version yet, so nothing is
+ * duplicated and nothing an editor changed is overwritten. Servers already running drop their
+ * cached pages through `cache_tags` (decision 024).
+ */
+async function seedExampleTranslations(db: AnyDb): Promise<void> {
+  const [editors] = await db.select({ id: schema.users.id }).from(schema.users).where(eq(schema.users.handle, EDITORS.handle));
+  if (!editors) return;
+  const examples = await db
+    .select({ id: schema.stories.id, slug: schema.stories.slug })
+    .from(schema.stories)
+    .where(
+      and(
+        eq(schema.stories.authorId, editors.id),
+        eq(schema.stories.isExample, true),
+        eq(schema.stories.language, "en"),
+        inArray(schema.stories.slug, Object.keys(EXAMPLE_TRANSLATIONS_NL)),
+      ),
+    );
+  await db.transaction(async (tx) => {
+    const now = new Date();
+    let added = 0;
+    for (const example of examples) {
+      const text = EXAMPLE_TRANSLATIONS_NL[example.slug];
+      const inserted = await tx
+        .insert(schema.storyTranslations)
+        .values({ storyId: example.id, language: "nl", ...text, version: 1, createdAt: now, updatedAt: now })
+        .onConflictDoNothing()
+        .returning({ storyId: schema.storyTranslations.storyId });
+      if (inserted.length === 0) continue;
+      added += 1;
+      await tx.insert(schema.storyTranslationRevisions).values({ storyId: example.id, language: "nl", version: 1, ...text, savedById: editors.id, savedAt: now });
+    }
+    if (added > 0) {
+      await tx
+        .insert(schema.cacheTags)
+        .values({ tag: "content", expiredAt: now.getTime() })
+        .onConflictDoUpdate({ target: schema.cacheTags.tag, set: { expiredAt: sql`greatest(${schema.cacheTags.expiredAt}, excluded.expired_at)` } });
     }
   });
 }

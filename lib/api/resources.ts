@@ -6,6 +6,7 @@ import { hitRule } from "@/lib/rate-limit/limits";
 import { cachedPublishedStories, cachedRelatedStories, cachedStartingPoints, cachedStory, cachedStoryCount } from "@/lib/cache/reads";
 import { readStoryCursor, type StoryCard } from "@/lib/stories/queries";
 import { effectiveSort } from "@/lib/stories/search-params";
+import { cachedTranslations } from "@/lib/stories/translation-reads";
 import { apiJson, apiProblem, apiTooManyRequests, queryObject } from "./http";
 import { relatedStoriesResponse, startingPointsResponse, storyListQuery, storyListResponse, storyResource } from "./schemas";
 
@@ -83,13 +84,22 @@ export async function storyEndpoint(request: Request, slug: string): Promise<Res
   const story = await cachedStory(slug, "en");
   // Drafts do not exist for the API.
   if (!story || story.status !== "published") return apiProblem(404, `No published story "${slug}".`);
-  const origin = await siteOrigin();
+  const [origin, translations] = await Promise.all([siteOrigin(), cachedTranslations(story.id)]);
   return apiJson(request, storyResource, {
     ...summaryOf(story, origin),
     body: story.body,
     bodyHtml: story.html,
     trigger: story.trigger,
     tools: story.tools,
+    translations: translations.map((translation) => ({
+      language: translation.language,
+      title: translation.title,
+      summary: translation.summary,
+      body: translation.body,
+      bodyHtml: translation.html,
+      trigger: translation.trigger,
+      updatedAt: translation.updatedAt.toISOString(),
+    })),
   });
 }
 

@@ -61,6 +61,19 @@ export const storyResource = storySummaryResource
     bodyHtml: z.string().meta({ description: "The story rendered to sanitised HTML." }),
     trigger: z.string(),
     tools: z.array(z.string()),
+    translations: z
+      .array(
+        z.object({
+          language: z.enum(LANGUAGES),
+          title: z.string(),
+          summary: z.string(),
+          body: z.string().meta({ description: "The translation in Markdown, as written." }),
+          bodyHtml: z.string().meta({ description: "The translation rendered to sanitised HTML." }),
+          trigger: z.string(),
+          updatedAt: z.string().meta({ format: "date-time" }),
+        }),
+      )
+      .meta({ description: "The author's translations of the story into the other language; `language` is the original's." }),
   })
   .meta({ id: "Story" });
 

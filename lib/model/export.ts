@@ -12,7 +12,8 @@ export function csvCell(value: string | number | null): string {
 }
 
 export function toCsv(slugs: string[], rows: ExportRow[]): string {
-  const header = [...BASE_COLUMNS, ...slugs.map((slug) => `recognised_${slug}`), "comment_count"];
+  // Translation columns come last, so columns that existed before keep their place.
+  const header = [...BASE_COLUMNS, ...slugs.map((slug) => `recognised_${slug}`), "comment_count", "translation_languages", "translated_titles"];
   const lines = rows.map((row) =>
     [
       row.id,
@@ -27,6 +28,8 @@ export function toCsv(slugs: string[], rows: ExportRow[]): string {
       row.authorTags.join(";"),
       ...slugs.map((slug) => row.recognitions[slug] ?? 0),
       row.commentCount,
+      row.translations.map((translation) => translation.language).join(";"),
+      row.translations.map((translation) => translation.title).join(";"),
     ]
       .map(csvCell)
       .join(","),
@@ -50,6 +53,7 @@ export function toJson(slugs: string[], rows: ExportRow[]) {
       authorTags: row.authorTags,
       recognitions: row.recognitions,
       commentCount: row.commentCount,
+      translations: row.translations,
     })),
   };
 }

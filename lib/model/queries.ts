@@ -17,6 +17,7 @@ import {
 import type { Locale } from "@/lib/i18n/locales";
 import { notifyStoryRecognised } from "@/lib/notifications/events";
 import { slugify } from "@/lib/stories/slug";
+import { translationTitles } from "@/lib/stories/translations";
 import type { StoryEvidence } from "./statistics";
 
 const published = eq(stories.status, "published");
@@ -251,6 +252,8 @@ export type ExportRow = {
   authorTags: string[];
   recognitions: Record<string, number>;
   commentCount: number;
+  /** The author's translations (decision 030): language and title of each. */
+  translations: { language: string; title: string }[];
 };
 
 /** One row per published story, public fields only: display names, never emails. */
@@ -279,13 +282,14 @@ export async function exportRows(): Promise<{ slugs: string[]; rows: ExportRow[]
   ]);
   const slugs = spRows.map((row) => row.slug);
   const byId = new Map(evidence.stories.map((s) => [s.storyId, s]));
+  const translated = await translationTitles(storyRows.map((row) => row.id));
   return {
     slugs,
     rows: storyRows.map((row) => {
       const found = byId.get(row.id);
       const authorTags = slugs.filter((slug) => found?.authorTags.includes(slug));
       const recognitions = Object.fromEntries(slugs.map((slug) => [slug, found?.recognitions[slug] ?? 0]));
-      return { ...row, authorTags, recognitions };
+      return { ...row, authorTags, recognitions, translations: translated.get(row.id) ?? [] };
     }),
   };
 }

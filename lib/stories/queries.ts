@@ -2,7 +2,7 @@ import "server-only";
 import { and, arrayOverlaps, asc, count, desc, eq, gte, inArray, lt, sql, type SQL } from "drizzle-orm";
 import { QueryBuilder, type AnyPgColumn } from "drizzle-orm/pg-core";
 import { getDb, type Database } from "@/db";
-import { startingPoints, stories, storyRevisions, storyStartingPoints, users, type Language, type OrganisationType, type StoryStatus } from "@/db/schema";
+import { startingPoints, stories, storyRevisions, storyStartingPoints, storyTranslations, users, type Language, type OrganisationType, type StoryStatus } from "@/db/schema";
 import type { Locale } from "@/lib/i18n/locales";
 import { decodeKeyset, encodeKeyset, type KeysetCursor, type Page } from "@/lib/pagination/cursor";
 import type { StoryInput, StoryIntent } from "./schema";
@@ -37,9 +37,12 @@ export const withAnyStartingPoint = (slugs: string[]): SQL =>
 /** Stories tagged with the starting point; combine several for "carries all of them". */
 export const withStartingPoint = (slug: string): SQL => withAnyStartingPoint([slug]);
 
-/** Full-text match in either language's stemming, so a Dutch or English query finds both. */
+/** The words of a search in either language's stemming, so a Dutch or English query finds both. */
+const searchQuery = (query: string): SQL => sql`(websearch_to_tsquery('english', ${query}) || websearch_to_tsquery('dutch', ${query}))`;
+
+/** Full-text match in the story or in one of its translations (decision 030), each indexed in its own language. */
 export const matching = (query: string): SQL =>
-  sql`${stories.searchVector} @@ (websearch_to_tsquery('english', ${query}) || websearch_to_tsquery('dutch', ${query}))`;
+  sql`(${stories.searchVector} @@ ${searchQuery(query)} or exists (select 1 from ${storyTranslations} as tr where tr.story_id = ${stories.id} and tr.search_vector @@ ${searchQuery(query)}))`;
 
 export const byAuthor = (authorId: string): SQL => eq(stories.authorId, authorId);
 
@@ -121,7 +124,9 @@ function toCards(rows: Array<Record<keyof typeof cardColumns, unknown>>, tags: M
   });
 }
 
-export const inLanguages = (languages: string[]): SQL => inArray(stories.language, languages as Language[]);
+/** Stories that can be read in any of these languages: written in it, or translated into it (decision 030). */
+export const inLanguages = (languages: string[]): SQL =>
+  sql`(${inArray(stories.language, languages as Language[])} or exists (select 1 from ${storyTranslations} as tr where tr.story_id = ${stories.id} and ${inArray(sql`tr.language`, languages)}))`;
 export const ofOrganisationTypes = (types: string[]): SQL => inArray(stories.organisationType, types as OrganisationType[]);
 
 /** Stories that name any of these tools (exactly as written). */
@@ -234,11 +239,16 @@ export async function facetCounts(filters: StoryFilters, options: { sample?: num
       .innerJoin(startingPoints, eq(startingPoints.id, storyStartingPoints.startingPointId))
       .where(and(...groupConditions(spFilters)))
       .groupBy(startingPoints.slug),
+    // A story counts under each language it can be read in: its own and its translations'.
     db
-      .select({ key: stories.language, n: count() })
+      .select({ key: sql<string>`readable.language`, n: count() })
       .from(stories)
+      .innerJoin(
+        sql`lateral (select ${stories.language}::text as language union select tr.language::text from ${storyTranslations} as tr where tr.story_id = ${stories.id}) as readable`,
+        sql`true`,
+      )
       .where(and(...groupConditions({ ...filters, languages: [] })))
-      .groupBy(stories.language),
+      .groupBy(sql`readable.language`),
     db
       .select({ key: stories.organisationType, n: count() })
       .from(stories)
@@ -288,7 +298,7 @@ const publishedKey: SortKey = { column: stories.publishedAt, cast: "timestamptz"
 
 /** Ranked like the index weights: title above summary and organisation above body. */
 const rankOf = (query: string): SQL<number> =>
-  sql<number>`ts_rank(${stories.searchVector}, websearch_to_tsquery('english', ${query}) || websearch_to_tsquery('dutch', ${query}))`;
+  sql<number>`greatest(ts_rank(${stories.searchVector}, ${searchQuery(query)}), coalesce((select max(ts_rank(tr.search_vector, ${searchQuery(query)})) from ${storyTranslations} as tr where tr.story_id = ${stories.id}), 0))`;
 
 /**
  * How many of the newest matches a search ranks. ts_rank has to read every candidate's
@@ -848,11 +858,14 @@ export async function searchSnippets(storyIds: string[], query: string): Promise
   if (storyIds.length === 0 || !query) return new Map();
   const db = await getDb();
   const config = sql`CASE WHEN ${stories.language} = 'nl' THEN 'dutch'::regconfig ELSE 'english'::regconfig END`;
+  const trConfig = sql`CASE WHEN tr.language = 'nl' THEN 'dutch'::regconfig ELSE 'english'::regconfig END`;
+  const options = `MaxFragments=1, MaxWords=28, MinWords=12, StartSel=${MATCH_START}, StopSel=${MATCH_END}`;
+  const original = sql`ts_headline(${config}, ${stories.body}, websearch_to_tsquery(${config}, ${query}), ${options})`;
   const rows = await db
     .select({
       id: stories.id,
-      snippet: sql<string>`ts_headline(${config}, ${stories.body}, websearch_to_tsquery(${config}, ${query}),
-        ${`MaxFragments=1, MaxWords=28, MinWords=12, StartSel=${MATCH_START}, StopSel=${MATCH_END}`})`,
+      // From the version the words were found in: a match only in the translation shows the translation's passage.
+      snippet: sql<string>`CASE WHEN ${stories.searchVector} @@ ${searchQuery(query)} THEN ${original} ELSE coalesce((select ts_headline(${trConfig}, tr.body, websearch_to_tsquery(${trConfig}, ${query}), ${options}) from ${storyTranslations} as tr where tr.story_id = ${stories.id} and tr.search_vector @@ ${searchQuery(query)} limit 1), ${original}) END`,
     })
     .from(stories)
     .where(inArray(stories.id, storyIds));

@@ -17,6 +17,7 @@ const row: ExportRow = {
   authorTags: ["improving-work-practice", "using-knowledge"],
   recognitions: { "improving-work-practice": 2, "using-knowledge": 0 },
   commentCount: 5,
+  translations: [{ language: "en", title: "In English; too" }],
 };
 
 describe("research export", () => {
@@ -24,10 +25,10 @@ describe("research export", () => {
     const csv = toCsv(["improving-work-practice", "using-knowledge"], [row]);
     const [header, line, end] = csv.split("\r\n");
     expect(header).toBe(
-      "id,slug,title,organisation,organisation_type,language,published_at,updated_at,author,author_tags,recognised_improving-work-practice,recognised_using-knowledge,comment_count",
+      "id,slug,title,organisation,organisation_type,language,published_at,updated_at,author,author_tags,recognised_improving-work-practice,recognised_using-knowledge,comment_count,translation_languages,translated_titles",
     );
     expect(line).toBe(
-      'id-1,a-story,"Quotes ""and"", commas","\'=HYPERLINK(""evil"")",company,nl,2026-01-02T03:04:05.000Z,2026-01-03T00:00:00.000Z,Anna,improving-work-practice;using-knowledge,2,0,5',
+      'id-1,a-story,"Quotes ""and"", commas","\'=HYPERLINK(""evil"")",company,nl,2026-01-02T03:04:05.000Z,2026-01-03T00:00:00.000Z,Anna,improving-work-practice;using-knowledge,2,0,5,en,In English; too',
     );
     expect(end).toBe("");
   });
@@ -54,6 +55,7 @@ describe("research export", () => {
       authorTags: ["improving-work-practice", "using-knowledge"],
       recognitions: { "improving-work-practice": 2, "using-knowledge": 0 },
       commentCount: 5,
+      translations: [{ language: "en", title: "In English; too" }],
     });
   });
 });

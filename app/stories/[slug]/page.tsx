@@ -45,6 +45,8 @@ import { shareMetadata } from "@/lib/share/metadata";
 import { deleteStoryAction, publishDraftAction } from "@/lib/stories/actions";
 import { PendingButton } from "@/components/forms/pending-button";
 import { first } from "@/lib/stories/search-params";
+import { chooseVersion, versionPath } from "@/lib/stories/reading";
+import { cachedTranslations } from "@/lib/stories/translation-reads";
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -57,14 +59,25 @@ const loadVisibleStory = cache(async (slug: string) => {
   return { story, user };
 });
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
+/** The version this request shows (decision 030): `?lang=`, else the interface language, else the original. */
+const loadVersion = cache(async (slug: string, requested: string | null) => {
+  const { story } = await loadVisibleStory(slug);
+  const [translations, locale] = await Promise.all([cachedTranslations(story.id), getReaderLocale()]);
+  return chooseVersion(story, translations, locale, requested);
+});
+
+export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
   const { story } = await loadVisibleStory((await params).slug);
+  const requested = first((await searchParams).lang) ?? null;
+  const { version, languages } = await loadVersion(story.slug, requested);
   const [tFeeds, tMeta, origin] = await Promise.all([getTranslations("feeds"), getTranslations("meta"), siteOrigin()]);
   return {
-    title: story.title,
-    description: story.summary || undefined,
+    title: version.title,
+    description: version.summary || undefined,
     alternates: {
-      canonical: `/stories/${story.slug}`,
+      canonical: requested && languages.includes(requested) ? versionPath(story.slug, requested) : `/stories/${story.slug}`,
+      // Each version for search engines, when there is more than one.
+      ...(languages.length > 1 ? { languages: Object.fromEntries(languages.map((language) => [language, versionPath(story.slug, language)])) } : {}),
       types: {
         "application/atom+xml": [{ url: `/stories/${story.slug}/comments.xml`, title: tFeeds("comments", { title: story.title }) }],
         // Only a published story has an embed (decision 025).
@@ -73,11 +86,11 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
     },
     ...shareMetadata({
       type: "article",
-      title: story.title,
-      description: story.summary,
+      title: version.title,
+      description: version.summary,
       url: `/stories/${story.slug}`,
       siteName: tMeta("siteName"),
-      language: story.language,
+      language: version.language,
       publishedTime: story.publishedAt,
       modifiedTime: story.publishedAt ? story.updatedAt : null,
       tags: story.startingPoints.map((sp) => sp.name),
@@ -92,8 +105,10 @@ export default async function StoryPage({ params, searchParams }: Props) {
   const { story, user } = await loadVisibleStory(slug);
   const commentsAfter = first((await searchParams).comments) ?? null;
   const locale = await getReaderLocale();
-  const [t, tc, tTypes, tLanguages, format, comments, recognitions, related] = await Promise.all([
+  const { version, translated, languages } = await loadVersion(slug, first((await searchParams).lang) ?? null);
+  const [t, tt, tc, tTypes, tLanguages, format, comments, recognitions, related] = await Promise.all([
     getTranslations("stories"),
+    getTranslations("translations"),
     getTranslations("comments"),
     getTranslations("organisationTypes"),
     getTranslations("languages"),
@@ -172,8 +187,8 @@ export default async function StoryPage({ params, searchParams }: Props) {
         <p className="text-stone-700">
           <span className="font-medium">{story.organisation}</span> · {tTypes(story.organisationType)}
         </p>
-        <h1 className="text-3xl font-bold leading-tight" lang={story.language}>
-          {story.title}
+        <h1 className="text-3xl font-bold leading-tight" lang={version.language}>
+          {version.title}
         </h1>
         <p className="text-stone-600">
           {story.author ? (
@@ -200,10 +215,34 @@ export default async function StoryPage({ params, searchParams }: Props) {
           <StartingPointTags tags={story.startingPoints} />
         </div>
         {story.isExample ? <p className="rounded bg-amber-50 px-4 py-2 text-sm text-amber-900">{t("exampleNote")}</p> : null}
+        {translated ? (
+          <p className="rounded border border-sky-200 bg-sky-50 px-4 py-2 text-sm text-sky-950">
+            {tt("translatedNote", { language: tLanguages(story.language) })}{" "}
+            <Link href={versionPath(story.slug, story.language)} hrefLang={story.language} className="font-medium">
+              {tt("readOriginal", { language: tLanguages(story.language) })}
+            </Link>
+          </p>
+        ) : languages.length > 1 ? (
+          <p className="rounded border border-sky-200 bg-sky-50 px-4 py-2 text-sm text-sky-950">
+            {languages
+              .filter((language) => language !== version.language)
+              .map((language) => (
+                <span key={language}>
+                  {tt("alsoIn", { language: tLanguages(language) })}{" "}
+                  <Link href={versionPath(story.slug, language)} hrefLang={language} className="font-medium">
+                    {tt("readIn", { language: tLanguages(language) })}
+                  </Link>
+                </span>
+              ))}
+          </p>
+        ) : null}
         {editable ? (
           <div className="flex flex-wrap gap-3">
             <Link href={`/stories/${story.slug}/edit`} className="rounded border border-stone-400 bg-white px-3 py-1.5 text-stone-900 no-underline hover:bg-stone-100 hover:no-underline">
               {t("edit")}
+            </Link>
+            <Link href={`/stories/${story.slug}/translate`} className="rounded border border-stone-400 bg-white px-3 py-1.5 text-stone-900 no-underline hover:bg-stone-100 hover:no-underline">
+              {languages.length > 1 ? tt("edit") : tt("add")}
             </Link>
             {canSeeHistory(user, story) ? (
               <Link href={`/stories/${story.slug}/history`} className="rounded border border-stone-400 bg-white px-3 py-1.5 text-stone-900 no-underline hover:bg-stone-100 hover:no-underline">
@@ -232,19 +271,19 @@ export default async function StoryPage({ params, searchParams }: Props) {
         {story.status === "published" && user?.id !== story.authorId ? <StoryFollow storyId={story.id} userId={user?.id ?? null} /> : null}
       </header>
 
-      {story.summary ? (
-        <p className="text-lg text-stone-800" lang={story.language}>
-          {story.summary}
+      {version.summary ? (
+        <p className="text-lg text-stone-800" lang={version.language}>
+          {version.summary}
         </p>
       ) : null}
-      <Markdown html={story.html} lang={story.language} />
+      <Markdown html={version.html} lang={version.language} />
 
       <dl className="grid gap-4 rounded-lg border border-stone-200 bg-white p-5 sm:grid-cols-2">
-        {story.trigger ? (
+        {version.trigger ? (
           <div className="sm:col-span-2">
             <dt className="font-semibold">{t("trigger")}</dt>
-            <dd className="mt-1 text-stone-800" lang={story.language}>
-              {story.trigger}
+            <dd className="mt-1 text-stone-800" lang={version.language}>
+              {version.trigger}
             </dd>
           </div>
         ) : null}
@@ -263,7 +302,7 @@ export default async function StoryPage({ params, searchParams }: Props) {
       {story.status === "published" ? (
         <UsefulButton kind="story" targetId={story.id} count={conversation.usefulCount} pressed={conversation.markedUseful} canToggle={canMarkUseful(user, story)} />
       ) : null}
-      {story.status === "published" ? <ShareEmbed target={{ kind: "story", slug: story.slug, lang: null }} name={story.title} /> : null}
+      {story.status === "published" ? <ShareEmbed target={{ kind: "story", slug: story.slug, lang: null }} name={version.title} /> : null}
 
       {/* Not labelled by its heading: "Comments (2)" would then also match the "Comment" field's name. */}
       {recognitions ? (

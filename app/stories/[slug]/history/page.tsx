@@ -5,6 +5,7 @@ import { RevisionRestoreForm } from "@/components/revision-restore-form";
 import { restoreRevisionAction } from "@/lib/stories/actions";
 import { loadHistory } from "./load";
 import { SavedBy } from "./saved-by";
+import { TranslationHistory } from "./translation-history";
 
 type Props = { params: Promise<{ slug: string }> };
 
@@ -71,6 +72,8 @@ export default async function StoryHistoryPage({ params }: Props) {
           );
         })}
       </ol>
+
+      <TranslationHistory storyId={story.id} />
     </div>
   );
 }

@@ -1,0 +1,65 @@
+"use server";
+
+import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { z } from "zod";
+import { canEditStory } from "@/lib/auth/permissions";
+import { currentUser } from "@/lib/auth/session";
+import { storyChanged } from "@/lib/cache/tags";
+import { recordStaffAction } from "@/lib/moderation/queries";
+import { validationErrorMap, type FormState } from "@/lib/validation/error-map";
+import { formText } from "@/lib/validation/form-data";
+import { keepInputWhenUnavailable } from "@/lib/validation/unavailable";
+import { getStoryAccess } from "./queries";
+import { translationSchema, type TranslationFormValues } from "./translation-schema";
+import { getTranslation, saveTranslation } from "./translations";
+import { LANGUAGES } from "@/lib/constants/vocabulary";
+
+export type TranslationFormState = FormState<TranslationFormValues & { version?: string; conflict?: boolean }>;
+
+export async function saveTranslationAction(state: TranslationFormState, formData: FormData): Promise<TranslationFormState> {
+  return keepInputWhenUnavailable(saveTranslationSubmission, state, formData);
+}
+
+async function saveTranslationSubmission(_prev: TranslationFormState, formData: FormData): Promise<TranslationFormState> {
+  const storyId = formText(formData, "storyId");
+  const language = formText(formData, "language");
+  const expectedVersion = Number(formText(formData, "version") || "0");
+  const values = {
+    title: formText(formData, "title"),
+    summary: formText(formData, "summary"),
+    body: formText(formData, "body"),
+    trigger: formText(formData, "trigger"),
+    version: formText(formData, "version"),
+  };
+  const user = await currentUser();
+  const t = await getTranslations();
+
+  // Whoever may edit the story may translate it; nobody else learns anything from the answer.
+  const story = await getStoryAccess(storyId);
+  if (!user || !story || !canEditStory(user, story) || !(LANGUAGES as readonly string[]).includes(language) || !Number.isSafeInteger(expectedVersion) || expectedVersion < 0) {
+    return { ok: false, fieldErrors: {}, formError: t("stories.notAllowed"), values };
+  }
+  const parsed = translationSchema.safeParse(values, { error: validationErrorMap(t) });
+  if (!parsed.success) return { ok: false, fieldErrors: z.flattenError(parsed.error).fieldErrors, values };
+
+  const result = await saveTranslation({ storyId, language: language as (typeof LANGUAGES)[number], expectedVersion, input: parsed.data, editorId: user.id });
+  if (!result.ok) {
+    if (result.reason === "conflict") {
+      const current = await getTranslation(storyId, language);
+      return { ok: false, fieldErrors: {}, formError: t("translations.conflict"), values: { ...values, version: String(current?.version ?? 0), conflict: true } };
+    }
+    return { ok: false, fieldErrors: {}, formError: t(result.reason === "same_language" ? "translations.sameLanguage" : "stories.notFound"), values };
+  }
+  await storyChanged(storyId);
+  if (user.id !== story.authorId) {
+    await recordStaffAction({
+      actorId: user.id,
+      action: "edit",
+      target: { type: "story", id: story.id, userId: story.authorId, label: parsed.data.title },
+      before: { translation: language, version: expectedVersion },
+      after: { translation: language, version: result.version },
+    });
+  }
+  redirect(`/stories/${result.slug}?lang=${result.language}`);
+}
