@@ -26,6 +26,7 @@ import {
   stories,
   storyFollows,
   storyRecognitions,
+  storyTranslations,
   storyUseful,
   users,
 } from "@/db/schema";
@@ -222,6 +223,26 @@ const MATRIX: Record<string, Case> = {
       return a.restoreRevisionAction(null, form({ storyId: fx.story.id, version: "1", expectedVersion: "2" }));
     },
     took: async (fx) => (await countOf(fx, stories, and(eq(stories.id, fx.story.id), eq(stories.version, 3)))) === 1,
+  },
+  // A draft's own "Publish" button: whoever may edit the story.
+  publishDraftAction: {
+    allowed: ["author", "moderator", "admin"],
+    run: async (fx, a) => {
+      const draft = await createStory({ authorId: fx.author.id, intent: "draft", input: storyInput({ title: "A draft to publish" }) });
+      (fx as Fixture & { draftId?: string }).draftId = draft.id;
+      return a.publishDraftAction(form({ slug: draft.slug }));
+    },
+    took: async (fx) => (await countOf(fx, stories, and(eq(stories.id, (fx as Fixture & { draftId?: string }).draftId!), eq(stories.status, "published")))) === 1,
+  },
+  // A translation is an edit of the story: the same people.
+  saveTranslationAction: {
+    allowed: ["author", "moderator", "admin"],
+    run: (fx, a) =>
+      a.saveTranslationAction(
+        null,
+        form({ storyId: fx.story.id, language: "nl", version: "0", title: "Een vertaald verhaal", summary: "", body: storyInput().body, trigger: "" }),
+      ),
+    took: async (fx) => (await countOf(fx, storyTranslations, and(eq(storyTranslations.storyId, fx.story.id), eq(storyTranslations.language, "nl")))) === 1,
   },
   deleteStoryAction: {
     allowed: ["author", "moderator", "admin"],
