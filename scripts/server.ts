@@ -235,6 +235,12 @@ async function servePublicPage(req: IncomingMessage, res: ServerResponse, cache:
     res.statusCode = found.page.status;
     for (const [name, value] of headers) res.setHeader(name, value);
     res.setHeader("X-Page-Cache", "hit");
+    if (pageCaching.notModified(found.page, req.headers["if-none-match"])) {
+      res.statusCode = 304;
+      res.removeHeader("Content-Type");
+      res.end();
+      return;
+    }
     res.setHeader("Content-Length", body.byteLength);
     res.end(req.method === "HEAD" ? undefined : body);
     return;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createPageCache, isPageCacheable, pageCacheKey, renderStoredPage, storedPage } from "./index";
+import { createPageCache, isPageCacheable, notModified, pageCacheKey, renderStoredPage, storedPage } from "./index";
 import { createLimiter } from "./limiter";
 
 const NONCE = "AAAAAAAAAAAAAAAAAAAAAA==";
@@ -61,6 +61,18 @@ describe("stored pages", () => {
     // Share images are kept, their bytes untouched.
     expect(storedPage(200, { "content-type": "image/png", "content-security-policy": csp(NONCE) }, Buffer.from(NONCE), 1)?.parts).toEqual([Buffer.from(NONCE)]);
     expect(storedPage(200, { "content-type": "application/json" }, body, 1)).not.toBeNull();
+  });
+});
+
+describe("conditional requests", () => {
+  it("answer 304 when the client has the stored copy", () => {
+    const stored = storedPage(200, { "content-type": "application/json", etag: 'W/"abc"' }, Buffer.from("{}"), 1)!;
+    expect(notModified(stored, 'W/"abc"')).toBe(true);
+    expect(notModified(stored, '"x", "abc"')).toBe(true);
+    expect(notModified(stored, "*")).toBe(true);
+    expect(notModified(stored, '"other"')).toBe(false);
+    expect(notModified(stored, undefined)).toBe(false);
+    expect(notModified(page(), '"abc"')).toBe(false);
   });
 });
 

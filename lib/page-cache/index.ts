@@ -255,3 +255,14 @@ export function renderStoredPage(page: StoredPage, nonce: string): { headers: [s
   });
   return { headers, body: Buffer.concat(pieces) };
 }
+
+/**
+ * Whether the client's copy is the stored one (`If-None-Match` against the stored `ETag`,
+ * compared weakly as RFC 9110 asks for GET): then the answer is 304 without a body.
+ */
+export function notModified(page: StoredPage, ifNoneMatch: string | string[] | undefined): boolean {
+  const etag = page.headers.find(([name]) => name === "etag")?.[1];
+  if (typeof etag !== "string" || ifNoneMatch === undefined) return false;
+  const opaque = (tag: string) => tag.trim().replace(/^W\//, "");
+  return (Array.isArray(ifNoneMatch) ? ifNoneMatch.join(",") : ifNoneMatch).split(",").some((tag) => tag.trim() === "*" || opaque(tag) === opaque(etag));
+}
