@@ -87,6 +87,10 @@ export default defineConfig({
       // SMTP_URL would make every member confirm their address before publishing or commenting,
       // and every spec signs up its own. e2e/accounts.spec.ts starts a second server with it on.
       REQUIRE_EMAIL_VERIFICATION: "off",
+      // One server process also with PostgreSQL: specs check "the very next request" after a
+      // write, and a second process sees another's invalidation within 500 ms, as a second app
+      // server does (tests/faults/two-servers.test.ts covers that).
+      WEB_CONCURRENCY: "1",
       ...(process.env.E2E_DATA_DIR
         ? {
             PGLITE_DATA_DIR: path.join(process.env.E2E_DATA_DIR, "pglite"),
