@@ -363,6 +363,13 @@ function hasValidEncoding(pathname: string): boolean {
   }
 }
 
+// Idle keep-alive connections stay open for a minute (Node's default is 5 s). A client that
+// reuses a connection just as the server closes it gets a reset instead of an answer; load
+// balancers keep their own idle connections for about a minute, and so do test clients between
+// a member's slow steps.
+server.keepAliveTimeout = 65_000;
+server.headersTimeout = 66_000;
+
 server.on("connection", (socket: Socket) => {
   accepted++;
   connections.set(socket, { requests: 0, active: 0 });
