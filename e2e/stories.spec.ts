@@ -194,7 +194,8 @@ test.describe("ownership", () => {
   test("authors edit and delete their own story", async ({ page }) => {
     await signUp(page);
     const path = await writeStory(page, { title: `Story to edit ${Date.now()}` });
-    await page.getByRole("link", { name: "Edit" }).click();
+    // Exact: related stories may have "edited" in their titles.
+    await page.getByRole("link", { name: "Edit", exact: true }).click();
     await expect(page).toHaveURL(`${path}/edit`);
     await expect(page.getByLabel("Title")).toHaveValue(/Story to edit/);
     await page.getByLabel("Title").fill("An edited title for this story");
