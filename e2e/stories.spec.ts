@@ -73,7 +73,8 @@ test.describe("publishing and browsing", () => {
     await page.getByRole("button", { name: "Search", exact: true }).click();
     await expect(page).toHaveURL(/q=hospitals/);
     await expect(page.getByRole("link", { name: /hospital uses an enterprise social network/i })).toBeVisible();
-    await expect(page.getByRole("heading", { name: /1 story found/ })).toBeVisible();
+    // Other specs write hospital stories too (suggestions): at least this one is found.
+    await expect(page.getByRole("heading", { name: /\d+ stor(y|ies) found/ })).toBeVisible();
     await expect(page.locator("main mark").first()).toHaveText(/hospital/i);
   });
 
