@@ -12,6 +12,7 @@ import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "
 import { availableParallelism } from "node:os";
 import path from "node:path";
 import { ensureAuthSecret } from "../lib/auth/secret";
+import { envIfValid } from "../lib/env";
 
 // Next reports anonymous usage to Vercel unless told not to; a self-hosted installation (and
 // every test run, which builds through this script) stays quiet unless its operator opts in.
@@ -72,18 +73,15 @@ if (buildOnly) process.exit(0);
  * How many server processes: one per core with PostgreSQL (decision 029), unless
  * WEB_CONCURRENCY says otherwise; always one with the embedded database, which one process owns.
  */
-function webConcurrency(): string {
-  const raw = process.env.WEB_CONCURRENCY;
-  if (!process.env.DATABASE_URL) {
-    if (raw && raw !== "1") console.warn("WEB_CONCURRENCY is ignored with the embedded database: one process owns its data folder.");
+function webConcurrency(): string | undefined {
+  const settings = envIfValid();
+  // A bad value goes on unchanged: scripts/server.ts checks every setting and says what is wrong.
+  if (!settings) return process.env.WEB_CONCURRENCY;
+  if (!settings.DATABASE_URL) {
+    if ((settings.WEB_CONCURRENCY ?? 1) !== 1) console.warn("WEB_CONCURRENCY is ignored with the embedded database: one process owns its data folder.");
     return "1";
   }
-  if (raw === undefined || raw === "") return String(availableParallelism());
-  if (!/^[1-9][0-9]*$/.test(raw)) {
-    console.error(`\nWEB_CONCURRENCY must be a whole number of server processes, 1 or more (got "${raw}").\n`);
-    process.exit(1);
-  }
-  return raw;
+  return String(settings.WEB_CONCURRENCY ?? availableParallelism());
 }
 
 // The server runs in a child process with a clean module graph (tsx for its TypeScript). It
