@@ -20,7 +20,9 @@ test("a follower of a starting point hears of a new story there; opening the not
   const follow = a.getByRole("button", { name: "Follow", exact: true });
   await expect(follow).toHaveAttribute("aria-pressed", "false");
   await follow.click();
+  // The button shows "Following" while the post is under way; reloading then would race it.
   await expect(a.getByRole("button", { name: "Following" })).toHaveAttribute("aria-pressed", "true");
+  await expect(a.getByRole("button", { name: "Following" })).not.toHaveAttribute("aria-busy");
   await a.reload();
   await expect(a.getByRole("button", { name: "Following" })).toHaveAttribute("aria-pressed", "true");
 
