@@ -53,6 +53,9 @@ export default defineConfig({
           include: ["tests/integration/**/*.test.ts"],
           globalSetup: ["tests/support/integration-global-setup.ts"],
           setupFiles: ["tests/support/integration-setup.ts"],
+          // next-auth imports "next/server" without an extension, which only bundlers resolve:
+          // inlined, Vite resolves it (tests/integration/session-route.test.ts runs the real handler).
+          server: { deps: { inline: ["next-auth"] } },
           // Opening PGlite from a snapshot takes a few seconds on a busy machine.
           hookTimeout: 120_000,
           testTimeout: 30_000,

@@ -5,7 +5,7 @@ import type { NextRequest } from "next/server";
 import { getDb } from "@/db";
 import { beginSignInAttempt } from "@/lib/rate-limit/sign-in";
 import { authConfig } from "./auth.config";
-import { verifyCredentials } from "./credentials";
+import { isCurrentSession, verifyCredentials } from "./credentials";
 import { SuspendedSignIn } from "./errors";
 import { accountAdapter, magicLinkProvider, magicLinkSignIn } from "./magic-link";
 import { onPublicOrigin } from "./public-origin";
@@ -38,6 +38,27 @@ export const { auth, signIn, signOut } = nextAuth;
 
 // /api/auth/*: Auth.js redirects (after a sign-in link, to its error page) go to the public origin.
 export const handlers = {
-  GET: async (request: NextRequest) => nextAuth.handlers.GET(await onPublicOrigin(request)),
-  POST: async (request: NextRequest) => nextAuth.handlers.POST(await onPublicOrigin(request)),
+  GET: async (request: NextRequest) => withoutEndedSession(request, await nextAuth.handlers.GET(await onPublicOrigin(request))),
+  POST: async (request: NextRequest) => withoutEndedSession(request, await nextAuth.handlers.POST(await onPublicOrigin(request))),
 };
+
+/**
+ * Auth.js answers /api/auth/session from the signed token alone. A token whose sessions were
+ * ended (a new password, "sign out everywhere", a suspension) or whose account is gone is no
+ * session: it gets `null`, as pages and actions treat it (lib/auth/session.ts). Not in the
+ * session callback: `auth()` goes through that too, and pages still need the suspended member's
+ * id to say why they were signed out.
+ */
+async function withoutEndedSession(request: NextRequest, response: Response): Promise<Response> {
+  if (!request.nextUrl.pathname.endsWith("/api/auth/session") || !response.ok) return response;
+  const body = (await response.clone().json()) as { user?: { id?: unknown; sessionVersion?: unknown } } | null;
+  const user = body?.user;
+  if (!user || (typeof user.id === "string" && typeof user.sessionVersion === "number" && (await isCurrentSession({ id: user.id, sessionVersion: user.sessionVersion })))) {
+    return response;
+  }
+  const headers = new Headers(response.headers);
+  headers.delete("content-length");
+  // The refreshed cookie Auth.js set would keep the ended session alive: it is dropped.
+  headers.delete("set-cookie");
+  return new Response("null", { status: 200, headers });
+}

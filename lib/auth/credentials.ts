@@ -1,5 +1,5 @@
 import "server-only";
-import { sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { getDb } from "@/db";
 import { users } from "@/db/schema";
 import { verifyPassword } from "./password";
@@ -42,4 +42,19 @@ export async function verifyCredentials(input: unknown): Promise<AuthenticatedUs
   if (!user || !valid) return null;
   if (isSuspended(user)) return "suspended";
   return { id: user.id, name: user.name, email: user.email, handle: user.handle, role: user.role, sessionVersion: user.sessionVersion };
+}
+
+/**
+ * Whether a session token still stands for a signed-in member: the account exists, is not
+ * suspended, and its sessions have not been ended since the token was made (session version).
+ * Pages and actions check the same through lib/auth/session.ts.
+ */
+export async function isCurrentSession(token: { id: string; sessionVersion: number }): Promise<boolean> {
+  const db = await getDb();
+  const [row] = await db
+    .select({ sessionVersion: users.sessionVersion, suspendedUntil: users.suspendedUntil, suspendedForGood: users.suspendedForGood })
+    .from(users)
+    .where(eq(users.id, token.id))
+    .limit(1);
+  return row !== undefined && !isSuspended(row) && row.sessionVersion === token.sessionVersion;
 }

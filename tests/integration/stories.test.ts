@@ -19,6 +19,7 @@ import {
   updateStory,
 } from "@/lib/stories/queries";
 import type { StoryInput } from "@/lib/stories/schema";
+import { highlightSnippet } from "@/lib/stories/highlight";
 import { readableLanguages } from "@/lib/stories/translations";
 
 let counter = 0;
@@ -121,6 +122,20 @@ describe("stories", () => {
     expect(snippets.get(found.items[0].id)).toContain(`${MATCH_START}collaborating${MATCH_END}`);
     const dutch = await listPublishedStories({ filters: { q: "samenwerking" }, locale: "en" });
     expect((await searchSnippets(dutch.items.map((s) => s.id), "samenwerking")).get(dutch.items[0].id)).toContain(`${MATCH_START}samenwerken${MATCH_END}`);
+  });
+
+  it("marks only the search words in a passage, whatever control characters the body holds", async () => {
+    const author = await member();
+    // The markers ts_headline is given, typed by a member: they must not become <mark> tags.
+    const body = "Stray \u0002markers\u0003 and \u0003 a closing one first \u0002, then we went kayaking with the whole neighbourhood team.";
+    await createStory({ authorId: author.id, input: story({ title: "Kayaking with markers", body }), intent: "publish" });
+    const found = await listPublishedStories({ filters: { q: "kayaking" }, locale: "en" });
+    const id = found.items.find((s) => s.title === "Kayaking with markers")!.id;
+    const html = highlightSnippet((await searchSnippets([id], "kayaking")).get(id)!);
+    expect(html.match(/<mark>/g)).toHaveLength(1);
+    expect(html.match(/<\/mark>/g)).toHaveLength(1);
+    expect(html).toContain("<mark>kayaking</mark>");
+    expect(html).toContain("Stray markers and");
   });
 
   it("pages with keyset cursors without gaps or repeats, also while new stories arrive", async () => {
