@@ -11,8 +11,35 @@ export const emailField = z.string().trim().toLowerCase().min(1).max(EMAIL_MAX).
 // Not trimmed: a password is exactly what the person typed. Sign-up and password reset share it.
 export const newPasswordField = z.string().min(PASSWORD_MIN).max(PASSWORD_MAX);
 
+/*
+ * A display name is one line of plain text that others see beside stories, in mail headers
+ * ("Anna commented on your story") and in feeds. Refused rather than quietly changed, so
+ * the person sees what is wrong:
+ * - control characters (a line break in a name once wrote a separate `Bcc:` line into a mail),
+ *   line and paragraph separators, and the characters that change the direction of the text
+ *   around them (Bidi_Control: U+202A–U+202E, U+2066–U+2069, U+200E/F, U+061C), which can make
+ *   a name read as something else;
+ * - a word that mixes Latin with Cyrillic or Greek letters ("Аlice" with a Cyrillic А): a
+ *   look-alike of a Latin name. A name wholly in one script is welcome.
+ */
+const NAME_FORBIDDEN = /[\p{Cc}\p{Zl}\p{Zp}\p{Bidi_Control}]/u;
+const LATIN = /\p{Script=Latin}/u;
+const CYRILLIC_OR_GREEK = /[\p{Script=Cyrillic}\p{Script=Greek}]/u;
+
+export function mixesLookAlikeScripts(text: string): boolean {
+  return text.split(/[^\p{L}\p{M}]+/u).some((word) => LATIN.test(word) && CYRILLIC_OR_GREEK.test(word));
+}
+
+export const displayNameField = z
+  .string()
+  .trim()
+  .min(1)
+  .max(NAME_MAX)
+  .refine((name) => !NAME_FORBIDDEN.test(name), { params: { key: "validation.nameCharacters" } })
+  .refine((name) => !mixesLookAlikeScripts(name), { params: { key: "validation.nameMixedScripts" } });
+
 export const signUpSchema = z.object({
-  name: z.string().trim().min(1).max(NAME_MAX),
+  name: displayNameField,
   email: emailField,
   password: newPasswordField,
 });

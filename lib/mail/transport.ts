@@ -50,6 +50,38 @@ export function mailDir(): string {
   return path.resolve(/*turbopackIgnore: true*/ ".data", "mail");
 }
 
+/*
+ * Every header value, whatever its source (a member's name in a subject, an address, a link),
+ * becomes one line: CR, LF and every other control character turn into a space, so no value
+ * can start a header of its own (a name with a line break once added a `Bcc:` line). Header
+ * names are ours, but are held to RFC 5322's characters all the same.
+ */
+const CONTROL = /[\p{Cc}\p{Zl}\p{Zp}]+/gu;
+const HEADER_NAME = /^[!-9;-~]+$/;
+
+export function headerValue(value: string): string {
+  return value.replace(CONTROL, " ").trim();
+}
+
+// One plain address: a mail goes to exactly the account it was written for, never to a list.
+const ONE_ADDRESS = /^[^\s@<>,;:"()[\]\\]+@[^\s@<>,;:"()[\]\\]+$/;
+
+export class InvalidRecipientError extends Error {
+  constructor() {
+    super("The recipient is not one plain mail address; the mail is not sent.");
+    this.name = "InvalidRecipientError";
+  }
+}
+
+function headerFields(mail: OutgoingMail): { to: string; subject: string; headers: Record<string, string> } {
+  if (!ONE_ADDRESS.test(mail.to)) throw new InvalidRecipientError();
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(mail.headers ?? {})) {
+    if (HEADER_NAME.test(name)) headers[name] = headerValue(value);
+  }
+  return { to: mail.to, subject: headerValue(mail.subject), headers };
+}
+
 function smtpTransport(url: string): MailTransport {
   const transporter = nodemailer.createTransport({ url, ...SMTP_TIMEOUTS }, { from: mailFrom() });
   const parsed = URL.canParse(url) ? new URL(url) : null;
@@ -57,13 +89,14 @@ function smtpTransport(url: string): MailTransport {
     kind: "smtp",
     target: parsed ? `${parsed.protocol}//${parsed.hostname}${parsed.port ? `:${parsed.port}` : ""}` : "smtp",
     send: async (mail) => {
+      const { to, subject, headers } = headerFields(mail);
       await transporter.sendMail({
         messageId: messageId(mail.id),
-        to: mail.to,
-        subject: mail.subject,
+        to,
+        subject,
         text: mail.text,
         ...(mail.html ? { html: mail.html } : {}),
-        headers: mail.headers ?? {},
+        headers,
       });
     },
     close: () => transporter.close(),
@@ -79,11 +112,12 @@ function fileTransport(): MailTransport {
       await mkdir(dir, { recursive: true });
       const date = new Date();
       const file = path.join(dir, `${date.toISOString().replace(/[:.]/g, "-")}-${mail.id.slice(0, 8)}.txt`);
-      const headerLines = Object.entries(mail.headers ?? {}).map(([name, value]) => `${name}: ${value}`);
+      const { to, subject, headers } = headerFields(mail);
+      const headerLines = Object.entries(headers).map(([name, value]) => `${name}: ${value}`);
       const content = [
-        `From: ${mailFrom()}`,
-        `To: ${mail.to}`,
-        `Subject: ${mail.subject}`,
+        `From: ${headerValue(mailFrom())}`,
+        `To: ${to}`,
+        `Subject: ${subject}`,
         `Date: ${date.toUTCString()}`,
         `Message-ID: ${messageId(mail.id)}`,
         ...headerLines,
@@ -93,7 +127,7 @@ function fileTransport(): MailTransport {
       ].join("\n");
       await writeFile(file, content, { encoding: "utf8", flag: "wx" });
       // The whole text in the log as well: with no SMTP server this is how the mail is read.
-      log.info("mail written (no SMTP_URL)", { mailId: mail.id, to: mail.to, subject: mail.subject, file, text: mail.text });
+      log.info("mail written (no SMTP_URL)", { mailId: mail.id, to, subject, file, text: mail.text });
     },
     close: () => {},
   };

@@ -3,7 +3,7 @@ import { eq, sql } from "drizzle-orm";
 import { getDb, type Database } from "@/db";
 import { users, type Role } from "@/db/schema";
 import type { Locale } from "@/lib/i18n/locales";
-import { slugify } from "@/lib/stories/slug";
+import { handleBase, handleCandidate } from "./handles";
 
 type Tx = Parameters<Parameters<Database["transaction"]>[0]>[0];
 
@@ -27,7 +27,8 @@ const FIRST_ADMIN_LOCK = 727_001;
 
 /**
  * Creates a member with a handle derived from the name ("Anna de Vries" → "anna-de-vries",
- * then "anna-de-vries-2", ...). The unique indexes decide races; we only pick candidates.
+ * then "anna-de-vries-2", ...; lib/members/handles.ts). The unique indexes decide races; we
+ * only pick candidates.
  */
 export async function createMember(params: {
   name: string;
@@ -40,9 +41,9 @@ export async function createMember(params: {
   afterCreate?: (tx: Tx, member: PublicMember & { email: string }) => Promise<void>;
 }): Promise<PublicMember> {
   const db = await getDb();
-  const base = slugify(params.name).slice(0, 30) || "member";
+  const base = handleBase(params.name);
   for (let attempt = 0; attempt < 20; attempt++) {
-    const handle = attempt === 0 ? base : attempt < 10 ? `${base}-${attempt + 1}` : `${base}-${crypto.randomUUID().slice(0, 6)}`;
+    const handle = handleCandidate(base, attempt);
     try {
       const member = await db.transaction(async (tx) => {
         // Serialises sign-ups on a fresh installation, so exactly one becomes the first admin.

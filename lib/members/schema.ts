@@ -1,4 +1,4 @@
-import { NAME_MAX } from "../auth/schema";
+import { displayNameField } from "../auth/schema";
 import { z } from "../validation/zod";
 
 /*
@@ -44,7 +44,7 @@ export const websiteField = z
   .pipe(z.string().max(WEBSITE_MAX + 10));
 
 export const profileSchema = z.object({
-  name: z.string().trim().min(1).max(NAME_MAX),
+  name: displayNameField,
   organisation: z.string().trim().max(PROFILE_ORGANISATION_MAX),
   bio: z.string().trim().max(BIO_MAX),
   website: websiteField,

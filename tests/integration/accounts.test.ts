@@ -276,6 +276,44 @@ describe("signing up while confirmation is required", () => {
 
 // ------------------------------------------------------------------ sign-in links
 
+describe("names and handles", () => {
+  const signUp = (name: string) => run(signUpAction(null, form({ name, email: `named-${unique()}@example.org`, password: PASSWORD })));
+  const handleOf = async (name: string) => {
+    const [row] = await (await getDb()).select({ handle: users.handle }).from(users).where(eq(users.name, name)).orderBy(desc(users.createdAt)).limit(1);
+    return row?.handle;
+  };
+
+  it("refuse control, line-break and text-direction characters in a name, with a message for the field", async () => {
+    for (const name of ["Eve\nBcc: victim@example.org", "Eve\r\nX: y", "Eve\u0007", "Eve\u2028Bcc", "Eve \u202Egnp.exe", "\u2066Eve\u2069", "Eve\u200F"]) {
+      expect(await signUp(name), JSON.stringify(name)).toMatchObject({ ok: false, fieldErrors: { name: ["validation.nameCharacters"] } });
+    }
+    const person = await member();
+    signInAs(person);
+    expect(await updateProfileAction(null, form({ name: "Petra\nBcc: x@example.org", organisation: "", bio: "", website: "" }))).toMatchObject({
+      ok: false,
+      fieldErrors: { name: ["validation.nameCharacters"] },
+    });
+    // Line breaks stay welcome where text has lines.
+    expect(await updateProfileAction(null, form({ name: "Petra", organisation: "", bio: "One\nTwo", website: "" }))).toMatchObject({ ok: true });
+  });
+
+  it("refuse words that mix Latin with look-alike Cyrillic or Greek letters, and welcome names in one script", async () => {
+    expect(await signUp("\u0410lice Smith")).toMatchObject({ ok: false, fieldErrors: { name: ["validation.nameMixedScripts"] } });
+    expect(await signUp("Ad\u03BCin")).toMatchObject({ ok: false, fieldErrors: { name: ["validation.nameMixedScripts"] } });
+    const cyrillic = `Алиса Петрова ${unique()}`;
+    expect(await signUp(cyrillic)).toBeInstanceOf(Redirect);
+    expect(await handleOf(cyrillic)).toMatch(/^alisa-petrova-/);
+  });
+
+  it("never give a newcomer a role or route word as handle", async () => {
+    for (const name of ["Admin", "Moderator", "Settings", "new", "API"]) {
+      expect(await signUp(name)).toBeInstanceOf(Redirect);
+      const handle = await handleOf(name);
+      expect(handle).toMatch(new RegExp(`^${name.toLowerCase()}-`));
+    }
+  });
+});
+
 describe("sign-in links", () => {
   it("are only for existing, active accounts with a password, and never tell who has one", async () => {
     const active = await member();

@@ -200,6 +200,57 @@ describe("without SMTP_URL", () => {
   });
 });
 
+describe("headers", () => {
+  // What a display name with a line break, stored before names were checked, once did.
+  const hostile = {
+    to: "reader@example.org",
+    kind: "test",
+    subject: "Eve\nBcc: victim@example.org commented on your story",
+    text: "Body line\nBcc: this line is body text and stays",
+    headers: { "List-Unsubscribe": "<https://site.example/u>\r\nBcc: other@evil.example", "Bad Name:\nBcc": "x" },
+  };
+
+  it("are one line each in a mail file, whatever the values hold", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "vertrekpunt-mail-"));
+    process.env.MAIL_DIR = dir;
+    delete process.env.SMTP_URL;
+    try {
+      await enqueueMail(await getDb(), hostile);
+      expect(await workMailQueueOnce()).toMatchObject({ sent: 1 });
+      const [file] = readdirSync(dir);
+      const [head, body] = readFileSync(path.join(dir, file), "utf8").split("\n\n");
+      expect(head.split("\n").filter((line) => /^bcc:/i.test(line))).toEqual([]);
+      expect(head).toContain("Subject: Eve Bcc: victim@example.org commented on your story");
+      expect(head).toContain("List-Unsubscribe: <https://site.example/u> Bcc: other@evil.example");
+      expect(head).not.toContain("Bad Name");
+      expect(body).toContain("Body line\nBcc: this line is body text and stays");
+    } finally {
+      process.env.SMTP_URL = catcher.url;
+      delete process.env.MAIL_DIR;
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("are one line each over SMTP, and the mail goes to its one recipient", async () => {
+    await enqueueMail(await getDb(), hostile);
+    await workMailQueueOnce();
+    const [mail] = catcher.received;
+    expect(mail.to).toEqual(["reader@example.org"]);
+    const message = readMessage(mail.raw);
+    expect(message.headers.get("bcc")).toBeUndefined();
+    expect(message.subject).toBe("Eve Bcc: victim@example.org commented on your story");
+  });
+
+  it("go to one plain address or nowhere", async () => {
+    for (const to of ["reader@example.org\r\nBcc: spy@evil.example", "reader@example.org, spy@evil.example", "Reader <spy@evil.example>"]) {
+      const id = await enqueueMail(await getDb(), { ...hostile, to });
+      await workMailQueueOnce();
+      expect(await row(id as string)).toMatchObject({ status: "pending", attempts: 1 });
+    }
+    expect(catcher.received).toEqual([]);
+  });
+});
+
 describe("the worker", () => {
   it("sends promptly after an enqueue in the same process, and at shutdown waits for the send in progress", async () => {
     // Polling alone would take a minute: only the wake-up on enqueue can be this quick.
