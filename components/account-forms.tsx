@@ -26,10 +26,10 @@ function Saved({ message }: { message?: string }) {
 
 export function ProfileForm({ profile }: { profile: ProfileValues }) {
   const t = useTranslations("settings");
-  const { state, formAction, onSubmit, attempt, fieldErrors, formError, rejectedValues } = useFormAction(updateProfileAction, () => import("@/lib/members/schema").then((m) => m.profileSchema));
+  const { state, formAction, formRef, onSubmit, attempt, fieldErrors, formError, rejectedValues } = useFormAction(updateProfileAction, () => import("@/lib/members/schema").then((m) => m.profileSchema));
   const values = rejectedValues ?? profile;
   return (
-    <form action={formAction} onSubmit={onSubmit} noValidate className="space-y-5">
+    <form ref={formRef} action={formAction} onSubmit={onSubmit} noValidate className="space-y-5">
       <ErrorSummary
         key={attempt}
         fieldErrors={fieldErrors}
@@ -74,11 +74,11 @@ export function ProfileForm({ profile }: { profile: ProfileValues }) {
 
 export function ChangeEmailForm() {
   const t = useTranslations("settings");
-  const { state, formAction, onSubmit, attempt, fieldErrors, formError, rejectedValues } = useFormAction(requestEmailChangeAction, () => import("@/lib/auth/schema").then((m) => m.changeEmailSchema));
+  const { state, formAction, formRef, onSubmit, attempt, fieldErrors, formError, rejectedValues } = useFormAction(requestEmailChangeAction, () => import("@/lib/auth/schema").then((m) => m.changeEmailSchema));
   const values = rejectedValues ?? { email: "" };
   const prefix = "email-";
   return (
-    <form action={formAction} onSubmit={onSubmit} noValidate className="space-y-5">
+    <form ref={formRef} action={formAction} onSubmit={onSubmit} noValidate className="space-y-5">
       <ErrorSummary
         key={attempt}
         idPrefix={prefix}
@@ -104,10 +104,10 @@ export function ChangeEmailForm() {
 export function ChangePasswordForm() {
   const t = useTranslations("settings");
   const tAuth = useTranslations("auth");
-  const { formAction, onSubmit, attempt, fieldErrors, formError } = useFormAction(changePasswordAction, () => import("@/lib/auth/schema").then((m) => m.changePasswordSchema));
+  const { formAction, formRef, onSubmit, attempt, fieldErrors, formError } = useFormAction(changePasswordAction, () => import("@/lib/auth/schema").then((m) => m.changePasswordSchema));
   const prefix = "password-";
   return (
-    <form action={formAction} onSubmit={onSubmit} noValidate className="space-y-5">
+    <form ref={formRef} action={formAction} onSubmit={onSubmit} noValidate className="space-y-5">
       <ErrorSummary
         key={attempt}
         idPrefix={prefix}
@@ -139,12 +139,12 @@ export function ChangePasswordForm() {
 
 export function DeleteAccountForm() {
   const t = useTranslations("settings");
-  const { formAction, onSubmit, attempt, fieldErrors, formError, rejectedValues } = useFormAction(deleteAccountAction, () => import("@/lib/auth/schema").then((m) => m.deleteAccountSchema));
+  const { formAction, formRef, onSubmit, attempt, fieldErrors, formError, rejectedValues } = useFormAction(deleteAccountAction, () => import("@/lib/auth/schema").then((m) => m.deleteAccountSchema));
   const content = rejectedValues?.content ?? "";
   const prefix = "delete-";
   const contentId = `${prefix}content`;
   return (
-    <form action={formAction} onSubmit={onSubmit} noValidate className="space-y-5">
+    <form ref={formRef} action={formAction} onSubmit={onSubmit} noValidate className="space-y-5">
       <ErrorSummary
         key={attempt}
         idPrefix={prefix}

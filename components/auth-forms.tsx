@@ -10,11 +10,11 @@ import { useFormAction } from "./forms/use-form-action";
 
 export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
   const t = useTranslations("auth");
-  const { formAction, onSubmit, attempt, fieldErrors, formError, rejectedValues } = useFormAction(signUpAction, () => import("@/lib/auth/schema").then((m) => m.signUpSchema));
+  const { formAction, formRef, onSubmit, attempt, fieldErrors, formError, rejectedValues } = useFormAction(signUpAction, () => import("@/lib/auth/schema").then((m) => m.signUpSchema));
   const values = rejectedValues ?? { name: "", email: "" };
 
   return (
-    <form action={formAction} onSubmit={onSubmit} noValidate
+    <form ref={formRef} action={formAction} onSubmit={onSubmit} noValidate
       className="space-y-5"
     >
       <ErrorSummary key={attempt} fieldErrors={fieldErrors} formError={formError} labels={{ name: t("name"), email: t("email"), password: t("password") }} />
@@ -37,11 +37,11 @@ export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
 
 export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
   const t = useTranslations("auth");
-  const { formAction, onSubmit, attempt, fieldErrors, formError, rejectedValues } = useFormAction(signInAction, () => import("@/lib/auth/schema").then((m) => m.signInSchema));
+  const { formAction, formRef, onSubmit, attempt, fieldErrors, formError, rejectedValues } = useFormAction(signInAction, () => import("@/lib/auth/schema").then((m) => m.signInSchema));
   const values = rejectedValues ?? { email: "" };
 
   return (
-    <form action={formAction} onSubmit={onSubmit} noValidate
+    <form ref={formRef} action={formAction} onSubmit={onSubmit} noValidate
       className="space-y-5"
     >
       <ErrorSummary key={attempt} fieldErrors={fieldErrors} formError={formError} labels={{ email: t("email"), password: t("password") }} />

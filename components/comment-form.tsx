@@ -33,8 +33,7 @@ export function CommentForm({
 }) {
   const t = useTranslations("comments");
   const tFeedback = useTranslations("feedback");
-  const { state, formAction, onSubmit, attempt, fieldErrors, formError, rejectedValues } = useFormAction(action, () => import("@/lib/comments/schema").then((m) => m.commentSchema));
-  const form = useRef<HTMLFormElement>(null);
+  const { state, formAction, formRef, form, onSubmit, attempt, fieldErrors, formError, rejectedValues } = useFormAction(action, () => import("@/lib/comments/schema").then((m) => m.commentSchema));
   const hydrated = useHydrated();
   // Remounts the editor after a successful post, so it is back on "Write" and empty
   // (adjusted while rendering, as React advises for state that follows other state).
@@ -60,10 +59,10 @@ export function CommentForm({
       const resultId = `comment-${state.id ?? commentId}`;
       focusResult(resultId, commentId ? tFeedback("commentSaved") : replyToId ? tFeedback("replyPosted") : tFeedback("commentPosted"), field);
     }
-  }, [state, onDone, idPrefix, commentId, replyToId, tFeedback]);
+  }, [state, form, onDone, idPrefix, commentId, replyToId, tFeedback]);
 
   return (
-    <form ref={form} action={formAction} onSubmit={onSubmit} noValidate className="space-y-3">
+    <form ref={formRef} action={formAction} onSubmit={onSubmit} noValidate className="space-y-3">
       <ErrorSummary key={attempt} fieldErrors={fieldErrors} formError={formError} labels={{ body: label }} idPrefix={idPrefix} />
       {/* Tells the action the page handles its answer itself; without it a post is answered with a redirect. */}
       {hydrated ? <input type="hidden" name="enhanced" value="1" /> : null}

@@ -21,7 +21,7 @@ export function DecisionForm({
   startingPoints: { slug: string; name: string }[];
 }) {
   const t = useTranslations("model");
-  const { formAction, onSubmit, attempt, fieldErrors, formError, rejectedValues } = useFormAction(decideProposalAction, () => import("@/lib/model/schema").then((m) => m.decisionSchema));
+  const { formAction, formRef, onSubmit, attempt, fieldErrors, formError, rejectedValues } = useFormAction(decideProposalAction, () => import("@/lib/model/schema").then((m) => m.decisionSchema));
   const values = rejectedValues ?? {};
   const [decision, setDecision] = useState(values.decision ?? "accept");
   const labels: Record<string, string> = {
@@ -36,6 +36,7 @@ export function DecisionForm({
 
   return (
     <form
+      ref={formRef}
       action={formAction}
       onSubmit={onSubmit}
       noValidate

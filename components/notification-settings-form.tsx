@@ -11,10 +11,10 @@ import { useFormAction } from "./forms/use-form-action";
 /** How often notifications come by mail: at once, a daily summary, or never. */
 export function NotificationSettingsForm({ emailFrequency }: { emailFrequency: string }) {
   const t = useTranslations("notificationSettings");
-  const { state, formAction, onSubmit, attempt, fieldErrors, formError, rejectedValues } = useFormAction(updateNotificationSettingsAction, () => import("@/lib/notifications/schema").then((m) => m.notificationSettingsSchema));
+  const { state, formAction, formRef, onSubmit, attempt, fieldErrors, formError, rejectedValues } = useFormAction(updateNotificationSettingsAction, () => import("@/lib/notifications/schema").then((m) => m.notificationSettingsSchema));
   const values = rejectedValues ?? { emailFrequency };
   return (
-    <form action={formAction} onSubmit={onSubmit} noValidate className="space-y-5">
+    <form ref={formRef} action={formAction} onSubmit={onSubmit} noValidate className="space-y-5">
       <ErrorSummary key={attempt} fieldErrors={fieldErrors} formError={formError} labels={{ emailFrequency: t("frequencyLegend") }} />
       {state?.ok ? (
         <p role="status" className="rounded border border-green-700 bg-green-50 p-3">

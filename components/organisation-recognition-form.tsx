@@ -15,7 +15,7 @@ export function OrganisationRecognitionForm({ startingPoint, existingNote, noteM
   const t = useTranslations("model");
   const tForm = useTranslations("storyForm");
   const tFeedback = useTranslations("feedback");
-  const { state, formAction, onSubmit, attempt, fieldErrors, formError, rejectedValues } = useFormAction(saveOrganisationRecognitionAction, () => import("@/lib/model/schema").then((m) => m.organisationNoteSchema));
+  const { state, formAction, formRef, onSubmit, attempt, fieldErrors, formError, rejectedValues } = useFormAction(saveOrganisationRecognitionAction, () => import("@/lib/model/schema").then((m) => m.organisationNoteSchema));
   const note = rejectedValues?.note ?? existingNote ?? "";
   const handled = useRef(state);
   useEffect(() => {
@@ -27,6 +27,7 @@ export function OrganisationRecognitionForm({ startingPoint, existingNote, noteM
 
   return (
     <form
+      ref={formRef}
       action={formAction}
       onSubmit={onSubmit}
       noValidate

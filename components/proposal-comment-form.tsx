@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useEffect, useRef } from "react";
+import { useEffect } from "react";
 import { postProposalCommentAction } from "@/lib/model/actions";
 import { ErrorSummary } from "./forms/error-summary";
 import { TextAreaField } from "./forms/fields";
@@ -10,16 +10,15 @@ import { useFormAction } from "./forms/use-form-action";
 
 export function ProposalCommentForm({ proposalId }: { proposalId: string }) {
   const t = useTranslations("comments");
-  const { state, formAction, onSubmit, attempt, fieldErrors, formError, rejectedValues } = useFormAction(postProposalCommentAction, () => import("@/lib/comments/schema").then((m) => m.commentSchema));
-  const form = useRef<HTMLFormElement>(null);
+  const { state, formAction, formRef, form, onSubmit, attempt, fieldErrors, formError, rejectedValues } = useFormAction(postProposalCommentAction, () => import("@/lib/comments/schema").then((m) => m.commentSchema));
 
   useEffect(() => {
     if (state?.ok) form.current?.reset();
-  }, [state]);
+  }, [state, form]);
 
   return (
     <form
-      ref={form}
+      ref={formRef}
       action={formAction}
       onSubmit={onSubmit}
       noValidate

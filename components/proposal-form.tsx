@@ -9,12 +9,13 @@ import { useFormAction } from "./forms/use-form-action";
 
 export function ProposalForm() {
   const t = useTranslations("model");
-  const { formAction, onSubmit, attempt, fieldErrors, formError, rejectedValues } = useFormAction(createProposalAction, () => import("@/lib/model/schema").then((m) => m.proposalSchema));
+  const { formAction, formRef, onSubmit, attempt, fieldErrors, formError, rejectedValues } = useFormAction(createProposalAction, () => import("@/lib/model/schema").then((m) => m.proposalSchema));
   const values = rejectedValues ?? { name: "", explanation: "", stories: "" };
   const labels = { name: t("proposalName"), explanation: t("proposalExplanation"), stories: t("proposalStories") };
 
   return (
     <form
+      ref={formRef}
       action={formAction}
       onSubmit={onSubmit}
       noValidate

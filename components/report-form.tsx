@@ -11,7 +11,7 @@ import { useFormAction } from "./forms/use-form-action";
 /** Reporting a story, comment or profile: a reason from the closed list and an explanation. */
 export function ReportForm({ targetType, targetId, backHref }: { targetType: string; targetId: string; backHref: string }) {
   const t = useTranslations("moderation");
-  const { state, formAction, onSubmit, attempt, fieldErrors, formError, rejectedValues } = useFormAction(reportAction, () => import("@/lib/moderation/schema").then((m) => m.reportSchema));
+  const { state, formAction, formRef, onSubmit, attempt, fieldErrors, formError, rejectedValues } = useFormAction(reportAction, () => import("@/lib/moderation/schema").then((m) => m.reportSchema));
   const values = rejectedValues ?? { reason: "", note: "" };
 
   if (state?.ok) {
@@ -24,7 +24,7 @@ export function ReportForm({ targetType, targetId, backHref }: { targetType: str
   }
 
   return (
-    <form action={formAction} onSubmit={onSubmit} noValidate className="space-y-5">
+    <form ref={formRef} action={formAction} onSubmit={onSubmit} noValidate className="space-y-5">
       <ErrorSummary key={attempt} fieldErrors={fieldErrors} formError={formError} labels={{ reason: t("reasonLegend"), note: t("noteLabel") }} />
       <input type="hidden" name="targetType" value={targetType} />
       <input type="hidden" name="targetId" value={targetId} />

@@ -57,11 +57,16 @@ export function StoryForm({
   const t = useTranslations("storyForm");
   const tTypes = useTranslations("organisationTypes");
   const tLanguages = useTranslations("languages");
-  const { formAction, onSubmit, attempt, fieldErrors, formError, rejectedValues } = useFormAction(
+  const { formAction, formRef, onSubmit, attempt, fieldErrors, formError, rejectedValues } = useFormAction(
     action,
     () => import("@/lib/stories/schema").then((m) => m.storyFormSchema),
-    ["startingPoints"],
-    initialErrors && initial ? ({ ok: false, ...initialErrors, values: initial } as StoryFormState) : null,
+    {
+      arrayFields: ["startingPoints"],
+      // The page judged the draft by the publishing rules: typing checks it by the same ones.
+      ...(initialErrors && initial
+        ? { initialState: { ok: false, ...initialErrors, values: initial } as StoryFormState, initialSubmitter: { name: "intent", value: "publish" } }
+        : {}),
+    },
   );
 
   const values = rejectedValues ?? (initial ?? { ...EMPTY, language: defaultLanguage });
@@ -80,6 +85,7 @@ export function StoryForm({
 
   return (
     <form
+      ref={formRef}
       action={formAction}
       onSubmit={onSubmit}
       noValidate

@@ -23,14 +23,14 @@ export function TranslationForm({
 }) {
   const t = useTranslations("storyForm");
   const tt = useTranslations("translations");
-  const { formAction, onSubmit, attempt, fieldErrors, formError, rejectedValues } = useFormAction(action, () =>
+  const { formAction, formRef, onSubmit, attempt, fieldErrors, formError, rejectedValues } = useFormAction(action, () =>
     import("@/lib/stories/translation-schema").then((m) => m.translationSchema),
   );
   const values = rejectedValues ?? initial;
   const labels: Record<string, string> = { title: t("title"), summary: t("summary"), body: t("body"), trigger: t("trigger") };
 
   return (
-    <form action={formAction} onSubmit={onSubmit} noValidate className="space-y-6">
+    <form ref={formRef} action={formAction} onSubmit={onSubmit} noValidate className="space-y-6">
       <ErrorSummary key={attempt} fieldErrors={fieldErrors} formError={formError} labels={labels} />
       {rejectedValues?.conflict ? (
         <p className="rounded border border-amber-500 bg-amber-50 p-4 text-amber-950">

@@ -24,9 +24,13 @@ export function ErrorSummary({
   const entries = Object.entries(fieldErrors ?? {}).filter(([, errors]) => errors?.length);
   const count = entries.length + (formError ? 1 : 0);
 
+  // Takes focus when problems are reported (a form remounts it for each attempt), not when one
+  // goes away while the person types in its field: that would pull them out of the field.
+  const reported = useRef(0);
   useEffect(() => {
-    if (count > 0) ref.current?.focus();
-  }, [fieldErrors, formError, count]);
+    if (count > reported.current) ref.current?.focus();
+    reported.current = count;
+  }, [count]);
 
   if (count === 0) return null;
   return (

@@ -1,12 +1,20 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useActionState, useEffect, useRef, useState, type FormEvent } from "react";
+import { useActionState, useCallback, useEffect, useRef, useState, type FormEvent } from "react";
 import type { z } from "zod";
 import { formValues } from "@/lib/validation/form-data";
 import { validationErrorMap, type FieldErrors, type FormState } from "@/lib/validation/error-map";
 
 type Validation = { schema: z.ZodType; flattenError: typeof z.flattenError };
+type Submitter = { name: string; value: string };
+
+/** The form's values as the pressed button would send them. */
+function valuesOf(form: HTMLFormElement, submitter: Submitter | null, arrayFields: readonly string[]) {
+  const data = new FormData(form);
+  if (submitter) data.append(submitter.name, submitter.value);
+  return formValues(data, arrayFields);
+}
 
 /**
  * Everything a form needs around its server action: the action state, a check in the browser
@@ -20,9 +28,18 @@ type Validation = { schema: z.ZodType; flattenError: typeof z.flattenError };
 export function useFormAction<Values>(
   action: (state: FormState<Values>, formData: FormData) => Promise<FormState<Values>>,
   loadSchema: () => Promise<z.ZodType>,
-  arrayFields: readonly string[] = [],
-  /** A state to start from, such as the reasons a draft cannot be published yet. */
-  initialState: FormState<Values> = null,
+  {
+    arrayFields = [],
+    initialState = null,
+    initialSubmitter = null,
+  }: {
+    /** Fields that may be submitted several times (checkboxes of one name). */
+    arrayFields?: readonly string[];
+    /** A state to start from, such as the reasons a draft cannot be published yet. */
+    initialState?: FormState<Values>;
+    /** The button whose rules `initialState` was judged by, e.g. `{ name: "intent", value: "publish" }`. */
+    initialSubmitter?: Submitter | null;
+  } = {},
 ) {
   // The error map translates zod's issues, and refinements name their own keys (`params.key`):
   // client-messages: validation settings.websiteInvalid
@@ -31,18 +48,21 @@ export function useFormAction<Values>(
   const [clientErrors, setClientErrors] = useState<FieldErrors | null>(null);
   // Fields whose error has been put right since the last attempt: their message goes away.
   const [cleared, setCleared] = useState<ReadonlySet<string>>(new Set<string>());
+  // Remounts the error summary on every attempt and every answer, so it takes focus again.
+  const [attempt, setAttempt] = useState(0);
   const [clearedFor, setClearedFor] = useState(state);
   if (clearedFor !== state) {
     setClearedFor(state);
     setCleared(new Set<string>());
+    setAttempt(attempt + 1);
   }
-  const watched = useRef<HTMLFormElement | null>(null);
+  // The button pressed last: a story's "Save draft" asks less than "Publish", and a field is
+  // judged again by the rules its error came from.
+  const submitter = useRef<Submitter | null>(initialSubmitter);
   const translate = useRef(t);
   useEffect(() => {
     translate.current = t;
   }, [t]);
-  // Remounts the error summary on every attempt, so it takes focus again.
-  const [attempt, setAttempt] = useState(0);
   const validation = useRef<Validation | null>(null);
   const load = useRef(loadSchema);
 
@@ -59,42 +79,44 @@ export function useFormAction<Values>(
     };
   }, []);
 
-  // The submit button takes part: a story's "Save draft" asks less than "Publish".
-  const valuesOf = (form: HTMLFormElement, submitter?: HTMLElement | null) =>
-    formValues(new FormData(form, submitter ?? form.querySelector<HTMLElement>("[data-last-submitter]")), arrayFields);
+  const arrays = useRef(arrayFields);
+  const form = useRef<HTMLFormElement | null>(null);
 
   /*
-   * Once a form has been submitted, each change to a field checks that field again with the
-   * same schema, and an error it no longer has disappears while the person types. Errors are
-   * never added this way: a field is judged when the form is sent.
+   * Each change to a field checks that field again with the same schema, and an error it no
+   * longer has disappears while the person types: an error from the browser's check, from the
+   * server's answer, or one the page opened with. Errors are never added this way: a field is
+   * judged when the form is sent. The form passes this as its `ref`.
    */
-  function watch(form: HTMLFormElement) {
-    if (watched.current === form) return;
-    watched.current = form;
+  const formRef = useCallback((element: HTMLFormElement | null) => {
+    form.current = element;
+    if (!element) return;
     const recheck = (event: Event) => {
       const loaded = validation.current;
       const field = (event.target as HTMLInputElement | null)?.name;
       if (!loaded || !field) return;
-      const result = loaded.schema.safeParse(valuesOf(form), { error: validationErrorMap(translate.current) });
+      const values = valuesOf(element, submitter.current, arrays.current);
+      const result = loaded.schema.safeParse(values, { error: validationErrorMap(translate.current) });
       const remaining = result.success ? {} : (loaded.flattenError(result.error).fieldErrors as FieldErrors);
       if (remaining[field]?.length) return;
       setCleared((previous) => (previous.has(field) ? previous : new Set([...previous, field])));
     };
-    form.addEventListener("input", recheck);
-    form.addEventListener("change", recheck);
-  }
+    element.addEventListener("input", recheck);
+    element.addEventListener("change", recheck);
+    return () => {
+      element.removeEventListener("input", recheck);
+      element.removeEventListener("change", recheck);
+    };
+  }, []);
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     setAttempt((n) => n + 1);
     setCleared(new Set<string>());
-    const form = event.currentTarget;
-    const submitter = (event.nativeEvent as SubmitEvent).submitter;
-    form.querySelectorAll("[data-last-submitter]").forEach((element) => element.removeAttribute("data-last-submitter"));
-    submitter?.setAttribute("data-last-submitter", "");
-    watch(form);
+    const button = (event.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | HTMLInputElement | null;
+    submitter.current = button?.name ? { name: button.name, value: button.value } : null;
     const loaded = validation.current;
     if (!loaded) return;
-    const result = loaded.schema.safeParse(valuesOf(form, submitter), { error: validationErrorMap(t) });
+    const result = loaded.schema.safeParse(valuesOf(event.currentTarget, submitter.current, arrays.current), { error: validationErrorMap(t) });
     if (result.success) {
       setClientErrors(null);
       return;
@@ -108,6 +130,9 @@ export function useFormAction<Values>(
   return {
     state,
     formAction,
+    formRef,
+    /** The form element, once on the page (to reset it after a success). */
+    form,
     onSubmit,
     attempt,
     fieldErrors: cleared.size ? (Object.fromEntries(Object.entries(shown).filter(([field]) => !cleared.has(field))) as FieldErrors) : shown,
