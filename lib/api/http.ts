@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import type { z } from "zod";
+import { errorFields, log } from "../log";
 import { apiError } from "./schemas";
 
 const CORS = {
@@ -49,4 +50,24 @@ export function queryObject(url: URL): Record<string, string | string[]> {
     result[key] = values.length > 1 ? values : values[0];
   }
   return result;
+}
+
+/**
+ * A read API route handler whose failures are JSON like every other answer: a client never
+ * gets an empty 500. Next's own control flow (its errors carry a `NEXT_` digest) passes through.
+ */
+export function apiRoute<Rest extends unknown[]>(handler: (request: Request, ...rest: Rest) => Promise<Response>) {
+  return async (request: Request, ...rest: Rest): Promise<Response> => {
+    try {
+      return await handler(request, ...rest);
+    } catch (error) {
+      const digest = (error as { digest?: unknown } | null)?.digest;
+      if (typeof digest === "string" && digest.startsWith("NEXT_")) throw error;
+      const requestId = request.headers.get("x-request-id") ?? undefined;
+      log.error("api request failed", { requestId, path: new URL(request.url).pathname, ...errorFields(error) });
+      const message = `The server could not answer this request.${requestId ? ` Reference: ${requestId}.` : ""}`;
+      const body = apiError.parse({ error: { code: "internal_error", message } });
+      return Response.json(body, { status: 500, headers: { ...CORS, "Cache-Control": "no-store" } });
+    }
+  };
 }

@@ -99,7 +99,7 @@ export const relatedStoriesResponse = z
 export const apiError = z
   .object({
     error: z.object({
-      code: z.enum(["bad_request", "not_found", "too_many_requests"]),
+      code: z.enum(["bad_request", "not_found", "too_many_requests", "internal_error"]),
       message: z.string(),
       parameter: z.string().optional().meta({ description: "The query parameter at fault." }),
     }),

@@ -8,6 +8,14 @@ export function encodeCursor(cursor: Cursor): string {
   return Buffer.from(JSON.stringify([cursor.at.toISOString(), cursor.id])).toString("base64url");
 }
 
+/**
+ * A cursor's id as the database can compare it: the JSON inside a cursor can spell a NUL
+ * (`\u0000`), which PostgreSQL text cannot hold, so such a cursor is unreadable.
+ */
+function isReadableText(value: unknown): value is string {
+  return typeof value === "string" && value.length > 0 && value.length <= 100 && !value.includes("\u0000");
+}
+
 /** An unreadable cursor (edited by hand, truncated) means "from the start", never an error. */
 export function decodeCursor(value: string | undefined | null): Cursor | null {
   if (!value || value.length > 200) return null;
@@ -15,7 +23,7 @@ export function decodeCursor(value: string | undefined | null): Cursor | null {
     const parsed: unknown = JSON.parse(Buffer.from(value, "base64url").toString("utf8"));
     if (!Array.isArray(parsed) || parsed.length !== 2) return null;
     const [at, id] = parsed;
-    if (typeof at !== "string" || typeof id !== "string" || id.length === 0 || id.length > 100) return null;
+    if (typeof at !== "string" || !isReadableText(id)) return null;
     const date = new Date(at);
     return Number.isNaN(date.getTime()) ? null : { at: date, id };
   } catch {
@@ -41,9 +49,9 @@ export function decodeKeyset(value: string | undefined | null, sort: string, val
     const parsed: unknown = JSON.parse(Buffer.from(value, "base64url").toString("utf8"));
     if (!Array.isArray(parsed) || parsed.length !== 3) return null;
     const [cursorSort, values, id] = parsed;
-    if (cursorSort !== sort || typeof id !== "string" || id.length === 0 || id.length > 100) return null;
+    if (cursorSort !== sort || !isReadableText(id)) return null;
     if (!Array.isArray(values) || values.length !== valueCount) return null;
-    const readable = values.every((v) => (typeof v === "number" && Number.isFinite(v)) || (typeof v === "string" && v.length <= 40));
+    const readable = values.every((v) => (typeof v === "number" && Number.isFinite(v)) || (typeof v === "string" && v.length <= 40 && !v.includes("\u0000")));
     return readable ? { sort, values, id } : null;
   } catch {
     return null;

@@ -5,7 +5,8 @@ import { STATIC_SECURITY_HEADERS } from "../security/headers";
 
 /*
  * The pages the server script (scripts/server.ts) answers itself, without Next: 503 while the
- * database is down and 413 for a request body over the limit. They must work when nothing else
+ * database is down, 413 for a request body over the limit and 405 for a method the app does
+ * not answer. They must work when nothing else
  * does, so they are static HTML with the text from the message catalogues, no scripts, no
  * stylesheet to load, and a CSP of their own that allows only their inline style.
  */
@@ -63,7 +64,18 @@ export function tooLargePage(options: { locale: Locale; requestId: string; url: 
   }, {});
 }
 
-/** The API's shape for both: `{ error, requestId }`. */
+/** A method the app answers nowhere (lib/security/request-guard.ts): TRACE, PUT, DELETE... */
+export function methodNotAllowedPage(options: { locale: Locale; requestId: string; url: string | undefined; method: string; allow: string }): ServerPage {
+  const messages = CATALOGUES[options.locale];
+  return htmlPage(405, options.locale, options, {
+    title: messages.methodNotAllowedTitle,
+    text: interpolate(messages.methodNotAllowedText, { method: options.method }),
+    tryAgain: messages.backHome,
+    reference: messages.errorReference,
+  }, { Allow: options.allow }, "/");
+}
+
+/** The API's shape for all three: `{ error, requestId }`. */
 export function unavailableJson(requestId: string): ServerPage {
   return jsonPage(503, { error: "The database cannot be reached right now. Try again in a few seconds.", requestId }, {
     "Retry-After": String(RETRY_AFTER_SECONDS),
@@ -74,12 +86,17 @@ export function tooLargeJson(requestId: string, limitBytes: number): ServerPage 
   return jsonPage(413, { error: `The request body is larger than the limit of ${limitBytes} bytes.`, requestId }, {});
 }
 
+export function methodNotAllowedJson(requestId: string, method: string, allow: string): ServerPage {
+  return jsonPage(405, { error: `The API does not answer ${method} requests; it answers ${allow}.`, requestId }, { Allow: allow });
+}
+
 function jsonPage(status: number, body: Record<string, unknown>, extra: Record<string, string>): ServerPage {
   return {
     status,
     headers: {
       ...STATIC_SECURITY_HEADERS,
       "Content-Type": "application/json; charset=utf-8",
+      "Content-Security-Policy": "default-src 'none'; frame-ancestors 'none'",
       "Cache-Control": "no-store",
       ...extra,
     },
@@ -93,6 +110,7 @@ function htmlPage(
   { requestId, url }: { requestId: string; url: string | undefined },
   text: PageText,
   extra: Record<string, string>,
+  link = sameUrl(url),
 ): ServerPage {
   const body = `<!doctype html>
 <html lang="${locale}">
@@ -113,7 +131,7 @@ a{color:#14532d;font-weight:600}
 <main>
 <h1>${escapeHtml(text.title)}</h1>
 <p>${escapeHtml(text.text)}</p>
-<p><a href="${escapeHtml(sameUrl(url))}">${escapeHtml(text.tryAgain)}</a></p>
+<p><a href="${escapeHtml(link)}">${escapeHtml(text.tryAgain)}</a></p>
 <p class="reference">${escapeHtml(interpolate(text.reference, { id: requestId }))}</p>
 </main>
 </body>

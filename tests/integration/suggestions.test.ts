@@ -5,6 +5,7 @@ import { createMember } from "@/lib/members/queries";
 import { fillQuarters, modelOverTime } from "@/lib/model/over-time";
 import { createProposal, decideProposal, saveOrganisationRecognition, startingPointIdBySlug } from "@/lib/model/queries";
 import { evaluateSuggestions, recordSuggestion, relatedStories, suggestionAgreement, suggestStartingPoints } from "@/lib/model/suggest";
+import { suggestionRequestSchema } from "@/lib/model/suggestion-schema";
 import { triggerMentions, triggersByStartingPoint } from "@/lib/model/triggers";
 import { createStory } from "@/lib/stories/queries";
 
@@ -56,6 +57,13 @@ describe("suggested starting points", () => {
     expect(suggestions[0]).toMatchObject({ slug: "using-knowledge", name: "Kennis benutten in de organisatie" });
     expect(suggestions[0].words.length).toBeGreaterThan(0);
     expect(suggestions[0].words.some((word) => ["expertise", "bundelen", "kennis", "delen"].includes(word))).toBe(true);
+  });
+
+  it("reads what the story form sends as form text is stored: a NUL is dropped, never a failed query", async () => {
+    const sent = suggestionRequestSchema.parse({ ...KNOWLEDGE_EN, title: "\u0000" + KNOWLEDGE_EN.title, body: KNOWLEDGE_EN.body.replaceAll(" ", " \u0000") });
+    expect(sent.body).not.toContain("\u0000");
+    const shown = await suggestStartingPoints(sent, "en");
+    expect(shown.map((s) => s.slug)).toContain("using-knowledge");
   });
 
   it("suggests nothing for an empty text or only stop words", async () => {

@@ -4,7 +4,7 @@ import { canComment, canDeleteComment, canEditComment, canEditStory, canViewStor
 import { negotiateLocale } from "@/lib/i18n/locales";
 import en from "@/lib/i18n/messages/en.json";
 import nl from "@/lib/i18n/messages/nl.json";
-import { decodeCursor, encodeCursor } from "@/lib/pagination/cursor";
+import { decodeCursor, decodeKeyset, encodeCursor } from "@/lib/pagination/cursor";
 import { slugify, storySlug } from "@/lib/stories/slug";
 
 describe("slugs", () => {
@@ -48,6 +48,14 @@ describe("keyset cursors", () => {
       expect(decodeCursor(value)).toBeNull();
     },
   );
+
+  it("treats a cursor that spells a NUL as no cursor, in either kind", () => {
+    const spelled = (json: string) => Buffer.from(json).toString("base64url");
+    expect(decodeCursor(spelled('["2026-01-02T03:04:05Z","a\\u0000b"]'))).toBeNull();
+    expect(decodeKeyset(spelled('["new",["2026-01-02"],"a\\u0000"]'), "new", 1)).toBeNull();
+    expect(decodeKeyset(spelled('["new",["x\\u0000"],"a"]'), "new", 1)).toBeNull();
+    expect(decodeKeyset(spelled('["new",["2026-01-02"],"a"]'), "new", 1)).toEqual({ sort: "new", values: ["2026-01-02"], id: "a" });
+  });
 });
 
 describe("callback URLs", () => {
