@@ -36,6 +36,8 @@ export default function config(phase: string): NextConfig {
        * Cache Components would prerender a static shell, which cannot carry a per-request nonce.
        */
       useCache: true,
+      // `forbidden()`: an action that refuses answers 403 with app/forbidden.tsx, not a 500.
+      authInterrupts: true,
     },
     // The headers that need no nonce, on everything, including the build assets and icons that
     // proxy.ts skips. proxy.ts sets them again, with the CSP and HSTS, on what it matches.

@@ -8,7 +8,10 @@
  * - while the database is known to be down (db/health.ts), pages get a short 503 page instead of
  *   waiting for a connection that fails, and a 5xx that Next writes becomes a 503 with
  *   Retry-After; server actions still reach Next, which lets forms answer with their own message;
- * - a path with broken percent-encoding gets a 400 instead of an error inside Next;
+ * - a path with broken percent-encoding gets a 400 instead of an error inside Next, a method the
+ *   app does not answer a 405, and NUL is dropped from the address (lib/security/request-guard.ts);
+ * - the build's "use cache" functions are taken out of its action manifest, so they cannot be
+ *   called as server actions (lib/security/server-functions.ts);
  * - SIGTERM stops accepting connections, lets the requests in flight finish (at most
  *   SHUTDOWN_TIMEOUT_MS), runs the shutdown hooks, closes the database and exits 0.
  *
@@ -45,7 +48,9 @@ const { requestIdFor } = await import("../lib/log/request-id");
 const pages = await import("../lib/server-pages");
 const pageCaching = await import("../lib/page-cache");
 const { cacheClock, expireTags, processTagStore } = await import("../lib/cache/tag-store");
-const { generateNonce } = await import("../lib/security/headers");
+const { generateNonce, STATIC_SECURITY_HEADERS } = await import("../lib/security/headers");
+const { ALLOWED_METHODS, isAllowedMethod, normaliseRequestUrl } = await import("../lib/security/request-guard");
+const { withholdCacheFunctions } = await import("../lib/security/server-functions");
 const { createLimiter } = await import("../lib/page-cache/limiter");
 
 const root = path.resolve(import.meta.dirname, "..");
@@ -96,6 +101,8 @@ const renders = createLimiter(renderConcurrency);
 // How long a visitor waits for another request's render of the same page before making its own.
 const RENDER_WAIT_MS = 10_000;
 
+// Before Next loads the build's action manifest: the cached reads in it must not be callable.
+withholdCacheFunctions(path.join(root, ".next"));
 const app = next({ dev: false, dir: root, hostname: hostname ?? "localhost", port });
 const nextHandler = app.getRequestHandler();
 
@@ -117,7 +124,9 @@ async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> 
   const requestId = requestIdFor(req.headers["x-request-id"]);
   req.headers["x-request-id"] = requestId;
   res.setHeader("X-Request-Id", requestId);
-  const url = req.url ?? "/";
+  // Every parameter, path segment and route parameter as form text is stored (no NUL).
+  req.url = normaliseRequestUrl(req.url ?? "/");
+  const url = req.url;
   const pathname = url.split("?", 1)[0];
   const isAction = req.method === "POST" && typeof req.headers["next-action"] === "string";
   const isApi = pathname === "/api" || pathname.startsWith("/api/");
@@ -172,10 +181,19 @@ async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> 
   if (!hasValidEncoding(pathname)) {
     body?.release();
     res.statusCode = 400;
+    for (const [name, value] of Object.entries(STATIC_SECURITY_HEADERS)) res.setHeader(name, value);
+    res.setHeader("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
     res.setHeader("Content-Type", "text/plain; charset=utf-8");
     res.setHeader("Cache-Control", "no-store");
     res.end(`Bad request: the address has invalid percent-encoding. Reference: ${requestId}\n`);
     return;
+  }
+
+  if (!isAllowedMethod(req.method)) {
+    body?.release();
+    const method = req.method ?? "";
+    const allow = ALLOWED_METHODS.join(", ");
+    return send(isApi ? pages.methodNotAllowedJson(requestId, method, allow) : pages.methodNotAllowedPage({ locale: locale(), requestId, url, method, allow }));
   }
 
   if (databaseIsDown() && !STATIC_PATH.test(pathname) && pathname !== "/api/health" && !isAction) {

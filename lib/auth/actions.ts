@@ -65,7 +65,7 @@ async function signUpSubmission(_prev: FormState<SignUpValues>, formData: FormDa
 
   // Signs the new member in and redirects (throws Next's redirect on success): back to where
   // they were going, or else to the page that says what they can do now.
-  const requested = safeCallbackUrl(formData.get("callbackUrl"));
+  const requested = safeCallbackUrl(formText(formData, "callbackUrl"));
   const redirectTo = requested === "/" ? WELCOME_PATH : requested;
   await setFlash("signedUp");
   try {
@@ -92,7 +92,7 @@ async function signInSubmission(_prev: FormState<SignInValues>, formData: FormDa
     await signIn("credentials", {
       email: parsed.data.email,
       password: parsed.data.password,
-      redirectTo: safeCallbackUrl(formData.get("callbackUrl")),
+      redirectTo: safeCallbackUrl(formText(formData, "callbackUrl")),
     });
   } catch (error) {
     if (error instanceof SignInThrottled) {
@@ -147,7 +147,7 @@ async function requestMagicLinkSubmission(_prev: FormState<MagicLinkValues>, for
   const perEmail = await hitRule("passwordResetPerEmail", `email:${parsed.data.email}`);
   if (!perEmail.ok) return { ok: false, fieldErrors: {}, formError: await rateLimitMessage(perEmail.retryAfterSeconds), values };
 
-  const redirectTo = safeCallbackUrl(formData.get("callbackUrl"));
+  const redirectTo = safeCallbackUrl(formText(formData, "callbackUrl"));
   await Promise.all([sendMagicLinkIfAllowed(parsed.data.email, redirectTo), new Promise((resolve) => setTimeout(resolve, MAGIC_LINK_MIN_MS))]);
   redirect(CHECK_EMAIL_PATH);
 }

@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { conversationChanged } from "@/lib/cache/tags";
-import { redirect } from "next/navigation";
+import { forbidden, redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import {
@@ -108,8 +108,7 @@ export async function deleteCommentAction(formData: FormData): Promise<void> {
   const user = await currentUser();
   const comment = await getCommentAccess(formText(formData, "commentId"));
   if (!user || !comment || !canDeleteComment(user, comment)) {
-    const t = await getTranslations();
-    throw new Error(t("comments.notAllowed"));
+    forbidden();
   }
   if (user.id !== comment.authorId) {
     const target = await findTarget("comment", comment.id);
@@ -157,8 +156,7 @@ export async function setCommentsClosedAction(formData: FormData): Promise<void>
   if (!story) return;
   if (!user) redirect(`/signin?callbackUrl=${encodeURIComponent(`/stories/${story.slug}`)}`);
   if (!canCloseComments(user, story)) {
-    const t = await getTranslations();
-    throw new Error(t("stories.notAllowed"));
+    forbidden();
   }
   await setCommentsClosed({ storyId: story.id, closed: formText(formData, "closed") === "true" });
   await conversationChanged(story.id);
@@ -176,8 +174,7 @@ export async function setThreadLockedAction(formData: FormData): Promise<void> {
   if (!story) return;
   if (!user) redirect(`/signin?callbackUrl=${encodeURIComponent(`/stories/${story.slug}`)}`);
   if (!canLockThread(user) || !canViewStory(user, story)) {
-    const t = await getTranslations();
-    throw new Error(t("stories.notAllowed"));
+    forbidden();
   }
   const locked = formText(formData, "locked") === "true";
   const { changed } = await setThreadLocked({ storyId: story.id, locked });

@@ -3,6 +3,7 @@
 import { cookies } from "next/headers";
 import { currentUser } from "@/lib/auth/session";
 import { setMemberLocale } from "@/lib/members/account";
+import { formText } from "@/lib/validation/form-data";
 import { isLocale, LOCALE_COOKIE } from "./locales";
 
 /**
@@ -10,7 +11,7 @@ import { isLocale, LOCALE_COOKIE } from "./locales";
  * signed-in member it also becomes the language of the mail the site sends them (users.locale).
  */
 export async function setLocale(formData: FormData): Promise<void> {
-  const locale = formData.get("locale");
+  const locale = formText(formData, "locale");
   if (!isLocale(locale)) return;
   (await cookies()).set(LOCALE_COOKIE, locale, { path: "/", maxAge: 60 * 60 * 24 * 365, sameSite: "lax" });
   const user = await currentUser();

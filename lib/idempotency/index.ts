@@ -3,6 +3,7 @@ import { randomUUID } from "node:crypto";
 import { and, eq, lt, sql } from "drizzle-orm";
 import type { Database } from "@/db";
 import { idempotencyKeys } from "@/db/schema";
+import { formText } from "@/lib/validation/form-data";
 
 /*
  * A double click or a retry after a timeout sends the same form twice. Each form render
@@ -24,7 +25,7 @@ export function newIdempotencyKey(): string {
 
 /** The key a form sent, or null when it sent none or something that is not one of ours. */
 export function readIdempotencyKey(formData: FormData): string | null {
-  const value = formData.get("idempotencyKey");
+  const value = formText(formData, "idempotencyKey");
   return typeof value === "string" && KEY_PATTERN.test(value) ? value : null;
 }
 

@@ -1,6 +1,6 @@
 "use server";
 
-import { redirect } from "next/navigation";
+import { forbidden, redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { canEditStory, canPublish, canSeeHistory } from "@/lib/auth/permissions";
@@ -72,7 +72,7 @@ async function createStorySubmission(_prev: StoryFormState, formData: FormData):
   if (!user) redirect("/signin?callbackUrl=%2Fstories%2Fnew");
   const t = await getTranslations();
   const { values, intent } = readStoryForm(formData);
-  if (formData.get("intent") === "suggest") return suggestionsFor(values);
+  if (formText(formData, "intent") === "suggest") return suggestionsFor(values);
   const parsed = storySchemaFor(intent).safeParse(values, { error: validationErrorMap(t) });
   if (!parsed.success) return { ok: false, fieldErrors: z.flattenError(parsed.error).fieldErrors, values };
   // Until the address is confirmed the story waits as a draft; the text stays in the form.
@@ -105,7 +105,7 @@ export async function updateStoryAction(state: StoryFormState, formData: FormDat
 
 async function updateStorySubmission(_prev: StoryFormState, formData: FormData): Promise<StoryFormState> {
   const storyId = formText(formData, "storyId");
-  const expectedVersion = Number(formData.get("version"));
+  const expectedVersion = Number(formText(formData, "version"));
   const user = await currentUser();
   const t = await getTranslations();
   const read = readStoryForm(formData);
@@ -117,7 +117,7 @@ async function updateStorySubmission(_prev: StoryFormState, formData: FormData):
   if (!user || !story || !canEditStory(user, story)) {
     return { ok: false, fieldErrors: {}, formError: t("stories.notAllowed"), values };
   }
-  if (formData.get("intent") === "suggest") return suggestionsFor(values);
+  if (formText(formData, "intent") === "suggest") return suggestionsFor(values);
 
   const parsed = storySchemaFor(intent).safeParse(values, { error: validationErrorMap(t) });
   if (!parsed.success) return { ok: false, fieldErrors: z.flattenError(parsed.error).fieldErrors, values };
@@ -223,8 +223,7 @@ export async function deleteStoryAction(formData: FormData): Promise<void> {
   const user = await currentUser();
   const story = await getStoryAccess(formText(formData, "storyId"));
   if (!user || !story || !canEditStory(user, story)) {
-    const t = await getTranslations();
-    throw new Error(t("stories.notAllowed"));
+    forbidden();
   }
   if (user.id !== story.authorId) {
     const target = await findTarget("story", story.id);

@@ -10,9 +10,14 @@ export function normaliseText(value: string): string {
   return value.replace(/\r\n?/g, "\n").replace(/\u0000/g, "").replace(LONE_SURROGATE, "\uFFFD");
 }
 
-/** One submitted text field, normalised; "" when missing or a file. */
+/**
+ * One submitted text field, normalised; "" when missing or a file. An action can be called with
+ * any arguments, not only the form it was written for (a crafted request decodes to a string,
+ * an array, nothing): whatever is not a form reads as an empty one, so the action answers with
+ * its usual message instead of a TypeError and a 500.
+ */
 export function formText(formData: FormData, name: string): string {
-  const value = formData.get(name);
+  const value = formData instanceof FormData ? formData.get(name) : null;
   return typeof value === "string" ? normaliseText(value) : "";
 }
 
@@ -20,6 +25,7 @@ export function formText(formData: FormData, name: string): string {
 export function formValues(formData: FormData, arrayFields: readonly string[] = []): Record<string, string | string[]> {
   const values: Record<string, string | string[]> = {};
   for (const name of arrayFields) values[name] = [];
+  if (!(formData instanceof FormData)) return values;
   for (const [name, raw] of formData.entries()) {
     if (typeof raw !== "string" || name.startsWith("$ACTION")) continue;
     const value = normaliseText(raw);

@@ -5,7 +5,7 @@
  * cannot ship unexamined. An outcome is judged by its effect in the database (or on the
  * session), not by the action's return value.
  */
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { and, count, eq, isNotNull, isNull, type SQL } from "drizzle-orm";
 import { beforeEach, describe, expect, it, vi } from "vitest";
@@ -38,6 +38,7 @@ import { requestEmailChange } from "@/lib/auth/email-tokens";
 import { hashPassword } from "@/lib/auth/password";
 import { requestPasswordReset } from "@/lib/auth/password-reset";
 import { latestResetMail } from "../support/reset-mail";
+import { ROOT, serverActionFiles, sourceFiles } from "../support/server-actions";
 import { storyInput } from "../support/story-input";
 
 // ------------------------------------------------------------------ the request, faked
@@ -77,6 +78,10 @@ vi.mock("next/navigation", () => ({
   },
   notFound: () => {
     throw new Redirect("404");
+  },
+  // A refusal answered with 403 (app/forbidden.tsx); like the others, only its effect counts.
+  forbidden: () => {
+    throw new Redirect("403");
   },
 }));
 vi.mock("next/headers", () => ({
@@ -492,18 +497,9 @@ const MUTATING_ROUTES: Record<string, string> = {
 
 // ------------------------------------------------------------------ discovery
 
-const root = path.resolve(import.meta.dirname, "../..");
-function files(dir: string, test: (file: string) => boolean): string[] {
-  return readdirSync(dir).flatMap((entry) => {
-    const full = path.join(dir, entry);
-    if (statSync(full).isDirectory()) return entry === "node_modules" ? [] : files(full, test);
-    return test(full) ? [full] : [];
-  });
-}
-
-const actionFiles = [...files(path.join(root, "lib"), (f) => /\.tsx?$/.test(f)), ...files(path.join(root, "app"), (f) => /\.tsx?$/.test(f))].filter((file) =>
-  /^\s*["']use server["']/.test(readFileSync(file, "utf8")),
-);
+const root = ROOT;
+const files = sourceFiles;
+const actionFiles = serverActionFiles();
 
 async function loadActions(): Promise<Record<string, (...args: any[]) => Promise<unknown>>> { // eslint-disable-line @typescript-eslint/no-explicit-any
   const all: Record<string, (...args: any[]) => Promise<unknown>> = {}; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -567,5 +563,31 @@ describe("moderators acting outside the queue", () => {
     const own = await fixture("author");
     await actions.deleteCommentAction(form({ commentId: own.comment.id }));
     expect(await countOf(own, moderationActions, eq(moderationActions.targetUserId, own.author.id))).toBe(0);
+  });
+});
+
+describe("actions called with what no form sends", () => {
+  // A crafted request can call any action with any arguments. Each must then refuse or answer
+  // with its usual message, never fail with a TypeError (a 500), and change nothing.
+  const JUNK: unknown[][] = [[], [undefined], ["text"], [[1, 2]], [{ storyId: "x" }], [null, "text"], [{ ok: true }, 42]];
+  it.each(["member", "admin"] as const)("refuse or answer as %s, without a 500 and without a change", async (visitor) => {
+    const fx = await fixture(visitor);
+    const actions = await loadActions();
+    // Actions without arguments (signing out) do their work whatever they are given; what a
+    // form would have named cannot change.
+    const counts = async () => [await countOf(fx, stories, undefined), await countOf(fx, comments, isNull(comments.deletedAt))];
+    const before = await counts();
+    for (const [name, action] of Object.entries(actions)) {
+      for (const args of JUNK) {
+        try {
+          await action(...args);
+        } catch (error) {
+          // A TypeError ("Cannot read properties of undefined") is the 500 this is about.
+          const refused = error instanceof Redirect || (error instanceof Error && !(error instanceof TypeError) && /not allowed|permission|niet/i.test(error.message));
+          if (!refused) throw new Error(`${name}(${JSON.stringify(args)}) failed: ${String(error)}`);
+        }
+      }
+    }
+    expect(await counts()).toEqual(before);
   });
 });
