@@ -1,7 +1,7 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
 import { and, eq, gt, isNull, ne, sql } from "drizzle-orm";
-import { getDb, type Database } from "@/db";
+import { getDb, type Transaction } from "@/db";
 import { emailTokens, passwordResetTokens, users, verificationTokens } from "@/db/schema";
 import type { Locale } from "@/lib/i18n/locales";
 import { isLocale } from "@/lib/i18n/locales";
@@ -23,7 +23,6 @@ import { RESET_TOKEN_PATTERN } from "./schema";
 export const VERIFY_LINK_VALID_HOURS = 48;
 export const CHANGE_LINK_VALID_HOURS = 24;
 
-type Tx = Parameters<Parameters<Database["transaction"]>[0]>[0];
 export type EmailTokenPurpose = "verify_email" | "change_email";
 
 const HOUR_MS = 60 * 60 * 1000;
@@ -42,7 +41,7 @@ function confirmUrl(origin: string, token: string): string {
  * the sign-up's, or a "send the link again". Earlier links stop working.
  */
 export async function queueConfirmationLink(
-  tx: Tx,
+  tx: Transaction,
   params: { user: { id: string; name: string; email: string }; locale: Locale; origin: string; now?: Date },
 ): Promise<void> {
   const now = params.now ?? new Date();

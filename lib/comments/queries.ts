@@ -1,13 +1,13 @@
 import "server-only";
 import { and, asc, count, desc, eq, inArray, isNotNull, isNull, or, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
-import { getDb } from "@/db";
+import { getDb, type Transaction } from "@/db";
 import { commentUseful, comments, notifications, stories, storyUseful, users } from "@/db/schema";
 import { decodeCursor, encodeCursor } from "@/lib/pagination/cursor";
 import { once } from "@/lib/idempotency";
 import { commentPermalink } from "./permalink";
 import { markdownToPlainText } from "@/lib/markdown/render";
-import { notify, notifyCommentPosted, type NotificationKind, type Tx } from "@/lib/notifications/events";
+import { notify, notifyCommentPosted, type NotificationKind } from "@/lib/notifications/events";
 
 export const COMMENTS_PAGE_SIZE = 50;
 /** How much of the answered comment a reply quotes, in characters of plain text. */
@@ -312,7 +312,7 @@ export async function createComment(params: {
 }
 
 /** The thread a reply to `commentId` joins; throws when that comment cannot be answered. */
-async function threadOf(tx: Tx, params: { storyId: string; commentId: string }): Promise<string> {
+async function threadOf(tx: Transaction, params: { storyId: string; commentId: string }): Promise<string> {
   // A share lock keeps the answered comment from being deleted while the reply is written.
   const [answered] = await tx
     .select({ storyId: comments.storyId, parentId: comments.parentId, deletedAt: comments.deletedAt, hiddenAt: comments.hiddenAt })
@@ -369,7 +369,7 @@ export async function latestComments(storyId: string, limit = 50): Promise<Comme
  * their id, so the check compares the target's link and the member's name.
  */
 async function notifyUsefulOnce(
-  tx: Tx,
+  tx: Transaction,
   entry: { userId: string | null; actorId: string; kind: Extract<NotificationKind, "useful_story" | "useful_comment">; storyTitle: string; url: string; commentId?: string },
 ): Promise<void> {
   if (!entry.userId || entry.userId === entry.actorId) return;

@@ -1,7 +1,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { and, eq, lt, sql } from "drizzle-orm";
-import type { Database } from "@/db";
+import type { Transaction } from "@/db";
 import { idempotencyKeys } from "@/db/schema";
 import { formText } from "@/lib/validation/form-data";
 
@@ -13,7 +13,6 @@ import { formText } from "@/lib/validation/form-data";
  */
 
 export type IdempotencyRef = { userId: string; key: string; scope: string };
-type Tx = Parameters<Parameters<Database["transaction"]>[0]>[0];
 
 const KEY_PATTERN = /^[A-Za-z0-9_-]{16,64}$/;
 // Long enough for any retry; short enough that the table stays small.
@@ -34,7 +33,7 @@ export function readIdempotencyKey(formData: FormData): string | null {
  * waits on the first one's uncommitted key row, then returns its result. Without a key (an
  * old form, a script), `create` simply runs.
  */
-export async function once<T>(tx: Tx, ref: IdempotencyRef | null, create: () => Promise<T>): Promise<{ result: T; replayed: boolean }> {
+export async function once<T>(tx: Transaction, ref: IdempotencyRef | null, create: () => Promise<T>): Promise<{ result: T; replayed: boolean }> {
   if (!ref) return { result: await create(), replayed: false };
   await tx.delete(idempotencyKeys).where(and(eq(idempotencyKeys.userId, ref.userId), lt(idempotencyKeys.createdAt, sql`now() - ${KEEP_FOR}`)));
   const claimed = await tx

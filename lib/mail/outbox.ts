@@ -1,5 +1,5 @@
 import "server-only";
-import type { Database } from "@/db";
+import type { Database, Transaction } from "@/db";
 import { mailOutbox } from "@/db/schema";
 import { mailEnqueued } from "./nudge";
 
@@ -10,7 +10,6 @@ import { mailEnqueued } from "./nudge";
  * when what caused it was committed. See docs/decisions/020-mail-outbox.md.
  */
 
-type Transaction = Parameters<Parameters<Database["transaction"]>[0]>[0];
 
 export type MailMessage = {
   to: string;

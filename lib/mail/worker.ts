@@ -1,6 +1,6 @@
 import "server-only";
 import { and, asc, eq, lte, sql, type SQL } from "drizzle-orm";
-import { getDatabaseHandle, type Database, type DatabaseHandle } from "@/db";
+import { getDatabaseHandle, type Database, type DatabaseHandle, type Transaction } from "@/db";
 import { mailOutbox, type Mail } from "@/db/schema";
 import { env, isBuildPhase, isProduction } from "@/lib/env";
 import { onShutdown } from "@/lib/lifecycle";
@@ -80,7 +80,6 @@ function dueMail(db: Database | Transaction, options: WorkOptions) {
     .limit(1);
 }
 
-type Transaction = Parameters<Parameters<Database["transaction"]>[0]>[0];
 
 async function sendNextLocked(db: Database, options: WorkOptions): Promise<Outcome | null> {
   return db.transaction(async (tx) => {

@@ -1,11 +1,10 @@
 import "server-only";
 import { eq, sql } from "drizzle-orm";
-import { getDb, type Database } from "@/db";
+import { getDb, type Transaction } from "@/db";
 import { users, type Role } from "@/db/schema";
 import type { Locale } from "@/lib/i18n/locales";
 import { handleBase, handleCandidate } from "./handles";
 
-type Tx = Parameters<Parameters<Database["transaction"]>[0]>[0];
 
 export type PublicMember = { id: string; name: string; handle: string; createdAt: Date };
 
@@ -38,7 +37,7 @@ export async function createMember(params: {
   /** The language mail to the member is written in (users.locale). */
   locale?: Locale;
   /** More writes that belong with the new account (a confirmation link), in its transaction. */
-  afterCreate?: (tx: Tx, member: PublicMember & { email: string }) => Promise<void>;
+  afterCreate?: (tx: Transaction, member: PublicMember & { email: string }) => Promise<void>;
 }): Promise<PublicMember> {
   const db = await getDb();
   const base = handleBase(params.name);

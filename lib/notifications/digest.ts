@@ -1,6 +1,6 @@
 import "server-only";
 import { and, eq, gt, isNotNull, isNull, lt, lte, or, sql, TransactionRollbackError } from "drizzle-orm";
-import { getDatabaseHandle, type Database, type DatabaseHandle } from "@/db";
+import { getDatabaseHandle, type Database, type DatabaseHandle, type Transaction } from "@/db";
 import { notifications, users } from "@/db/schema";
 import { env, isBuildPhase, isProduction } from "@/lib/env";
 import { onShutdown } from "@/lib/lifecycle";
@@ -34,7 +34,6 @@ const BATCH = 100;
 export const DIGEST_ITEMS_MAX = 50;
 const RECENT_MS = 7 * 86_400_000;
 
-type Tx = Parameters<Parameters<Database["transaction"]>[0]>[0];
 
 export function digestHourUtc(): number {
   return env().DIGEST_HOUR_UTC;
@@ -89,7 +88,7 @@ class NothingToSend extends Error {}
 async function digestFor(db: Database, userId: string, at: { now: Date; slot: Date; since: Date }): Promise<boolean> {
   const origin = await mailOrigin();
   try {
-    return await db.transaction(async (tx: Tx) => {
+    return await db.transaction(async (tx: Transaction) => {
       const [member] = await tx
         .update(users)
         .set({ digestSentAt: at.now })

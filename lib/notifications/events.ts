@@ -1,6 +1,6 @@
 import "server-only";
 import { eq, sql, type SQL } from "drizzle-orm";
-import type { Database } from "@/db";
+import type { Database, Transaction } from "@/db";
 import { comments, notifications, stories } from "@/db/schema";
 import { mailEachAtOnce, type Recipient, type StoredNotice } from "./mail";
 import { commentPermalink } from "@/lib/comments/permalink";
@@ -13,8 +13,7 @@ import { commentPermalink } from "@/lib/comments/permalink";
  * many followers there are. Moderation notices come through `notifyModeration`.
  */
 
-export type Tx = Parameters<Parameters<Database["transaction"]>[0]>[0];
-type Executor = Database | Tx;
+type Executor = Database | Transaction;
 
 export type NotificationKind =
   | "comment_on_story"
@@ -57,7 +56,7 @@ async function deliver(tx: Executor, candidates: SQL): Promise<Delivered[]> {
       (u.email_frequency = 'immediate' AND u.password_hash IS NOT NULL) AS "mailNow"
     FROM inserted i JOIN users u ON u.id = i.user_id`);
   const rows = (result as unknown as { rows: Delivered[] }).rows;
-  await mailEachAtOnce(tx as Tx, rows.filter((row) => row.mailNow));
+  await mailEachAtOnce(tx as Transaction, rows.filter((row) => row.mailNow));
   return rows;
 }
 
@@ -67,7 +66,7 @@ function jsonb(value: unknown): SQL {
 
 /** One notification; none for a missing recipient or for members acting on their own content. */
 export async function notify(
-  tx: Tx,
+  tx: Transaction,
   entry: { userId: string | null; actorId: string | null; kind: NotificationKind; data: ContentNotificationData },
 ): Promise<string | null> {
   if (!entry.userId || entry.userId === entry.actorId) return null;
@@ -88,7 +87,7 @@ export async function notifyModeration(tx: Executor, userId: string | null, data
  * person gets one notification per comment, the most specific one, and the commenter none.
  */
 export async function notifyCommentPosted(
-  tx: Tx,
+  tx: Transaction,
   comment: { id: string; storyId: string; authorId: string; replyToId: string | null; actorName: string },
 ): Promise<void> {
   const [story] = await tx.select({ slug: stories.slug, title: stories.title, authorId: stories.authorId }).from(stories).where(eq(stories.id, comment.storyId));

@@ -2,7 +2,7 @@ import "server-only";
 import { inArray } from "drizzle-orm";
 // The framework-free translator: mail is written outside React (and outside requests).
 import { createTranslator } from "use-intl/core";
-import type { Database } from "@/db";
+import type { Database, Transaction } from "@/db";
 import { mailOutbox, notifications } from "@/db/schema";
 import { siteOrigin } from "@/lib/feeds/site-url";
 import { env } from "@/lib/env";
@@ -24,8 +24,7 @@ import { unsubscribeToken } from "./unsubscribe";
  * worker sends it, so neither a slow mail server nor a broken template fails the request.
  */
 
-type Tx = Parameters<Parameters<Database["transaction"]>[0]>[0];
-type Executor = Database | Tx;
+type Executor = Database | Transaction;
 
 export type Recipient = { userId: string; email: string; name: string; locale: string };
 export type StoredNotice = NoticeLike & { id: string };
@@ -100,7 +99,7 @@ export async function enqueueMails(db: Executor, mails: MailMessage[]): Promise<
  * Rendering runs before anything is written: should it fail, the notifications stay (unmailed)
  * and the request goes on.
  */
-export async function mailEachAtOnce(tx: Tx, rows: (StoredNotice & Recipient)[]): Promise<void> {
+export async function mailEachAtOnce(tx: Transaction, rows: (StoredNotice & Recipient)[]): Promise<void> {
   if (rows.length === 0) return;
   let mails: MailMessage[];
   try {
