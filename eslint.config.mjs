@@ -7,11 +7,11 @@ import nextTs from "eslint-config-next/typescript";
  * the bottom: db/ (schema, connection, seed) → lib/ (domain logic, queries, actions) →
  * components/ (UI) → app/ (routes). A layer imports only the ones below it; db/ uses only lib/'s
  * core, which depends on nothing else of the app: the logger, the shutdown hooks, the parsed
- * environment and the plain constants. Paths are matched both as `@/…` and as `../…`.
+ * environment, the plain constants and the process-wide singleton helper. Paths are matched both as `@/…` and as `../…`.
  */
 const from = (folders) => `^(@/|(\\.\\./)+)(${folders})(/|$)`;
-const LIB_CORE = "log|lifecycle|env|constants";
-const CORE_ONLY = "lib/'s core (log, lifecycle, env, constants) imports only itself.";
+const LIB_CORE = "log|lifecycle|env|constants|singleton";
+const CORE_ONLY = "lib/'s core (log, lifecycle, env, constants, singleton) imports only itself.";
 
 const boundary = (files, patterns) => ({
   files,
@@ -26,7 +26,7 @@ export default defineConfig([
     [
       {
         regex: `^(@/|(\\.\\./)+)lib/(?!(${LIB_CORE})(\\.ts)?(/|$))`,
-        message: "db/ may import only lib/'s core (lib/log, lib/lifecycle, lib/env, lib/constants): the rest of lib/ builds on db/.",
+        message: "db/ may import only lib/'s core (lib/log, lib/lifecycle, lib/env, lib/constants, lib/singleton): the rest of lib/ builds on db/.",
       },
       { regex: from("components|app"), message: "db/ is the bottom layer: it never imports components/ or app/." },
     ],
@@ -37,7 +37,7 @@ export default defineConfig([
   ),
   // The core itself imports nothing else of the app, or db/ would reach the rest through it.
   boundary(
-    ["lib/log/**", "lib/lifecycle.ts", "lib/env.ts", "lib/constants/**"],
+    ["lib/log/**", "lib/lifecycle.ts", "lib/env.ts", "lib/constants/**", "lib/singleton.ts"],
     [
       { regex: `^@/(?!lib/(${LIB_CORE})(\\.ts)?(/|$))`, message: CORE_ONLY },
       { regex: `^(\\.\\./)+(?!(${LIB_CORE})(\\.ts)?(/|$))`, message: CORE_ONLY },

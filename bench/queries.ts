@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 // Renamed: it is no React hook, whatever its name says.
-import { useDatabase as setProcessDatabase, type Database, type DatabaseHandle } from "../db";
+import { currentDatabase, useDatabase as setProcessDatabase, type Database, type DatabaseHandle } from "../db";
 import { listComments } from "../lib/comments/queries";
 import { listStartingPoints } from "../lib/starting-points/queries";
 import { COUNT_CAP, countPublishedStories, facetCounts, getStoryBySlug, listPublishedStories, searchSnippets } from "../lib/stories/queries";
@@ -26,8 +26,6 @@ export type QueryTiming = {
 };
 
 type Measured = { name: string; run: () => Promise<number> };
-
-const GLOBAL_KEY = Symbol.for("vertrekpunt.database");
 
 function kindOf(db: Database): DatabaseHandle["kind"] {
   const client = (db as unknown as { $client: { exec?: unknown; waitReady?: unknown } }).$client;
@@ -72,8 +70,7 @@ const round = (ms: number) => Math.round(ms * 100) / 100;
 export async function measureQueries(handle: { db: Database }, options: { iterations?: number } = {}): Promise<QueryTiming[]> {
   const iterations = options.iterations ?? 20;
   const kind = kindOf(handle.db);
-  const state = globalThis as unknown as Record<symbol, { ready?: Promise<DatabaseHandle> } | undefined>;
-  const previous = state[GLOBAL_KEY]?.ready;
+  const previous = currentDatabase();
   const base: DatabaseHandle = { db: handle.db, kind, close: async () => undefined };
   setProcessDatabase(base);
   try {
@@ -158,7 +155,7 @@ export async function measureQueries(handle: { db: Database }, options: { iterat
     }
     return timings;
   } finally {
-    if (previous) state[GLOBAL_KEY] = { ready: previous };
+    if (previous) setProcessDatabase(previous);
   }
 }
 

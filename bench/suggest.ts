@@ -1,4 +1,4 @@
-import { useDatabase as setProcessDatabase, type Database, type DatabaseHandle } from "../db";
+import { currentDatabase, useDatabase as setProcessDatabase, type Database, type DatabaseHandle } from "../db";
 import { EXAMPLE_STORIES } from "../db/seed-data";
 import { relearn, suggestStartingPoints, TRAINING_STORIES } from "../lib/model/suggest";
 import type { QueryTiming } from "./queries";
@@ -15,8 +15,6 @@ import type { QueryTiming } from "./queries";
 
 export const SUGGESTION_TARGET_MS = 50;
 export const SUGGESTION_TEXT_LENGTH = 20_000;
-
-const GLOBAL_KEY = Symbol.for("vertrekpunt.database");
 
 /** A long English story made of the book's examples: real words, the form's maximum length. */
 export function longStory(length = SUGGESTION_TEXT_LENGTH): string {
@@ -35,8 +33,7 @@ const round = (ms: number) => Math.round(ms * 100) / 100;
 
 export async function measureSuggestion(handle: { db: Database; kind?: DatabaseHandle["kind"] }, options: { iterations?: number } = {}): Promise<QueryTiming> {
   const iterations = options.iterations ?? 20;
-  const state = globalThis as unknown as Record<symbol, { ready?: Promise<DatabaseHandle> } | undefined>;
-  const previous = state[GLOBAL_KEY]?.ready;
+  const previous = currentDatabase();
   setProcessDatabase({ db: handle.db, kind: handle.kind ?? "postgres", close: async () => undefined });
   try {
     const built = performance.now();
@@ -60,6 +57,6 @@ export async function measureSuggestion(handle: { db: Database; kind?: DatabaseH
       seqScans: [],
     };
   } finally {
-    if (previous) state[GLOBAL_KEY] = { ready: previous };
+    if (previous) setProcessDatabase(previous);
   }
 }

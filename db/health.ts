@@ -1,5 +1,6 @@
 import { errorFields, log } from "../lib/log";
 import { onShutdown } from "../lib/lifecycle";
+import { processSingleton } from "../lib/singleton";
 
 /*
  * Whether an error means "the database cannot be reached right now" (as opposed to a bug or
@@ -55,11 +56,8 @@ type HealthState = {
   check?: () => Promise<void>;
 };
 
-const KEY = Symbol.for("vertrekpunt.databaseHealth");
-
 function state(): HealthState {
-  const g = globalThis as unknown as Record<symbol, HealthState | undefined>;
-  return (g[KEY] ??= { down: false, since: null, probe: null, stopped: false });
+  return processSingleton<HealthState>("vertrekpunt.databaseHealth", () => ({ down: false, since: null, probe: null, stopped: false }));
 }
 
 /** True from a failed connection or query until the probe reaches the database again. */

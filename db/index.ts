@@ -3,6 +3,7 @@ import path from "node:path";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import type { Pool, PoolClient } from "pg";
 import { env } from "../lib/env";
+import { processSingleton } from "../lib/singleton";
 import { reportDatabaseError } from "./health";
 import * as schema from "./schema";
 
@@ -24,13 +25,10 @@ export type DatabaseHandle = {
   close: () => Promise<void>;
 };
 
-// Next bundles instrumentation, route handlers and pages separately; a module-level variable
-// would exist once per bundle and open PGlite twice in one process. globalThis is shared.
-const GLOBAL_KEY = Symbol.for("vertrekpunt.database");
+// One per process, or each of Next's bundles would open PGlite again.
 type GlobalState = { ready?: Promise<DatabaseHandle> };
 function globalState(): GlobalState {
-  const g = globalThis as unknown as Record<symbol, GlobalState | undefined>;
-  return (g[GLOBAL_KEY] ??= {});
+  return processSingleton<GlobalState>("vertrekpunt.database", () => ({}));
 }
 
 export function migrationsFolder(): string {
@@ -57,8 +55,13 @@ export function getDatabaseHandle(): Promise<DatabaseHandle> {
 }
 
 /** Replaces the process-wide database; for tests and scripts that open their own. */
-export function useDatabase(handle: DatabaseHandle): void {
+export function useDatabase(handle: DatabaseHandle | Promise<DatabaseHandle>): void {
   globalState().ready = Promise.resolve(handle);
+}
+
+/** The process-wide database as opened or given so far, if any; to put it back after `useDatabase`. */
+export function currentDatabase(): Promise<DatabaseHandle> | undefined {
+  return globalState().ready;
 }
 
 export async function closeDb(): Promise<void> {

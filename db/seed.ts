@@ -3,6 +3,7 @@ import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import * as schema from "./schema";
 import { EDITORS, EXAMPLE_STORIES, STARTING_POINTS } from "./seed-data";
 import { EXAMPLE_TRANSLATIONS_NL } from "./seed-translations";
+import { processSingleton } from "../lib/singleton";
 
 type AnyDb = PgDatabase<PgQueryResultHKT, typeof schema>;
 
@@ -11,11 +12,8 @@ export type SeedStep = (db: AnyDb) => Promise<void>;
 
 // On globalThis: Next loads this module once per bundle, and instrumentation.ts registers the
 // steps in one bundle while a page's first query may open the database from another.
-const STEPS = Symbol.for("vertrekpunt.seedSteps");
-
 function seedSteps(): Map<string, SeedStep> {
-  const g = globalThis as unknown as Record<symbol, Map<string, SeedStep> | undefined>;
-  return (g[STEPS] ??= new Map());
+  return processSingleton("vertrekpunt.seedSteps", () => new Map<string, SeedStep>());
 }
 
 /**

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { processSingleton } from "./singleton";
 
 /*
  * Every environment variable the app reads, parsed once with zod: its type, its default and the
@@ -172,7 +173,6 @@ export function parseEnv(raw: Raw): Env {
  * which fills in AUTH_SECRET) change process.env while the process runs, and the next call sees
  * the change. On globalThis, because Next loads this module once per bundle.
  */
-const CACHE = Symbol.for("vertrekpunt.env");
 type Cached = { key: string; env?: Env; error?: InvalidEnvError };
 
 function fingerprint(raw: Raw): string {
@@ -180,9 +180,9 @@ function fingerprint(raw: Raw): string {
 }
 
 function parsedProcessEnv(): Cached {
-  const g = globalThis as unknown as Record<symbol, Cached | undefined>;
+  const slot = processSingleton<{ cached?: Cached }>("vertrekpunt.env", () => ({}));
   const key = fingerprint(process.env);
-  const cached = g[CACHE];
+  const cached = slot.cached;
   if (cached?.key === key) return cached;
   let next: Cached;
   try {
@@ -191,7 +191,7 @@ function parsedProcessEnv(): Cached {
     if (!(error instanceof InvalidEnvError)) throw error;
     next = { key, error };
   }
-  g[CACHE] = next;
+  slot.cached = next;
   return next;
 }
 

@@ -7,13 +7,12 @@
  * would exist once per bundle; the registry lives on globalThis.
  */
 
+import { processSingleton } from "./singleton";
+
 type Hook = { name: string; run: () => Promise<void> | void };
 
-const KEY = Symbol.for("vertrekpunt.shutdownHooks");
-
 function hooks(): Hook[] {
-  const g = globalThis as unknown as Record<symbol, Hook[] | undefined>;
-  return (g[KEY] ??= []);
+  return processSingleton<Hook[]>("vertrekpunt.shutdownHooks", () => []);
 }
 
 /** Registers `run` to be awaited at shutdown; registering a name again replaces the old hook. */

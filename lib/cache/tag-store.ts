@@ -2,6 +2,7 @@ import { gt, sql } from "drizzle-orm";
 import { getDb, type Database } from "../../db";
 import { cacheTags } from "../../db/schema";
 import { errorFields, log } from "../log";
+import { processSingleton } from "../singleton";
 
 /*
  * When each cache tag was last invalidated, as seen by this process, and the table that
@@ -108,11 +109,8 @@ export function createTagStore(options: { db?: () => Promise<Database>; now?: ()
 
 // One store per process, on globalThis: Next bundles instrumentation, pages and route handlers
 // separately, and they must all see the same invalidations.
-const STORE_KEY = Symbol.for("vertrekpunt.cacheTagStore");
-
 export function processTagStore(): TagStore {
-  const g = globalThis as unknown as Record<symbol, TagStore | undefined>;
-  return (g[STORE_KEY] ??= createTagStore());
+  return processSingleton("vertrekpunt.cacheTagStore", createTagStore);
 }
 
 export function expireTags(tags: readonly string[]): Promise<void> {

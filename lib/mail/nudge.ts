@@ -4,12 +4,12 @@
  * and the actions that enqueue separately, and they must find the same listener.
  */
 
-const KEY = Symbol.for("vertrekpunt.mailNudge");
+import { processSingleton } from "@/lib/singleton";
+
 type Listener = () => void;
 
 function slot(): { listener?: Listener } {
-  const g = globalThis as unknown as Record<symbol, { listener?: Listener } | undefined>;
-  return (g[KEY] ??= {});
+  return processSingleton<{ listener?: Listener }>("vertrekpunt.mailNudge", () => ({}));
 }
 
 /** The worker's listener; null removes it. */

@@ -5,6 +5,7 @@ import nodemailer from "nodemailer";
 import { pgliteDataDir } from "@/db";
 import { env } from "@/lib/env";
 import { log } from "@/lib/log";
+import { processSingleton } from "@/lib/singleton";
 
 /*
  * How a mail leaves the app. SMTP_URL set: nodemailer over SMTP to that server. Unset: the
@@ -139,17 +140,16 @@ function messageId(id: string): string {
 
 // One transport per process (instrumentation and route bundles share it), rebuilt when the
 // configuration changes (tests point SMTP_URL at a server of their own).
-const KEY = Symbol.for("vertrekpunt.mailTransport");
 type State = { config: string; transport: MailTransport };
 
 export function getMailTransport(): MailTransport {
-  const g = globalThis as unknown as Record<symbol, State | undefined>;
+  const slot = processSingleton<{ current?: State }>("vertrekpunt.mailTransport", () => ({}));
   const { SMTP_URL } = env();
   const config = JSON.stringify([SMTP_URL ?? "", mailFrom(), SMTP_URL ? "" : mailDir()]);
-  const current = g[KEY];
+  const current = slot.current;
   if (current?.config === config) return current.transport;
   current?.transport.close();
   const transport = SMTP_URL ? smtpTransport(SMTP_URL) : fileTransport();
-  g[KEY] = { config, transport };
+  slot.current = { config, transport };
   return transport;
 }

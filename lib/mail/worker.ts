@@ -5,6 +5,7 @@ import { mailOutbox, type Mail } from "@/db/schema";
 import { env, isBuildPhase, isProduction } from "@/lib/env";
 import { onShutdown } from "@/lib/lifecycle";
 import { errorFields, log } from "@/lib/log";
+import { processSingleton } from "@/lib/singleton";
 import { onMailEnqueued } from "./nudge";
 import { getMailTransport } from "./transport";
 
@@ -141,11 +142,15 @@ type WorkerState = {
   turn: Promise<unknown>;
 };
 
-const KEY = Symbol.for("vertrekpunt.mailWorker");
-
 function state(): WorkerState {
-  const g = globalThis as unknown as Record<symbol, WorkerState | undefined>;
-  return (g[KEY] ??= { started: false, stopping: false, running: null, again: false, failing: false, turn: Promise.resolve() });
+  return processSingleton<WorkerState>("vertrekpunt.mailWorker", () => ({
+    started: false,
+    stopping: false,
+    running: null,
+    again: false,
+    failing: false,
+    turn: Promise.resolve(),
+  }));
 }
 
 function pgliteTurn<T>(fn: () => Promise<T>): Promise<T> {

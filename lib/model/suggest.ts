@@ -6,6 +6,7 @@ import { CACHE_TAGS } from "@/lib/cache/tags";
 import { cacheClock, processTagStore } from "@/lib/cache/tag-store";
 import type { Locale } from "@/lib/i18n/locales";
 import { errorFields, log } from "@/lib/log";
+import { processSingleton } from "@/lib/singleton";
 import { buildIndex, crossValidate, EVIDENCE_WORDS, related, suggest, suggested, type EvaluationResult, type LabelledDocument, type TermIndex } from "./neighbours";
 
 /*
@@ -33,11 +34,8 @@ export type SuggestionModel = {
 };
 
 type ModelState = { model: SuggestionModel | null; builtAt: number; building: Promise<SuggestionModel> | null };
-const STATE_KEY = Symbol.for("vertrekpunt.suggestionModel");
-
 function state(): ModelState {
-  const g = globalThis as unknown as Record<symbol, ModelState | undefined>;
-  return (g[STATE_KEY] ??= { model: null, builtAt: 0, building: null });
+  return processSingleton<ModelState>("vertrekpunt.suggestionModel", () => ({ model: null, builtAt: 0, building: null }));
 }
 
 const config = (language: string) => (language === "nl" ? sql`'dutch'::regconfig` : sql`'english'::regconfig`);

@@ -8,6 +8,7 @@ import { errorFields, log } from "@/lib/log";
 import { enqueueMail } from "@/lib/mail/outbox";
 import { digestMail } from "@/lib/mail/templates";
 import { mailItem, mailOrigin, recipientLocale, unsubscribeHeaders, unsubscribeUrl } from "./mail";
+import { processSingleton } from "@/lib/singleton";
 
 /*
  * The daily summary for members who chose it (email_frequency 'daily'). Once a day, at
@@ -146,11 +147,8 @@ async function digestFor(db: Database, userId: string, at: { now: Date; slot: Da
 
 type DigestState = { started: boolean; timer?: NodeJS.Timeout; running: Promise<void> | null };
 
-const KEY = Symbol.for("vertrekpunt.notificationDigest");
-
 function state(): DigestState {
-  const g = globalThis as unknown as Record<symbol, DigestState | undefined>;
-  return (g[KEY] ??= { started: false, running: null });
+  return processSingleton<DigestState>("vertrekpunt.notificationDigest", () => ({ started: false, running: null }));
 }
 
 /**
