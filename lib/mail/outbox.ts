@@ -25,28 +25,45 @@ export type MailMessage = {
   dedupeKey?: string | null;
 };
 
+// Rows per insert statement when many mails are queued at once (notifications).
+const BATCH = 500;
+
 /**
  * Adds a mail to the queue, with the database or inside the caller's transaction (then it is
  * sent only if that transaction commits). Returns the new mail's id, or null when a mail with
  * the same `dedupeKey` already exists.
  */
 export async function enqueueMail(db: Database | Transaction, mail: MailMessage): Promise<string | null> {
-  const [row] = await db
-    .insert(mailOutbox)
-    .values({
-      toAddress: mail.to,
-      kind: mail.kind,
-      subject: mail.subject,
-      textBody: mail.text,
-      htmlBody: mail.html ?? null,
-      headers: mail.headers ?? {},
-      userId: mail.userId ?? null,
-      dedupeKey: mail.dedupeKey ?? null,
-    })
-    .onConflictDoNothing({ target: mailOutbox.dedupeKey })
-    .returning({ id: mailOutbox.id });
-  if (!row) return null;
+  const [id] = await enqueueMails(db, [mail]);
+  return id ?? null;
+}
+
+/**
+ * Adds many mails to the queue in a few statements, like `enqueueMail`; a mail whose
+ * `dedupeKey` exists is skipped. Returns the ids of the mails added.
+ */
+export async function enqueueMails(db: Database | Transaction, mails: readonly MailMessage[]): Promise<string[]> {
+  const ids: string[] = [];
+  for (let i = 0; i < mails.length; i += BATCH) {
+    const rows = await db
+      .insert(mailOutbox)
+      .values(
+        mails.slice(i, i + BATCH).map((mail) => ({
+          toAddress: mail.to,
+          kind: mail.kind,
+          subject: mail.subject,
+          textBody: mail.text,
+          htmlBody: mail.html ?? null,
+          headers: mail.headers ?? {},
+          userId: mail.userId ?? null,
+          dedupeKey: mail.dedupeKey ?? null,
+        })),
+      )
+      .onConflictDoNothing({ target: mailOutbox.dedupeKey })
+      .returning({ id: mailOutbox.id });
+    ids.push(...rows.map((row) => row.id));
+  }
   // Inside a transaction the worker may look before the commit; then the next poll finds it.
-  mailEnqueued();
-  return row.id;
+  if (ids.length > 0) mailEnqueued();
+  return ids;
 }

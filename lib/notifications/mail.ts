@@ -2,16 +2,15 @@ import "server-only";
 import { inArray } from "drizzle-orm";
 // The framework-free translator: mail is written outside React (and outside requests).
 import { createTranslator } from "use-intl/core";
-import type { Database, Transaction } from "@/db";
-import { mailOutbox, notifications } from "@/db/schema";
+import type { Transaction } from "@/db";
+import { notifications } from "@/db/schema";
 import { siteOrigin } from "@/lib/feeds/site-url";
 import { env } from "@/lib/env";
 import { DEFAULT_LOCALE, isLocale, type Locale } from "@/lib/i18n/locales";
 import en from "@/lib/i18n/messages/en.json";
 import nl from "@/lib/i18n/messages/nl.json";
 import { errorFields, log } from "@/lib/log";
-import { mailEnqueued } from "@/lib/mail/nudge";
-import type { MailMessage } from "@/lib/mail/outbox";
+import { enqueueMails, type MailMessage } from "@/lib/mail/outbox";
 import { notificationMail, type NotificationMailItem } from "@/lib/mail/templates";
 import type { Translate } from "@/lib/validation/error-map";
 import { describeNotice, type NoticeLike } from "./text";
@@ -23,8 +22,6 @@ import { unsubscribeToken } from "./unsubscribe";
  * offer "unsubscribe" themselves. Mail only goes into the outbox (lib/mail/outbox.ts); the
  * worker sends it, so neither a slow mail server nor a broken template fails the request.
  */
-
-type Executor = Database | Transaction;
 
 export type Recipient = { userId: string; email: string; name: string; locale: string };
 export type StoredNotice = NoticeLike & { id: string };
@@ -65,32 +62,6 @@ export function mailItem(locale: Locale, notice: StoredNotice, origin: string): 
   const t: Translate = (key, values) => typed(key as never, values as never);
   const described = describeNotice(t, notice, locale);
   return { text: described.text, detail: described.reason ? t("reason", { reason: described.reason }) : null, url: `${origin}/notifications/${notice.id}` };
-}
-
-/** Adds many mails to the outbox in a few statements; a mail whose dedupeKey exists is skipped. */
-export async function enqueueMails(db: Executor, mails: MailMessage[]): Promise<number> {
-  let queued = 0;
-  for (let i = 0; i < mails.length; i += BATCH) {
-    const rows = await db
-      .insert(mailOutbox)
-      .values(
-        mails.slice(i, i + BATCH).map((mail) => ({
-          toAddress: mail.to,
-          kind: mail.kind,
-          subject: mail.subject,
-          textBody: mail.text,
-          htmlBody: mail.html ?? null,
-          headers: mail.headers ?? {},
-          userId: mail.userId ?? null,
-          dedupeKey: mail.dedupeKey ?? null,
-        })),
-      )
-      .onConflictDoNothing({ target: mailOutbox.dedupeKey })
-      .returning({ id: mailOutbox.id });
-    queued += rows.length;
-  }
-  if (queued > 0) mailEnqueued();
-  return queued;
 }
 
 /**
