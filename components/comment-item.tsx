@@ -7,39 +7,11 @@ import { deleteCommentAction, postCommentAction, updateCommentAction } from "@/l
 import { CommentForm } from "./comment-form";
 import { ConfirmButton } from "./forms/confirm-button";
 import { useHydrated } from "./use-hydrated";
-import { UsefulButton, type UsefulProps } from "./useful-button";
+import type { CommentItemView } from "@/lib/comments/view";
+import { UsefulButton } from "./useful-button";
 
-export type CommentItemProps = {
-  id: string;
-  html: string;
-  body: string;
-  createdAt: Date;
-  edited: boolean;
-  author: { name: string; handle: string } | null;
-  canEdit: boolean;
-  canDelete: boolean;
-  /** Hidden by moderators; the reason only for its author and moderators. */
-  hidden?: { reason: string | null } | null;
-  /** Deleted, shown only because replies still answer it. */
-  deleted?: boolean;
-  reportHref?: string | null;
-  /** The link that finds the comment's page of the story (see app/stories/[slug]/comments/[id]). */
-  permalink: string;
-  /** Null for hidden and deleted comments. */
-  useful: UsefulProps | null;
-  /** Null when the reader cannot reply (signed out, conversation closed, hidden comment). */
-  reply: {
-    storyId: string;
-    /** One per comment and page render, so a reply sent twice is posted once. */
-    idempotencyKey: string;
-    /** Without JavaScript: the story page with this comment's reply form open. */
-    href: string;
-    /** Open when the page was asked for this comment's reply form. */
-    open: boolean;
-  } | null;
-  /** A reply answering another reply: whom, and the start of what they wrote. */
-  replyTo?: { id: string; name: string | null; quote: string | null } | null;
-};
+/** What the story page lists for each comment (lib/comments/view.ts decides it per reader). */
+export type CommentItemProps = CommentItemView;
 
 // A comment opened by its permalink (#comment-<id>) stands out, clear of the window's top edge.
 const card = "scroll-mt-6 rounded border p-4 target:border-brand-600 target:bg-brand-50 target:ring-2 target:ring-brand-600";

@@ -21,7 +21,7 @@ export type CommentView = {
   authorId: string | null;
   author: { name: string; handle: string } | null;
   /** Hidden by moderators: the thread shows that it was, its author and moderators see why. */
-  hidden: { reason: string } | null;
+  hidden: { reason: string; at: Date } | null;
   /** Deleted, but listed because replies still hang from it; its words are gone. */
   deleted: boolean;
   usefulCount: number;
@@ -66,7 +66,7 @@ function toCommentView({ authorName, authorHandle, hiddenAt, hiddenReason, delet
     // A deleted comment's words stay in the database only.
     body: deletedAt ? "" : comment.body,
     author: authorName && authorHandle ? { name: authorName, handle: authorHandle } : null,
-    hidden: hiddenAt ? { reason: hiddenReason } : null,
+    hidden: hiddenAt ? { reason: hiddenReason, at: hiddenAt } : null,
     deleted: deletedAt !== null,
   };
 }

@@ -93,7 +93,7 @@ describe("reports", () => {
     await expect(decide({ actorId: moderator.id, targetType: "comment", targetId: comment.id, decision: "hide", reason: "Advertising" })).resolves.toEqual({ ok: true });
     expect((await getStoryBySlug(story.slug, "en"))?.commentCount).toBe(1);
     const listed = (await listComments({ storyId: story.id })).items.find((c) => c.id === comment.id);
-    expect(listed?.hidden).toEqual({ reason: "Advertising" });
+    expect(listed?.hidden).toEqual({ reason: "Advertising", at: expect.any(Date) });
     const [notice] = await listNotifications(commenter.id);
     expect(notice.data).toMatchObject({ decision: "hide", reason: "Advertising", targetType: "comment" });
 

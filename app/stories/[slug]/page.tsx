@@ -4,7 +4,6 @@ import { notFound } from "next/navigation";
 import { cache } from "react";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { CommentForm } from "@/components/comment-form";
-import type { CommentItemProps } from "@/components/comment-item";
 import { CommentThread } from "@/components/comment-thread";
 import { ConversationClosedNote, ConversationControls } from "@/components/conversation-controls";
 import { UsefulButton } from "@/components/useful-button";
@@ -17,8 +16,6 @@ import { StartingPointTags } from "@/components/starting-point-tags";
 import {
   canCloseComments,
   canComment,
-  canDeleteComment,
-  canEditComment,
   canLockThread,
   canMarkUseful,
   commentsClosedReason,
@@ -27,13 +24,12 @@ import {
   canRecogniseStory,
   canReport,
   canViewStory,
-  isModerator,
 } from "@/lib/auth/permissions";
 import { currentUser } from "@/lib/auth/session";
 import { postCommentAction } from "@/lib/comments/actions";
-import { commentPermalink } from "@/lib/comments/permalink";
 import { cachedComments, cachedPublicConversation, cachedPublicRecognitions, cachedRelatedStories, cachedStory, type RenderedComment } from "@/lib/cache/reads";
 import { commentsMarkedUseful, storyConversation, type AnsweredComment, type CommentView } from "@/lib/comments/queries";
+import { commentItemView, type CommentReader } from "@/lib/comments/view";
 import { getReaderLocale } from "@/lib/i18n/server";
 import { newIdempotencyKey } from "@/lib/idempotency";
 import { storyRecognitionSummary } from "@/lib/model/queries";
@@ -133,30 +129,8 @@ export default async function StoryPage({ params, searchParams }: Props) {
   const closedReason = commentsClosedReason(conversation);
   const mayComment = canComment(user, { status: story.status, ...conversation });
   const commentsPage = `/stories/${story.slug}${commentsAfter ? `?comments=${encodeURIComponent(commentsAfter)}&` : "?"}`;
-  const commentProps = (comment: RenderedComment<CommentView>, replyTo: AnsweredComment | null = null): CommentItemProps => {
-    const gone = Boolean(comment.hidden) || comment.deleted;
-    return {
-      id: comment.id,
-      // A hidden or deleted comment's words stay on the server.
-      html: gone ? "" : comment.html,
-      body: gone ? "" : comment.body,
-      createdAt: comment.createdAt,
-      edited: comment.updatedAt.getTime() - comment.createdAt.getTime() > 1_000,
-      author: comment.author,
-      canEdit: canEditComment(user, { ...comment, deletedAt: comment.deleted ? comment.updatedAt : null, hiddenAt: comment.hidden ? new Date() : null }, conversation),
-      canDelete: canDeleteComment(user, { ...comment, deletedAt: comment.deleted ? comment.updatedAt : null }),
-      hidden: comment.hidden ? { reason: user && (user.id === comment.authorId || isModerator(user)) ? comment.hidden.reason : null } : null,
-      deleted: comment.deleted,
-      reportHref: user && !gone && canReport(user, { type: "comment", userId: comment.authorId, state: "published" }) ? `/report/comment/${comment.id}` : null,
-      permalink: commentPermalink(story.slug, comment.id),
-      useful: gone ? null : { count: comment.usefulCount, pressed: markedUseful.has(comment.id), canToggle: canMarkUseful(user, { authorId: comment.authorId, status: story.status }) },
-      reply:
-        mayComment && !gone
-          ? { storyId: story.id, idempotencyKey: newIdempotencyKey(), href: `${commentsPage}reply=${comment.id}#reply-form-${comment.id}`, open: replyParam === comment.id }
-          : null,
-      replyTo: replyTo ? { id: replyTo.id, name: replyTo.author?.name ?? null, quote: replyTo.quote } : null,
-    };
-  };
+  const reader: CommentReader = { user, story, conversation, mayComment, markedUseful, commentsPage, replyParam, newKey: newIdempotencyKey };
+  const commentProps = (comment: RenderedComment<CommentView>, replyTo: AnsweredComment | null = null) => commentItemView(comment, replyTo, reader);
   const date = story.publishedAt ?? story.createdAt;
   // Stories edited before edits were dated have no editedAt: a save well after publication counts.
   const editedAt =
