@@ -7,6 +7,7 @@
  * would exist once per bundle; the registry lives on globalThis.
  */
 
+import { errorFields, log } from "./log";
 import { processSingleton } from "./singleton";
 
 type Hook = { name: string; run: () => Promise<void> | void };
@@ -36,7 +37,7 @@ export async function runShutdownHooks(timeoutMs = 5_000): Promise<void> {
         }),
       ]);
     } catch (error) {
-      console.error(JSON.stringify({ level: "error", msg: "shutdown hook failed", hook: hook.name, error: String(error) }));
+      log.error("shutdown hook failed", { hook: hook.name, ...errorFields(error) });
     } finally {
       clearTimeout(timer);
     }

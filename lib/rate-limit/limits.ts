@@ -2,6 +2,7 @@ import "server-only";
 import { inArray, lt, sql } from "drizzle-orm";
 import { getDb, type Database } from "@/db";
 import { rateLimits, signInFailures } from "@/db/schema";
+import { errorFields, log } from "@/lib/log";
 import {
   RATE_LIMIT_RETENTION_SECONDS,
   rateRule,
@@ -133,5 +134,5 @@ export async function pruneRateLimits(now = Date.now()): Promise<void> {
 async function maybePrune(now: number): Promise<void> {
   if (Math.random() >= PRUNE_PROBABILITY) return;
   // Housekeeping must never fail the request that happened to trigger it.
-  await pruneRateLimits(now).catch((error: unknown) => console.error("Pruning rate limits failed", error));
+  await pruneRateLimits(now).catch((error: unknown) => log.error("pruning rate limits failed", errorFields(error)));
 }
