@@ -1,24 +1,12 @@
 import { mkdtempSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { defineConfig } from "@playwright/test";
 import { startMailCatcher } from "./tests/support/mail-catcher";
+import { freePort } from "./tests/support/ports";
 
 // Playwright loads this file again in every worker: choose the port and data folder once,
 // in the main process, and hand them down through the environment.
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.unref();
-    server.on("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
-    });
-  });
-}
-
 process.env.E2E_PORT ??= String(await freePort());
 // Embedded mode: a throwaway database per run, so runs never see each other's data.
 if (!process.env.DATABASE_URL) process.env.E2E_DATA_DIR ??= mkdtempSync(path.join(tmpdir(), "vertrekpunt-e2e-"));

@@ -2,11 +2,11 @@ import AxeBuilder from "@axe-core/playwright";
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type { Page } from "@playwright/test";
 import { expect, fillStoryForm, mailTo, signIn, signUp, test, uniqueMember, writeStory, type Member } from "./fixtures";
+import { freePort } from "../tests/support/ports";
 
 /*
  * The member's own account: profile, password, address, data and deletion, through the real
@@ -188,17 +188,6 @@ test("the settings pages and the sign-in link page have no serious accessibility
 });
 
 // ------------------------------------------------------------------ with confirmation required
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.on("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
-    });
-  });
-}
 
 test.describe("when new members must confirm their address", () => {
   // A second production server from the same build, with confirmation on and its own database.

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { openSync } from "node:fs";
 import path from "node:path";
-import { freePort } from "../../tests/faults/support/ports";
+import { freePort } from "../../tests/support/ports";
 import { spawnTracked, stopProcess, waitUntil } from "./processes";
 
 /*

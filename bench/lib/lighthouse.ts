@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { freePort } from "../../tests/faults/support/ports";
+import { freePort } from "../../tests/support/ports";
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from "./first-load";
 import { captureOutput, spawnTracked, stopProcess, waitForSuccess, waitUntil } from "./processes";
 import type { LighthouseResult } from "./types";

@@ -1,6 +1,6 @@
 import { writeFileSync } from "node:fs";
 import path from "node:path";
-import { freePort } from "../../tests/faults/support/ports";
+import { freePort } from "../../tests/support/ports";
 import { spawnTracked, stopProcess, waitUntil } from "./processes";
 
 // Headers that describe the connection or this one response, not the page.

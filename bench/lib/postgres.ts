@@ -3,7 +3,7 @@ import { chownSync, existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import path from "node:path";
 import { promisify } from "node:util";
 import pg from "pg";
-import { freePort } from "../../tests/faults/support/ports";
+import { freePort } from "../../tests/support/ports";
 import { findPostgresBinary, postgresUserIds } from "../../tests/support/postgres-server";
 
 /*

@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { mkdtempSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { freePort } from "../../tests/faults/support/ports";
+import { freePort } from "../../tests/support/ports";
 import { spawnTracked, stopProcess } from "./processes";
 import type { StartupResult } from "./types";
 

@@ -6,7 +6,7 @@ import { chromium, type Browser, type Page } from "@playwright/test";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startMailCatcher, type MailCatcher } from "../support/mail-catcher";
 import { ROOT } from "./support/build";
-import { freePort } from "./support/ports";
+import { freePort } from "../support/ports";
 import { PostgresCluster } from "./support/postgres";
 import { startServer, waitUntil, type AppServer } from "./support/server";
 

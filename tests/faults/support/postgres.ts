@@ -3,7 +3,7 @@ import { chownSync, existsSync, mkdtempSync, rmSync } from "node:fs";
 import path from "node:path";
 import { promisify } from "node:util";
 import pg from "pg";
-import { freePort } from "./ports";
+import { freePort } from "../../support/ports";
 import { findPostgresBinary, postgresUserIds } from "../../support/postgres-server";
 
 /*

@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import path from "node:path";
 import { ROOT } from "./build";
-import { freePort } from "./ports";
+import { freePort } from "../../support/ports";
 
 /*
  * The production server (scripts/server.ts, on the build the global setup made) in a child
