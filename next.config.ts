@@ -2,7 +2,7 @@ import type { NextConfig } from "next";
 import { PHASE_DEVELOPMENT_SERVER, PHASE_PRODUCTION_SERVER } from "next/constants";
 import createNextIntlPlugin from "next-intl/plugin";
 import { ensureAuthSecret } from "./lib/auth/secret";
-import { env } from "./lib/env";
+import { env, serverEnv } from "./lib/env";
 import { NOT_FRAMEABLE_SOURCE } from "./lib/security/framing";
 import { STATIC_SECURITY_HEADERS } from "./lib/security/headers";
 
@@ -18,8 +18,11 @@ function requestBodyLimitBytes(): number {
 }
 
 export default function config(phase: string): NextConfig {
-  // Only a running server needs the secret; `next build` must work without one.
-  if (phase === PHASE_PRODUCTION_SERVER || phase === PHASE_DEVELOPMENT_SERVER) ensureAuthSecret();
+  // Only a running server needs the secret and SITE_URL (with DATABASE_URL); `next build` must work without them.
+  if (phase === PHASE_PRODUCTION_SERVER || phase === PHASE_DEVELOPMENT_SERVER) {
+    ensureAuthSecret();
+    serverEnv();
+  }
 
   return withNextIntl({
     // PGlite ships WebAssembly and data files it loads from its own folder at run time.

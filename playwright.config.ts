@@ -79,6 +79,9 @@ export default defineConfig({
       // write, and a second process sees another's invalidation within 500 ms, as a second app
       // server does (tests/faults/two-servers.test.ts covers that).
       WEB_CONCURRENCY: "1",
+      // With PostgreSQL the server needs SITE_URL; embedded, it is left unset, as most
+      // installations run, and links go to the host the server runs on.
+      ...(process.env.DATABASE_URL ? { SITE_URL: baseURL } : {}),
       ...(process.env.E2E_DATA_DIR
         ? {
             PGLITE_DATA_DIR: path.join(process.env.E2E_DATA_DIR, "pglite"),

@@ -207,6 +207,8 @@ test.describe("when new members must confirm their address", () => {
         NODE_ENV: "production",
         PORT: String(port),
         HOSTNAME: "127.0.0.1",
+        // Its links in mail lead to itself (a server with DATABASE_URL needs SITE_URL anyway).
+        SITE_URL: origin,
         // With DATABASE_URL (the PostgreSQL run) it shares the suite's database, as a second app server would.
         PGLITE_DATA_DIR: path.join(dataDir, "pglite"),
         AUTH_SECRET: process.env.AUTH_SECRET ?? randomBytes(32).toString("base64"),

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { env, envIfValid, InvalidEnvError, parseEnv } from "./env";
+import { env, envIfValid, InvalidEnvError, parseEnv, serverProblems } from "./env";
 
 describe("parseEnv", () => {
   it("gives the README's defaults when nothing is set, and treats blank as unset", () => {
@@ -91,5 +91,23 @@ describe("env", () => {
     expect(envIfValid()).toBeUndefined();
     process.env.DIGEST_HOUR_UTC = "8";
     expect(env().DIGEST_HOUR_UTC).toBe(8);
+  });
+});
+
+describe("SITE_URL", () => {
+  it("is an http(s) origin, kept without its trailing slash", () => {
+    expect(parseEnv({ SITE_URL: "https://Vertrekpunt.example/" }).SITE_URL).toBe("https://vertrekpunt.example");
+    expect(parseEnv({ SITE_URL: "http://localhost:3000" }).SITE_URL).toBe("http://localhost:3000");
+    expect(() => parseEnv({ SITE_URL: "vertrekpunt.example" })).toThrow(/SITE_URL must be an http:\/\/ or https:\/\/ URL/);
+    expect(() => parseEnv({ SITE_URL: "https://vertrekpunt.example/app" })).toThrow(/SITE_URL must be an origin only/);
+  });
+
+  // A server with DATABASE_URL is a production installation: links in mail must not come from
+  // the Host a request names (decision 032). Scripts with DATABASE_URL alone still run.
+  it("is required to serve with DATABASE_URL, and only then", () => {
+    const production = parseEnv({ DATABASE_URL: "postgres://u:p@db:5432/vp" });
+    expect(serverProblems(production)).toEqual([{ variable: "SITE_URL", message: expect.stringMatching(/^must be set with DATABASE_URL/) }]);
+    expect(serverProblems(parseEnv({ DATABASE_URL: "postgres://u:p@db:5432/vp", SITE_URL: "https://vertrekpunt.example" }))).toEqual([]);
+    expect(serverProblems(parseEnv({}))).toEqual([]);
   });
 });

@@ -62,6 +62,18 @@ const url = (protocols: string[], example: string) =>
 
 const text = z.string().trim();
 
+// The origin people reach the site on; only scheme, host and port (a path would not be kept by
+// the links built on it).
+const origin = z
+  .string()
+  .trim()
+  .refine((value) => URL.canParse(value) && ["http:", "https:"].includes(new URL(value).protocol), "must be an http:// or https:// URL, like https://vertrekpunt.example")
+  .refine((value) => {
+    const parsed = URL.parse(value);
+    return !parsed || (parsed.pathname === "/" && !parsed.search && !parsed.hash && !parsed.username && !parsed.password);
+  }, "must be an origin only (scheme, host and port), like https://vertrekpunt.example")
+  .transform((value) => URL.parse(value)?.origin ?? value);
+
 const schema = z.object({
   // Database (decision 001).
   DATABASE_URL: optional(url(["postgres:", "postgresql:"], "postgres://user:password@host:5432/db")),
@@ -75,6 +87,14 @@ const schema = z.object({
   // Auth.js's own overrides of the public origin; when set, lib/auth/public-origin.ts leaves it be.
   AUTH_URL: optional(text),
   NEXTAUTH_URL: optional(text),
+
+  // The public origin for every absolute link: mail, feeds, oEmbed, share and canonical URLs
+  // (lib/auth/public-origin.ts). Required with DATABASE_URL (`serverProblems`); unset in
+  // embedded mode, links go to the host the server runs on.
+  SITE_URL: optional(origin),
+  // How many reverse proxies in front of the app append to X-Forwarded-For; 0: none, the
+  // connection's address is the client's (lib/rate-limit/forwarded-for.ts, decision 032).
+  TRUST_PROXY: withDefault(wholeNumber({ min: 0, max: 10, example: "1 behind one load balancer, 0 without a proxy" }), 0),
 
   // The server (decision 019).
   PORT: withDefault(wholeNumber({ min: 1, max: 65_535, example: "3000" }), 3000),
@@ -210,6 +230,32 @@ export function envIfValid(): Env | undefined {
 /** Called once at start-up: throws `InvalidEnvError` naming every bad variable. */
 export function assertValidEnv(): void {
   env();
+}
+
+/**
+ * What serving requests needs beyond valid values. Scripts (db:import, db:export) may run with
+ * DATABASE_URL alone; a server with it is a production installation, where links in mail must
+ * not depend on the Host a request names (decision 032).
+ */
+export function serverProblems(settings: Env): EnvProblem[] {
+  if (settings.DATABASE_URL && !settings.SITE_URL) {
+    return [
+      {
+        variable: "SITE_URL",
+        message:
+          "must be set with DATABASE_URL: it is the address people use (like https://vertrekpunt.example), for links in mail and feeds; the app never takes it from a request's Host header",
+      },
+    ];
+  }
+  return [];
+}
+
+/** The server's check at start-up: every bad variable, and what serving needs (`serverProblems`). */
+export function serverEnv(): Env {
+  const settings = env();
+  const problems = serverProblems(settings);
+  if (problems.length > 0) throw new InvalidEnvError(problems);
+  return settings;
 }
 
 /** `next build` loads modules (and instrumentation) too; building must not start anything. */

@@ -12,6 +12,8 @@
  *   app does not answer a 405, and NUL is dropped from the address (lib/security/request-guard.ts);
  * - the build's "use cache" functions are taken out of its action manifest, so they cannot be
  *   called as server actions (lib/security/server-functions.ts);
+ * - X-Forwarded-For is replaced by the client's address, from the connection or, with
+ *   TRUST_PROXY, from the entries the proxies in front appended (decision 032);
  * - SIGTERM stops accepting connections, lets the requests in flight finish (at most
  *   SHUTDOWN_TIMEOUT_MS), runs the shutdown hooks, closes the database and exits 0.
  *
@@ -27,7 +29,7 @@ import path from "node:path";
 Object.assign(process.env, { NODE_ENV: "production" });
 
 const { default: cluster } = await import("node:cluster");
-const { env, envIfValid, InvalidEnvError } = await import("../lib/env");
+const { envIfValid, InvalidEnvError, serverEnv } = await import("../lib/env");
 // One process per core with PostgreSQL (scripts/start.ts sets the default); PGlite allows one.
 // A bad configuration is reported below, by the one process that then stops.
 const early = envIfValid();
@@ -52,6 +54,7 @@ const { generateNonce, STATIC_SECURITY_HEADERS } = await import("../lib/security
 const { ALLOWED_METHODS, isAllowedMethod, normaliseRequestUrl } = await import("../lib/security/request-guard");
 const { withholdCacheFunctions } = await import("../lib/security/server-functions");
 const { createLimiter } = await import("../lib/page-cache/limiter");
+const { pinForwardedFor } = await import("../lib/rate-limit/forwarded-for");
 
 const root = path.resolve(import.meta.dirname, "..");
 
@@ -60,7 +63,7 @@ const root = path.resolve(import.meta.dirname, "..");
 // per bad variable, rather than surfacing later as a strange failure.
 function settings() {
   try {
-    return env();
+    return serverEnv();
   } catch (error) {
     if (!(error instanceof InvalidEnvError)) throw error;
     for (const problem of error.problems) log.error("invalid configuration", problem);
@@ -74,6 +77,8 @@ const { PORT: port, HOSTNAME: hostname, REQUEST_BODY_LIMIT_BYTES: bodyLimit, SHU
 // flight are bounded: many at once share two cores no faster than a few, and hold far more memory.
 const { PAGE_CACHE_MAX_BYTES: pageCacheMaxBytes, PAGE_CACHE_TTL_SECONDS: pageCacheTtlSeconds, RENDER_CONCURRENCY: renderConcurrency } = settings();
 const pageCacheTtlMs = pageCacheTtlSeconds * 1000;
+// How many proxies in front append to X-Forwarded-For (decision 032); 0: the connection is the client.
+const { TRUST_PROXY: trustProxy } = settings();
 
 // Shutdown: at most how long connections already in the listen backlog get to be accepted, and
 // how long an accepted connection gets to send its first request.
@@ -123,6 +128,9 @@ async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> 
   const started = performance.now();
   const requestId = requestIdFor(req.headers["x-request-id"]);
   req.headers["x-request-id"] = requestId;
+  // Before anything reads it: Next, server actions and route handlers get the client's address
+  // as this server decided it, never the one a client wrote into the header.
+  pinForwardedFor(req, trustProxy);
   res.setHeader("X-Request-Id", requestId);
   // Every parameter, path segment and route parameter as form text is stored (no NUL).
   req.url = normaliseRequestUrl(req.url ?? "/");

@@ -7,7 +7,7 @@
 # the project tree crashes Turbopack's file scan), starts it on a free loopback
 # port, creates the database "vertrekpunt", exports
 #   DATABASE_URL=postgres://postgres@127.0.0.1:<port>/vertrekpunt
-# (plus PGHOST/PGPORT/PGUSER/PGDATABASE for psql convenience), runs the
+# (plus SITE_URL, unless set, and PGHOST/PGPORT/PGUSER/PGDATABASE for psql convenience), runs the
 # command in the caller's cwd, and always stops the server and deletes the
 # temp dir afterwards. Exits with the command's exit code.
 #
@@ -195,6 +195,9 @@ log "PostgreSQL on 127.0.0.1:$PORT (data dir $PGDATA_DIR, socket dir $TMP_ROOT, 
   -c "CREATE DATABASE $DB_NAME" >/dev/null || die "could not create database $DB_NAME"
 
 export DATABASE_URL="postgres://$DB_USER@127.0.0.1:$PORT/$DB_NAME"
+# A server with DATABASE_URL refuses to start without SITE_URL (docs/decisions/032): the
+# default suits `npm start` on this machine; the test harnesses set their own.
+export SITE_URL="${SITE_URL:-http://localhost:3000}"
 export PGHOST=127.0.0.1 PGPORT=$PORT PGUSER=$DB_USER PGDATABASE=$DB_NAME
 
 # --- run the command --------------------------------------------------------

@@ -29,6 +29,8 @@ export async function startAppServer(databaseUrl: string, workDir: string, setti
       AUTH_SECRET: randomBytes(32).toString("base64url"),
       PORT: String(port),
       HOSTNAME: "127.0.0.1",
+      // Required with DATABASE_URL: the server's own address.
+      SITE_URL: `http://127.0.0.1:${port}`,
       LOG_LEVEL: "info",
       REQUIRE_EMAIL_VERIFICATION: "off",
       RATE_LIMIT_COMMENT_PER_MEMBER: "1000000000",

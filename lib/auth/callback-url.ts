@@ -4,7 +4,7 @@
  * (the WHATWG parser drops tab, CR and LF, so "/\t/evil.example" is "//evil.example", another
  * host), then kept only when it stays on that origin, and then only as its path, query and hash.
  * Those come back percent-encoded by the parser, so no control or non-Latin-1 character can reach
- * a Location header. Anything else goes to "/". See docs/decisions/025.
+ * a Location header. Anything else goes to "/". See docs/decisions/032.
  */
 
 // Relative targets are resolved against this when no origin is given: only the comparison matters.

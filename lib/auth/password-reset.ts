@@ -3,9 +3,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { and, eq, gt, isNotNull, isNull, sql } from "drizzle-orm";
 import { getDb } from "@/db";
 import { passwordResetTokens, users } from "@/db/schema";
-import { isProduction } from "@/lib/env";
 import type { Locale } from "@/lib/i18n/locales";
-import { log } from "@/lib/log";
 import { enqueueMail } from "@/lib/mail/outbox";
 import { passwordResetMail } from "@/lib/mail/templates";
 import { clearSignInFailures } from "@/lib/rate-limit/limits";
@@ -26,7 +24,6 @@ export function hashResetToken(token: string): string {
   return createHash("sha256").update(token).digest("hex");
 }
 
-let warnedAboutOrigin = false;
 
 /**
  * Queues a reset mail when `email` belongs to an account that signs in with a password; does
@@ -45,11 +42,6 @@ export async function requestPasswordReset(params: { email: string; locale: Loca
     .where(and(sql`lower(${users.email}) = ${email}`, isNotNull(users.passwordHash)))
     .limit(1);
   if (!user) return;
-
-  if (!process.env.SITE_URL && isProduction() && !warnedAboutOrigin) {
-    warnedAboutOrigin = true;
-    log.warn("SITE_URL is not set: password reset links use the host the request named; set SITE_URL in production", { origin: params.origin });
-  }
 
   const mail = passwordResetMail({
     locale: params.locale,

@@ -1,7 +1,7 @@
 /*
  * Atom 1.0 written here rather than by a library: feed@6 (through xml-js) put text in CDATA
  * sections and broke only the first "]]>" in each, so a story title could close the section and
- * add elements, and a second "]]>" made the whole feed not well-formed (docs/decisions/025).
+ * add elements, and a second "]]>" made the whole feed not well-formed (docs/decisions/032).
  * Every piece of text goes through `xmlText` and every attribute through `xmlAttribute`; there is
  * no other way to put a value into the document.
  */

@@ -1,14 +1,15 @@
 import "server-only";
 import { headers } from "next/headers";
+import { publicOrigin } from "@/lib/auth/public-origin";
+import { env } from "@/lib/env";
 
 /**
- * The public origin for absolute links (feeds, sitemap, canonical URLs): SITE_URL when the
- * operator sets it, else the host the request came in on.
+ * The public origin for absolute links in pages, feeds and mail sent during a request
+ * (lib/auth/public-origin.ts says how it is chosen: SITE_URL, never a forwarded header). With
+ * SITE_URL the request is not read at all, so code outside a request can call this too.
  */
 export async function siteOrigin(): Promise<string> {
-  if (process.env.SITE_URL) return process.env.SITE_URL.replace(/\/+$/, "");
-  const h = await headers();
-  const host = h.get("x-forwarded-host") ?? h.get("host") ?? "localhost:3000";
-  const proto = h.get("x-forwarded-proto") ?? (host.startsWith("localhost") || host.startsWith("127.") ? "http" : "https");
-  return `${proto.split(",")[0].trim()}://${host.split(",")[0].trim()}`;
+  const settings = env();
+  if (settings.SITE_URL) return settings.SITE_URL;
+  return publicOrigin(await headers(), settings);
 }

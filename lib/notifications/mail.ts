@@ -4,8 +4,8 @@ import { inArray } from "drizzle-orm";
 import { createTranslator } from "use-intl/core";
 import type { Transaction } from "@/db";
 import { notifications } from "@/db/schema";
+import { publicOrigin } from "@/lib/auth/public-origin";
 import { siteOrigin } from "@/lib/feeds/site-url";
-import { env } from "@/lib/env";
 import { DEFAULT_LOCALE, isLocale, type Locale } from "@/lib/i18n/locales";
 import en from "@/lib/i18n/messages/en.json";
 import nl from "@/lib/i18n/messages/nl.json";
@@ -34,15 +34,14 @@ export function recipientLocale(value: string): Locale {
 }
 
 /**
- * The origin links in mail point to: SITE_URL, else the host of the request that caused the
- * mail, else (the digest, which runs outside any request) this server on localhost.
+ * The origin links in mail point to: the site's public origin (lib/auth/public-origin.ts), also
+ * for the digest, which runs outside any request and so has no Host to go by.
  */
 export async function mailOrigin(): Promise<string> {
-  if (process.env.SITE_URL) return process.env.SITE_URL.replace(/\/+$/, "");
   try {
     return await siteOrigin();
   } catch {
-    return `http://localhost:${env().PORT}`;
+    return publicOrigin(new Headers());
   }
 }
 

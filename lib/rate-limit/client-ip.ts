@@ -3,27 +3,20 @@ import { headers } from "next/headers";
 
 /*
  * The address a per-address limit counts against. Server actions and route handlers do not see
- * the connection, only headers; `next start` puts the connection's address into
- * X-Forwarded-For when a request arrives without one, and keeps the header as it is when it
- * is there. A proxy that appends to the header (nginx `$proxy_add_x_forwarded_for`) adds the
- * address it saw at the end, so the trustworthy entry is counted from the right:
- *
- * - TRUST_PROXY unset, 0 or 1: the last entry (the connection, or the one proxy's view of it);
- * - TRUST_PROXY=n: the n-th entry from the end, for n proxies in a row (a CDN and a load balancer: 2).
- *
- * Entries further left are whatever the client sent and are never used. Served without a proxy,
- * a client can send its own X-Forwarded-For; production belongs behind one.
+ * the connection, only headers: scripts/server.ts replaces X-Forwarded-For with the one address
+ * it decided on from the connection and TRUST_PROXY (lib/rate-limit/forwarded-for.ts), so the
+ * last entry is that address. (`next dev`, without that server, fills the header with the
+ * connection's address only when the client sent none.)
  */
 
 /** The client's address as a rate-limit subject: IPv4, an IPv6 /64 prefix, or "unknown". */
-export function clientIpFrom(requestHeaders: Headers, trustProxy: string | undefined = process.env.TRUST_PROXY): string {
-  const entries = (requestHeaders.get("x-forwarded-for") ?? "")
+export function clientIpFrom(requestHeaders: Headers): string {
+  const last = (requestHeaders.get("x-forwarded-for") ?? "")
     .split(",")
     .map((entry) => entry.trim())
-    .filter(Boolean);
-  if (entries.length === 0) return "unknown";
-  const hops = Math.max(1, Number.parseInt(trustProxy ?? "", 10) || 0);
-  return normaliseAddress(entries[Math.max(0, entries.length - hops)]);
+    .filter(Boolean)
+    .at(-1);
+  return last ? normaliseAddress(last) : "unknown";
 }
 
 /** The client's address for the current request (server actions, route handlers, pages). */

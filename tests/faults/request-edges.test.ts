@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { request, signUp, uniqueMember } from "./support/http";
+import { hiddenFields, request, signUp, uniqueMember } from "./support/http";
 import { startServer, type AppServer } from "./support/server";
 
 /*
@@ -150,5 +150,54 @@ describe("broken addresses", () => {
   it("keeps serving afterwards", async () => {
     expect((await request(`${server.url}/stories`)).status).toBe(200);
     expect(server.alive()).toBe(true);
+  });
+});
+
+// Decision 032: without TRUST_PROXY the connection's address is the client's; a client's own
+// X-Forwarded-For does not give it a new address for each request.
+describe("client addresses", () => {
+  let limited: AppServer;
+  let limitedDir: string;
+
+  beforeAll(async () => {
+    limitedDir = mkdtempSync(path.join(tmpdir(), "vp-faults-addresses-"));
+    limited = await startServer({ PGLITE_DATA_DIR: path.join(limitedDir, "pglite"), RATE_LIMIT_API_PER_IP: "3", RATE_LIMIT_SIGN_UP_PER_IP: "2" });
+  });
+
+  afterAll(async () => {
+    await limited?.stop();
+    rmSync(limitedDir, { recursive: true, force: true });
+  });
+
+  it("are the connection's for the API's limit, whatever X-Forwarded-For says", async () => {
+    const statuses: number[] = [];
+    for (let i = 1; i <= 4; i++) {
+      // A different query each time: a stored page (decision 029) would be answered before the limit counts.
+      statuses.push((await request(`${limited.url}/api/v1/stories?q=word${i}`, { headers: { "X-Forwarded-For": `198.51.100.${i}` } })).status);
+    }
+    expect(statuses).toEqual([200, 200, 200, 429]);
+  });
+
+  it("are the connection's for server actions too: sign-ups from one address stop at its limit", async () => {
+    const outcomes: number[] = [];
+    for (let i = 1; i <= 3; i++) {
+      const page = await request(`${limited.url}/signup`);
+      const member = uniqueMember("Address");
+      const form = new FormData();
+      for (const [name, value] of [...hiddenFields(page.body ?? "", "email"), ["name", member.name], ["email", member.email], ["password", member.password]]) form.append(name, value);
+      const posted = await request(`${limited.url}/signup`, { method: "POST", body: form, headers: { origin: limited.url, "X-Forwarded-For": `203.0.113.${i}, 10.0.0.${i}` } });
+      outcomes.push(posted.status);
+    }
+    // Two sign-ups (303 to the start page), then the limit's message on the form.
+    expect(outcomes).toEqual([303, 303, 200]);
+  });
+});
+
+describe("the public origin", () => {
+  it("is required with DATABASE_URL: the server does not start without SITE_URL, and says why", async () => {
+    const server = await startServer({ DATABASE_URL: "postgres://nobody@127.0.0.1:9/none", SITE_URL: "" }, { waitForHealth: false });
+    const exit = await server.exited;
+    expect(exit.code).toBe(1);
+    expect(server.output().join("\n")).toMatch(/"invalid configuration".*"SITE_URL".*must be set with DATABASE_URL/);
   });
 });

@@ -94,6 +94,8 @@ vi.mock("next-intl/server", () => {
 });
 
 const ORIGIN = "https://vertrekpunt.example";
+// As in production; tests/integration/password-reset.test.ts covers the embedded mode without it.
+process.env.SITE_URL = ORIGIN;
 const PASSWORD = "the-right-password-1";
 
 let n = 0;
@@ -393,20 +395,21 @@ describe("sign-in links", () => {
 });
 
 describe("Auth.js's own routes", () => {
-  it("see the public origin, not the server's localhost", async () => {
-    expect(publicOrigin(new Headers({ host: "127.0.0.1:4000" }), "http:", {})).toBe("http://127.0.0.1:4000");
-    expect(publicOrigin(new Headers({ host: "app:3000", "x-forwarded-host": "vertrekpunt.example", "x-forwarded-proto": "https" }), "http:", {})).toBe(
-      "https://vertrekpunt.example",
-    );
-    expect(publicOrigin(new Headers({ host: "app:3000" }), "http:", { SITE_URL: "https://site.example/" })).toBe("https://site.example");
-    const request = new NextRequest("http://localhost:3000/api/auth/callback/email?token=t", { headers: { host: "127.0.0.1:4000" } });
-    expect((await onPublicOrigin(request, {})).url).toBe("http://127.0.0.1:4000/api/auth/callback/email?token=t");
-    const post = new NextRequest("http://localhost:3000/api/auth/signout", { method: "POST", body: "csrfToken=x", headers: { host: "site.example", "x-forwarded-proto": "https" } });
-    const moved = await onPublicOrigin(post, {});
+  it("see the public origin, not the server's localhost, and never a forwarded host", async () => {
+    const embedded = parseEnv({ PORT: "4000" });
+    expect(publicOrigin(new Headers({ host: "127.0.0.1:4000" }), embedded)).toBe("http://127.0.0.1:4000");
+    expect(publicOrigin(new Headers({ host: "127.0.0.1:4000", "x-forwarded-host": "evil.example", "x-forwarded-proto": "https" }), embedded)).toBe("http://127.0.0.1:4000");
+    expect(publicOrigin(new Headers({ host: "evil.example" }), embedded)).toBe("http://localhost:4000");
+    expect(publicOrigin(new Headers({ host: "app.internal:4000" }), parseEnv({ PORT: "4000", HOSTNAME: "app.internal" }))).toBe("http://app.internal:4000");
+    expect(publicOrigin(new Headers({ host: "app:3000", "x-forwarded-host": "evil.example" }), parseEnv({ SITE_URL: "https://site.example/" }))).toBe("https://site.example");
+    const request = new NextRequest("http://localhost:4000/api/auth/callback/email?token=t", { headers: { host: "127.0.0.1:4000" } });
+    expect((await onPublicOrigin(request, embedded)).url).toBe("http://127.0.0.1:4000/api/auth/callback/email?token=t");
+    const post = new NextRequest("http://localhost:3000/api/auth/signout", { method: "POST", body: "csrfToken=x", headers: { host: "app:3000" } });
+    const moved = await onPublicOrigin(post, parseEnv({ SITE_URL: "https://site.example" }));
     expect(moved.url).toBe("https://site.example/api/auth/signout");
     expect(await moved.text()).toBe("csrfToken=x");
     // With AUTH_URL next-auth moves the request itself.
-    expect(await onPublicOrigin(request, { AUTH_URL: "https://auth.example" })).toBe(request);
+    expect(await onPublicOrigin(request, parseEnv({ AUTH_URL: "https://auth.example" }))).toBe(request);
   });
 });
 

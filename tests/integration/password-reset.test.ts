@@ -4,7 +4,7 @@
  */
 import { createHash } from "node:crypto";
 import { count, eq } from "drizzle-orm";
-import { beforeEach, describe, expect, it, vi } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { getDb } from "@/db";
 import { EDITORS } from "@/db/seed-data";
 import { mailOutbox, passwordResetTokens, signInFailures, users } from "@/db/schema";
@@ -12,6 +12,7 @@ import { verifyCredentials } from "@/lib/auth/credentials";
 import { hashPassword } from "@/lib/auth/password";
 import { isPasswordResetTokenValid, requestPasswordReset, resetPassword } from "@/lib/auth/password-reset";
 import { requestPasswordResetAction, resetPasswordAction } from "@/lib/auth/reset-actions";
+import { env } from "@/lib/env";
 import { createMember } from "@/lib/members/queries";
 import { latestResetMail } from "../support/reset-mail";
 
@@ -176,14 +177,41 @@ describe("setting the new password", () => {
 });
 
 describe("the actions", () => {
-  it("answer the same for an account and an unknown email, with the link on the site's origin", async () => {
+  // scripts/with-postgres.sh sets one for the PostgreSQL run; each test here says its own.
+  const siteUrl = process.env.SITE_URL;
+  afterEach(() => {
+    if (siteUrl === undefined) delete process.env.SITE_URL;
+    else process.env.SITE_URL = siteUrl;
+  });
+
+  it("answer the same for an account and an unknown email, with the link on SITE_URL whatever host the request names", async () => {
+    process.env.SITE_URL = "https://vertrekpunt.example/";
+    request.headers = { "x-forwarded-for": "192.0.2.200", host: "evil.example", "x-forwarded-host": "evil.example" };
     const person = await member();
     const known = await requestPasswordResetAction(null, form({ email: person.email }));
     const unknown = await requestPasswordResetAction(null, form({ email: `nobody-${n}@example.org` }));
     expect(known).toEqual({ ok: true, message: "auth.resetRequested" });
     expect(unknown).toEqual(known);
-    // The request came in on https://vertrekpunt.example (through a proxy that says so).
     expect((await latestResetMail(person.id))?.text).toContain("https://vertrekpunt.example/reset-password/");
+  });
+
+  // Embedded, without SITE_URL: a "forgot password" request naming another host once mailed the
+  // member a working reset link to that host (issue 15, item 6).
+  it("without SITE_URL, put the link on this server's own address, never on a host the request names", async () => {
+    delete process.env.SITE_URL;
+    const link = async (headers: Record<string, string>) => {
+      // Each from an address of its own: the per-address limit is not what this is about.
+      request.headers = { "x-forwarded-for": `192.0.2.${++n}`, ...headers };
+      const person = await member();
+      await requestPasswordResetAction(null, form({ email: person.email }));
+      return /https?:\/\/[^/\s]+\/reset-password\//.exec((await latestResetMail(person.id))?.text ?? "")?.[0];
+    };
+    const port = env().PORT;
+    expect(await link({ host: "evil.example" })).toBe(`http://localhost:${port}/reset-password/`);
+    expect(await link({ host: `localhost:${port}`, "x-forwarded-host": "evil.example", "x-forwarded-proto": "https" })).toBe(`http://localhost:${port}/reset-password/`);
+    expect(await link({ host: `127.0.0.1:${port}`, "x-forwarded-host": "evil.example" })).toBe(`http://127.0.0.1:${port}/reset-password/`);
+    expect(await link({ host: `127.0.0.1:${port + 1}` })).toBe(`http://localhost:${port}/reset-password/`);
+    expect(await link({ host: `[::1]:${port}` })).toBe(`http://[::1]:${port}/reset-password/`);
   });
 
   it("check the email with the shared schema", async () => {

@@ -59,6 +59,8 @@ export async function startServer(
       RATE_LIMIT_SIGN_IN_FAILURES_PER_IP: "1000000",
       RATE_LIMIT_API_PER_IP: "1000000",
       RATE_LIMIT_STORY_PER_MEMBER: "1000000",
+      // A server with PostgreSQL needs its public origin; this one's own address, unless the test names one.
+      ...(env.DATABASE_URL ? { SITE_URL: `http://127.0.0.1:${port}` } : {}),
       ...env,
     },
   });
