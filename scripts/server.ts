@@ -461,7 +461,11 @@ async function shutdown(signal: NodeJS.Signals): Promise<void> {
   closeIdleConnections();
   log.info("shutdown: no longer accepting connections", { inFlight, connections: connections.size });
   setTimeout(() => {
-    for (const [socket, connection] of connections) if (connection.requests === 0) socket.destroy();
+    // Timers run before the loop reads sockets: on a loop that was busy past the grace, a request
+    // that arrived meanwhile is still unread. Read first (an immediate runs after the poll).
+    setImmediate(() => {
+      for (const [socket, connection] of connections) if (connection.requests === 0) socket.destroy();
+    });
   }, FIRST_REQUEST_GRACE_MS).unref();
 
   const drained = await new Promise<boolean>((resolve) => {
