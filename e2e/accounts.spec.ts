@@ -1,11 +1,10 @@
-import AxeBuilder from "@axe-core/playwright";
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type { Page } from "@playwright/test";
-import { expect, fillStoryForm, mailTo, signIn, signUp, test, uniqueMember, writeStory, type Member } from "./fixtures";
+import { expect, expectNoSeriousViolations, fillStoryForm, mailTo, type Member, signIn, signUp, test, uniqueMember, writeStory } from "./fixtures";
 import { freePort } from "../tests/support/ports";
 
 /*
@@ -165,12 +164,6 @@ test("a member downloads their data, then deletes the account and keeps the stor
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page.getByRole("heading", { name: "Email or password is incorrect." })).toBeVisible();
 });
-
-async function expectNoSeriousViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`)).toEqual([]);
-}
 
 test("the settings pages and the sign-in link page have no serious accessibility violations, also with errors shown", async ({ page }) => {
   await page.goto("/signin/email");

@@ -1,6 +1,5 @@
-import AxeBuilder from "@axe-core/playwright";
 import type { Browser, Locator, Page } from "@playwright/test";
-import { expect, MODERATOR, newMemberPage, signIn, signUp, test, uniqueMember, writeStory } from "./fixtures";
+import { expect, expectNoSeriousViolations, MODERATOR, newMemberPage, signIn, signUp, test, uniqueMember, writeStory } from "./fixtures";
 
 /** A comment's own card (not its thread): the element its permalink targets. */
 const card = (page: Page, text: string): Locator => page.locator('div[id^="comment-"]').filter({ hasText: text }).first();
@@ -95,9 +94,7 @@ test.describe("conversation", () => {
 
     // Threads, useful buttons and an open reply form pass axe's serious and critical checks.
     await card(ann.page, "We had the same question in our network.").getByRole("button", { name: /^Reply \(from / }).click();
-    const results = await new AxeBuilder({ page: ann.page }).analyze();
-    const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-    expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((node) => node.target.join(" ")).join(", ")})`)).toEqual([]);
+    await expectNoSeriousViolations(ann.page);
     // Cancelling closes the form and gives the focus back to "Reply".
     await card(ann.page, "We had the same question in our network.").getByRole("button", { name: "Cancel" }).click();
     await expect(card(ann.page, "We had the same question in our network.").getByRole("button", { name: /^Reply \(from / })).toBeFocused();

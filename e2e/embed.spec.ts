@@ -1,8 +1,7 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import AxeBuilder from "@axe-core/playwright";
-import { test as plainTest, type APIRequestContext, type Page } from "@playwright/test";
-import { expect, signUp, test, writeStory } from "./fixtures";
+import { test as plainTest, type APIRequestContext } from "@playwright/test";
+import { expect, expectNoSeriousViolations, signUp, test, writeStory } from "./fixtures";
 
 /*
  * The embeds, their framing rules, oEmbed and the share control (decision 025).
@@ -20,12 +19,6 @@ async function otherSite(html: string): Promise<{ url: string; close: () => Prom
   const { port } = server.address() as AddressInfo;
   // "localhost" and another port: another origin than the app's http://127.0.0.1:<port>.
   return { url: `http://localhost:${port}/`, close: () => new Promise((resolve) => server.close(() => resolve())) };
-}
-
-async function expectNoSeriousViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`)).toEqual([]);
 }
 
 // The refused frame makes Chromium log an error on purpose; this test checks for it instead of failing on it.

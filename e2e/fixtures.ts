@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import { randomBytes } from "node:crypto";
 import { expect, test as base, type Browser, type Page } from "@playwright/test";
 import { readMailFolder, readMessage } from "../tests/support/mail-catcher";
@@ -20,6 +21,13 @@ export async function signUp(page: Page, member: Member = uniqueMember()): Promi
   await page.waitForURL((url) => url.pathname !== "/signup");
   await expect(page.getByRole("banner").getByRole("button", { name: "Sign out" })).toBeVisible();
   return member;
+}
+
+/** Axe finds no serious or critical violation on the page as it is now; the message lists each with its elements. */
+export async function expectNoSeriousViolations(page: Page): Promise<void> {
+  const results = await new AxeBuilder({ page }).analyze();
+  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`)).toEqual([]);
 }
 
 /** Created by the seed's moderator step (see playwright.config.ts). */

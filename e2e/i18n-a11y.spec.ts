@@ -1,6 +1,4 @@
-import AxeBuilder from "@axe-core/playwright";
-import type { Page } from "@playwright/test";
-import { expect, signUp, test } from "./fixtures";
+import { expect, expectNoSeriousViolations, signUp, test } from "./fixtures";
 
 test.describe("Dutch", () => {
   test.use({ locale: "nl-NL" });
@@ -31,12 +29,6 @@ test.describe("Dutch", () => {
     await expect(page.getByLabel("Naam")).toHaveValue("Jan");
   });
 });
-
-async function expectNoSeriousViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`)).toEqual([]);
-}
 
 test.describe("accessibility (axe)", () => {
   for (const path of ["/", "/stories", "/starting-points", "/starting-points/using-knowledge", "/stories/kpn-challenges-on-policy-questions", "/signup", "/signin"]) {

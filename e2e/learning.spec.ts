@@ -1,6 +1,4 @@
-import AxeBuilder from "@axe-core/playwright";
-import type { Page } from "@playwright/test";
-import { expect, fillStoryForm, signUp, test, uniqueMember } from "./fixtures";
+import { expect, expectNoSeriousViolations, fillStoryForm, signUp, test, uniqueMember } from "./fixtures";
 
 /*
  * The model learns from its stories (decision 026): suggested starting points on the story
@@ -12,12 +10,6 @@ const KNOWLEDGE_STORY = {
   title: "An enterprise social network for our experts",
   body: "Our hospital started an enterprise social network that bundles the expertise of our staff, so that colleagues share their knowledge and find the experts they need.",
 };
-
-async function expectNoSeriousViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`)).toEqual([]);
-}
 
 test.describe("suggested starting points", () => {
   test("follow the text as the author types, with the words that led there, and tick nothing", async ({ page }) => {

@@ -73,10 +73,11 @@ test.describe("moderation", () => {
 
   test("a moderator hides a comment with a reason the author is told; the public log names the reason, not the reporter", async ({ page, browser }) => {
     const author = await newMemberPage(browser, "StoryOwner");
-    const path = await writeStory(author.page, { title: `A story with a bad comment ${Date.now()}` });
+    const title = `A story with a bad comment ${Date.now()}`;
+    const path = await writeStory(author.page, { title });
     await author.close();
 
-    const commenter = await signUp(page, uniqueMember("Spammer"));
+    await signUp(page, uniqueMember("Spammer"));
     await page.goto(path);
     const spam = `Buy cheap watches at example.com ${Date.now()}`;
     await page.getByLabel("Comment").fill(spam);
@@ -114,8 +115,8 @@ test.describe("moderation", () => {
     await reader.page.goto("/moderation-log");
     const entry = reader.page.getByRole("listitem").filter({ hasText: "Advertising is not allowed here." }).first();
     await expect(entry).toContainText("by E2E Moderator");
+    await expect(entry).toContainText(`hidden: A comment on “${title}”`);
     await expect(entry).not.toContainText(reader.member.name);
-    expect(commenter.name).toBeTruthy();
     await moderator.close();
     await reader.close();
   });

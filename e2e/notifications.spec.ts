@@ -1,12 +1,4 @@
-import AxeBuilder from "@axe-core/playwright";
-import type { Page } from "@playwright/test";
-import { expect, mailTo, newMemberPage, signUp, test, uniqueMember, writeStory } from "./fixtures";
-
-async function expectNoSeriousViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`)).toEqual([]);
-}
+import { expect, expectNoSeriousViolations, mailTo, newMemberPage, signUp, test, uniqueMember, writeStory } from "./fixtures";
 
 // No other spec publishes a new story with this starting point, so the follower's count is exact.
 const SP = "Collaborating across boundaries";

@@ -1,12 +1,4 @@
-import AxeBuilder from "@axe-core/playwright";
-import type { Page } from "@playwright/test";
-import { expect, newMemberPage, signUp, test, writeStory } from "./fixtures";
-
-async function expectNoSeriousViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`)).toEqual([]);
-}
+import { expect, expectNoSeriousViolations, newMemberPage, signUp, test, writeStory } from "./fixtures";
 
 const FIRST_BODY = "We began with a weekly newsletter and later opened a chat channel for every team in the region.";
 const SECOND_BODY = "We began with a weekly podcast and later opened a chat channel for every team in the region.";
