@@ -52,8 +52,6 @@ type HealthState = {
   since: number | null;
   probe: NodeJS.Timeout | null;
   stopped: boolean;
-  /** The check the probe runs; replaceable in tests. */
-  check?: () => Promise<void>;
 };
 
 function state(): HealthState {
@@ -93,11 +91,6 @@ export function reportDatabaseUp(): void {
   log.info("database reachable again", { downMs });
 }
 
-/** For tests: replaces the probe's check (default: `select 1` through the app's handle). */
-export function setDatabaseProbe(check: (() => Promise<void>) | undefined): void {
-  state().check = check;
-}
-
 async function defaultCheck(): Promise<void> {
   // Imported here, not at the top: db/index.ts imports this module for its pool wrapper.
   const { getDb } = await import("./index");
@@ -117,7 +110,7 @@ function scheduleProbe(delayMs: number): void {
 async function runProbe(): Promise<void> {
   const current = state();
   try {
-    await (current.check ?? defaultCheck)();
+    await defaultCheck();
     current.probe = null;
     reportDatabaseUp();
   } catch (error) {

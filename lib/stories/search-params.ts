@@ -64,20 +64,6 @@ export function parseStoryListParams(params: StorySearchParams, knownStartingPoi
   };
 }
 
-/** How many filters narrow the list (the search words count as one). */
-export function activeFilterCount(filters: StoryListFilters): number {
-  return (
-    (filters.q ? 1 : 0) +
-    filters.startingPoints.length +
-    filters.languages.length +
-    filters.organisationTypes.length +
-    filters.tools.length +
-    filters.authors.length +
-    (filters.from ? 1 : 0) +
-    (filters.to ? 1 : 0)
-  );
-}
-
 /** The same filters (and sort) as a query string, for links that keep them. */
 export function toSearchParams(filters: Partial<StoryListFilters> & { sort?: StorySortValue }): URLSearchParams {
   const params = new URLSearchParams();
