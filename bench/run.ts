@@ -6,7 +6,7 @@ import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { STARTING_POINT_SLUGS, SCALE_STORY_50_COMMENTS, SCALE_STORY_500_COMMENTS } from "../lib/scale/generate";
+import { STARTING_POINT_SLUGS, SCALE_STORY_50_COMMENTS, SCALE_STORY_500_COMMENTS } from "./scale/generate";
 import { parseArgs, PARTS, USAGE, type BenchOptions } from "./lib/args";
 import { startAppServer, type AppServer } from "./lib/app-server";
 import { postComments, signInScaleMember } from "./lib/comments";

@@ -4,8 +4,8 @@
  * scale data for benchmarks, or tops it up to the numbers given. See docs/performance.md.
  */
 import { openDatabase, type DatabaseHandle } from "../db";
-import { SCALE_MEMBER_PASSWORD, SCALE_STORY_500_COMMENTS, SCALE_STORY_50_COMMENTS, scaleMemberEmail } from "../lib/scale/generate";
-import { seedScale, type ScaleCounts, type ScaleProgress, type ScaleTable } from "../lib/scale/seed";
+import { SCALE_MEMBER_PASSWORD, SCALE_STORY_500_COMMENTS, SCALE_STORY_50_COMMENTS, scaleMemberEmail } from "../bench/scale/generate";
+import { seedScale, type ScaleCounts, type ScaleProgress, type ScaleTable } from "../bench/scale/seed";
 import { createTagStore } from "../lib/cache/tag-store";
 import { CACHE_TAGS } from "../lib/cache/tags";
 

@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import pg from "pg";
-import { SCALE_MEMBER_PASSWORD, SCALE_STORY_50_COMMENTS, SCALE_STORY_500_COMMENTS, scaleMemberEmail, scaleMemberId } from "../../lib/scale/generate";
+import { SCALE_MEMBER_PASSWORD, SCALE_STORY_50_COMMENTS, SCALE_STORY_500_COMMENTS, scaleMemberEmail, scaleMemberId } from "../scale/generate";
 import { hiddenFields, request } from "../../tests/faults/support/http";
 import { percentile } from "./stats";
 import type { CommentPostingResult } from "./types";

@@ -8,8 +8,8 @@ import {
   SCALE_STORY_500_COMMENTS,
   SCALE_STORY_50_COMMENTS,
   scaleMemberEmail,
-} from "@/lib/scale/generate";
-import { countScaleRows, seedScale } from "@/lib/scale/seed";
+} from "@/bench/scale/generate";
+import { countScaleRows, seedScale } from "@/bench/scale/seed";
 import { countPublishedStories, getStoryBySlug, listPublishedStories } from "@/lib/stories/queries";
 
 type Row = Record<string, unknown>;

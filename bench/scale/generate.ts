@@ -1,14 +1,14 @@
 /*
  * Deterministic scale data for benchmarks: members, stories and comments generated from their
  * index alone (plus, for stories and comments, how many members and stories there are to pick
- * from). No database here; lib/scale/seed.ts writes what these functions return.
+ * from). No database here; bench/scale/seed.ts writes what these functions return.
  *
  * Every row gets its own small PRNG seeded from (kind, index), so the n-th row is the same no
  * matter which run or batch produces it, and a later run can add rows n+1… without replaying
  * the ones before.
  */
-import { slugify } from "../stories/slug";
-import type { LANGUAGES, ORGANISATION_TYPES } from "../constants/vocabulary";
+import { slugify } from "../../lib/stories/slug";
+import type { LANGUAGES, ORGANISATION_TYPES } from "../../lib/constants/vocabulary";
 
 type Language = (typeof LANGUAGES)[number];
 type OrganisationType = (typeof ORGANISATION_TYPES)[number];
@@ -19,7 +19,7 @@ export const SCALE_MEMBER_PASSWORD = "scale-member-password";
 /**
  * argon2id of SCALE_MEMBER_PASSWORD with the app's parameters (lib/auth/password.ts) and a fixed
  * salt, computed once: hashing a million times would take hours, and a fixed value keeps the rows
- * deterministic. lib/scale/generate.test.ts checks that it verifies.
+ * deterministic. bench/scale/generate.test.ts checks that it verifies.
  */
 export const SCALE_MEMBER_PASSWORD_HASH =
   "$argon2id$v=19$m=19456,t=2,p=1$dmVydHJla3B1bnQtc2NhbGU$a6GfKORVGXCp6ftYxIyJygk0Cy/wt3gmabizclgZPLE";

@@ -1,5 +1,5 @@
 /*
- * Writes the scale data of lib/scale/generate.ts into a database, fast: multi-row
+ * Writes the scale data of bench/scale/generate.ts into a database, fast: multi-row
  * `INSERT … SELECT FROM unnest(arrays)` in batches, the next batch generated while the database
  * writes the previous one. Works the same on PostgreSQL and PGlite.
  *
