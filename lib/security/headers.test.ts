@@ -142,7 +142,7 @@ describe("isCrossSiteRequest", () => {
     expect(check("PATCH", { origin: "http://127.0.0.1:3000.evil.example", host: "127.0.0.1:3000" })).toBe(true);
   });
 
-  it("uses X-Forwarded-Host and X-Forwarded-Proto like lib/feeds/site-url.ts", () => {
+  it("uses X-Forwarded-Host and X-Forwarded-Proto: a cross-site page cannot make a browser send them", () => {
     const internal = new URL("http://10.0.0.5:3000/signin");
     const behindProxy = { host: "10.0.0.5:3000", "x-forwarded-host": "vertrekpunt.example, 10.0.0.1", "x-forwarded-proto": "https" };
     expect(check("POST", { ...behindProxy, origin: "https://vertrekpunt.example" }, undefined, internal)).toBe(false);

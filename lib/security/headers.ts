@@ -137,8 +137,9 @@ export type CrossSiteCheck = {
  * not this site. Requests without `Origin` (curl, server-to-server) are left to Next's own
  * checks. This site is:
  * - `SITE_URL`'s origin, when set;
- * - the host the request came in on (`X-Forwarded-Host`, else `Host`, as lib/feeds/site-url.ts
- *   reads it) with the scheme it came in on (`X-Forwarded-Proto`, else the URL's). An `https`
+ * - the host the request came in on (`X-Forwarded-Host`, else `Host`) with the scheme it came
+ *   in on (`X-Forwarded-Proto`, else the URL's). Forwarded headers are fine here, unlike for
+ *   links (decision 032): a cross-site page cannot make a browser send them. An `https`
  *   page on that same host is also accepted: behind a TLS-terminating proxy that sends no
  *   `X-Forwarded-Proto` the request looks like plain http while the browser is on https. The
  *   reverse (an `http` page posting to an https site) is refused.
