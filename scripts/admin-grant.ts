@@ -3,16 +3,23 @@
  * operator or when the last admin is gone. Recorded in the audit trail as done by the system.
  * With the embedded database, stop the server first (one process at a time).
  */
+import { parseArgs } from "node:util";
 import { sql } from "drizzle-orm";
 import { closeDb, getDb } from "../db";
 import { users } from "../db/schema";
 import { setRole } from "../lib/moderation/queries";
 
-const email = process.argv[2]?.trim().toLowerCase();
-if (!email || !email.includes("@")) {
+function usage(): never {
   console.error("Usage: npm run admin:grant -- <email of an existing account>");
   process.exit(2);
 }
+let email: string | undefined;
+try {
+  email = parseArgs({ args: process.argv.slice(2), allowPositionals: true }).positionals[0]?.trim().toLowerCase();
+} catch {
+  usage();
+}
+if (!email || !email.includes("@")) usage();
 
 const db = await getDb();
 const [user] = await db

@@ -5,15 +5,23 @@
  * stop the server first (one process at a time). See docs/deployment.md.
  */
 import path from "node:path";
+import { parseArgs } from "node:util";
 import { openDatabase, pgliteDataDir, type DatabaseHandle } from "../db";
 import { exportDatabase, formatTable, writeExportFile } from "../lib/data-transfer/export";
 import { env } from "../lib/env";
 
-const args = process.argv.slice(2);
-if (args.length > 1 || args[0]?.startsWith("-")) {
+function usage(): never {
   console.error("Usage: npm run db:export [-- <file.json.gz>]");
   process.exit(2);
 }
+let args: string[];
+try {
+  // No options: anything starting with a dash is refused.
+  args = parseArgs({ args: process.argv.slice(2), allowPositionals: true }).positionals;
+} catch {
+  usage();
+}
+if (args.length > 1 || args[0]?.startsWith("-")) usage();
 const stamp = new Date().toISOString().slice(0, 19).replace(/[-:]/g, "").replace("T", "-");
 const file = path.resolve(args[0] ?? `vertrekpunt-export-${stamp}.json.gz`);
 const source = env().DATABASE_URL ? "the PostgreSQL database in DATABASE_URL" : `the embedded database in ${pgliteDataDir()}`;

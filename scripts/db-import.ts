@@ -6,6 +6,7 @@
  * rolls the import back. Exit code 0 when every table matches. See docs/deployment.md.
  */
 import path from "node:path";
+import { parseArgs } from "node:util";
 import { openDatabase, type DatabaseHandle } from "../db";
 import { createTagStore } from "../lib/cache/tag-store";
 import { CACHE_TAGS } from "../lib/cache/tags";
@@ -13,13 +14,19 @@ import { formatTable, readExportFile, type ExportFile } from "../lib/data-transf
 import { env } from "../lib/env";
 import { importDatabase, ImportRefused } from "../lib/data-transfer/import";
 
-const args = process.argv.slice(2);
-const replace = args.includes("--replace");
-const files = args.filter((arg) => arg !== "--replace");
-if (files.length !== 1 || files[0].startsWith("-")) {
+function usage(): never {
   console.error("Usage: DATABASE_URL=postgres://... npm run db:import -- <export.json.gz> [--replace]");
   process.exit(2);
 }
+let args: { values: { replace?: boolean }; positionals: string[] };
+try {
+  args = parseArgs({ args: process.argv.slice(2), options: { replace: { type: "boolean" } }, allowPositionals: true });
+} catch {
+  usage();
+}
+const replace = args.values.replace ?? false;
+const files = args.positionals;
+if (files.length !== 1 || files[0].startsWith("-")) usage();
 const databaseUrl = env().DATABASE_URL;
 if (!databaseUrl) {
   console.error(

@@ -3,6 +3,7 @@
  * configured database (DATABASE_URL, or the embedded PGlite in .data/pglite) with deterministic
  * scale data for benchmarks, or tops it up to the numbers given. See docs/performance.md.
  */
+import { parseArgs } from "node:util";
 import { openDatabase, type DatabaseHandle } from "../db";
 import { SCALE_MEMBER_PASSWORD, SCALE_STORY_500_COMMENTS, SCALE_STORY_50_COMMENTS, scaleMemberEmail } from "../bench/scale/generate";
 import { seedScale, type ScaleCounts, type ScaleProgress, type ScaleTable } from "../bench/scale/seed";
@@ -12,17 +13,23 @@ import { CACHE_TAGS } from "../lib/cache/tags";
 // A flag left out asks for nothing new of that kind (existing rows always stay).
 const USAGE = "Usage: npm run seed:scale -- --members <n> --stories <n> --comments <n>";
 
-function parseArgs(argv: string[]): ScaleCounts {
+function parseCounts(argv: string[]): ScaleCounts {
+  let values: Partial<Record<keyof ScaleCounts, string>>;
+  try {
+    const count = { type: "string" } as const;
+    ({ values } = parseArgs({ args: argv, options: { members: count, stories: count, comments: count }, strict: true, allowPositionals: false }));
+  } catch (error) {
+    // Node names the offending argument in its first line ("Unknown option '--users'").
+    throw new Error(String((error as Error).message).split("\n")[0]);
+  }
   const counts: ScaleCounts = { members: 0, stories: 0, comments: 0 };
-  for (let i = 0; i < argv.length; i++) {
-    const [flag, inline] = argv[i].split("=", 2);
-    const key = flag.replace(/^--/, "");
-    if (!(key in counts) || !flag.startsWith("--")) throw new Error(`Unknown argument ${argv[i]}`);
-    const value = inline ?? argv[++i];
+  for (const key of Object.keys(counts) as (keyof ScaleCounts)[]) {
+    const value = values[key];
+    if (value === undefined) continue;
     // Allow 10_000 and 10,000 for readability.
-    const n = Number(value?.replace(/[_,]/g, ""));
-    if (!Number.isInteger(n) || n < 0) throw new Error(`${flag} needs a whole number, got ${value ?? "nothing"}`);
-    counts[key as keyof ScaleCounts] = n;
+    const n = Number(value.replace(/[_,]/g, ""));
+    if (!Number.isInteger(n) || n < 0) throw new Error(`--${key} needs a whole number, got ${value || "nothing"}`);
+    counts[key] = n;
   }
   if (argv.length === 0) throw new Error("Give at least one of --members, --stories, --comments.");
   return counts;
@@ -64,7 +71,7 @@ function progressReporter(): { report: ScaleProgress; finish: () => void } {
 
 let target: ScaleCounts;
 try {
-  target = parseArgs(process.argv.slice(2));
+  target = parseCounts(process.argv.slice(2));
 } catch (error) {
   console.error(`${(error as Error).message}\n${USAGE}`);
   process.exit(2);

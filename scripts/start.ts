@@ -11,6 +11,7 @@ import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import path from "node:path";
+import { parseArgs } from "node:util";
 import { ensureAuthSecret } from "../lib/auth/secret";
 import { envIfValid } from "../lib/env";
 
@@ -42,7 +43,8 @@ function run(command: string, args: string[], env: Record<string, string> = {}) 
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
 
-const buildOnly = process.argv.includes("--build-only");
+// Other arguments are ignored, as they always were.
+const buildOnly = parseArgs({ args: process.argv.slice(2), options: { "build-only": { type: "boolean" } }, strict: false }).values["build-only"] === true;
 
 if (!buildOnly) {
   try {

@@ -1,3 +1,5 @@
+import { parseArgs as parseCommandLine } from "node:util";
+
 /* Command-line flags of `npm run bench`. */
 
 export const PARTS = ["pages", "burst", "signed-in", "comments", "queries", "first-load-js", "lighthouse", "startup"] as const;
@@ -16,25 +18,32 @@ export const USAGE = `Usage: npm run bench -- [--quick] [--skip-lighthouse] [--o
   --only <parts>     run only these parts: ${PARTS.join(", ")}
 `;
 
+const OPTIONS = {
+  quick: { type: "boolean" },
+  "skip-lighthouse": { type: "boolean" },
+  only: { type: "string" },
+  help: { type: "boolean", short: "h" },
+} as const;
+
 export function parseArgs(argv: readonly string[]): BenchOptions {
-  const parts = new Set<Part>(PARTS);
-  let quick = false;
-  let help = false;
-  let only: Part[] | null = null;
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    if (arg === "--quick") quick = true;
-    else if (arg === "--skip-lighthouse") parts.delete("lighthouse");
-    else if (arg === "--help" || arg === "-h") help = true;
-    else if (arg === "--only" || arg.startsWith("--only=")) {
-      const value = arg === "--only" ? argv[++i] : arg.slice("--only=".length);
-      if (!value) throw new Error("--only needs a part name");
-      only = value.split(",").map((name) => {
-        if (!(PARTS as readonly string[]).includes(name)) throw new Error(`unknown part "${name}" (parts: ${PARTS.join(", ")})`);
-        return name as Part;
-      });
-    } else throw new Error(`unknown argument "${arg}"\n\n${USAGE}`);
+  let values: { quick?: boolean; "skip-lighthouse"?: boolean; only?: string; help?: boolean };
+  try {
+    ({ values } = parseCommandLine({ args: [...argv], options: OPTIONS, strict: true, allowPositionals: false }));
+  } catch (error) {
+    // Node names the offending argument in its first line ("Unknown option '--fast'").
+    const reason = String((error as Error).message).split("\n")[0];
+    if (/'--only\b/.test(reason)) throw new Error(`--only needs a part name (${reason})`);
+    throw new Error(`unknown argument: ${reason}\n\n${USAGE}`);
   }
-  if (only) for (const part of PARTS) if (!only.includes(part)) parts.delete(part);
-  return { quick, parts, help };
+  const parts = new Set<Part>(PARTS);
+  if (values["skip-lighthouse"]) parts.delete("lighthouse");
+  if (values.only !== undefined) {
+    if (!values.only) throw new Error("--only needs a part name");
+    const only = values.only.split(",").map((name) => {
+      if (!(PARTS as readonly string[]).includes(name)) throw new Error(`unknown part "${name}" (parts: ${PARTS.join(", ")})`);
+      return name as Part;
+    });
+    for (const part of PARTS) if (!only.includes(part)) parts.delete(part);
+  }
+  return { quick: values.quick ?? false, parts, help: values.help ?? false };
 }
