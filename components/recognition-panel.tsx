@@ -15,7 +15,8 @@ export async function RecognitionPanel({
   storyId: string;
   storySlug: string;
   rows: StoryRecognitionRow[];
-  viewer: "anonymous" | "author" | "reader";
+  /** `counts`: a member who cannot mark yet (their address waits for confirmation) sees the counts only. */
+  viewer: "anonymous" | "author" | "reader" | "counts";
 }) {
   const [t, tFeedback] = await Promise.all([getTranslations("model"), getTranslations("feedback")]);
   return (

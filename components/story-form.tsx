@@ -42,8 +42,11 @@ export function StoryForm({
   action: (state: StoryFormState, formData: FormData) => Promise<StoryFormState>;
   startingPoints: StartingPointOption[];
   initial?: StoryFormValues;
-  /** Present when editing: the story's id, address, version and whether it is already published. */
-  story?: { id: string; slug: string; version: number; published: boolean };
+  /**
+   * Present when editing: the story's id, address, version, whether it is already published,
+   * and whether the editor is someone other than its author (staff), who cannot make it a draft.
+   */
+  story?: { id: string; slug: string; version: number; published: boolean; byStaff?: boolean };
   defaultLanguage: string;
   /** The author's stories still wait for a moderator's approval before they are published. */
   needsApproval?: boolean;
@@ -216,9 +219,11 @@ export function StoryForm({
         <SubmitButton name="intent" value="publish" pendingLabel={t("saving")}>
           {story?.published ? t("saveChanges") : needsApproval ? t("submitForApproval") : t("publish")}
         </SubmitButton>
-        <SubmitButton name="intent" value="draft" pendingLabel={t("saving")} variant="secondary">
-          {t("saveDraft")}
-        </SubmitButton>
+        {story?.byStaff ? null : (
+          <SubmitButton name="intent" value="draft" pendingLabel={t("saving")} variant="secondary">
+            {t("saveDraft")}
+          </SubmitButton>
+        )}
       </div>
     </form>
   );

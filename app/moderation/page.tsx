@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { ModerationDecisionForm } from "@/components/moderation-decision-form";
-import { isModerator } from "@/lib/auth/permissions";
+import { canDecide, isModerator } from "@/lib/auth/permissions";
 import { requireUser } from "@/lib/auth/session";
 import { applicableDecisions, pendingStories, reviewQueue, type MemberHistory, type Target } from "@/lib/moderation/queries";
 
@@ -31,6 +31,14 @@ export default async function ModerationPage({ searchParams }: { searchParams: P
         <p>{earlier.length ? t("historyActions", { list: earlier.join(", ") }) : t("historyNone")}</p>
       </div>
     );
+  };
+
+  // Only the decisions this moderator may make (lib/auth/permissions.ts `canDecide`); the action checks again.
+  const Decide = ({ target }: { target: Target }) => {
+    if (target.userId === user.id) return <p className="text-sm">{t("ownContent")}</p>;
+    const decisions = applicableDecisions(target).filter((decision) => canDecide(user, target, decision));
+    if (decisions.length === 0) return <p className="text-sm">{t("outOfReach")}</p>;
+    return <ModerationDecisionForm targetType={target.type} targetId={target.id} decisions={decisions} />;
   };
 
   const Content = ({ target }: { target: Target }) => (
@@ -70,11 +78,7 @@ export default async function ModerationPage({ searchParams }: { searchParams: P
               <Content target={item.target} />
               <p className="text-sm text-stone-600">{t("submittedOn", { date: day(item.submittedAt) })}</p>
               <Author author={item.author} />
-              {item.target.userId !== user.id ? (
-                <ModerationDecisionForm targetType="story" targetId={item.target.id} decisions={applicableDecisions(item.target)} />
-              ) : (
-                <p className="text-sm">{t("ownContent")}</p>
-              )}
+              <Decide target={item.target} />
             </li>
           ))}
         </ul>
@@ -106,11 +110,7 @@ export default async function ModerationPage({ searchParams }: { searchParams: P
                 </div>
               ) : null}
               <Author author={item.author} />
-              {item.target.userId !== user.id ? (
-                <ModerationDecisionForm targetType={item.target.type} targetId={item.target.id} decisions={applicableDecisions(item.target)} />
-              ) : (
-                <p className="text-sm">{t("ownContent")}</p>
-              )}
+              <Decide target={item.target} />
             </li>
           ))}
         </ul>

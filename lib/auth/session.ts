@@ -11,7 +11,7 @@ import { awaitsEmailConfirmation } from "./verification";
 /**
  * What pages and actions know about the person asking. Never the password hash.
  * `emailUnconfirmed`: signed up while confirmation is required and has not confirmed yet, so
- * may read and write drafts but not publish or comment (lib/auth/permissions.ts).
+ * may read and write drafts but nothing others see (`canWritePublicly` in lib/auth/permissions.ts).
  */
 export type CurrentUser = { id: string; name: string; handle: string; role: Role; emailUnconfirmed: boolean };
 

@@ -1,9 +1,9 @@
 import { env, type Env } from "@/lib/env";
 
 /*
- * Whether new accounts must confirm their email address before they publish or comment. Pure
+ * Whether new accounts must confirm their email address before they write anything others see. Pure
  * (no database), read at every call, so tests and the end-to-end servers can set it per process.
- * See docs/decisions/022-accounts-and-verification.md.
+ * See docs/decisions/022-accounts-and-verification.md and 031-authorisation-by-role-and-status.md.
  */
 
 type Settings = Pick<Env, "REQUIRE_EMAIL_VERIFICATION" | "SMTP_URL">;

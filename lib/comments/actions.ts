@@ -12,7 +12,7 @@ import {
   canEditComment,
   canLockThread,
   canMarkUseful,
-  canViewStory,
+  canWritePublicly,
   commentsClosedReason,
 } from "@/lib/auth/permissions";
 import { currentUser } from "@/lib/auth/session";
@@ -52,7 +52,7 @@ async function postCommentSubmission(_prev: CommentFormState, formData: FormData
   const user = await currentUser();
   const story = await getStoryConversationAccess(formText(formData, "storyId"));
   if (!user) return { ok: false, fieldErrors: {}, formError: t("comments.signInToComment"), values };
-  if (user.emailUnconfirmed) return { ok: false, fieldErrors: {}, formError: t("comments.confirmEmailToComment"), values };
+  if (!canWritePublicly(user)) return { ok: false, fieldErrors: {}, formError: t("comments.confirmEmailToComment"), values };
   if (!story || !canComment(user, story)) {
     const closed = story?.status === "published" ? commentsClosedReason(story) : null;
     const formError = closed === "locked" ? t("comments.lockedNote") : closed === "closed" ? t("comments.closedNote") : t("comments.storyGone");
@@ -107,7 +107,7 @@ async function updateCommentSubmission(_prev: CommentFormState, formData: FormDa
 export async function deleteCommentAction(formData: FormData): Promise<void> {
   const user = await currentUser();
   const comment = await getCommentAccess(formText(formData, "commentId"));
-  if (!user || !comment || !canDeleteComment(user, comment)) {
+  if (!user || !comment || !canDeleteComment(user, comment, { status: comment.storyStatus })) {
     forbidden();
   }
   if (user.id !== comment.authorId) {
@@ -173,7 +173,7 @@ export async function setThreadLockedAction(formData: FormData): Promise<void> {
   const story = await getStoryConversationAccess(formText(formData, "storyId"));
   if (!story) return;
   if (!user) redirect(`/signin?callbackUrl=${encodeURIComponent(`/stories/${story.slug}`)}`);
-  if (!canLockThread(user) || !canViewStory(user, story)) {
+  if (!canLockThread(user, story)) {
     forbidden();
   }
   const locked = formText(formData, "locked") === "true";

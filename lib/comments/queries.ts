@@ -2,7 +2,7 @@ import "server-only";
 import { and, asc, count, desc, eq, inArray, isNotNull, isNull, or, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { getDb, type Transaction } from "@/db";
-import { commentUseful, comments, notifications, stories, storyUseful, users } from "@/db/schema";
+import { commentUseful, comments, notifications, stories, storyUseful, users, type Role } from "@/db/schema";
 import { decodeCursor, encodeCursor } from "@/lib/pagination/cursor";
 import { once } from "@/lib/idempotency";
 import { commentPermalink } from "./permalink";
@@ -19,6 +19,8 @@ export type CommentView = {
   createdAt: Date;
   updatedAt: Date;
   authorId: string | null;
+  /** Decides which staff may act on the comment (lib/auth/permissions.ts); null for a former member. */
+  authorRole: Role | null;
   author: { name: string; handle: string } | null;
   /** Hidden by moderators: the thread shows that it was, its author and moderators see why. */
   hidden: { reason: string; at: Date } | null;
@@ -44,6 +46,7 @@ const commentColumns = {
   createdAt: comments.createdAt,
   updatedAt: comments.updatedAt,
   authorId: comments.authorId,
+  authorRole: users.role,
   authorName: users.name,
   authorHandle: users.handle,
   hiddenAt: comments.hiddenAt,
@@ -195,11 +198,13 @@ export async function getStoryConversationAccess(storyId: string) {
       slug: stories.slug,
       title: stories.title,
       authorId: stories.authorId,
+      authorRole: users.role,
       status: stories.status,
       commentsClosed: stories.commentsClosed,
       lockedAt: stories.lockedAt,
     })
     .from(stories)
+    .leftJoin(users, eq(users.id, stories.authorId))
     .where(eq(stories.id, storyId))
     .limit(1);
   return row ?? null;
@@ -252,6 +257,7 @@ export async function getCommentAccess(commentId: string) {
       id: comments.id,
       storyId: comments.storyId,
       authorId: comments.authorId,
+      authorRole: users.role,
       deletedAt: comments.deletedAt,
       hiddenAt: comments.hiddenAt,
       storySlug: stories.slug,
@@ -262,6 +268,7 @@ export async function getCommentAccess(commentId: string) {
     })
     .from(comments)
     .innerJoin(stories, eq(stories.id, comments.storyId))
+    .leftJoin(users, eq(users.id, comments.authorId))
     .where(eq(comments.id, commentId))
     .limit(1);
   return row ?? null;

@@ -15,6 +15,7 @@ function comment(overrides: Partial<CommentView> = {}): CommentView & { html: st
     createdAt: at,
     updatedAt: at,
     authorId: "author",
+    authorRole: "member",
     author: { name: "Ann", handle: "ann" },
     hidden: null,
     deleted: false,
@@ -57,6 +58,14 @@ describe("commentItemView", () => {
     expect(view).toMatchObject({ body: "", canEdit: false, canDelete: false, reportHref: "/report/comment/c1" });
     expect(view.useful).toEqual({ count: 3, pressed: true, canToggle: true });
     expect(view.reply?.open).toBe(true);
+  });
+
+  it("offers a moderator Delete on a member's comment, not on a moderator's or admin's, nor in a draft", () => {
+    expect(commentItemView(comment(), null, reader({ user: moderator })).canDelete).toBe(true);
+    expect(commentItemView(comment({ authorRole: "moderator" }), null, reader({ user: moderator })).canDelete).toBe(false);
+    expect(commentItemView(comment({ authorRole: "admin" }), null, reader({ user: moderator })).canDelete).toBe(false);
+    const draft = { id: "s1", slug: "a-story", status: "draft" as const };
+    expect(commentItemView(comment(), null, reader({ user: moderator, story: draft })).canDelete).toBe(false);
   });
 
   it("keeps a hidden comment's words on the server; its reason only for its author and moderators", () => {

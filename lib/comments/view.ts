@@ -70,7 +70,7 @@ export function commentItemView(comment: CommentView & { html: string }, replyTo
     edited: comment.updatedAt.getTime() - comment.createdAt.getTime() > EDIT_GRACE_MS,
     author: comment.author,
     canEdit,
-    canDelete: canDeleteComment(user, { authorId: comment.authorId, deletedAt }),
+    canDelete: canDeleteComment(user, { authorId: comment.authorId, authorRole: comment.authorRole, deletedAt }, story),
     hidden: comment.hidden ? { reason: user && (user.id === comment.authorId || isModerator(user)) ? comment.hidden.reason : null } : null,
     deleted: comment.deleted,
     reportHref: user && !gone && canReport(user, { type: "comment", userId: comment.authorId, state: "published" }) ? `/report/comment/${comment.id}` : null,

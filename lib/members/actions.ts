@@ -10,6 +10,7 @@ import { signIn, signOut } from "@/lib/auth/auth";
 import { checkCurrentPassword, type PasswordCheck } from "@/lib/auth/current-password";
 import { requestEmailChange } from "@/lib/auth/email-tokens";
 import { requestLocale } from "@/lib/auth/request-locale";
+import { canWritePublicly } from "@/lib/auth/permissions";
 import { changeEmailSchema, changePasswordSchema, deleteAccountSchema } from "@/lib/auth/schema";
 import { currentUser } from "@/lib/auth/session";
 import { siteOrigin } from "@/lib/feeds/site-url";
@@ -46,6 +47,8 @@ async function updateProfileSubmission(_prev: FormState<ProfileValues>, formData
   };
   const user = await currentUser();
   if (!user) return { ok: false, fieldErrors: {}, formError: t("settings.signedOut"), values };
+  // The profile is a public page.
+  if (!canWritePublicly(user)) return { ok: false, fieldErrors: {}, formError: t("verifyEmail.confirmFirst"), values };
   const parsed = profileSchema.safeParse(values, { error: validationErrorMap(t) });
   if (!parsed.success) return { ok: false, fieldErrors: z.flattenError(parsed.error).fieldErrors, values };
 

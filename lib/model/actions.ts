@@ -5,7 +5,7 @@ import { contentChanged, conversationChanged, organisationRecognitionsChanged } 
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { z } from "zod";
-import { canRecogniseStory, canSupportProposal, isModerator } from "@/lib/auth/permissions";
+import { canRecogniseStory, canSupportProposal, canWritePublicly, isModerator } from "@/lib/auth/permissions";
 import { currentUser } from "@/lib/auth/session";
 import { commentSchema } from "@/lib/comments/schema";
 import { memberOverLimit } from "@/lib/rate-limit/guard";
@@ -56,6 +56,8 @@ async function saveOrganisationRecognitionSubmission(_prev: FormState<NoteValues
   const slug = formText(formData, "startingPoint");
   const user = await currentUser();
   if (!user) redirect(`/signin?callbackUrl=${encodeURIComponent(`/starting-points/${slug}`)}`);
+  // The recognition counts in public, and its note is shown there.
+  if (!canWritePublicly(user)) return { ok: false, fieldErrors: {}, formError: t("verifyEmail.confirmFirst"), values };
   const startingPointId = await startingPointIdBySlug(slug);
   if (startingPointId === null) return { ok: false, fieldErrors: {}, formError: t("model.unknownStartingPoint"), values };
 
@@ -94,6 +96,7 @@ async function createProposalSubmission(_prev: FormState<ProposalValues>, formDa
   const values = { name: formText(formData, "name"), explanation: formText(formData, "explanation"), stories: formText(formData, "stories") };
   const user = await currentUser();
   if (!user) redirect("/signin?callbackUrl=%2Fstarting-points%23propose");
+  if (!canWritePublicly(user)) return { ok: false, fieldErrors: {}, formError: t("verifyEmail.confirmFirst"), values };
 
   const parsed = proposalSchema.safeParse(values, { error: validationErrorMap(t) });
   if (!parsed.success) return { ok: false, fieldErrors: z.flattenError(parsed.error).fieldErrors, values };
@@ -134,6 +137,7 @@ async function postProposalCommentSubmission(_prev: FormState<{ body: string }>,
   const proposalId = formText(formData, "proposalId");
   const user = await currentUser();
   if (!user) return { ok: false, fieldErrors: {}, formError: t("comments.signInToComment"), values };
+  if (!canWritePublicly(user)) return { ok: false, fieldErrors: {}, formError: t("comments.confirmEmailToComment"), values };
   const proposal = await getProposalAccess(proposalId);
   if (!proposal) return { ok: false, fieldErrors: {}, formError: t("model.proposalGone"), values };
 

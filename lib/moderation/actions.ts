@@ -72,7 +72,10 @@ async function moderateSubmission(_prev: FormState<DecisionValues>, formData: Fo
   if (found?.userId === user.id) return { ok: false, fieldErrors: {}, formError: t("moderation.ownContent"), values };
 
   const result = await decide({ actorId: user.id, targetType: target.type, targetId: target.id, ...parsed.data });
-  if (!result.ok) return { ok: false, fieldErrors: {}, formError: t(result.reason === "not_found" ? "moderation.gone" : "moderation.notApplicable"), values };
+  if (!result.ok) {
+    const key = result.reason === "not_found" ? "moderation.gone" : result.reason === "not_allowed" ? "moderation.outOfReach" : "moderation.notApplicable";
+    return { ok: false, fieldErrors: {}, formError: t(key), values };
+  }
   // Hiding, approving or suspending changes what everyone sees, possibly on many pages.
   await contentChanged();
   if (found) revalidatePath(found.url.split("#")[0]);
@@ -86,6 +89,8 @@ export async function setRoleAction(formData: FormData): Promise<void> {
   const role = ASSIGNABLE_ROLES.find((r) => r === formText(formData, "role"));
   if (!user || !isAdmin(user) || !role) redirect("/admin?error=notAllowed");
   const result = await setRole({ actorId: user.id, userId: formText(formData, "userId"), role });
+  // Pages show staff tools by the author's role (lib/auth/permissions.ts), and cache it with the content.
+  if (result.ok) await contentChanged();
   revalidatePath("/admin");
   if (!result.ok) redirect(`/admin?error=${result.reason === "last_admin" ? "lastAdmin" : "gone"}`);
   redirect("/admin?saved=role");

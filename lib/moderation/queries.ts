@@ -13,6 +13,7 @@ import {
   type ReportTarget,
   type Role,
 } from "@/db/schema";
+import { canDecide } from "@/lib/auth/permissions";
 import { announceFirstPublication, notifyModeration } from "@/lib/notifications/events";
 import { decodeCursor, encodeCursor } from "@/lib/pagination/cursor";
 import { AUTO_HIDE_REPORTERS, type DecisionInput, type ModerationDecision } from "./schema";
@@ -30,6 +31,8 @@ export type Target = {
   /** The words moderators judge: summary and body, the comment, the member's name. */
   excerpt: string;
   state: "draft" | "pending" | "published" | "hidden" | "deleted" | "active" | "suspended";
+  /** The role of `userId`: which staff may decide on it (lib/auth/permissions.ts `canDecide`). */
+  ownerRole: Role | null;
 };
 
 const excerptOf = (text: string, max = 600) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
@@ -37,8 +40,18 @@ const excerptOf = (text: string, max = 600) => (text.length > max ? `${text.slic
 export async function resolveTarget(db: Database, type: ReportTarget, id: string): Promise<Target | null> {
   if (type === "story") {
     const [story] = await db
-      .select({ id: stories.id, slug: stories.slug, title: stories.title, summary: stories.summary, body: stories.body, authorId: stories.authorId, status: stories.status })
+      .select({
+        id: stories.id,
+        slug: stories.slug,
+        title: stories.title,
+        summary: stories.summary,
+        body: stories.body,
+        authorId: stories.authorId,
+        authorRole: users.role,
+        status: stories.status,
+      })
       .from(stories)
+      .leftJoin(users, eq(users.id, stories.authorId))
       .where(eq(stories.id, id))
       .limit(1);
     if (!story) return null;
@@ -50,6 +63,7 @@ export async function resolveTarget(db: Database, type: ReportTarget, id: string
       url: `/stories/${story.slug}`,
       excerpt: excerptOf([story.summary, story.body].filter(Boolean).join("\n\n")),
       state: story.status,
+      ownerRole: story.authorRole,
     };
   }
   if (type === "comment") {
@@ -58,13 +72,16 @@ export async function resolveTarget(db: Database, type: ReportTarget, id: string
         id: comments.id,
         body: comments.body,
         authorId: comments.authorId,
+        authorRole: users.role,
         hiddenAt: comments.hiddenAt,
         deletedAt: comments.deletedAt,
         storySlug: stories.slug,
         storyTitle: stories.title,
+        storyStatus: stories.status,
       })
       .from(comments)
       .innerJoin(stories, eq(stories.id, comments.storyId))
+      .leftJoin(users, eq(users.id, comments.authorId))
       .where(eq(comments.id, id))
       .limit(1);
     if (!comment) return null;
@@ -75,17 +92,19 @@ export async function resolveTarget(db: Database, type: ReportTarget, id: string
       label: comment.storyTitle,
       url: `/stories/${comment.storySlug}#comment-${comment.id}`,
       excerpt: excerptOf(comment.body),
-      state: comment.deletedAt ? "deleted" : comment.hiddenAt ? "hidden" : "published",
+      // A comment is as far out of staff's reach as the draft it hangs from.
+      state: comment.deletedAt ? "deleted" : comment.storyStatus === "draft" ? "draft" : comment.hiddenAt ? "hidden" : "published",
+      ownerRole: comment.authorRole,
     };
   }
   const [member] = await db
-    .select({ id: users.id, name: users.name, handle: users.handle, suspendedUntil: users.suspendedUntil, suspendedForGood: users.suspendedForGood })
+    .select({ id: users.id, name: users.name, handle: users.handle, role: users.role, suspendedUntil: users.suspendedUntil, suspendedForGood: users.suspendedForGood })
     .from(users)
     .where(eq(users.id, id))
     .limit(1);
   if (!member) return null;
   const suspended = member.suspendedForGood || (member.suspendedUntil !== null && member.suspendedUntil > new Date());
-  return { type, id, userId: member.id, label: `@${member.handle}`, url: `/members/${member.handle}`, excerpt: member.name, state: suspended ? "suspended" : "active" };
+  return { type, id, userId: member.id, label: `@${member.handle}`, url: `/members/${member.handle}`, excerpt: member.name, state: suspended ? "suspended" : "active", ownerRole: member.role };
 }
 
 export async function findTarget(type: ReportTarget, id: string): Promise<Target | null> {
@@ -99,6 +118,8 @@ export function applicableDecisions(target: Target): ModerationDecision[] {
     decisions.push("warn", target.state === "suspended" ? "unsuspend" : "suspend");
     return decisions;
   }
+  // A reported story its author took back: the reports can go, the draft is the author's.
+  if (target.state === "draft") return decisions;
   if (target.state === "pending") decisions.push("approve", "reject");
   if (target.state === "published") decisions.push("hide");
   if (target.state === "hidden") decisions.push("restore");
@@ -301,7 +322,7 @@ export async function createReport(params: {
 
 // ------------------------------------------------------------------ decisions
 
-export type DecisionResult = { ok: true } | { ok: false; reason: "not_found" | "not_applicable" };
+export type DecisionResult = { ok: true } | { ok: false; reason: "not_found" | "not_applicable" | "not_allowed" };
 
 /**
  * Carries out a moderator's decision on reported or waiting content in one transaction: the
@@ -313,6 +334,9 @@ export async function decide(params: { actorId: string; targetType: ReportTarget
   return db.transaction(async (tx) => {
     const target = await resolveTarget(tx, params.targetType, params.targetId);
     if (!target) return { ok: false, reason: "not_found" } as const;
+    // Who decides is checked here, next to the change, whoever calls: the role as it is now.
+    const [actor] = await tx.select({ id: users.id, role: users.role }).from(users).where(eq(users.id, params.actorId));
+    if (!canDecide(actor ?? null, target, params.decision)) return { ok: false, reason: "not_allowed" } as const;
     if (!applicableDecisions(target).includes(params.decision)) return { ok: false, reason: "not_applicable" } as const;
     const before = await snapshot(tx, target);
 

@@ -3,7 +3,7 @@
 import { forbidden, redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { z } from "zod";
-import { canEditStory, canPublish, canSeeHistory } from "@/lib/auth/permissions";
+import { canEditStory, canSeeHistory, canWritePublicly } from "@/lib/auth/permissions";
 import { currentUser } from "@/lib/auth/session";
 import { renderMarkdown } from "@/lib/markdown/render";
 import { getMemberRole } from "@/lib/members/queries";
@@ -76,7 +76,7 @@ async function createStorySubmission(_prev: StoryFormState, formData: FormData):
   const parsed = storySchemaFor(intent).safeParse(values, { error: validationErrorMap(t) });
   if (!parsed.success) return { ok: false, fieldErrors: z.flattenError(parsed.error).fieldErrors, values };
   // Until the address is confirmed the story waits as a draft; the text stays in the form.
-  if (intent === "publish" && !canPublish(user)) return { ok: false, fieldErrors: {}, formError: t("stories.confirmEmailToPublish"), values };
+  if (intent === "publish" && !canWritePublicly(user)) return { ok: false, fieldErrors: {}, formError: t("stories.confirmEmailToPublish"), values };
   const limited = await memberOverLimit("storyPerMember", user.id);
   if (limited) return { ok: false, fieldErrors: {}, formError: limited, values };
 
@@ -114,14 +114,15 @@ async function updateStorySubmission(_prev: StoryFormState, formData: FormData):
 
   // Permission first: someone who may not edit learns nothing from validation messages.
   const story = await getStoryAccess(storyId);
-  if (!user || !story || !canEditStory(user, story)) {
+  // Only its author takes a story back to draft: staff who may edit it save it as it stands.
+  if (!user || !story || !canEditStory(user, story) || (intent === "draft" && user.id !== story.authorId)) {
     return { ok: false, fieldErrors: {}, formError: t("stories.notAllowed"), values };
   }
   if (formText(formData, "intent") === "suggest") return suggestionsFor(values);
 
   const parsed = storySchemaFor(intent).safeParse(values, { error: validationErrorMap(t) });
   if (!parsed.success) return { ok: false, fieldErrors: z.flattenError(parsed.error).fieldErrors, values };
-  if (intent === "publish" && !canPublish(user)) return { ok: false, fieldErrors: {}, formError: t("stories.confirmEmailToPublish"), values };
+  if (intent === "publish" && !canWritePublicly(user)) return { ok: false, fieldErrors: {}, formError: t("stories.confirmEmailToPublish"), values };
 
   try {
     // The author's approval rule applies, also when a moderator edits the story.
@@ -170,7 +171,7 @@ export async function publishDraftAction(formData: FormData): Promise<void> {
   if (!story || !canEditStory(user, story) || story.status !== "draft") redirect(`/stories/${encodeURIComponent(slug)}`);
   const parsed = storySchema.safeParse(storyFormValues(story));
   const checkFirst = `/stories/${story.slug}/edit?publish=1`;
-  if (!parsed.success || !canPublish(user)) redirect(checkFirst);
+  if (!parsed.success || !canWritePublicly(user)) redirect(checkFirst);
   const author = story.authorId ? await getMemberRole(story.authorId) : null;
   const publishAs = author && (await needsApproval(author)) ? "pending" : "published";
   const result = await updateStory({ storyId: story.id, expectedVersion: story.version, input: parsed.data, intent: "publish", publishAs, editorId: user.id });
@@ -195,6 +196,8 @@ async function restoreRevisionSubmission(_prev: RestoreRevisionState, formData: 
   });
   const story = parsed.success ? await getStoryAccess(parsed.data.storyId) : null;
   if (!user || !story || !parsed.success || !canSeeHistory(user, story)) return refused("stories.notAllowed");
+  // An old version made current again is public text, unless the story is a draft.
+  if (story.status !== "draft" && !canWritePublicly(user)) return refused("verifyEmail.confirmFirst");
 
   let slug: string;
   try {

@@ -2,7 +2,7 @@ import "server-only";
 import { and, arrayOverlaps, asc, count, desc, eq, gte, inArray, lt, sql, type SQL } from "drizzle-orm";
 import { QueryBuilder, type AnyPgColumn } from "drizzle-orm/pg-core";
 import { getDb, type Database } from "@/db";
-import { startingPoints, stories, storyRevisions, storyStartingPoints, storyTranslations, users, type Language, type OrganisationType, type StoryStatus } from "@/db/schema";
+import { startingPoints, stories, storyRevisions, storyStartingPoints, storyTranslations, users, type Language, type Role, type OrganisationType, type StoryStatus } from "@/db/schema";
 import type { Locale } from "@/lib/i18n/locales";
 import { decodeKeyset, encodeKeyset, type KeysetCursor, type Page } from "@/lib/pagination/cursor";
 import type { StoryInput, StoryIntent } from "./schema";
@@ -436,6 +436,8 @@ export async function listDrafts(params: { authorId: string; locale: Locale }): 
 
 export type StoryDetail = StoryCard & {
   authorId: string | null;
+  /** Decides which staff may act on the story (lib/auth/permissions.ts); null for a former member. */
+  authorRole: Role | null;
   body: string;
   trigger: string;
   tools: string[];
@@ -453,6 +455,7 @@ export async function getStoryBySlug(slug: string, locale: Locale): Promise<Stor
     .select({
       ...cardColumns,
       authorId: stories.authorId,
+      authorRole: users.role,
       body: stories.body,
       trigger: stories.trigger,
       tools: stories.tools,
@@ -470,6 +473,7 @@ export async function getStoryBySlug(slug: string, locale: Locale): Promise<Stor
   return {
     ...card,
     authorId: row.authorId,
+    authorRole: row.authorRole,
     body: row.body,
     trigger: row.trigger,
     tools: row.tools,
@@ -484,8 +488,9 @@ export async function getStoryBySlug(slug: string, locale: Locale): Promise<Stor
 export async function getStoryAccess(storyId: string) {
   const db = await getDb();
   const [row] = await db
-    .select({ id: stories.id, slug: stories.slug, authorId: stories.authorId, status: stories.status })
+    .select({ id: stories.id, slug: stories.slug, authorId: stories.authorId, authorRole: users.role, status: stories.status })
     .from(stories)
+    .leftJoin(users, eq(users.id, stories.authorId))
     .where(eq(stories.id, storyId))
     .limit(1);
   return row ?? null;

@@ -3,7 +3,7 @@
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { z } from "zod";
-import { canEditStory } from "@/lib/auth/permissions";
+import { canEditStory, canWritePublicly } from "@/lib/auth/permissions";
 import { currentUser } from "@/lib/auth/session";
 import { storyChanged } from "@/lib/cache/tags";
 import { recordStaffAction } from "@/lib/moderation/queries";
@@ -40,6 +40,8 @@ async function saveTranslationSubmission(_prev: TranslationFormState, formData: 
   if (!user || !story || !canEditStory(user, story) || !(LANGUAGES as readonly string[]).includes(language) || !Number.isSafeInteger(expectedVersion) || expectedVersion < 0) {
     return { ok: false, fieldErrors: {}, formError: t("stories.notAllowed"), values };
   }
+  // A translation of a story readers see is public text; one of a draft is not.
+  if (story.status !== "draft" && !canWritePublicly(user)) return { ok: false, fieldErrors: {}, formError: t("verifyEmail.confirmFirst"), values };
   const parsed = translationSchema.safeParse(values, { error: validationErrorMap(t) });
   if (!parsed.success) return { ok: false, fieldErrors: z.flattenError(parsed.error).fieldErrors, values };
 

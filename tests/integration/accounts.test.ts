@@ -25,7 +25,7 @@ import { confirmEmailToken, requestEmailChange } from "@/lib/auth/email-tokens";
 import { accountAdapter, CHECK_EMAIL_PATH, magicLinkLandingUrl, magicLinkSignIn, sendMagicLink } from "@/lib/auth/magic-link";
 import { hashPassword } from "@/lib/auth/password";
 import { onPublicOrigin, publicOrigin } from "@/lib/auth/public-origin";
-import { canComment, canPublish } from "@/lib/auth/permissions";
+import { canComment, canWritePublicly } from "@/lib/auth/permissions";
 import { currentSession } from "@/lib/auth/session";
 import { awaitsEmailConfirmation, emailVerificationRequired } from "@/lib/auth/verification";
 import { parseEnv } from "@/lib/env";
@@ -208,7 +208,7 @@ describe("signing up while confirmation is required", () => {
     signInAs({ id });
     const { user } = await currentSession();
     expect(user?.emailUnconfirmed).toBe(true);
-    expect(canPublish(user)).toBe(false);
+    expect(canWritePublicly(user)).toBe(false);
     expect(canComment(user, { status: "published" })).toBe(false);
 
     const fields = {

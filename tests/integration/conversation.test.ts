@@ -142,6 +142,8 @@ describe("replies", () => {
     const deleted = await createComment({ storyId: story.id, authorId: ann.id, body: "Soon gone" });
     await softDeleteComment(deleted.id);
     const hidden = await createComment({ storyId: story.id, authorId: ann.id, body: "Soon hidden" });
+    // Decisions check the deciding account's role.
+    await (await getDb()).update(users).set({ role: "moderator" }).where(eq(users.id, moderator.id));
     await decide({ actorId: moderator.id, targetType: "comment", targetId: hidden.id, decision: "hide", reason: "Off-topic" });
     const foreign = await createComment({ storyId: elsewhere.id, authorId: ann.id, body: "Elsewhere" });
 
@@ -268,6 +270,8 @@ describe("useful", () => {
     const moderator = await member("Moderator");
     const comment = await createComment({ storyId: story.id, authorId: ann.id, body: "Useful, maybe" });
     const hidden = await createComment({ storyId: story.id, authorId: ann.id, body: "Hidden soon" });
+    // Decisions check the deciding account's role.
+    await (await getDb()).update(users).set({ role: "moderator" }).where(eq(users.id, moderator.id));
     await decide({ actorId: moderator.id, targetType: "comment", targetId: hidden.id, decision: "hide", reason: "Spam" });
     const deleted = await createComment({ storyId: story.id, authorId: ann.id, body: "Deleted soon" });
     await softDeleteComment(deleted.id);

@@ -26,6 +26,13 @@ let n = 0;
 const member = (name = "Moderation Tester") => createMember({ name, email: `moderation-${++n}-${Date.now()}@example.org`, passwordHash: "x" });
 
 
+/** A member made moderator: decisions check the deciding account's role. */
+const moderatorMember = async (name: string) => {
+  const made = await member(name);
+  await (await getDb()).update(users).set({ role: "moderator" }).where(eq(users.id, made.id));
+  return made;
+};
+
 const role = async (id: string) => (await (await getDb()).select({ role: users.role }).from(users).where(eq(users.id, id)))[0].role;
 
 describe("roles", () => {
@@ -53,7 +60,7 @@ describe("reports", () => {
   it("hides a story reported by three different members until a moderator dismisses the reports", async () => {
     const author = await member("Reported Author");
     const story = await createStory({ authorId: author.id, input: storyInput(), intent: "publish" });
-    const [a, b, c, moderator] = await Promise.all([member(), member(), member(), member("A Moderator")]);
+    const [a, b, c, moderator] = await Promise.all([member(), member(), member(), moderatorMember("A Moderator")]);
     const before = await countPublishedStories();
 
     expect(await createReport({ targetType: "story", targetId: story.id, reporterId: author.id, reason: "spam", note: "" })).toEqual({ ok: false, reason: "own" });
@@ -84,7 +91,7 @@ describe("reports", () => {
   it("hides and restores a comment with a reason its author is told, keeping the count right", async () => {
     const author = await member();
     const commenter = await member("Commenter");
-    const moderator = await member("Comment Moderator");
+    const moderator = await moderatorMember("Comment Moderator");
     const story = await createStory({ authorId: author.id, input: storyInput(), intent: "publish" });
     const comment = await createComment({ storyId: story.id, authorId: commenter.id, body: "Buy cheap pills" });
     await createComment({ storyId: story.id, authorId: author.id, body: "Thanks" });
@@ -110,7 +117,7 @@ describe("suspension", () => {
   it("stops sign-in with the right password, ends sessions, and is lifted again", async () => {
     const email = `suspended-${Date.now()}@example.org`;
     const target = await createMember({ name: "Suspended Member", email, passwordHash: await hashPassword("correct horse battery") });
-    const moderator = await member("Suspending Moderator");
+    const moderator = await moderatorMember("Suspending Moderator");
     const before = await verifyCredentials({ email, password: "correct horse battery" });
     expect((before as AuthenticatedUser).sessionVersion).toBe(0);
 
@@ -131,7 +138,7 @@ describe("suspension", () => {
 describe("approval of new members' stories", () => {
   it("holds the first two stories of a new member when the admin turns it on", async () => {
     const newcomer = await member("Newcomer");
-    const moderator = await member("Approving Moderator");
+    const moderator = await moderatorMember("Approving Moderator");
     expect(await needsApproval({ id: newcomer.id, role: "member" })).toBe(false);
     await setSetting({ actorId: moderator.id, key: "approveNewMembersStories", value: true });
     expect(await needsApproval({ id: newcomer.id, role: "member" })).toBe(true);

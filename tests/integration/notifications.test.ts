@@ -213,6 +213,8 @@ describe("who is notified", () => {
     const story = await createStory({ authorId: author.id, intent: "publish", publishAs: "pending", input: storyInput({ startingPoints: ["learning-with-outside-world"] }) });
     expect(await kinds(follower.id)).toEqual([]);
 
+    // Decisions check the deciding account's role.
+    await (await getDb()).update(users).set({ role: "moderator" }).where(eq(users.id, moderator.id));
     expect(await decide({ actorId: moderator.id, targetType: "story", targetId: story.id, decision: "approve", reason: "" })).toEqual({ ok: true });
     expect(await kinds(follower.id)).toEqual(["story_in_followed_starting_point"]);
     expect(await kinds(author.id)).toEqual(["moderation"]);

@@ -210,14 +210,14 @@ describe("who sees the history", () => {
     const other = await member();
     const moderator = await member("moderator");
     const admin = await member("admin");
-    const published = { authorId: author.id, status: "published" as const };
+    const published = { authorId: author.id, authorRole: "member" as const, status: "published" as const };
     expect(canSeeHistory(author, published)).toBe(true);
     expect(canSeeHistory(moderator, published)).toBe(true);
     expect(canSeeHistory(admin, published)).toBe(true);
     expect(canSeeHistory(other, published)).toBe(false);
     expect(canSeeHistory(null, published)).toBe(false);
 
-    const draft = { authorId: author.id, status: "draft" as const };
+    const draft = { authorId: author.id, authorRole: "member" as const, status: "draft" as const };
     expect(canSeeHistory(author, draft)).toBe(true);
     expect(canSeeHistory(moderator, draft)).toBe(false);
   });

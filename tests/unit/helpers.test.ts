@@ -104,13 +104,15 @@ describe("permissions", () => {
     expect(canViewStory(null, { ...draft, status: "published" })).toBe(true);
   });
 
-  it("lets authors and moderators edit a story, nobody else", () => {
-    const story = { authorId: "author" };
+  it("lets authors and moderators edit a story, nobody else; moderators not a draft", () => {
+    const story = { authorId: "author", authorRole: "member" as const, status: "published" as const };
     expect(canEditStory(author, story)).toBe(true);
     expect(canEditStory(moderator, story)).toBe(true);
     expect(canEditStory(other, story)).toBe(false);
     expect(canEditStory(null, story)).toBe(false);
-    expect(canEditStory(other, { authorId: null })).toBe(false);
+    expect(canEditStory(other, { ...story, authorId: null, authorRole: null })).toBe(false);
+    expect(canEditStory(author, { ...story, status: "draft" })).toBe(true);
+    expect(canEditStory(moderator, { ...story, status: "draft" })).toBe(false);
   });
 
   it("lets members comment on published stories only", () => {
@@ -120,11 +122,12 @@ describe("permissions", () => {
   });
 
   it("lets only the author edit a comment; moderators may also delete it", () => {
-    const comment = { authorId: "author", deletedAt: null };
+    const comment = { authorId: "author", authorRole: "member" as const, deletedAt: null };
+    const story = { status: "published" as const };
     expect(canEditComment(author, comment)).toBe(true);
     expect(canEditComment(moderator, comment)).toBe(false);
-    expect(canDeleteComment(moderator, comment)).toBe(true);
-    expect(canDeleteComment(other, comment)).toBe(false);
+    expect(canDeleteComment(moderator, comment, story)).toBe(true);
+    expect(canDeleteComment(other, comment, story)).toBe(false);
     expect(canEditComment(author, { ...comment, deletedAt: new Date() })).toBe(false);
   });
 });

@@ -284,7 +284,7 @@ export default async function StoryPage({ params, searchParams }: Props) {
           storyId={story.id}
           storySlug={story.slug}
           rows={recognitions}
-          viewer={!user ? "anonymous" : canRecogniseStory(user, story) ? "reader" : "author"}
+          viewer={!user ? "anonymous" : user.id === story.authorId ? "author" : canRecogniseStory(user, story) ? "reader" : "counts"}
         />
       ) : null}
 
@@ -302,7 +302,7 @@ export default async function StoryPage({ params, searchParams }: Props) {
             commentsClosed={conversation.commentsClosed}
             locked={conversation.lockedAt !== null}
             canClose={canCloseComments(user, story)}
-            canLock={canLockThread(user)}
+            canLock={canLockThread(user, story)}
           />
         ) : null}
         {comments.items.length === 0 && !commentsAfter ? <p className="text-stone-600">{tc("empty")}</p> : null}

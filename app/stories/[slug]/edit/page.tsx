@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { StoryForm } from "@/components/story-form";
 import { z } from "zod";
-import { canEditStory, canPublish, canViewStory } from "@/lib/auth/permissions";
+import { canEditStory, canWritePublicly, canViewStory } from "@/lib/auth/permissions";
 import { requireUser } from "@/lib/auth/session";
 import { getReaderLocale } from "@/lib/i18n/server";
 import { getMemberRole } from "@/lib/members/queries";
@@ -46,7 +46,7 @@ export default async function EditStoryPage({ params, searchParams }: { params: 
     const tAll = await getTranslations();
     const parsed = storySchema.safeParse(initial, { error: validationErrorMap(tAll) });
     if (!parsed.success) initialErrors = { fieldErrors: z.flattenError(parsed.error).fieldErrors };
-    else if (!canPublish(user)) initialErrors = { fieldErrors: {}, formError: tAll("stories.confirmEmailToPublish") };
+    else if (!canWritePublicly(user)) initialErrors = { fieldErrors: {}, formError: tAll("stories.confirmEmailToPublish") };
   }
   return (
     <div className="mx-auto max-w-3xl space-y-6">
@@ -55,7 +55,13 @@ export default async function EditStoryPage({ params, searchParams }: { params: 
         action={updateStoryAction}
         startingPoints={startingPoints}
         defaultLanguage={story.language}
-        story={{ id: story.id, slug: story.slug, version: story.version, published: story.status === "published" || story.status === "hidden" }}
+        story={{
+          id: story.id,
+          slug: story.slug,
+          version: story.version,
+          published: story.status === "published" || story.status === "hidden",
+          byStaff: user.id !== story.authorId,
+        }}
         needsApproval={approval}
         suggestions={suggestions}
         initial={initial}
