@@ -4,6 +4,7 @@ import { getDb } from "@/db";
 import { startingPoints, stories, storyStartingPoints } from "@/db/schema";
 import type { Locale } from "@/lib/i18n/locales";
 import { coOccurrenceMatrix } from "@/lib/model/statistics";
+import { published } from "@/lib/stories/queries";
 
 export type ModelCounts = {
   startingPoints: { slug: string; name: string; position: number }[];
@@ -24,7 +25,7 @@ export async function modelCounts(locale: Locale): Promise<ModelCounts> {
     db
       .select({ storyId: storyStartingPoints.storyId, slug: startingPoints.slug })
       .from(storyStartingPoints)
-      .innerJoin(stories, and(eq(stories.id, storyStartingPoints.storyId), eq(stories.status, "published")))
+      .innerJoin(stories, and(eq(stories.id, storyStartingPoints.storyId), published()))
       .innerJoin(startingPoints, eq(startingPoints.id, storyStartingPoints.startingPointId)),
   ]);
   const byStory = new Map<string, string[]>();

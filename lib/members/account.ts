@@ -23,6 +23,7 @@ import { isLocale, type Locale } from "@/lib/i18n/locales";
 import { enqueueMail } from "@/lib/mail/outbox";
 import { accountDeletedMail } from "@/lib/mail/templates";
 import { decodeCursor, encodeCursor } from "@/lib/pagination/cursor";
+import { published } from "@/lib/stories/queries";
 import type { ProfileInput } from "./schema";
 
 /*
@@ -82,7 +83,7 @@ export async function listMemberComments(params: { userId: string; after?: strin
         eq(comments.authorId, params.userId),
         isNull(comments.deletedAt),
         isNull(comments.hiddenAt),
-        eq(stories.status, "published"),
+        published(),
         cursor ? or(lt(comments.createdAt, cursor.at), and(eq(comments.createdAt, cursor.at), lt(comments.id, cursor.id))) : undefined,
       ),
     )

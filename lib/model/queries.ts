@@ -16,11 +16,10 @@ import {
 } from "@/db/schema";
 import type { Locale } from "@/lib/i18n/locales";
 import { notifyStoryRecognised } from "@/lib/notifications/events";
+import { published } from "@/lib/stories/queries";
 import { slugify } from "@/lib/stories/slug";
 import { translationTitles } from "@/lib/stories/translations";
 import type { StoryEvidence } from "./statistics";
-
-const published = eq(stories.status, "published");
 
 function spName(locale: Locale) {
   return locale === "nl" ? startingPoints.nameNl : startingPoints.nameEn;
@@ -189,18 +188,18 @@ export async function modelEvidence(locale: Locale): Promise<{ startingPoints: S
     db
       .select({ storyId: storyStartingPoints.storyId, slug: startingPoints.slug })
       .from(storyStartingPoints)
-      .innerJoin(stories, and(eq(stories.id, storyStartingPoints.storyId), published))
+      .innerJoin(stories, and(eq(stories.id, storyStartingPoints.storyId), published()))
       .innerJoin(startingPoints, eq(startingPoints.id, storyStartingPoints.startingPointId)),
     db
       .select({ storyId: storyRecognitions.storyId, slug: startingPoints.slug, readers: count() })
       .from(storyRecognitions)
-      .innerJoin(stories, and(eq(stories.id, storyRecognitions.storyId), published))
+      .innerJoin(stories, and(eq(stories.id, storyRecognitions.storyId), published()))
       .innerJoin(startingPoints, eq(startingPoints.id, storyRecognitions.startingPointId))
       .groupBy(storyRecognitions.storyId, startingPoints.slug),
     db
       .select({ storyId: storyRecognitions.storyId, readers: countDistinct(storyRecognitions.userId) })
       .from(storyRecognitions)
-      .innerJoin(stories, and(eq(stories.id, storyRecognitions.storyId), published))
+      .innerJoin(stories, and(eq(stories.id, storyRecognitions.storyId), published()))
       .groupBy(storyRecognitions.storyId),
     db
       .select({ id: organisationRecognitions.startingPointId, n: count() })
@@ -276,7 +275,7 @@ export async function exportRows(): Promise<{ slugs: string[]; rows: ExportRow[]
       })
       .from(stories)
       .leftJoin(users, eq(users.id, stories.authorId))
-      .where(published)
+      .where(published())
       .orderBy(asc(stories.publishedAt), asc(stories.id)),
     modelEvidence("en"),
   ]);
@@ -344,7 +343,7 @@ export async function createProposal(params: { proposerId: string; name: string;
       ? await tx
           .select({ id: stories.id, slug: stories.slug })
           .from(stories)
-          .where(and(inArray(stories.slug, params.storySlugs), published))
+          .where(and(inArray(stories.slug, params.storySlugs), published()))
       : [];
     const missing = params.storySlugs.filter((slug) => !linked.some((row) => row.slug === slug));
     if (missing.length > 0) throw new UnknownStoriesError(missing);
@@ -386,7 +385,7 @@ export async function getProposal(params: { id: string; userId: string | null; l
     db
       .select({ slug: stories.slug, title: stories.title })
       .from(proposalStories)
-      .innerJoin(stories, and(eq(stories.id, proposalStories.storyId), published))
+      .innerJoin(stories, and(eq(stories.id, proposalStories.storyId), published()))
       .where(eq(proposalStories.proposalId, params.id)),
     params.userId
       ? db

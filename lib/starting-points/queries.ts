@@ -3,6 +3,7 @@ import { and, asc, eq, sql } from "drizzle-orm";
 import { getDb } from "@/db";
 import { startingPoints, stories, storyStartingPoints } from "@/db/schema";
 import type { Locale } from "@/lib/i18n/locales";
+import { published } from "@/lib/stories/queries";
 
 export type StartingPointSummary = {
   id: number;
@@ -32,7 +33,7 @@ export async function listStartingPoints(locale: Locale): Promise<StartingPointS
   const counts = db
     .select({ startingPointId: storyStartingPoints.startingPointId, stories: sql<number>`count(*)::int`.as("stories") })
     .from(storyStartingPoints)
-    .innerJoin(stories, and(eq(stories.id, storyStartingPoints.storyId), eq(stories.status, "published")))
+    .innerJoin(stories, and(eq(stories.id, storyStartingPoints.storyId), published()))
     .groupBy(storyStartingPoints.startingPointId)
     .as("counts");
   const rows = await db
