@@ -178,11 +178,18 @@ describe("PostgreSQL stops under load", () => {
   });
 
   it("answers a page that fails on the database with 503, and shows the reference it logged", async () => {
-    // No connection is open (the pool closes idle ones after 10 s), so the server learns of the
+    // Once no connection is open (the pool closes idle ones after 10 s), the server learns of the
     // outage from this page's own query: Next renders the error page, and its 500 goes out as 503.
     // A search nobody made before is not in the cache of public reads (lib/cache/reads.ts), so
     // the page has to ask the database.
-    await new Promise((resolve) => setTimeout(resolve, 11_000));
+    const appConnections = async () =>
+      (
+        await cluster.query<{ n: number }>(
+          "select count(*)::int as n from pg_stat_activity where datname = $1 and backend_type = 'client backend' and pid <> pg_backend_pid()",
+          [cluster.database],
+        )
+      )[0].n;
+    await waitUntil(async () => (await appConnections()) === 0, 60_000);
     await cluster.stop("fast");
     const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: CHROMIUM_ARGS });
     try {

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hiddenFields, request, signUp, uniqueMember } from "./support/http";
-import { startServer, type AppServer } from "./support/server";
+import { startServer, waitUntil, type AppServer } from "./support/server";
 
 /*
  * What the server script does around Next for every request: request ids, the access log, the
@@ -61,8 +61,9 @@ describe("request ids and the access log", () => {
       expect(replaced.headers!.get("x-request-id")).toMatch(/^[0-9a-f-]{36}$/);
     }
 
-    // One access log line per request, with the path but not the query string.
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    // One access log line per request, with the path but not the query string. It is written
+    // when the response closes, which may be just after the client has the whole answer.
+    await waitUntil(() => server.logs().some((entry) => entry.msg === "request" && entry.requestId === id), 10_000);
     const line = server.logs().find((entry) => entry.msg === "request" && entry.requestId === id);
     expect(line).toMatchObject({ level: "info", method: "GET", path: "/stories", status: 200 });
     expect(typeof line?.durationMs).toBe("number");
@@ -75,7 +76,10 @@ describe("request ids and the access log", () => {
     expect(asset).toBeTruthy();
     const response = await request(`${server.url}${asset}`);
     expect(response.status).toBe(200);
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    // A later request's line is in, so the asset's line would be too (the log is in order).
+    const marker = `after-asset-${Date.now()}`;
+    await request(`${server.url}/stories`, { headers: { "X-Request-Id": marker } });
+    await waitUntil(() => server.logs().some((entry) => entry.msg === "request" && entry.requestId === marker), 10_000);
     expect(server.logs().some((entry) => entry.msg === "request" && String(entry.path).startsWith("/_next/static/"))).toBe(false);
   });
 });
