@@ -3,14 +3,13 @@ import { describe, expect, it } from "vitest";
 import { getDb } from "@/db";
 import { stories } from "@/db/schema";
 import { createComment } from "@/lib/comments/queries";
-import { createMember } from "@/lib/members/queries";
 import { setStoryRecognition, startingPointIdBySlug } from "@/lib/model/queries";
 import { countPublishedStories, createStory, facetCounts, listPublishedStories, type StoryFilters, type StorySort } from "@/lib/stories/queries";
 import type { StoryInput } from "@/lib/stories/schema";
+import { newMember } from "../support/members";
 import { storyInput } from "../support/story-input";
 
-let n = 0;
-const member = (name = "Discovery Tester") => createMember({ name, email: `discovery-${++n}-${Date.now()}@example.org`, passwordHash: "x" });
+const member = (name = "Discovery Tester") => newMember(name, "discovery");
 
 
 async function publish(authorId: string, overrides: Partial<StoryInput> = {}, publishedAt?: string) {

@@ -20,10 +20,10 @@ import {
   unreadNotificationCount,
 } from "@/lib/moderation/queries";
 import { countPublishedStories, createStory, getStoryBySlug } from "@/lib/stories/queries";
+import { newMember } from "../support/members";
 import { storyInput } from "../support/story-input";
 
-let n = 0;
-const member = (name = "Moderation Tester") => createMember({ name, email: `moderation-${++n}-${Date.now()}@example.org`, passwordHash: "x" });
+const member = (name = "Moderation Tester") => newMember(name, "moderation");
 
 
 /** A member made moderator: decisions check the deciding account's role. */

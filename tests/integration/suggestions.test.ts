@@ -1,16 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { expireTags } from "@/lib/cache/tag-store";
 import { CACHE_TAGS } from "@/lib/cache/tags";
-import { createMember } from "@/lib/members/queries";
 import { fillQuarters, modelOverTime } from "@/lib/model/over-time";
 import { createProposal, decideProposal, saveOrganisationRecognition, startingPointIdBySlug } from "@/lib/model/queries";
 import { evaluateSuggestions, recordSuggestion, relatedStories, suggestionAgreement, suggestStartingPoints } from "@/lib/model/suggest";
 import { suggestionRequestSchema } from "@/lib/model/suggestion-schema";
 import { triggerMentions, triggersByStartingPoint } from "@/lib/model/triggers";
+import { newMember } from "../support/members";
 import { createStory } from "@/lib/stories/queries";
 
-let n = 0;
-const member = (name = "Suggestion Tester") => createMember({ name, email: `suggest-${++n}-${Date.now()}@example.org`, passwordHash: "x" });
+const member = (name = "Suggestion Tester") => newMember(name, "suggest");
 
 const KNOWLEDGE_EN = {
   title: "An enterprise social network for our experts",
