@@ -50,7 +50,7 @@ const { requestIdFor } = await import("../lib/log/request-id");
 const pages = await import("../lib/server-pages");
 const pageCaching = await import("../lib/page-cache");
 const { cacheClock, expireTags, processTagStore } = await import("../lib/cache/tag-store");
-const { generateNonce, STATIC_SECURITY_HEADERS } = await import("../lib/security/headers");
+const { generateNonce } = await import("../lib/security/headers");
 const { ALLOWED_METHODS, isAllowedMethod, normaliseRequestUrl } = await import("../lib/security/request-guard");
 const { withholdCacheFunctions } = await import("../lib/security/server-functions");
 const { createLimiter } = await import("../lib/page-cache/limiter");
@@ -188,13 +188,7 @@ async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> 
 
   if (!hasValidEncoding(pathname)) {
     body?.release();
-    res.statusCode = 400;
-    for (const [name, value] of Object.entries(STATIC_SECURITY_HEADERS)) res.setHeader(name, value);
-    res.setHeader("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
-    res.setHeader("Content-Type", "text/plain; charset=utf-8");
-    res.setHeader("Cache-Control", "no-store");
-    res.end(`Bad request: the address has invalid percent-encoding. Reference: ${requestId}\n`);
-    return;
+    return send(pages.badEncodingText(requestId));
   }
 
   if (!isAllowedMethod(req.method)) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatBytes, pickLocale, tooLargeJson, tooLargePage, unavailableJson, unavailablePage } from "./index";
+import { badEncodingText, formatBytes, methodNotAllowedJson, pickLocale, tooLargeJson, tooLargePage, unavailableJson, unavailablePage } from "./index";
 
 describe("the server's own pages", () => {
   it("picks the language like the app: the cookie, then Accept-Language, then English", () => {
@@ -43,5 +43,18 @@ describe("the server's own pages", () => {
     expect(formatBytes(2.5 * 1024 * 1024)).toBe("2.5 MB");
     expect(formatBytes(64 * 1024)).toBe("64 KB");
     expect(formatBytes(1500)).toBe("1500 bytes");
+  });
+});
+
+describe("the server's answers without a page", () => {
+  it.each([
+    ["a broken address", badEncodingText("req-1"), "text/plain"],
+    ["a method the API does not answer", methodNotAllowedJson("req-2", "TRACE", "GET, HEAD, POST, OPTIONS"), "application/json"],
+  ])("%s carries the security headers and a CSP that loads nothing", (_name, page, type) => {
+    expect(page.headers["Content-Type"]).toContain(type);
+    expect(page.headers["X-Content-Type-Options"]).toBe("nosniff");
+    expect(page.headers["Content-Security-Policy"]).toBe("default-src 'none'; frame-ancestors 'none'");
+    expect(page.headers["Cache-Control"]).toBe("no-store");
+    expect(page.body).toContain("req-");
   });
 });

@@ -18,6 +18,8 @@ type PageText = { title: string; text: string; tryAgain: string; reference: stri
 const CATALOGUES = { en: en.errors, nl: nl.errors } satisfies Record<Locale, unknown>;
 
 const PAGE_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+// For answers that load nothing at all: JSON and plain text.
+const NOTHING_CSP = "default-src 'none'; frame-ancestors 'none'";
 
 /** Seconds a client should wait before trying again while the database is down. */
 export const RETRY_AFTER_SECONDS = 5;
@@ -90,13 +92,22 @@ export function methodNotAllowedJson(requestId: string, method: string, allow: s
   return jsonPage(405, { error: `The API does not answer ${method} requests; it answers ${allow}.`, requestId }, { Allow: allow });
 }
 
+/** A path with broken percent-encoding: it names nothing, so plain text in no language. */
+export function badEncodingText(requestId: string): ServerPage {
+  return {
+    status: 400,
+    headers: { ...STATIC_SECURITY_HEADERS, "Content-Type": "text/plain; charset=utf-8", "Content-Security-Policy": NOTHING_CSP, "Cache-Control": "no-store" },
+    body: `Bad request: the address has invalid percent-encoding. Reference: ${requestId}\n`,
+  };
+}
+
 function jsonPage(status: number, body: Record<string, unknown>, extra: Record<string, string>): ServerPage {
   return {
     status,
     headers: {
       ...STATIC_SECURITY_HEADERS,
       "Content-Type": "application/json; charset=utf-8",
-      "Content-Security-Policy": "default-src 'none'; frame-ancestors 'none'",
+      "Content-Security-Policy": NOTHING_CSP,
       "Cache-Control": "no-store",
       ...extra,
     },
