@@ -1,9 +1,12 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
+import { setRequestHeaders } from "@/tests/support/next";
 
-vi.mock("next/headers", () => ({ headers: async () => new Headers({ "x-request-id": "req-123" }) }));
+vi.mock("next/headers", () => import("@/tests/support/next"));
 vi.mock("next-intl/server", () => ({
   getTranslations: async () => (key: string, values?: Record<string, string>) => (values ? `${key}:${JSON.stringify(values)}` : key),
 }));
+
+setRequestHeaders({ "x-request-id": "req-123" });
 
 const { keepInputWhenUnavailable } = await import("./unavailable");
 

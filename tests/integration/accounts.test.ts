@@ -42,6 +42,7 @@ import { createStoryAction } from "@/lib/stories/actions";
 import { createStory, updateStory } from "@/lib/stories/queries";
 import { GET as exportRoute } from "@/app/settings/account/export/route";
 import { postCommentAction } from "@/lib/comments/actions";
+import { Interrupt, Redirect, requestCookies, setRequestHeaders } from "../support/next";
 import { storyInput } from "../support/story-input";
 
 // ------------------------------------------------------------------ the request, faked
@@ -50,15 +51,7 @@ process.env.RATE_LIMIT_SIGN_UP_PER_IP = "100000";
 process.env.RATE_LIMIT_PASSWORD_RESET_PER_IP = "100000";
 
 const session = vi.hoisted(() => ({ current: null as null | { user: { id: string; sessionVersion: number } } }));
-const calls = vi.hoisted(() => ({ signIn: [] as { provider: string; options: Record<string, unknown> }[], signOut: 0, cookies: {} as Record<string, string> }));
-// Each test comes from its own address: wrong passwords count against it (as at sign-in).
-const request = vi.hoisted(() => ({ ip: "192.0.2.1" }));
-
-class Redirect extends Error {
-  constructor(public readonly url: string) {
-    super(`redirect ${url}`);
-  }
-}
+const calls = vi.hoisted(() => ({ signIn: [] as { provider: string; options: Record<string, unknown> }[], signOut: 0 }));
 
 vi.mock("next-auth", async () => {
   const errors = await import("@auth/core/errors");
@@ -76,18 +69,8 @@ vi.mock("@/lib/auth/auth", () => ({
     throw new Redirect(options?.redirectTo ?? "/");
   },
 }));
-vi.mock("next/navigation", () => ({
-  redirect: (url: string) => {
-    throw new Redirect(url);
-  },
-  notFound: () => {
-    throw new Redirect("404");
-  },
-}));
-vi.mock("next/headers", () => ({
-  headers: async () => new Headers({ "x-forwarded-for": request.ip, host: "vertrekpunt.example", "x-forwarded-proto": "https" }),
-  cookies: async () => ({ get: (name: string) => (calls.cookies[name] ? { value: calls.cookies[name] } : undefined), set: (name: string, value: string) => (calls.cookies[name] = value) }),
-}));
+vi.mock("next/navigation", () => import("../support/next"));
+vi.mock("next/headers", () => import("../support/next"));
 vi.mock("next-intl/server", () => {
   const t = Object.assign((key: string) => key, { rich: (key: string) => key, has: () => true });
   return { getTranslations: async () => t, getFormatter: async () => ({ dateTime: (d: Date) => d.toISOString() }) };
@@ -120,11 +103,11 @@ const form = (fields: Record<string, string | string[]>) => {
   return data;
 };
 
-async function run<T>(promise: Promise<T>): Promise<T | Redirect> {
+async function run<T>(promise: Promise<T>): Promise<T | Interrupt> {
   try {
     return await promise;
   } catch (error) {
-    if (error instanceof Redirect) return error;
+    if (error instanceof Interrupt) return error;
     throw error;
   }
 }
@@ -151,8 +134,9 @@ beforeEach(() => {
   session.current = null;
   calls.signIn = [];
   calls.signOut = 0;
-  calls.cookies = {};
-  request.ip = `192.0.2.${++n % 250}`;
+  requestCookies.clear();
+  // Each test comes from its own address: wrong passwords count against it (as at sign-in).
+  setRequestHeaders({ "x-forwarded-for": `192.0.2.${++n % 250}`, host: "vertrekpunt.example", "x-forwarded-proto": "https" });
 });
 afterEach(() => {
   if (requirement === undefined) delete process.env.REQUIRE_EMAIL_VERIFICATION;
@@ -190,7 +174,7 @@ describe("signing up while confirmation is required", () => {
 
   it("queues a link; until it is opened the member writes drafts but neither publishes nor comments", async () => {
     process.env.REQUIRE_EMAIL_VERIFICATION = "on";
-    calls.cookies.NEXT_LOCALE = "nl";
+    requestCookies.set("NEXT_LOCALE", "nl");
     const email = `verify-${unique()}@example.org`;
     const id = await signUp(email);
 
@@ -469,7 +453,7 @@ describe("the profile", () => {
     signInAs(person);
     await setLocale(form({ locale: "nl" }));
     expect((await userRow(person.id)).locale).toBe("nl");
-    expect(calls.cookies.NEXT_LOCALE).toBe("nl");
+    expect(requestCookies.get("NEXT_LOCALE")).toBe("nl");
   });
 });
 

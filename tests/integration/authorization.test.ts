@@ -37,6 +37,7 @@ import { createStory, updateStory } from "@/lib/stories/queries";
 import { requestEmailChange } from "@/lib/auth/email-tokens";
 import { hashPassword } from "@/lib/auth/password";
 import { requestPasswordReset } from "@/lib/auth/password-reset";
+import { Interrupt, Redirect, requestCookies, setRequestHeaders } from "../support/next";
 import { latestResetMail } from "../support/reset-mail";
 import { ROOT, serverActionFiles, sourceFiles } from "../support/server-actions";
 import { storyInput } from "../support/story-input";
@@ -49,13 +50,7 @@ process.env.RATE_LIMIT_SIGN_UP_PER_IP = "100000";
 process.env.RATE_LIMIT_PASSWORD_RESET_PER_IP = "100000";
 
 const session = vi.hoisted(() => ({ current: null as null | { user: { id: string; sessionVersion: number } } }));
-const calls = vi.hoisted(() => ({ signIn: 0, signOut: 0, cookies: [] as string[] }));
-
-class Redirect extends Error {
-  constructor(public readonly url: string) {
-    super(`redirect ${url}`);
-  }
-}
+const calls = vi.hoisted(() => ({ signIn: 0, signOut: 0 }));
 
 vi.mock("next-auth", async () => {
   const errors = await import("@auth/core/errors");
@@ -72,26 +67,17 @@ vi.mock("@/lib/auth/auth", () => ({
     throw new Redirect("/");
   },
 }));
-vi.mock("next/navigation", () => ({
-  redirect: (url: string) => {
-    throw new Redirect(url);
-  },
-  notFound: () => {
-    throw new Redirect("404");
-  },
-  // A refusal answered with 403 (app/forbidden.tsx); like the others, only its effect counts.
-  forbidden: () => {
-    throw new Redirect("403");
-  },
-}));
-vi.mock("next/headers", () => ({
-  headers: async () => new Headers({ "x-forwarded-for": "192.0.2.10" }),
-  cookies: async () => ({ get: () => undefined, set: (name: string) => calls.cookies.push(name) }),
-}));
+// notFound() and forbidden() (a refusal answered with 403, app/forbidden.tsx) stop an action
+// like a redirect does; here only the effect counts, so the cases below take any `Interrupt`.
+vi.mock("next/navigation", () => import("../support/next"));
+vi.mock("next/headers", () => import("../support/next"));
 vi.mock("next-intl/server", () => {
   const t = Object.assign((key: string) => key, { rich: (key: string) => key, has: () => true });
   return { getTranslations: async () => t, getFormatter: async () => ({ dateTime: (d: Date) => d.toISOString() }), getLocale: async () => "en" };
 });
+setRequestHeaders({ "x-forwarded-for": "192.0.2.10" });
+// A new browser for every case: no language chosen, nothing set by an earlier case.
+beforeEach(() => requestCookies.clear());
 
 // ------------------------------------------------------------------ visitors and content
 
@@ -202,7 +188,7 @@ const MATRIX: Record<string, Case> = {
     took: async () => calls.signIn > 0,
   },
   signOutAction: { allowed: EVERYONE, run: (_fx, a) => a.signOutAction(), took: async () => calls.signOut > 0 },
-  setLocale: { allowed: EVERYONE, run: (_fx, a) => a.setLocale(form({ locale: "nl" })), took: async () => calls.cookies.length > 0 },
+  setLocale: { allowed: EVERYONE, run: (_fx, a) => a.setLocale(form({ locale: "nl" })), took: async () => requestCookies.size > 0 },
   // Forgotten passwords: anyone may ask for a link (the answer never tells whether the account
   // exists); whoever holds a valid link may set the password, signed in as anyone or not.
   requestPasswordResetAction: {
@@ -530,7 +516,6 @@ describe("authorisation matrix", () => {
   beforeEach(() => {
     calls.signIn = 0;
     calls.signOut = 0;
-    calls.cookies = [];
   });
   afterEach(() => {
     if (requirement === undefined) delete process.env.REQUIRE_EMAIL_VERIFICATION;
@@ -554,7 +539,7 @@ describe("authorisation matrix", () => {
       await MATRIX[action].run(fx, actions);
     } catch (error) {
       // Redirects are how actions end (success) or send people away (denied); only the effect counts.
-      if (!(error instanceof Redirect) && !(error instanceof Error && /not|allowed|permission|niet/i.test(error.message))) throw error;
+      if (!(error instanceof Interrupt) && !(error instanceof Error && /not|allowed|permission|niet/i.test(error.message))) throw error;
     }
     expect(await MATRIX[action].took(fx)).toBe(allowed);
   });
@@ -603,7 +588,7 @@ describe("actions called with what no form sends", () => {
           await action(...args);
         } catch (error) {
           // A TypeError ("Cannot read properties of undefined") is the 500 this is about.
-          const refused = error instanceof Redirect || (error instanceof Error && !(error instanceof TypeError) && /not allowed|permission|niet/i.test(error.message));
+          const refused = error instanceof Interrupt || (error instanceof Error && !(error instanceof TypeError) && /not allowed|permission|niet/i.test(error.message));
           if (!refused) throw new Error(`${name}(${JSON.stringify(args)}) failed: ${String(error)}`);
         }
       }
@@ -809,7 +794,7 @@ describe("authorisation by the target's role and the story's status", () => {
     try {
       await TARGET_MATRIX[name].run(fx, actions, target);
     } catch (error) {
-      if (!(error instanceof Redirect) && !(error instanceof Error && /not|allowed|permission|niet/i.test(error.message))) throw error;
+      if (!(error instanceof Interrupt) && !(error instanceof Error && /not|allowed|permission|niet/i.test(error.message))) throw error;
     }
     expect(await TARGET_MATRIX[name].took(fx, target)).toBe(allowed);
   });
@@ -829,7 +814,7 @@ describe("an author whose address waits for confirmation", () => {
     await fx.db.insert(emailTokens).values({ tokenHash: `authz-${unique()}`, userId: fx.author.id, purpose: "verify_email", email: "x@example.org", expiresAt: new Date(Date.now() + 86_400_000) });
     process.env.REQUIRE_EMAIL_VERIFICATION = "on";
     const a = await loadActions();
-    const attempt = (promise: Promise<unknown>) => promise.catch((error) => (error instanceof Redirect ? error : Promise.reject(error)));
+    const attempt = (promise: Promise<unknown>) => promise.catch((error) => (error instanceof Interrupt ? error : Promise.reject(error)));
 
     await attempt(a.updateStoryAction(null, form({ ...storyFields("Changed title"), storyId: fx.story.id, version: "2" })));
     await attempt(a.restoreRevisionAction(null, form({ storyId: fx.story.id, version: "1", expectedVersion: "2" })));

@@ -19,42 +19,23 @@ import { newIdempotencyKey } from "@/lib/idempotency";
 import { createMember } from "@/lib/members/queries";
 import { decide } from "@/lib/moderation/queries";
 import { createStory } from "@/lib/stories/queries";
+import { Forbidden, NotFound, Redirect, setRequestHeaders } from "../support/next";
 import { storyInput } from "../support/story-input";
 
 const session = vi.hoisted(() => ({ current: null as null | { user: { id: string; sessionVersion: number } } }));
-
-class Redirect extends Error {
-  constructor(public readonly url: string) {
-    super(`redirect ${url}`);
-  }
-}
-class NotFound extends Error {}
-class Forbidden extends Error {}
 
 vi.mock("next-auth", async () => {
   const errors = await import("@auth/core/errors");
   return { AuthError: errors.AuthError, CredentialsSignin: errors.CredentialsSignin };
 });
 vi.mock("@/lib/auth/auth", () => ({ auth: async () => session.current, signIn: async () => {}, signOut: async () => {} }));
-vi.mock("next/navigation", () => ({
-  redirect: (url: string) => {
-    throw new Redirect(url);
-  },
-  notFound: () => {
-    throw new NotFound("404");
-  },
-  forbidden: () => {
-    throw new Forbidden("403");
-  },
-}));
-vi.mock("next/headers", () => ({
-  headers: async () => new Headers({ "x-forwarded-for": "192.0.2.20" }),
-  cookies: async () => ({ get: () => undefined, set: () => {} }),
-}));
+vi.mock("next/navigation", () => import("../support/next"));
+vi.mock("next/headers", () => import("../support/next"));
 vi.mock("next-intl/server", () => {
   const t = Object.assign((key: string) => key, { rich: (key: string) => key, has: () => true });
   return { getTranslations: async () => t, getFormatter: async () => ({ dateTime: (d: Date) => d.toISOString() }) };
 });
+setRequestHeaders({ "x-forwarded-for": "192.0.2.20" });
 
 const actions = await import("@/lib/comments/actions");
 const { default: CommentPermalink } = await import("@/app/stories/[slug]/comments/[id]/page");

@@ -14,25 +14,11 @@ import { isPasswordResetTokenValid, requestPasswordReset, resetPassword } from "
 import { requestPasswordResetAction, resetPasswordAction } from "@/lib/auth/reset-actions";
 import { env } from "@/lib/env";
 import { createMember } from "@/lib/members/queries";
+import { setRequestHeaders } from "../support/next";
 import { latestResetMail } from "../support/reset-mail";
 
-const request = vi.hoisted(() => ({ headers: {} as Record<string, string> }));
-
-class Redirect extends Error {
-  constructor(public readonly url: string) {
-    super(`redirect ${url}`);
-  }
-}
-
-vi.mock("next/headers", () => ({
-  headers: async () => new Headers({ "x-forwarded-for": "198.51.100.7", host: "vertrekpunt.example", "x-forwarded-proto": "https", ...request.headers }),
-  cookies: async () => ({ get: () => undefined }),
-}));
-vi.mock("next/navigation", () => ({
-  redirect: (url: string) => {
-    throw new Redirect(url);
-  },
-}));
+vi.mock("next/headers", () => import("../support/next"));
+vi.mock("next/navigation", () => import("../support/next"));
 vi.mock("next-intl/server", () => {
   const t = Object.assign((key: string) => key, { rich: (key: string) => key, has: () => true });
   return { getTranslations: async () => t };
@@ -57,8 +43,12 @@ const form = (fields: Record<string, string>) => {
   return data;
 };
 
+// The request's headers: these, with what a test adds or overrides.
+const requestWith = (headers: Record<string, string> = {}) =>
+  setRequestHeaders({ "x-forwarded-for": "198.51.100.7", host: "vertrekpunt.example", "x-forwarded-proto": "https", ...headers });
+
 beforeEach(() => {
-  request.headers = {};
+  requestWith();
 });
 
 describe("asking for a reset link", () => {
@@ -186,7 +176,7 @@ describe("the actions", () => {
 
   it("answer the same for an account and an unknown email, with the link on SITE_URL whatever host the request names", async () => {
     process.env.SITE_URL = "https://vertrekpunt.example/";
-    request.headers = { "x-forwarded-for": "192.0.2.200", host: "evil.example", "x-forwarded-host": "evil.example" };
+    requestWith({ "x-forwarded-for": "192.0.2.200", host: "evil.example", "x-forwarded-host": "evil.example" });
     const person = await member();
     const known = await requestPasswordResetAction(null, form({ email: person.email }));
     const unknown = await requestPasswordResetAction(null, form({ email: `nobody-${n}@example.org` }));
@@ -201,7 +191,7 @@ describe("the actions", () => {
     delete process.env.SITE_URL;
     const link = async (headers: Record<string, string>) => {
       // Each from an address of its own: the per-address limit is not what this is about.
-      request.headers = { "x-forwarded-for": `192.0.2.${++n}`, ...headers };
+      requestWith({ "x-forwarded-for": `192.0.2.${++n}`, ...headers });
       const person = await member();
       await requestPasswordResetAction(null, form({ email: person.email }));
       return /https?:\/\/[^/\s]+\/reset-password\//.exec((await latestResetMail(person.id))?.text ?? "")?.[0];
@@ -258,7 +248,7 @@ describe("the actions", () => {
 describe("the rate limit counts", () => {
   it("per address, across emails", async () => {
     process.env.RATE_LIMIT_PASSWORD_RESET_PER_IP = "2";
-    request.headers = { "x-forwarded-for": "203.0.113.99" };
+    requestWith({ "x-forwarded-for": "203.0.113.99" });
     try {
       expect(await requestPasswordResetAction(null, form({ email: `a-${n}@example.org` }))).toMatchObject({ ok: true });
       expect(await requestPasswordResetAction(null, form({ email: `b-${n}@example.org` }))).toMatchObject({ ok: true });
