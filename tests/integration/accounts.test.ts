@@ -18,12 +18,12 @@ import {
   stories,
   users,
   verificationTokens,
+  type Role,
 } from "@/db/schema";
 import { signUpAction, requestMagicLinkAction } from "@/lib/auth/actions";
 import { confirmEmailAction, resendConfirmationAction } from "@/lib/auth/email-actions";
 import { confirmEmailToken, requestEmailChange } from "@/lib/auth/email-tokens";
 import { accountAdapter, CHECK_EMAIL_PATH, magicLinkLandingUrl, magicLinkSignIn, sendMagicLink } from "@/lib/auth/magic-link";
-import { hashPassword } from "@/lib/auth/password";
 import { onPublicOrigin, publicOrigin } from "@/lib/auth/public-origin";
 import { canComment, canWritePublicly } from "@/lib/auth/permissions";
 import { currentSession } from "@/lib/auth/session";
@@ -42,6 +42,7 @@ import { createStoryAction } from "@/lib/stories/actions";
 import { createStory, updateStory } from "@/lib/stories/queries";
 import { GET as exportRoute } from "@/app/settings/account/export/route";
 import { postCommentAction } from "@/lib/comments/actions";
+import { newMember } from "../support/members";
 import { Interrupt, Redirect, requestCookies, setRequestHeaders } from "../support/next";
 import { storyInput } from "../support/story-input";
 
@@ -83,15 +84,7 @@ const PASSWORD = "the-right-password-1";
 
 let n = 0;
 const unique = () => `${Date.now()}-${++n}`;
-let hashed: Promise<string> | undefined;
-
-async function member(overrides: { name?: string; role?: "member" | "moderator" | "admin" } = {}) {
-  const email = `account-${unique()}@example.org`;
-  hashed ??= hashPassword(PASSWORD);
-  const created = await createMember({ name: overrides.name ?? `Member ${n}`, email, passwordHash: await hashed });
-  if (overrides.role) await (await getDb()).update(users).set({ role: overrides.role }).where(eq(users.id, created.id));
-  return { ...created, email };
-}
+const member = (overrides: { name?: string; role?: Role } = {}) => newMember(overrides.name ?? `Member ${++n}`, { prefix: "account", role: overrides.role, password: PASSWORD });
 
 const signInAs = (user: { id: string } | null, sessionVersion = 0) => {
   session.current = user ? { user: { id: user.id, sessionVersion } } : null;

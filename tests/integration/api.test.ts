@@ -6,8 +6,8 @@ import { GET as getStory } from "@/app/api/v1/stories/[slug]/route";
 import { GET as listStories } from "@/app/api/v1/stories/route";
 import { openApiDocument } from "@/lib/api/openapi";
 import "@/lib/api/schemas";
-import { createMember } from "@/lib/members/queries";
 import { createStory } from "@/lib/stories/queries";
+import { newMember } from "../support/members";
 
 const ORIGIN = "https://vertrekpunt.test";
 process.env.SITE_URL = ORIGIN;
@@ -26,7 +26,7 @@ const slugParams = (slug: string) => ({ params: Promise.resolve({ slug }) });
 
 let draftSlug = "";
 beforeAll(async () => {
-  const author = await createMember({ name: "Api Author", email: `api-${Date.now()}@example.org`, passwordHash: "x" });
+  const author = await newMember("Api Author", { prefix: "api" });
   ({ slug: draftSlug } = await createStory({
     authorId: author.id,
     intent: "draft",

@@ -29,14 +29,15 @@ import {
   storyTranslations,
   storyUseful,
   users,
+  type Role,
 } from "@/db/schema";
 import { createComment } from "@/lib/comments/queries";
-import { createMember } from "@/lib/members/queries";
 import { createProposal, saveOrganisationRecognition, startingPointIdBySlug } from "@/lib/model/queries";
 import { createStory, updateStory } from "@/lib/stories/queries";
 import { requestEmailChange } from "@/lib/auth/email-tokens";
 import { hashPassword } from "@/lib/auth/password";
 import { requestPasswordReset } from "@/lib/auth/password-reset";
+import { newMember } from "../support/members";
 import { Interrupt, Redirect, requestCookies, setRequestHeaders } from "../support/next";
 import { latestResetMail } from "../support/reset-mail";
 import { ROOT, serverActionFiles, sourceFiles } from "../support/server-actions";
@@ -91,7 +92,7 @@ type Visitor = (typeof VISITORS)[number];
 
 let n = 0;
 const unique = () => `${Date.now()}-${++n}`;
-const member = (name: string) => createMember({ name, email: `authz-${unique()}@example.org`, passwordHash: "x" });
+const member = (name: string, role?: Role) => newMember(name, { prefix: "authz", role });
 
 /** Fresh content for one case: a story with a comment, a proposal and a note, all by the author. */
 async function fixture(visitor: Visitor) {
@@ -114,8 +115,9 @@ async function fixture(visitor: Visitor) {
         ? author
         : visitor === "member"
           ? other
-          : await member(visitor === "admin" ? "Admin" : visitor === "moderator" ? "Moderator" : "Unconfirmed");
-  if (visitor === "moderator" || visitor === "admin") await db.update(users).set({ role: visitor }).where(eq(users.id, actor!.id));
+          : visitor === "moderator" || visitor === "admin"
+            ? await member(visitor === "admin" ? "Admin" : "Moderator", visitor)
+            : await member("Unconfirmed");
   if (actor) {
     // Something of their own to remove or mark read, so those actions have an effect to show.
     await saveOrganisationRecognition({ startingPointId: spId, userId: actor.id, note: "" });
@@ -473,8 +475,7 @@ const MATRIX: Record<string, Case> = {
     run: async (fx, a) => {
       await withPassword(fx);
       // Another admin, so the admin visitor is not the last one (that rule has its own test).
-      const spare = await member("Spare admin");
-      await fx.db.update(users).set({ role: "admin" }).where(eq(users.id, spare.id));
+      await member("Spare admin", "admin");
       return a.deleteAccountAction(null, form({ content: "keep", currentPassword: PASSWORD }));
     },
     took: async (fx) => Boolean(fx.actor) && (await countOf(fx, users, eq(users.id, fx.actor!.id))) === 0,
@@ -627,15 +628,13 @@ const readerOf = (v: TargetVisitor, t: TargetOf) => v !== "author" && t.status =
  */
 async function targetFixture(visitor: TargetVisitor, target: TargetOf, edited = false) {
   const db = await getDb();
-  const author = await member(`Owner ${target.owner}`);
-  if (target.owner !== "member") await db.update(users).set({ role: target.owner }).where(eq(users.id, author.id));
+  const author = await member(`Owner ${target.owner}`, target.owner);
   const story = await createStory({ authorId: author.id, intent: "publish", input: storyInput() });
   const comment = await createComment({ storyId: story.id, authorId: author.id, body: "The author's comment" });
   if (edited) await updateStory({ storyId: story.id, expectedVersion: 1, input: storyInput({ title: "Second version" }), intent: "publish", editorId: author.id });
   // Published, then hidden by moderators or taken back to draft by its author, comment and all.
   if (target.status !== "published") await db.update(stories).set({ status: target.status }).where(eq(stories.id, story.id));
-  const actor = visitor === "author" ? author : await member(`Visitor ${visitor}`);
-  if (visitor === "moderator" || visitor === "admin") await db.update(users).set({ role: visitor }).where(eq(users.id, actor.id));
+  const actor = visitor === "author" ? author : await member(`Visitor ${visitor}`, visitor === "moderator" || visitor === "admin" ? visitor : undefined);
   session.current = { user: { id: actor.id, sessionVersion: 0 } };
   return { db, author, actor, story, comment, version: edited ? 2 : 1 };
 }
@@ -773,8 +772,7 @@ const TARGET_MATRIX: Record<string, TargetCase> = {
     statuses: ["published"],
     allowed: (v, t) => v === "admin" || (v === "author" && t.owner === "admin"),
     run: async (fx, a, t) => {
-      const spare = await member("Spare admin");
-      await fx.db.update(users).set({ role: "admin" }).where(eq(users.id, spare.id));
+      await member("Spare admin", "admin");
       return a.setRoleAction(form({ userId: fx.author.id, role: t.owner === "member" ? "moderator" : "member" }));
     },
     took: async (fx, t) => (await countIn(fx, users, and(eq(users.id, fx.author.id), eq(users.role, t.owner === "member" ? "moderator" : "member")))) === 1,

@@ -6,7 +6,7 @@
 import { and, eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { getDb } from "@/db";
-import { comments, commentUseful, moderationActions, notifications, stories, storyUseful, users } from "@/db/schema";
+import { comments, commentUseful, moderationActions, notifications, stories, storyUseful, type Role } from "@/db/schema";
 import {
   COMMENTS_PAGE_SIZE,
   createComment,
@@ -16,9 +16,9 @@ import {
   softDeleteComment,
 } from "@/lib/comments/queries";
 import { newIdempotencyKey } from "@/lib/idempotency";
-import { createMember } from "@/lib/members/queries";
 import { decide } from "@/lib/moderation/queries";
 import { createStory } from "@/lib/stories/queries";
+import { newMember } from "../support/members";
 import { Forbidden, NotFound, Redirect, setRequestHeaders } from "../support/next";
 import { storyInput } from "../support/story-input";
 
@@ -41,7 +41,8 @@ const actions = await import("@/lib/comments/actions");
 const { default: CommentPermalink } = await import("@/app/stories/[slug]/comments/[id]/page");
 
 let n = 0;
-const member = (name: string) => createMember({ name: `${name} ${++n}`, email: `conversation-${Date.now()}-${n}@example.org`, passwordHash: "x" });
+// Decisions check the deciding account's role: moderators are made with theirs.
+const member = (name: string, role?: Role) => newMember(`${name} ${++n}`, { prefix: "conversation", role });
 const signIn = (who: { id: string } | null) => {
   session.current = who ? { user: { id: who.id, sessionVersion: 0 } } : null;
 };
@@ -119,12 +120,10 @@ describe("replies", () => {
     const { story } = await publishedStory();
     const { story: elsewhere } = await publishedStory();
     const ann = await member("Ann");
-    const moderator = await member("Moderator");
+    const moderator = await member("Moderator", "moderator");
     const deleted = await createComment({ storyId: story.id, authorId: ann.id, body: "Soon gone" });
     await softDeleteComment(deleted.id);
     const hidden = await createComment({ storyId: story.id, authorId: ann.id, body: "Soon hidden" });
-    // Decisions check the deciding account's role.
-    await (await getDb()).update(users).set({ role: "moderator" }).where(eq(users.id, moderator.id));
     await decide({ actorId: moderator.id, targetType: "comment", targetId: hidden.id, decision: "hide", reason: "Off-topic" });
     const foreign = await createComment({ storyId: elsewhere.id, authorId: ann.id, body: "Elsewhere" });
 
@@ -248,11 +247,9 @@ describe("useful", () => {
     const { story } = await publishedStory();
     const ann = await member("Ann");
     const bob = await member("Bob");
-    const moderator = await member("Moderator");
+    const moderator = await member("Moderator", "moderator");
     const comment = await createComment({ storyId: story.id, authorId: ann.id, body: "Useful, maybe" });
     const hidden = await createComment({ storyId: story.id, authorId: ann.id, body: "Hidden soon" });
-    // Decisions check the deciding account's role.
-    await (await getDb()).update(users).set({ role: "moderator" }).where(eq(users.id, moderator.id));
     await decide({ actorId: moderator.id, targetType: "comment", targetId: hidden.id, decision: "hide", reason: "Spam" });
     const deleted = await createComment({ storyId: story.id, authorId: ann.id, body: "Deleted soon" });
     await softDeleteComment(deleted.id);
@@ -305,9 +302,8 @@ describe("switching comments off and locking", () => {
   it("lets moderators lock a thread, binding everyone until they unlock it, and audits both", async () => {
     const { author, story } = await publishedStory();
     const ann = await member("Ann");
-    const moderator = await member("Moderator");
+    const moderator = await member("Moderator", "moderator");
     const db = await getDb();
-    await db.update(users).set({ role: "moderator" }).where(eq(users.id, moderator.id));
 
     signIn(ann);
     await expect(actions.setThreadLockedAction(form({ storyId: story.id, locked: "true" }))).rejects.toBeInstanceOf(Forbidden);

@@ -9,7 +9,7 @@ import type { StoryInput } from "@/lib/stories/schema";
 import { newMember } from "../support/members";
 import { storyInput } from "../support/story-input";
 
-const member = (name = "Discovery Tester") => newMember(name, "discovery");
+const member = (name = "Discovery Tester") => newMember(name, { prefix: "discovery" });
 
 
 async function publish(authorId: string, overrides: Partial<StoryInput> = {}, publishedAt?: string) {

@@ -10,7 +10,6 @@ import { notifications, startingPoints, stories, users } from "@/db/schema";
 import { createComment, softDeleteComment } from "@/lib/comments/queries";
 import { appTables, exportDatabase, readExportFile, rowsOf, writeExportFile, type ExportFile } from "@/lib/data-transfer/export";
 import { importDatabase, ImportRefused, verifyDatabase } from "@/lib/data-transfer/import";
-import { createMember } from "@/lib/members/queries";
 import {
   createProposal,
   createProposalComment,
@@ -22,6 +21,7 @@ import {
 } from "@/lib/model/queries";
 import { createReport, decide, setSetting } from "@/lib/moderation/queries";
 import { createStory } from "@/lib/stories/queries";
+import { newMember } from "../support/members";
 import { withDatabaseName } from "../support/database-url";
 import { storyInput } from "../support/story-input";
 
@@ -64,13 +64,11 @@ async function rowCount(db: Database, table: string): Promise<number> {
   return row.n;
 }
 
-let n = 0;
-const member = (name: string) => createMember({ name, email: `export-${++n}@example.org`, passwordHash: "x" });
+const member = (name: string) => newMember(name, { prefix: "export" });
 
 beforeAll(async () => {
   source = await getDb();
-  const [author, reader, moderator] = [await member("Export Author"), await member("Export Reader"), await member("Export Moderator")];
-  await source.update(users).set({ role: "moderator" }).where(eq(users.id, moderator.id));
+  const [author, reader, moderator] = [await member("Export Author"), await member("Export Reader"), await newMember("Export Moderator", { prefix: "export", role: "moderator" })];
 
   const zeppelin = await createStory({
     authorId: author.id,

@@ -4,15 +4,12 @@ import { getDb } from "@/db";
 import { comments, stories } from "@/db/schema";
 import { createComment } from "@/lib/comments/queries";
 import { newIdempotencyKey, readIdempotencyKey } from "@/lib/idempotency";
-import { createMember } from "@/lib/members/queries";
 import { createStory } from "@/lib/stories/queries";
+import { newMember } from "../support/members";
 import { storyInput } from "../support/story-input";
 
 let counter = 0;
-async function member() {
-  counter += 1;
-  return createMember({ name: `Idempotent ${counter}`, email: `idem${counter}-${Date.now()}@example.org`, passwordHash: "x" });
-}
+const member = () => newMember(`Idempotent ${++counter}`, { prefix: "idem" });
 
 async function storiesTitled(title: string) {
   const db = await getDb();

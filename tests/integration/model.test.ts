@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import { createMember } from "@/lib/members/queries";
 import {
   createProposal,
   createProposalComment,
@@ -20,16 +19,17 @@ import {
 } from "@/lib/model/queries";
 import { listStartingPoints } from "@/lib/starting-points/queries";
 import { createStory } from "@/lib/stories/queries";
+import { newMember } from "../support/members";
 
 let n = 0;
-const member = (name = "Model Tester") => createMember({ name, email: `model-${++n}-${Date.now()}@example.org`, passwordHash: "x" });
+const member = (name = "Model Tester") => newMember(name, { prefix: "model" });
 
 async function publishedStory(authorId: string, startingPoints = ["improving-work-practice"]) {
   return createStory({
     authorId,
     intent: "publish",
     input: {
-      title: `Evidence story ${n}`,
+      title: `Evidence story ${++n}`,
       organisation: "Org",
       organisationType: "company",
       summary: "",

@@ -2,7 +2,6 @@ import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db";
 import { users } from "@/db/schema";
-import { hashPassword } from "@/lib/auth/password";
 import { verifyCredentials, type AuthenticatedUser } from "@/lib/auth/credentials";
 import { createComment, listComments } from "@/lib/comments/queries";
 import { createMember } from "@/lib/members/queries";
@@ -23,15 +22,11 @@ import { countPublishedStories, createStory, getStoryBySlug } from "@/lib/storie
 import { newMember } from "../support/members";
 import { storyInput } from "../support/story-input";
 
-const member = (name = "Moderation Tester") => newMember(name, "moderation");
+const member = (name = "Moderation Tester") => newMember(name, { prefix: "moderation" });
 
 
 /** A member made moderator: decisions check the deciding account's role. */
-const moderatorMember = async (name: string) => {
-  const made = await member(name);
-  await (await getDb()).update(users).set({ role: "moderator" }).where(eq(users.id, made.id));
-  return made;
-};
+const moderatorMember = (name: string) => newMember(name, { prefix: "moderation", role: "moderator" });
 
 const role = async (id: string) => (await (await getDb()).select({ role: users.role }).from(users).where(eq(users.id, id)))[0].role;
 
@@ -115,8 +110,8 @@ describe("reports", () => {
 
 describe("suspension", () => {
   it("stops sign-in with the right password, ends sessions, and is lifted again", async () => {
-    const email = `suspended-${Date.now()}@example.org`;
-    const target = await createMember({ name: "Suspended Member", email, passwordHash: await hashPassword("correct horse battery") });
+    const target = await newMember("Suspended Member", { prefix: "suspended", password: "correct horse battery" });
+    const { email } = target;
     const moderator = await moderatorMember("Suspending Moderator");
     const before = await verifyCredentials({ email, password: "correct horse battery" });
     expect((before as AuthenticatedUser).sessionVersion).toBe(0);

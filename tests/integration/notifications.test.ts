@@ -13,7 +13,6 @@ import { mailOutbox, notifications, users, type EmailFrequency } from "@/db/sche
 import { createComment, setCommentUseful, setStoryUseful } from "@/lib/comments/queries";
 import { rowsOf } from "@/lib/data-transfer/export";
 import { workMailQueueOnce } from "@/lib/mail/worker";
-import { createMember } from "@/lib/members/queries";
 import { setStoryRecognition, startingPointIdBySlug } from "@/lib/model/queries";
 import { decide } from "@/lib/moderation/queries";
 import { digestSlot, runDigestOnce } from "@/lib/notifications/digest";
@@ -26,6 +25,7 @@ import {
 } from "@/lib/notifications/queries";
 import { unsubscribeToken, unsubscribeWithToken, verifyUnsubscribeToken } from "@/lib/notifications/unsubscribe";
 import { createStory, currentStoryVersion, updateStory } from "@/lib/stories/queries";
+import { newMember } from "../support/members";
 import { withDatabaseName } from "../support/database-url";
 import { readMessage, startMailCatcher, type MailCatcher } from "../support/mail-catcher";
 import { storyInput } from "../support/story-input";
@@ -47,11 +47,8 @@ afterAll(async () => {
 });
 
 let n = 0;
-async function member(name: string, options: { frequency?: EmailFrequency; locale?: "en" | "nl" } = {}) {
-  const created = await createMember({ name: `${name} ${++n}`, email: `notify-${Date.now()}-${n}@example.org`, passwordHash: "x", locale: options.locale });
-  if (options.frequency) await (await getDb()).update(users).set({ emailFrequency: options.frequency }).where(eq(users.id, created.id));
-  return created;
-}
+const member = (name: string, options: { frequency?: EmailFrequency; locale?: "en" | "nl" } = {}) =>
+  newMember(`${name} ${++n}`, { prefix: "notify", locale: options.locale, emailFrequency: options.frequency });
 
 async function publish(authorId: string, startingPoints = ["improving-work-practice"], intent: "publish" | "draft" = "publish") {
   return createStory({ authorId, intent, input: storyInput({ startingPoints }) });

@@ -9,11 +9,10 @@ import { getDb } from "@/db";
 import { EDITORS } from "@/db/seed-data";
 import { mailOutbox, passwordResetTokens, signInFailures, users } from "@/db/schema";
 import { verifyCredentials } from "@/lib/auth/credentials";
-import { hashPassword } from "@/lib/auth/password";
 import { isPasswordResetTokenValid, requestPasswordReset, resetPassword } from "@/lib/auth/password-reset";
 import { requestPasswordResetAction, resetPasswordAction } from "@/lib/auth/reset-actions";
 import { env } from "@/lib/env";
-import { createMember } from "@/lib/members/queries";
+import { newMember } from "../support/members";
 import { setRequestHeaders } from "../support/next";
 import { latestResetMail } from "../support/reset-mail";
 
@@ -29,11 +28,7 @@ const OLD_PASSWORD = "the-old-password-1";
 const NEW_PASSWORD = "the-new-password-2";
 
 let n = 0;
-async function member() {
-  const email = `reset-${Date.now()}-${++n}@example.org`;
-  const created = await createMember({ name: `Reset ${n}`, email, passwordHash: await hashPassword(OLD_PASSWORD) });
-  return { ...created, email };
-}
+const member = () => newMember(`Reset ${++n}`, { prefix: "reset", password: OLD_PASSWORD });
 
 const mailCount = async () => Number((await (await getDb()).select({ n: count() }).from(mailOutbox).where(eq(mailOutbox.kind, "password-reset")))[0].n);
 const sessionVersion = async (id: string) => (await (await getDb()).select({ v: users.sessionVersion }).from(users).where(eq(users.id, id)))[0].v;

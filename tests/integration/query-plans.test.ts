@@ -3,11 +3,11 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { getDatabaseHandle, getDb, useDatabase as setProcessDatabase, type DatabaseHandle } from "@/db";
 import { stories } from "@/db/schema";
 import { commentsMarkedUseful, createComment, listComments, setCommentUseful, storyConversation } from "@/lib/comments/queries";
-import { createMember } from "@/lib/members/queries";
 import { setStoryRecognition, startingPointIdBySlug, storyRecognitionSummary } from "@/lib/model/queries";
 import { getStartingPoint, listStartingPoints } from "@/lib/starting-points/queries";
 import { countPublishedStories, createStory, facetCounts, getStoryBySlug, listPublishedStories, searchSnippets, type StorySort } from "@/lib/stories/queries";
 import { capturingDatabase, explain, fullIndexScans, isExplainable, seqScannedBigTables, summarisePlan, type CapturedStatement } from "../../bench/plans";
+import { newMember } from "../support/members";
 import { storyInput } from "../support/story-input";
 
 /*
@@ -28,9 +28,8 @@ let secondCommentPage: string | null = null;
 let readerId = "";
 
 beforeAll(async () => {
-  const n = Date.now();
-  const author = await createMember({ name: "Plan Author", email: `plans-author-${n}@example.org`, passwordHash: "x" });
-  const reader = await createMember({ name: "Plan Reader", email: `plans-reader-${n}@example.org`, passwordHash: "x" });
+  const author = await newMember("Plan Author", { prefix: "plans-author" });
+  const reader = await newMember("Plan Reader", { prefix: "plans-reader" });
   readerId = reader.id;
   const pairs = [["improving-work-practice"], ["using-knowledge", "learning-with-outside-world"], ["using-knowledge"]];
   const created: { id: string; slug: string }[] = [];

@@ -1,18 +1,14 @@
 import { and, count, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db";
-import { stories, storyRevisions, users, type Role } from "@/db/schema";
+import { stories, storyRevisions, type Role } from "@/db/schema";
 import { canSeeHistory } from "@/lib/auth/permissions";
-import { createMember } from "@/lib/members/queries";
 import { createStory, getRevision, getStoryBySlug, restoreRevision, storyHistory, updateStory } from "@/lib/stories/queries";
+import { newMember } from "../support/members";
 import { storyInput } from "../support/story-input";
 
 let n = 0;
-async function member(role: Role = "member") {
-  const created = await createMember({ name: `Reviser ${++n}`, email: `revisions-${Date.now()}-${n}@example.org`, passwordHash: "x" });
-  if (role !== "member") await (await getDb()).update(users).set({ role }).where(eq(users.id, created.id));
-  return { id: created.id, role };
-}
+const member = (role: Role = "member") => newMember(`Reviser ${++n}`, { prefix: "revisions", role });
 
 async function revisionCount(storyId: string): Promise<number> {
   const db = await getDb();

@@ -9,7 +9,8 @@ import { describe, expect, it } from "vitest";
 import { getDb } from "@/db";
 import { users } from "@/db/schema";
 import { handlers } from "@/lib/auth/auth";
-import { createMember, endAllSessions } from "@/lib/members/queries";
+import { endAllSessions } from "@/lib/members/queries";
+import { newMember } from "../support/members";
 
 process.env.AUTH_SECRET = "a-test-secret-that-is-long-enough-for-auth-js";
 const COOKIE = "authjs.session-token";
@@ -32,7 +33,7 @@ async function session(cookie: string): Promise<unknown> {
 
 describe("/api/auth/session", () => {
   it("answers the member for a current token, and null once the member's sessions are ended", async () => {
-    const member = await createMember({ name: "Session Member", email: `session-${Date.now()}@example.org`, passwordHash: "x" });
+    const member = await newMember("Session Member", { prefix: "session" });
     const cookie = await sessionCookie(member, 0);
     expect(await session(cookie)).toMatchObject({ user: { id: member.id, name: "Session Member" } });
 
@@ -43,7 +44,7 @@ describe("/api/auth/session", () => {
   });
 
   it("answers null for a suspended member and for an account that is gone", async () => {
-    const member = await createMember({ name: "Suspended Member", email: `suspended-${Date.now()}@example.org`, passwordHash: "x" });
+    const member = await newMember("Suspended Member", { prefix: "suspended" });
     const cookie = await sessionCookie(member, 0);
     await (await getDb()).update(users).set({ suspendedForGood: true }).where(eq(users.id, member.id));
     expect(await session(cookie)).toBeNull();

@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
 import { createComment, listComments, softDeleteComment } from "@/lib/comments/queries";
-import { createMember } from "@/lib/members/queries";
 import { modelEvidence } from "@/lib/model/queries";
 import { coOccurrenceMatrix } from "@/lib/model/statistics";
 import { listStartingPoints } from "@/lib/starting-points/queries";
@@ -21,12 +20,9 @@ import {
 import type { StoryInput } from "@/lib/stories/schema";
 import { highlightSnippet } from "@/lib/stories/highlight";
 import { readableLanguages } from "@/lib/stories/translations";
+import { newMember } from "../support/members";
 
-let counter = 0;
-async function member(name = "Test Member") {
-  counter += 1;
-  return createMember({ name, email: `member${counter}-${Date.now()}@example.org`, passwordHash: "x" });
-}
+const member = (name = "Test Member") => newMember(name, { prefix: "stories" });
 
 function story(overrides: Partial<StoryInput> = {}): StoryInput {
   return {

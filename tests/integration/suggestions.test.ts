@@ -9,7 +9,7 @@ import { triggerMentions, triggersByStartingPoint } from "@/lib/model/triggers";
 import { newMember } from "../support/members";
 import { createStory } from "@/lib/stories/queries";
 
-const member = (name = "Suggestion Tester") => newMember(name, "suggest");
+const member = (name = "Suggestion Tester") => newMember(name, { prefix: "suggest" });
 
 const KNOWLEDGE_EN = {
   title: "An enterprise social network for our experts",

@@ -5,17 +5,15 @@ import { stories, storyTranslationRevisions, storyTranslations } from "@/db/sche
 import { seed } from "@/db/seed";
 import { EXAMPLE_STORIES } from "@/db/seed-data";
 import { EXAMPLE_TRANSLATIONS_NL } from "@/db/seed-translations";
-import { createMember } from "@/lib/members/queries";
 import { exportRows } from "@/lib/model/queries";
 import { toCsv, toJson } from "@/lib/model/export";
 import { createStory, deleteStory, facetCounts, listPublishedStories, searchSnippets } from "@/lib/stories/queries";
 import { getTranslation, saveTranslation, translationHistory } from "@/lib/stories/translations";
+import { newMember } from "../support/members";
 import { storyInput } from "../support/story-input";
 
 let n = 0;
-async function author() {
-  return createMember({ name: `Translator ${++n}`, email: `translations-${Date.now()}-${n}@example.org`, passwordHash: "x" });
-}
+const author = () => newMember(`Translator ${++n}`, { prefix: "translations" });
 
 const translation = (overrides: Partial<{ title: string; summary: string; body: string; trigger: string }> = {}) => ({
   title: "The guild meeting",
