@@ -42,7 +42,7 @@ export default defineConfig({
         test: {
           name: "unit",
           environment: "node",
-          include: ["lib/**/*.test.ts", "tests/unit/**/*.test.ts", "bench/**/*.test.ts"],
+          include: ["lib/**/*.test.ts", "bench/**/*.test.ts"],
         },
       },
       {
