@@ -1,7 +1,7 @@
 import type { MetadataRoute } from "next";
 import { siteOrigin } from "@/lib/feeds/site-url";
 import { cachedStartingPoints } from "@/lib/cache/reads";
-import { sitemapStories } from "@/lib/stories/queries";
+import { sitemapStories } from "@/lib/stories/listing";
 
 export const dynamic = "force-dynamic";
 

@@ -3,7 +3,10 @@ import { sql } from "drizzle-orm";
 import { currentDatabase, useDatabase as setProcessDatabase, type Database, type DatabaseHandle } from "../db";
 import { listComments } from "../lib/comments/queries";
 import { listStartingPoints } from "../lib/starting-points/queries";
-import { COUNT_CAP, countPublishedStories, facetCounts, getStoryBySlug, listPublishedStories, searchSnippets } from "../lib/stories/queries";
+import { COUNT_CAP, facetCounts } from "../lib/stories/facets";
+import { countPublishedStories, listPublishedStories } from "../lib/stories/listing";
+import { getStoryBySlug } from "../lib/stories/story";
+import { searchSnippets } from "../lib/stories/search";
 import { capturingDatabase, explain, isExplainable, seqScannedBigTables, summarisePlan, type CapturedStatement } from "./plans";
 
 /*

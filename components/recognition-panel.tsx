@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { setStoryRecognitionAction } from "@/lib/model/actions";
-import type { StoryRecognitionRow } from "@/lib/model/queries";
+import type { StoryRecognitionRow } from "@/lib/model/recognition";
 import { PendingButton } from "./forms/pending-button";
 import { startingPointColor } from "@/lib/starting-points/color";
 

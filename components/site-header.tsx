@@ -3,7 +3,7 @@ import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { signOutAction } from "@/lib/auth/actions";
 import { isAdmin, isModerator } from "@/lib/auth/permissions";
 import { currentSession } from "@/lib/auth/session";
-import { openReportCount } from "@/lib/moderation/queries";
+import { openReportCount } from "@/lib/moderation/queue";
 import { unreadNotificationCount } from "@/lib/notifications/queries";
 import { PendingButton } from "./forms/pending-button";
 import { LanguageSwitcher } from "./language-switcher";

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
-import type { StoryCard as StoryCardData } from "@/lib/stories/queries";
+import type { StoryCard as StoryCardData } from "@/lib/stories/cards";
 import { highlightSnippet } from "@/lib/stories/highlight";
 import { StartingPointTags } from "./starting-point-tags";
 

@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import type { StoryFormState } from "@/lib/stories/actions";
 import type { FieldErrors } from "@/lib/validation/error-map";
-import { BODY_MIN, SUMMARY_MAX, type StoryFormValues } from "@/lib/stories/schema";
+import { BODY_MIN, STORY_CONTENT_FIELDS, STORY_FIELDS, SUMMARY_MAX, type StoryContentField, type StoryFormValues } from "@/lib/stories/schema";
 import { LANGUAGES, ORGANISATION_TYPES } from "@/lib/constants/vocabulary";
 import { ErrorSummary } from "./forms/error-summary";
 import { FieldError, FieldHint, SelectField, TextAreaField, TextField, describedBy } from "./forms/fields";
@@ -17,14 +17,7 @@ import type { SuggestionView } from "@/lib/model/suggest";
 export type StartingPointOption = { slug: string; name: string; position: number };
 
 const EMPTY: StoryFormValues = {
-  title: "",
-  organisation: "",
-  organisationType: "",
-  summary: "",
-  body: "",
-  trigger: "",
-  tools: "",
-  language: "",
+  ...(Object.fromEntries(STORY_CONTENT_FIELDS.map((field) => [field, ""])) as Record<StoryContentField, string>),
   startingPoints: [],
 };
 
@@ -74,17 +67,7 @@ export function StoryForm({
 
   const values = rejectedValues ?? (initial ?? { ...EMPTY, language: defaultLanguage });
 
-  const labels: Record<string, string> = {
-    title: t("title"),
-    organisation: t("organisation"),
-    organisationType: t("organisationType"),
-    summary: t("summary"),
-    body: t("body"),
-    trigger: t("trigger"),
-    tools: t("tools"),
-    language: t("language"),
-    startingPoints: t("startingPoints"),
-  };
+  const labels: Record<string, string> = Object.fromEntries(STORY_FIELDS.map((field) => [field, t(field)]));
 
   return (
     <form

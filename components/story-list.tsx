@@ -1,5 +1,5 @@
 import { getReaderLocale } from "@/lib/i18n/server";
-import type { StoryCard as StoryCardData } from "@/lib/stories/queries";
+import type { StoryCard as StoryCardData } from "@/lib/stories/cards";
 import { inReaderLanguage } from "@/lib/stories/translation-reads";
 import { StoryCard } from "./story-card";
 

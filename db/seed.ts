@@ -71,21 +71,15 @@ async function seedStartingPointsAndExamples(db: AnyDb): Promise<void> {
 
     // Spread the examples over past days so "newest first" has a stable, meaningful order.
     const base = Date.UTC(2026, 0, 10, 9, 0, 0);
-    for (const [index, story] of EXAMPLE_STORIES.entries()) {
+    for (const [index, { slug, startingPoints, ...content }] of EXAMPLE_STORIES.entries()) {
       const publishedAt = new Date(base + index * 24 * 60 * 60 * 1000);
       const inserted = await tx
         .insert(schema.stories)
         .values({
-          slug: story.slug,
+          // Besides its slug and starting points, a SeedStory holds exactly the content fields.
+          ...content,
+          slug,
           authorId: editors.id,
-          title: story.title,
-          organisation: story.organisation,
-          organisationType: story.organisationType,
-          summary: story.summary,
-          body: story.body,
-          trigger: story.trigger,
-          tools: story.tools,
-          language: story.language,
           status: "published",
           isExample: true,
           publishedAt,
@@ -94,9 +88,9 @@ async function seedStartingPointsAndExamples(db: AnyDb): Promise<void> {
         })
         .returning({ id: schema.stories.id });
       await tx.insert(schema.storyStartingPoints).values(
-        story.startingPoints.map((slug) => {
-          const startingPointId = spIdBySlug.get(slug);
-          if (startingPointId === undefined) throw new Error(`Seed: unknown starting point ${slug}`);
+        startingPoints.map((spSlug) => {
+          const startingPointId = spIdBySlug.get(spSlug);
+          if (startingPointId === undefined) throw new Error(`Seed: unknown starting point ${spSlug}`);
           return { storyId: inserted[0].id, startingPointId };
         }),
       );

@@ -7,7 +7,7 @@ import { parseArgs } from "node:util";
 import { sql } from "drizzle-orm";
 import { closeDb, getDb } from "../db";
 import { users } from "../db/schema";
-import { setRole } from "../lib/moderation/queries";
+import { setRole } from "../lib/admin/roles";
 
 function usage(): never {
   console.error("Usage: npm run admin:grant -- <email of an existing account>");

@@ -6,7 +6,8 @@ import { PendingButton } from "@/components/forms/pending-button";
 import { isAdmin } from "@/lib/auth/permissions";
 import { requireUser } from "@/lib/auth/session";
 import { setApprovalSettingAction, setRoleAction } from "@/lib/moderation/actions";
-import { getSettings, listMembers } from "@/lib/moderation/queries";
+import { getSettings } from "@/lib/admin/settings";
+import { listMembers } from "@/lib/admin/members";
 import { ASSIGNABLE_ROLES } from "@/lib/moderation/schema";
 import { first } from "@/lib/stories/search-params";
 

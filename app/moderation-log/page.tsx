@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
-import { publicLog } from "@/lib/moderation/queries";
+import { publicLog } from "@/lib/moderation/logs";
 import { AUTO_HIDE_REPORTERS } from "@/lib/moderation/schema";
 import { first } from "@/lib/stories/search-params";
 

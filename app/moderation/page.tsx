@@ -4,7 +4,8 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { ModerationDecisionForm } from "@/components/moderation-decision-form";
 import { canDecide, isModerator } from "@/lib/auth/permissions";
 import { requireUser } from "@/lib/auth/session";
-import { applicableDecisions, pendingStories, reviewQueue, type MemberHistory, type Target } from "@/lib/moderation/queries";
+import { applicableDecisions, type Target } from "@/lib/moderation/targets";
+import { pendingStories, reviewQueue, type MemberHistory } from "@/lib/moderation/queue";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("moderation");

@@ -8,7 +8,7 @@ import { getReaderLocale } from "@/lib/i18n/server";
 import { cachedFacetCounts, cachedPublishedStories, cachedSearchSnippets, cachedStartingPoints, cachedStoryCount } from "@/lib/cache/reads";
 import { LANGUAGES, ORGANISATION_TYPES } from "@/lib/constants/vocabulary";
 import { activeFilterChips, effectiveSort, parseStoryListParams, toSearchParams, type FilterChip, type StorySearchParams } from "@/lib/stories/search-params";
-import { COUNT_CAP } from "@/lib/stories/queries";
+import { COUNT_CAP } from "@/lib/stories/facets";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("stories");

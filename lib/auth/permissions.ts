@@ -158,7 +158,7 @@ export function canLockThread(actor: Actor, story: StoryAccess): boolean {
 }
 
 /**
- * A moderation decision (lib/moderation/queries.ts `decide`). Warnings and suspensions act on a
+ * A moderation decision (lib/moderation/decisions.ts `decide`). Warnings and suspensions act on a
  * person, so they follow the account rule even when they are decided on a story or comment; the
  * rest act on the content. On a draft (a reported story its author took back) staff can only
  * dismiss the reports: the text is the author's alone again.

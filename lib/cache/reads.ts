@@ -3,19 +3,16 @@ import { cacheLife, cacheTag } from "next/cache";
 import { listComments, storyConversation, type ReplyView, type ThreadView } from "@/lib/comments/queries";
 import type { Locale } from "@/lib/i18n/locales";
 import { renderMarkdown } from "@/lib/markdown/render";
-import { storyRecognitionSummary } from "@/lib/model/queries";
+import { storyRecognitionSummary } from "@/lib/model/recognition";
 import { modelOverTime } from "@/lib/model/over-time";
 import { evaluateSuggestions, relatedStories, suggestionAgreement } from "@/lib/model/suggest";
 import { triggerMentions, triggersByStartingPoint } from "@/lib/model/triggers";
 import { getStartingPoint, listStartingPoints } from "@/lib/starting-points/queries";
-import {
-  countPublishedStories,
-  facetCounts,
-  getStoryBySlug,
-  listPublishedStories,
-  searchSnippets,
-  type StoryFilters,
-} from "@/lib/stories/queries";
+import { countPublishedStories, listPublishedStories } from "@/lib/stories/listing";
+import { facetCounts } from "@/lib/stories/facets";
+import { getStoryBySlug } from "@/lib/stories/story";
+import { searchSnippets } from "@/lib/stories/search";
+import { type StoryFilters } from "@/lib/stories/query-pieces";
 import { CACHE_TAGS } from "./tags";
 
 /*

@@ -17,7 +17,8 @@ import {
 } from "@/lib/auth/permissions";
 import { currentUser } from "@/lib/auth/session";
 import { memberOverLimit } from "@/lib/rate-limit/guard";
-import { findTarget, recordStaffAction } from "@/lib/moderation/queries";
+import { findTarget } from "@/lib/moderation/targets";
+import { recordStaffAction } from "@/lib/moderation/audit";
 import { readIdempotencyKey } from "@/lib/idempotency";
 import { formText } from "@/lib/validation/form-data";
 import { validationErrorMap, type FormState } from "@/lib/validation/error-map";

@@ -4,7 +4,7 @@ import { getDb } from "@/db";
 import { startingPoints, stories, storyStartingPoints } from "@/db/schema";
 import type { Locale } from "@/lib/i18n/locales";
 import { coOccurrenceMatrix } from "@/lib/model/statistics";
-import { published } from "@/lib/stories/queries";
+import { published } from "@/lib/stories/query-pieces";
 
 export type ModelCounts = {
   startingPoints: { slug: string; name: string; position: number }[];

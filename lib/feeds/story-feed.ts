@@ -2,7 +2,8 @@ import "server-only";
 import { getTranslations } from "next-intl/server";
 import { resolveLocale } from "@/lib/i18n/request";
 import { renderMarkdown } from "@/lib/markdown/render";
-import { listPublishedStories, storyBodies, type StoryFilters } from "@/lib/stories/queries";
+import { listPublishedStories, storyBodies } from "@/lib/stories/listing";
+import { type StoryFilters } from "@/lib/stories/query-pieces";
 import { atomFeed, atomResponse } from "./atom";
 import { siteOrigin } from "./site-url";
 

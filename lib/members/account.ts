@@ -23,7 +23,7 @@ import { isLocale, type Locale } from "@/lib/i18n/locales";
 import { enqueueMail } from "@/lib/mail/outbox";
 import { accountDeletedMail } from "@/lib/mail/templates";
 import { decodeCursor, encodeCursor } from "@/lib/pagination/cursor";
-import { published } from "@/lib/stories/queries";
+import { published } from "@/lib/stories/query-pieces";
 import type { ProfileInput } from "./schema";
 
 /*
@@ -192,7 +192,7 @@ export async function deleteAccount(params: { userId: string; content: AccountCo
   const now = params.now ?? new Date();
   const db = await getDb();
   return db.transaction(async (tx): Promise<DeleteAccountResult> => {
-    // The lock and rule of setRole (lib/moderation/queries.ts): there is always an admin left.
+    // The lock and rule of setRole (lib/admin/roles.ts): there is always an admin left.
     await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext('roles'))`);
     const [user] = await tx
       .select({ id: users.id, name: users.name, email: users.email, role: users.role, locale: users.locale })
@@ -264,7 +264,7 @@ export async function deleteAccount(params: { userId: string; content: AccountCo
         .where(inArray(comments.id, ids(usefulComments)));
     }
     if (recognised.length > 0) {
-      // As in lib/model/queries.ts: readers who recognise at least one starting point.
+      // As in lib/model/recognition.ts: readers who recognise at least one starting point.
       await tx
         .update(stories)
         .set({ recognitionCount: sql`(SELECT count(DISTINCT ${storyRecognitions.userId})::int FROM ${storyRecognitions} WHERE ${storyRecognitions.storyId} = ${stories.id})` })

@@ -9,23 +9,13 @@ import { canRecogniseStory, canSupportProposal, canWritePublicly, isModerator } 
 import { currentUser } from "@/lib/auth/session";
 import { commentSchema } from "@/lib/comments/schema";
 import { memberOverLimit } from "@/lib/rate-limit/guard";
-import { getStoryAccess } from "@/lib/stories/queries";
+import { getStoryAccess } from "@/lib/stories/story";
 import { formText, formValues } from "@/lib/validation/form-data";
-import { recordStaffAction } from "@/lib/moderation/queries";
+import { recordStaffAction } from "@/lib/moderation/audit";
 import { validationErrorMap, type FormState } from "@/lib/validation/error-map";
 import { keepInputWhenUnavailable } from "@/lib/validation/unavailable";
-import {
-  createProposal,
-  createProposalComment,
-  decideProposal,
-  getProposalAccess,
-  removeOrganisationRecognition,
-  saveOrganisationRecognition,
-  setProposalSupport,
-  setStoryRecognition,
-  startingPointIdBySlug,
-  UnknownStoriesError,
-} from "./queries";
+import { createProposal, createProposalComment, decideProposal, getProposalAccess, setProposalSupport, UnknownStoriesError } from "./proposals";
+import { removeOrganisationRecognition, saveOrganisationRecognition, setStoryRecognition, startingPointIdBySlug } from "./recognition";
 import { decisionSchema, organisationNoteSchema, proposalSchema } from "./schema";
 
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { ExportRow } from "./queries";
+import type { ExportRow } from "./export-rows";
 import { csvCell, toCsv, toJson } from "./export";
 
 const row: ExportRow = {

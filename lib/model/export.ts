@@ -1,4 +1,4 @@
-import type { ExportRow } from "./queries";
+import type { ExportRow } from "./export-rows";
 
 /** The export's fields, in order; recognition columns follow, one per starting point. */
 const BASE_COLUMNS = ["id", "slug", "title", "organisation", "organisation_type", "language", "published_at", "updated_at", "author", "author_tags"] as const;

@@ -11,7 +11,11 @@ import { memberOverLimit } from "@/lib/rate-limit/guard";
 import { formText } from "@/lib/validation/form-data";
 import { validationErrorMap, type FormState } from "@/lib/validation/error-map";
 import { keepInputWhenUnavailable } from "@/lib/validation/unavailable";
-import { createReport, decide, findTarget, setRole, setSetting } from "./queries";
+import { createReport } from "./reports";
+import { decide } from "./decisions";
+import { findTarget } from "./targets";
+import { setRole } from "../admin/roles";
+import { setSetting } from "../admin/settings";
 import { ASSIGNABLE_ROLES, moderationDecisionSchema, REPORT_TARGETS, reportSchema } from "./schema";
 
 

@@ -3,7 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { startingPointColor } from "@/lib/starting-points/color";
 import { getReaderLocale } from "@/lib/i18n/server";
 import { getStartingPoint } from "@/lib/starting-points/queries";
-import { getStoryBySlug } from "@/lib/stories/queries";
+import { getStoryBySlug } from "@/lib/stories/story";
 import type { ShareCard } from "./card-image";
 import { startingPointPair } from "@/lib/starting-points/pair";
 

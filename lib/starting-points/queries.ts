@@ -3,7 +3,7 @@ import { and, asc, eq, sql } from "drizzle-orm";
 import { getDb } from "@/db";
 import { startingPoints, stories, storyStartingPoints } from "@/db/schema";
 import type { Locale } from "@/lib/i18n/locales";
-import { published } from "@/lib/stories/queries";
+import { published } from "@/lib/stories/query-pieces";
 
 export type StartingPointSummary = {
   id: number;

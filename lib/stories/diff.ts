@@ -1,4 +1,5 @@
 import { diffWordsWithSpace } from "diff";
+import { STORY_FIELDS, type StoryContent, type StoryField } from "./schema";
 
 /*
  * What changed between two versions of a story, field by field, for the history pages. Pure
@@ -6,17 +7,7 @@ import { diffWordsWithSpace } from "diff";
  */
 
 /** One story version's content; starting points and tools as lists, the rest as text. */
-export type VersionContent = {
-  title: string;
-  organisation: string;
-  organisationType: string;
-  summary: string;
-  body: string;
-  trigger: string;
-  tools: string[];
-  language: string;
-  startingPoints: string[];
-};
+export type VersionContent = StoryContent & { startingPoints: string[] };
 
 export type TextPart = { kind: "same" | "added" | "removed"; text: string };
 
@@ -24,13 +15,10 @@ export type FieldDiff =
   | { field: TextField; kind: "text"; changed: boolean; parts: TextPart[] }
   | { field: ListField; kind: "list"; changed: boolean; kept: string[]; added: string[]; removed: string[] };
 
-const TEXT_FIELDS = ["title", "organisation", "summary", "body", "trigger"] as const;
-type TextField = (typeof TEXT_FIELDS)[number];
-/** Compared as lists: a single value (type, language) is a list of one. */
-type ListField = "organisationType" | "language" | "tools" | "startingPoints";
-
-/** The order the diff page shows fields in: the order of the story form. */
-export const DIFF_FIELDS = ["title", "organisation", "organisationType", "summary", "body", "trigger", "tools", "language", "startingPoints"] as const;
+/** Compared as lists: a single value (type, language) is a list of one. Every other field is text. */
+const LIST_FIELDS = ["organisationType", "language", "tools", "startingPoints"] as const;
+type ListField = (typeof LIST_FIELDS)[number];
+type TextField = Exclude<StoryField, ListField>;
 
 // A body is at most 20,000 characters, but two very different ones can still make the word diff
 // slow (it grows with the number of differences). Past this, show the old text removed and the
@@ -67,8 +55,9 @@ export function diffList(before: readonly string[], after: readonly string[]) {
 }
 
 export function diffVersions(before: VersionContent, after: VersionContent): FieldDiff[] {
-  return DIFF_FIELDS.map((field): FieldDiff => {
-    if ((TEXT_FIELDS as readonly string[]).includes(field)) {
+  // In the order of the story form.
+  return STORY_FIELDS.map((field): FieldDiff => {
+    if (!(LIST_FIELDS as readonly string[]).includes(field)) {
       const name = field as TextField;
       const parts = diffText(before[name], after[name]);
       return { field: name, kind: "text", changed: before[name] !== after[name], parts };

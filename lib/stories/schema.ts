@@ -75,18 +75,46 @@ export function storySchemaFor(intent: StoryIntent) {
   return intent === "draft" ? storyDraftSchema : storySchema;
 }
 
+/*
+ * The story's fields, one list taken from the schema above, in the form's order (the error
+ * summary and the diff page follow it too). A new field is added to storySchema and to the
+ * stories and story_revisions tables (db/schema.ts); revisions, history, diff, the edit form's
+ * values and the labels follow from these lists. Where a field needs its own treatment (its
+ * input in components/story-form.tsx, its column in the API or the research export), it is
+ * written out there.
+ */
+export const STORY_FIELDS = storySchema.keyof().options;
+export type StoryField = (typeof STORY_FIELDS)[number];
+
+/**
+ * The content kept on the story row and copied whole into each revision. Starting points are
+ * content too, but live in their own table (story_starting_points), and as slugs in a revision.
+ */
+export const STORY_CONTENT_FIELDS = STORY_FIELDS.filter((field): field is Exclude<StoryField, "startingPoints"> => field !== "startingPoints");
+export type StoryContentField = (typeof STORY_CONTENT_FIELDS)[number];
+
+/** A story's content as stored: every field text, tools a list. */
+export type StoryContent = Record<Exclude<StoryContentField, "tools">, string> & { tools: string[] };
+
+/** The content fields of anything that has them: a story, a revision, a form's input, or a table's columns. */
+export function pickStoryContent<T extends Record<StoryContentField, unknown>>(source: T): Pick<T, StoryContentField> {
+  return Object.fromEntries(STORY_CONTENT_FIELDS.map((field) => [field, source[field]])) as Pick<T, StoryContentField>;
+}
+
 /** What the form submits, before validation: every field as typed. */
-export type StoryFormValues = {
-  title: string;
-  organisation: string;
-  organisationType: string;
-  summary: string;
-  body: string;
-  trigger: string;
-  tools: string;
-  language: string;
-  startingPoints: string[];
-};
+export type StoryFormValues = Record<StoryContentField, string> & { startingPoints: string[] };
 
 export const STORY_INTENTS = ["publish", "draft"] as const;
 export type StoryIntent = (typeof STORY_INTENTS)[number];
+
+/**
+ * The restore form: which story, which old version to make current, and the story's version
+ * when the person looked at the history (a save in between makes the restore a conflict, like
+ * an edit).
+ */
+export const restoreRevisionSchema = z.object({
+  storyId: z.string().min(1),
+  version: z.coerce.number().int().positive(),
+  expectedVersion: z.coerce.number().int().positive(),
+});
+export type RestoreRevisionInput = z.infer<typeof restoreRevisionSchema>;

@@ -3,7 +3,7 @@ import { cacheLife, cacheTag } from "next/cache";
 import { CACHE_TAGS } from "@/lib/cache/tags";
 import type { Locale } from "@/lib/i18n/locales";
 import { renderMarkdown } from "@/lib/markdown/render";
-import type { StoryCard } from "./queries";
+import type { StoryCard } from "./cards";
 import { cardTranslations, listTranslations } from "./translations";
 
 /*

@@ -36,10 +36,11 @@ import { changePasswordAction, deleteAccountAction, requestEmailChangeAction, up
 import { exportMemberData } from "@/lib/members/export";
 import { createMember } from "@/lib/members/queries";
 import { normaliseWebsite } from "@/lib/members/schema";
-import { createProposal, setProposalSupport, setStoryRecognition, startingPointIdBySlug } from "@/lib/model/queries";
-import { createReport } from "@/lib/moderation/queries";
+import { createProposal, setProposalSupport } from "@/lib/model/proposals";
+import { setStoryRecognition, startingPointIdBySlug } from "@/lib/model/recognition";
+import { createReport } from "@/lib/moderation/reports";
 import { createStoryAction } from "@/lib/stories/actions";
-import { createStory, updateStory } from "@/lib/stories/queries";
+import { createStory, updateStory } from "@/lib/stories/writes";
 import { GET as exportRoute } from "@/app/settings/account/export/route";
 import { postCommentAction } from "@/lib/comments/actions";
 import { newMember } from "../support/members";

@@ -6,7 +6,7 @@ import { GET as getStory } from "@/app/api/v1/stories/[slug]/route";
 import { GET as listStories } from "@/app/api/v1/stories/route";
 import { openApiDocument } from "@/lib/api/openapi";
 import "@/lib/api/schemas";
-import { createStory } from "@/lib/stories/queries";
+import { createStory } from "@/lib/stories/writes";
 import { newMember } from "../support/members";
 
 const ORIGIN = "https://vertrekpunt.test";

@@ -32,8 +32,9 @@ import {
   type Role,
 } from "@/db/schema";
 import { createComment } from "@/lib/comments/queries";
-import { createProposal, saveOrganisationRecognition, startingPointIdBySlug } from "@/lib/model/queries";
-import { createStory, updateStory } from "@/lib/stories/queries";
+import { createProposal } from "@/lib/model/proposals";
+import { saveOrganisationRecognition, startingPointIdBySlug } from "@/lib/model/recognition";
+import { createStory, updateStory } from "@/lib/stories/writes";
 import { requestEmailChange } from "@/lib/auth/email-tokens";
 import { hashPassword } from "@/lib/auth/password";
 import { requestPasswordReset } from "@/lib/auth/password-reset";

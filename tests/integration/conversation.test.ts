@@ -16,8 +16,8 @@ import {
   softDeleteComment,
 } from "@/lib/comments/queries";
 import { newIdempotencyKey } from "@/lib/idempotency";
-import { decide } from "@/lib/moderation/queries";
-import { createStory } from "@/lib/stories/queries";
+import { decide } from "@/lib/moderation/decisions";
+import { createStory } from "@/lib/stories/writes";
 import { newMember } from "../support/members";
 import { Forbidden, NotFound, Redirect, setRequestHeaders } from "../support/next";
 import { storyInput } from "../support/story-input";

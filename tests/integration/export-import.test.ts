@@ -10,17 +10,12 @@ import { notifications, startingPoints, stories, users } from "@/db/schema";
 import { createComment, softDeleteComment } from "@/lib/comments/queries";
 import { appTables, exportDatabase, readExportFile, rowsOf, writeExportFile, type ExportFile } from "@/lib/data-transfer/export";
 import { importDatabase, ImportRefused, verifyDatabase } from "@/lib/data-transfer/import";
-import {
-  createProposal,
-  createProposalComment,
-  decideProposal,
-  saveOrganisationRecognition,
-  setProposalSupport,
-  setStoryRecognition,
-  startingPointIdBySlug,
-} from "@/lib/model/queries";
-import { createReport, decide, setSetting } from "@/lib/moderation/queries";
-import { createStory } from "@/lib/stories/queries";
+import { createProposal, createProposalComment, decideProposal, setProposalSupport } from "@/lib/model/proposals";
+import { saveOrganisationRecognition, setStoryRecognition, startingPointIdBySlug } from "@/lib/model/recognition";
+import { createReport } from "@/lib/moderation/reports";
+import { decide } from "@/lib/moderation/decisions";
+import { setSetting } from "@/lib/admin/settings";
+import { createStory } from "@/lib/stories/writes";
 import { newMember } from "../support/members";
 import { withDatabaseName } from "../support/database-url";
 import { storyInput } from "../support/story-input";

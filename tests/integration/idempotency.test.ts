@@ -4,7 +4,7 @@ import { getDb } from "@/db";
 import { comments, stories } from "@/db/schema";
 import { createComment } from "@/lib/comments/queries";
 import { newIdempotencyKey, readIdempotencyKey } from "@/lib/idempotency";
-import { createStory } from "@/lib/stories/queries";
+import { createStory } from "@/lib/stories/writes";
 import { newMember } from "../support/members";
 import { storyInput } from "../support/story-input";
 

@@ -1,24 +1,10 @@
 import { describe, expect, it } from "vitest";
-import {
-  createProposal,
-  createProposalComment,
-  decideProposal,
-  exportRows,
-  getProposal,
-  listOrganisationNotes,
-  listProposals,
-  modelEvidence,
-  myOrganisationRecognition,
-  removeOrganisationRecognition,
-  saveOrganisationRecognition,
-  setProposalSupport,
-  setStoryRecognition,
-  startingPointIdBySlug,
-  storyRecognitionSummary,
-  UnknownStoriesError,
-} from "@/lib/model/queries";
+import { createProposal, createProposalComment, decideProposal, getProposal, listProposals, setProposalSupport, UnknownStoriesError } from "@/lib/model/proposals";
+import { exportRows } from "@/lib/model/export-rows";
+import { listOrganisationNotes, myOrganisationRecognition, removeOrganisationRecognition, saveOrganisationRecognition, setStoryRecognition, startingPointIdBySlug, storyRecognitionSummary } from "@/lib/model/recognition";
+import { modelEvidence } from "@/lib/model/evidence";
 import { listStartingPoints } from "@/lib/starting-points/queries";
-import { createStory } from "@/lib/stories/queries";
+import { createStory } from "@/lib/stories/writes";
 import { newMember } from "../support/members";
 
 let n = 0;

@@ -5,20 +5,16 @@ import { users } from "@/db/schema";
 import { verifyCredentials, type AuthenticatedUser } from "@/lib/auth/credentials";
 import { createComment, listComments } from "@/lib/comments/queries";
 import { createMember } from "@/lib/members/queries";
-import {
-  auditLog,
-  createReport,
-  decide,
-  listNotifications,
-  needsApproval,
-  pendingStories,
-  publicLog,
-  reviewQueue,
-  setRole,
-  setSetting,
-  unreadNotificationCount,
-} from "@/lib/moderation/queries";
-import { countPublishedStories, createStory, getStoryBySlug } from "@/lib/stories/queries";
+import { auditLog, publicLog } from "@/lib/moderation/logs";
+import { createReport } from "@/lib/moderation/reports";
+import { decide } from "@/lib/moderation/decisions";
+import { listNotifications, unreadNotificationCount } from "@/lib/notifications/queries";
+import { needsApproval, setSetting } from "@/lib/admin/settings";
+import { pendingStories, reviewQueue } from "@/lib/moderation/queue";
+import { setRole } from "@/lib/admin/roles";
+import { countPublishedStories } from "@/lib/stories/listing";
+import { createStory } from "@/lib/stories/writes";
+import { getStoryBySlug } from "@/lib/stories/story";
 import { newMember } from "../support/members";
 import { storyInput } from "../support/story-input";
 

@@ -13,8 +13,8 @@ import { mailOutbox, notifications, users, type EmailFrequency } from "@/db/sche
 import { createComment, setCommentUseful, setStoryUseful } from "@/lib/comments/queries";
 import { rowsOf } from "@/lib/data-transfer/export";
 import { workMailQueueOnce } from "@/lib/mail/worker";
-import { setStoryRecognition, startingPointIdBySlug } from "@/lib/model/queries";
-import { decide } from "@/lib/moderation/queries";
+import { setStoryRecognition, startingPointIdBySlug } from "@/lib/model/recognition";
+import { decide } from "@/lib/moderation/decisions";
 import { digestSlot, runDigestOnce } from "@/lib/notifications/digest";
 import {
   listNotificationsPage,
@@ -24,7 +24,8 @@ import {
   unreadNotificationCount,
 } from "@/lib/notifications/queries";
 import { unsubscribeToken, unsubscribeWithToken, verifyUnsubscribeToken } from "@/lib/notifications/unsubscribe";
-import { createStory, currentStoryVersion, updateStory } from "@/lib/stories/queries";
+import { createStory, updateStory } from "@/lib/stories/writes";
+import { currentStoryVersion } from "@/lib/stories/story";
 import { newMember } from "../support/members";
 import { withDatabaseName } from "../support/database-url";
 import { readMessage, startMailCatcher, type MailCatcher } from "../support/mail-catcher";

@@ -3,7 +3,9 @@ import { describe, expect, it } from "vitest";
 import { getDb } from "@/db";
 import { stories, storyRevisions, type Role } from "@/db/schema";
 import { canSeeHistory } from "@/lib/auth/permissions";
-import { createStory, getRevision, getStoryBySlug, restoreRevision, storyHistory, updateStory } from "@/lib/stories/queries";
+import { createStory, restoreRevision, updateStory } from "@/lib/stories/writes";
+import { getRevision, storyHistory } from "@/lib/stories/history";
+import { getStoryBySlug } from "@/lib/stories/story";
 import { newMember } from "../support/members";
 import { storyInput } from "../support/story-input";
 

@@ -10,7 +10,8 @@ import {
   scaleMemberEmail,
 } from "@/bench/scale/generate";
 import { countScaleRows, seedScale } from "@/bench/scale/seed";
-import { countPublishedStories, getStoryBySlug, listPublishedStories } from "@/lib/stories/queries";
+import { countPublishedStories, listPublishedStories } from "@/lib/stories/listing";
+import { getStoryBySlug } from "@/lib/stories/story";
 
 type Row = Record<string, unknown>;
 async function query<T extends Row>(statement: ReturnType<typeof sql>): Promise<T[]> {

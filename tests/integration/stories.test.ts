@@ -1,22 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { createComment, listComments, softDeleteComment } from "@/lib/comments/queries";
-import { modelEvidence } from "@/lib/model/queries";
+import { modelEvidence } from "@/lib/model/evidence";
 import { coOccurrenceMatrix } from "@/lib/model/statistics";
 import { listStartingPoints } from "@/lib/starting-points/queries";
-import {
-  countPublishedStories,
-  facetCounts,
-  MATCH_END,
-  MATCH_START,
-  searchSnippets,
-  createStory,
-  deleteStory,
-  getStoryBySlug,
-  listDrafts,
-  listPublishedStories,
-  UnknownStartingPointError,
-  updateStory,
-} from "@/lib/stories/queries";
+import { countPublishedStories, listDrafts, listPublishedStories } from "@/lib/stories/listing";
+import { facetCounts } from "@/lib/stories/facets";
+import { MATCH_END, MATCH_START, searchSnippets } from "@/lib/stories/search";
+import { createStory, deleteStory, UnknownStartingPointError, updateStory } from "@/lib/stories/writes";
+import { getStoryBySlug } from "@/lib/stories/story";
 import type { StoryInput } from "@/lib/stories/schema";
 import { highlightSnippet } from "@/lib/stories/highlight";
 import { readableLanguages } from "@/lib/stories/translations";

@@ -2,12 +2,13 @@ import { describe, expect, it } from "vitest";
 import { expireTags } from "@/lib/cache/tag-store";
 import { CACHE_TAGS } from "@/lib/cache/tags";
 import { fillQuarters, modelOverTime } from "@/lib/model/over-time";
-import { createProposal, decideProposal, saveOrganisationRecognition, startingPointIdBySlug } from "@/lib/model/queries";
+import { createProposal, decideProposal } from "@/lib/model/proposals";
+import { saveOrganisationRecognition, startingPointIdBySlug } from "@/lib/model/recognition";
 import { evaluateSuggestions, recordSuggestion, relatedStories, suggestionAgreement, suggestStartingPoints } from "@/lib/model/suggest";
 import { suggestionRequestSchema } from "@/lib/model/suggestion-schema";
 import { triggerMentions, triggersByStartingPoint } from "@/lib/model/triggers";
 import { newMember } from "../support/members";
-import { createStory } from "@/lib/stories/queries";
+import { createStory } from "@/lib/stories/writes";
 
 const member = (name = "Suggestion Tester") => newMember(name, { prefix: "suggest" });
 

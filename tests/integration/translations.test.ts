@@ -5,9 +5,12 @@ import { stories, storyTranslationRevisions, storyTranslations } from "@/db/sche
 import { seed } from "@/db/seed";
 import { EXAMPLE_STORIES } from "@/db/seed-data";
 import { EXAMPLE_TRANSLATIONS_NL } from "@/db/seed-translations";
-import { exportRows } from "@/lib/model/queries";
+import { exportRows } from "@/lib/model/export-rows";
 import { toCsv, toJson } from "@/lib/model/export";
-import { createStory, deleteStory, facetCounts, listPublishedStories, searchSnippets } from "@/lib/stories/queries";
+import { createStory, deleteStory } from "@/lib/stories/writes";
+import { facetCounts } from "@/lib/stories/facets";
+import { listPublishedStories } from "@/lib/stories/listing";
+import { searchSnippets } from "@/lib/stories/search";
 import { getTranslation, saveTranslation, translationHistory } from "@/lib/stories/translations";
 import { newMember } from "../support/members";
 import { storyInput } from "../support/story-input";

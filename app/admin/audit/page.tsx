@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { isAdmin } from "@/lib/auth/permissions";
 import { requireUser } from "@/lib/auth/session";
-import { auditLog } from "@/lib/moderation/queries";
+import { auditLog } from "@/lib/moderation/logs";
 import { first } from "@/lib/stories/search-params";
 
 export async function generateMetadata(): Promise<Metadata> {

@@ -11,7 +11,7 @@ import { currentUser } from "@/lib/auth/session";
 import { signOutEverywhereAction } from "@/lib/members/actions";
 import { getReaderLocale } from "@/lib/i18n/server";
 import { getMemberProfile, listMemberComments } from "@/lib/members/account";
-import { listDrafts, listPublishedStories } from "@/lib/stories/queries";
+import { listDrafts, listPublishedStories } from "@/lib/stories/listing";
 import { first } from "@/lib/stories/search-params";
 
 // Metadata and page share one load per request.

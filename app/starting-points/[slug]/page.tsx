@@ -9,7 +9,7 @@ import { OrganisationRecognitionForm } from "@/components/organisation-recogniti
 import { RECOGNITION_STATUS_ID } from "@/lib/feedback/ids";
 import { currentUser } from "@/lib/auth/session";
 import { removeOrganisationRecognitionAction } from "@/lib/model/actions";
-import { listOrganisationNotes, myOrganisationRecognition } from "@/lib/model/queries";
+import { listOrganisationNotes, myOrganisationRecognition } from "@/lib/model/recognition";
 import { isFollowingStartingPoint } from "@/lib/notifications/queries";
 import { Pagination } from "@/components/pagination";
 import { startingPointColor } from "@/lib/starting-points/color";

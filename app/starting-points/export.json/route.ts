@@ -1,4 +1,4 @@
-import { exportRows } from "@/lib/model/queries";
+import { exportRows } from "@/lib/model/export-rows";
 import { toJson } from "@/lib/model/export";
 
 export const dynamic = "force-dynamic";

@@ -32,7 +32,7 @@ import { commentsMarkedUseful, storyConversation, type AnsweredComment, type Com
 import { commentItemView, type CommentReader } from "@/lib/comments/view";
 import { getReaderLocale } from "@/lib/i18n/server";
 import { newIdempotencyKey } from "@/lib/idempotency";
-import { storyRecognitionSummary } from "@/lib/model/queries";
+import { storyRecognitionSummary } from "@/lib/model/recognition";
 import { isFollowingStory } from "@/lib/notifications/queries";
 import { ShareEmbed } from "@/components/share-embed";
 import { oembedAlternate } from "@/lib/embed/oembed";

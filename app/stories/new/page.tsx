@@ -4,7 +4,7 @@ import { StoryForm } from "@/components/story-form";
 import { requireUser } from "@/lib/auth/session";
 import { newIdempotencyKey } from "@/lib/idempotency";
 import { getReaderLocale } from "@/lib/i18n/server";
-import { needsApproval } from "@/lib/moderation/queries";
+import { needsApproval } from "@/lib/admin/settings";
 import { listStartingPoints } from "@/lib/starting-points/queries";
 import { createStoryAction } from "@/lib/stories/actions";
 

@@ -4,7 +4,7 @@ import { getTranslations } from "next-intl/server";
 import { ReportForm } from "@/components/report-form";
 import { canReport } from "@/lib/auth/permissions";
 import { requireUser } from "@/lib/auth/session";
-import { findTarget } from "@/lib/moderation/queries";
+import { findTarget } from "@/lib/moderation/targets";
 import { REPORT_TARGETS } from "@/lib/moderation/schema";
 
 type Props = { params: Promise<{ type: string; id: string }> };

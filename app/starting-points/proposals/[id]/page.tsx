@@ -10,7 +10,7 @@ import { canDecideProposal, canSupportProposal } from "@/lib/auth/permissions";
 import { currentUser } from "@/lib/auth/session";
 import { getReaderLocale } from "@/lib/i18n/server";
 import { setProposalSupportAction } from "@/lib/model/actions";
-import { getProposal, listProposalComments } from "@/lib/model/queries";
+import { getProposal, listProposalComments } from "@/lib/model/proposals";
 import { listStartingPointOptions } from "@/lib/starting-points/queries";
 import { renderMarkdown } from "@/lib/markdown/render";
 

@@ -4,7 +4,7 @@ import { atomFeed, atomResponse } from "@/lib/feeds/atom";
 import { siteOrigin } from "@/lib/feeds/site-url";
 import { resolveLocale } from "@/lib/i18n/request";
 import { renderMarkdown } from "@/lib/markdown/render";
-import { getStoryBySlug } from "@/lib/stories/queries";
+import { getStoryBySlug } from "@/lib/stories/story";
 
 export const dynamic = "force-dynamic";
 

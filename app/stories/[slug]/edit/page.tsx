@@ -8,11 +8,11 @@ import { requireUser } from "@/lib/auth/session";
 import { getReaderLocale } from "@/lib/i18n/server";
 import { getMemberRole } from "@/lib/members/queries";
 import { suggestStartingPoints } from "@/lib/model/suggest";
-import { needsApproval } from "@/lib/moderation/queries";
+import { needsApproval } from "@/lib/admin/settings";
 import { listStartingPoints } from "@/lib/starting-points/queries";
 import { updateStoryAction } from "@/lib/stories/actions";
 import { storyFormValues } from "@/lib/stories/form-values";
-import { getStoryBySlug } from "@/lib/stories/queries";
+import { getStoryBySlug } from "@/lib/stories/story";
 import { storySchema } from "@/lib/stories/schema";
 import { validationErrorMap, type FieldErrors } from "@/lib/validation/error-map";
 

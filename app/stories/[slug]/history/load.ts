@@ -5,7 +5,9 @@ import { canSeeHistory } from "@/lib/auth/permissions";
 import { currentUser } from "@/lib/auth/session";
 import { getReaderLocale } from "@/lib/i18n/server";
 import type { VersionContent } from "@/lib/stories/diff";
-import { getRevision, getStoryBySlug, storyHistory, type StoryDetail } from "@/lib/stories/queries";
+import { pickStoryContent } from "@/lib/stories/schema";
+import { getRevision, storyHistory } from "@/lib/stories/history";
+import { getStoryBySlug, type StoryDetail } from "@/lib/stories/story";
 
 /**
  * The story and its versions for the history pages, or 404 for anyone but its author and the
@@ -23,17 +25,7 @@ export const loadHistory = cache(async (slug: string) => {
 /** One version's content: the story itself for the current version, else its kept revision. */
 export async function versionContent(story: StoryDetail, version: number): Promise<VersionContent | null> {
   if (version === story.version) {
-    return {
-      title: story.title,
-      organisation: story.organisation,
-      organisationType: story.organisationType,
-      summary: story.summary,
-      body: story.body,
-      trigger: story.trigger,
-      tools: story.tools,
-      language: story.language,
-      startingPoints: story.startingPoints.map((sp) => sp.slug),
-    };
+    return { ...pickStoryContent(story), startingPoints: story.startingPoints.map((sp) => sp.slug) };
   }
   return getRevision(story.id, version);
 }

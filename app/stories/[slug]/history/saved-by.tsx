@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
-import type { HistoryEntry } from "@/lib/stories/queries";
+import type { HistoryEntry } from "@/lib/stories/history";
 
 /** "Saved <date> by <member>": when a version was saved and by whom, linked to their profile. */
 export async function SavedBy({ entry }: { entry: HistoryEntry }) {

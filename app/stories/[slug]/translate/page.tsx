@@ -7,7 +7,7 @@ import { TranslationForm } from "@/components/translation-form";
 import { canEditStory, canViewStory } from "@/lib/auth/permissions";
 import { requireUser } from "@/lib/auth/session";
 import { getReaderLocale } from "@/lib/i18n/server";
-import { getStoryBySlug } from "@/lib/stories/queries";
+import { getStoryBySlug } from "@/lib/stories/story";
 import { saveTranslationAction } from "@/lib/stories/translation-actions";
 import { getTranslation, translationLanguageOf } from "@/lib/stories/translations";
 

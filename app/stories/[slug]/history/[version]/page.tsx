@@ -8,6 +8,7 @@ import { listStartingPoints } from "@/lib/starting-points/queries";
 import { restoreRevisionAction } from "@/lib/stories/actions";
 import { diffVersions } from "@/lib/stories/diff";
 import { LANGUAGES, ORGANISATION_TYPES } from "@/lib/constants/vocabulary";
+import { STORY_FIELDS } from "@/lib/stories/schema";
 import { first } from "@/lib/stories/search-params";
 import { loadHistory, versionContent } from "../load";
 import { SavedBy } from "../saved-by";
@@ -54,8 +55,7 @@ export default async function StoryVersionPage({ params, searchParams }: Props) 
   if (!after || (!before && (againstCurrent || previous))) notFound();
 
   const base = `/stories/${story.slug}/history`;
-  const fields = ["title", "organisation", "organisationType", "summary", "body", "trigger", "tools", "language", "startingPoints"] as const;
-  const labels = Object.fromEntries(fields.map((field) => [field, tForm(field)]));
+  const labels = Object.fromEntries(STORY_FIELDS.map((field) => [field, tForm(field)]));
   const valueLabels = {
     organisationType: Object.fromEntries(ORGANISATION_TYPES.map((type) => [type, tTypes(type)])),
     language: Object.fromEntries(LANGUAGES.map((language) => [language, tLanguages(language)])),
