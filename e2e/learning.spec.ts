@@ -70,7 +70,7 @@ test.describe("suggested starting points", () => {
   });
 
   test("in Dutch, for Dutch text, with and without JavaScript", async ({ page, browser }) => {
-    const member = await signUp(page);
+    await signUp(page);
     await page.getByRole("button", { name: "Nederlands" }).click();
     await expect(page.locator("html")).toHaveAttribute("lang", "nl");
     await page.goto("/stories/new");
@@ -98,7 +98,6 @@ test.describe("suggested starting points", () => {
     );
     await expect(plain.getByLabel("Titel")).toHaveValue("Kennis bundelen");
     await noScript.close();
-    expect(member.name).toBeTruthy();
   });
 });
 
