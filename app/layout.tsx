@@ -7,7 +7,7 @@ import { SiteFooter } from "@/components/site-footer";
 import { SiteHeader } from "@/components/site-header";
 import { currentSession } from "@/lib/auth/session";
 import { siteOrigin } from "@/lib/feeds/site-url";
-import { clientMessages } from "@/lib/i18n/client-messages";
+import { frameMessages } from "@/lib/i18n/client-messages";
 import { getReaderLocale } from "@/lib/i18n/server";
 import { alternateOpenGraphLocales, openGraphLocale } from "@/lib/share/text";
 import "./globals.css";
@@ -36,7 +36,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
         <a href="#main" className="sr-only focus:not-sr-only focus:mx-4 focus:my-2 focus:block focus:w-fit focus:rounded focus:bg-white focus:p-2">
           {t("skipToContent")}
         </a>
-        <NextIntlClientProvider messages={clientMessages(messages)}>
+        <NextIntlClientProvider messages={frameMessages(messages)}>
           <SiteHeader />
           {user?.emailUnconfirmed ? <EmailConfirmationBanner /> : null}
           <main id="main" className="mx-auto w-full max-w-5xl flex-1 px-4 py-8">

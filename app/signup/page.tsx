@@ -5,6 +5,7 @@ import { getTranslations } from "next-intl/server";
 import { SignUpForm } from "@/components/auth-forms";
 import { safeCallbackUrl } from "@/lib/auth/callback-url";
 import { currentUser } from "@/lib/auth/session";
+import { PageMessages } from "@/components/page-messages";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("auth");
@@ -16,18 +17,20 @@ export default async function SignUpPage({ searchParams }: { searchParams: Promi
   if (await currentUser()) redirect(callbackUrl);
   const t = await getTranslations("auth");
   return (
-    <div className="mx-auto max-w-md space-y-6">
-      <header className="space-y-2">
-        <h1 className="text-3xl font-bold">{t("signUpTitle")}</h1>
-        <p className="text-stone-700">{t("signUpIntro")}</p>
+    <PageMessages page="app/signup/page.tsx">
+      <div className="mx-auto max-w-md space-y-6">
+        <header className="space-y-2">
+          <h1 className="text-3xl font-bold">{t("signUpTitle")}</h1>
+          <p className="text-stone-700">{t("signUpIntro")}</p>
+          <p className="text-stone-700">
+            <Link href="/privacy">{t("privacyLink")}</Link>
+          </p>
+        </header>
+        <SignUpForm callbackUrl={callbackUrl} />
         <p className="text-stone-700">
-          <Link href="/privacy">{t("privacyLink")}</Link>
+          {t("haveAccount")} <Link href={`/signin?callbackUrl=${encodeURIComponent(callbackUrl)}`}>{t("signIn")}</Link>
         </p>
-      </header>
-      <SignUpForm callbackUrl={callbackUrl} />
-      <p className="text-stone-700">
-        {t("haveAccount")} <Link href={`/signin?callbackUrl=${encodeURIComponent(callbackUrl)}`}>{t("signIn")}</Link>
-      </p>
-    </div>
+      </div>
+    </PageMessages>
   );
 }

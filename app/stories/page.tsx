@@ -9,6 +9,7 @@ import { cachedFacetCounts, cachedPublishedStories, cachedSearchSnippets, cached
 import { LANGUAGES, ORGANISATION_TYPES } from "@/lib/constants/vocabulary";
 import { activeFilterChips, effectiveSort, parseStoryListParams, toSearchParams, type FilterChip, type StorySearchParams } from "@/lib/stories/search-params";
 import { COUNT_CAP } from "@/lib/stories/facets";
+import { PageMessages } from "@/components/page-messages";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("stories");
@@ -79,87 +80,89 @@ export default async function StoriesPage({ searchParams }: { searchParams: Prom
     .sort((a, b) => b.count - a.count);
 
   return (
-    <div className="space-y-8">
-      <header className="space-y-2">
-        <h1 className="text-3xl font-bold">{t("title")}</h1>
-        <p className="text-stone-700">{t("intro")}</p>
-      </header>
+    <PageMessages page="app/stories/page.tsx">
+      <div className="space-y-8">
+        <header className="space-y-2">
+          <h1 className="text-3xl font-bold">{t("title")}</h1>
+          <p className="text-stone-700">{t("intro")}</p>
+        </header>
 
-      <StoryBrowser current={current}>
-        <StoryFilterForm
-          options={{
-            startingPoints: startingPoints.map((sp) => ({ value: sp.slug, label: sp.name, count: facets.startingPoints[sp.slug] ?? 0 })),
-            languages: LANGUAGES.map((value) => ({ value, label: tLanguages(value), count: facets.languages[value] ?? 0 })),
-            organisationTypes: ORGANISATION_TYPES.map((value) => ({ value, label: tTypes(value), count: facets.organisationTypes[value] ?? 0 })),
-            tools: withChosen(
-              facets.tools.map((tool) => ({ value: tool.value, label: tool.value, count: tool.count })),
-              filters.tools,
-            ),
-            authors: withChosen(
-              facets.authors.map((author) => ({ value: author.handle, label: author.name, count: author.count })),
-              filters.authors,
-            ),
-            years: facets.years,
-          }}
-        />
-
-        <StoryResults label={t("resultsLabel")} updating={t("updating")}>
-          <h2 className="text-xl font-semibold" data-result-count>
-            {total > COUNT_CAP ? t("resultCountMore", { count: COUNT_CAP }) : t("resultCount", { count: total })}
-          </h2>
-          {total > COUNT_CAP ? <p className="text-sm text-stone-700">{t("facetsSampled", { count: COUNT_CAP })}</p> : null}
-          {chips.length > 0 ? (
-            <div className="flex flex-wrap items-center gap-2 text-sm">
-              <span className="text-stone-700">{t("activeFilters")}:</span>
-              <ul className="flex flex-wrap gap-2">
-                {chips.map((chip) => (
-                  <li key={`${chip.kind}:${chip.value}`}>
-                    <StoriesLink
-                      query={queryOf(chip.without)}
-                      aria-label={t("removeFilter", { label: chipLabel(chip) })}
-                      className="inline-flex items-center gap-1 rounded-full border border-stone-300 bg-white px-3 py-0.5 text-stone-800 no-underline hover:bg-stone-100"
-                    >
-                      {chipLabel(chip)} <span aria-hidden="true">×</span>
-                    </StoriesLink>
-                  </li>
-                ))}
-              </ul>
-              <StoriesLink query="">{t("clearFilters")}</StoriesLink>
-            </div>
-          ) : null}
-          {page.items.length > 0 ? (
-            <StoryList stories={page.items} snippets={snippets} />
-          ) : (
-            <div className="rounded border border-dashed border-stone-300 bg-white p-6 text-stone-700">
-              <p>{t("noResults")}</p>
-              {suggestions.length > 0 ? (
-                <>
-                  <p className="mt-2 text-sm">{t("noResultsHint")}</p>
-                  <ul className="mt-1 list-disc space-y-1 pl-5 text-sm">
-                    {suggestions.map(({ chip, count }) => (
-                      <li key={`${chip.kind}:${chip.value}`}>
-                        <StoriesLink query={queryOf(chip.without)}>{count > COUNT_CAP
-                            ? t("withoutFilterMore", { label: chipLabel(chip), count: COUNT_CAP })
-                            : t("withoutFilter", { label: chipLabel(chip), count })}</StoriesLink>
-                      </li>
-                    ))}
-                  </ul>
-                </>
-              ) : null}
-            </div>
-          )}
-          <p className="text-sm">
-            <a href="/stories/feed.xml">{tFeeds("subscribe")}</a>
-          </p>
-          <Pagination
-            basePath="/stories"
-            params={new URLSearchParams(current)}
-            newer={page.newer}
-            older={page.older}
-            labels={effectiveSort(sort, filters.q) === "newest" ? "time" : "order"}
+        <StoryBrowser current={current}>
+          <StoryFilterForm
+            options={{
+              startingPoints: startingPoints.map((sp) => ({ value: sp.slug, label: sp.name, count: facets.startingPoints[sp.slug] ?? 0 })),
+              languages: LANGUAGES.map((value) => ({ value, label: tLanguages(value), count: facets.languages[value] ?? 0 })),
+              organisationTypes: ORGANISATION_TYPES.map((value) => ({ value, label: tTypes(value), count: facets.organisationTypes[value] ?? 0 })),
+              tools: withChosen(
+                facets.tools.map((tool) => ({ value: tool.value, label: tool.value, count: tool.count })),
+                filters.tools,
+              ),
+              authors: withChosen(
+                facets.authors.map((author) => ({ value: author.handle, label: author.name, count: author.count })),
+                filters.authors,
+              ),
+              years: facets.years,
+            }}
           />
-        </StoryResults>
-      </StoryBrowser>
-    </div>
+
+          <StoryResults label={t("resultsLabel")} updating={t("updating")}>
+            <h2 className="text-xl font-semibold" data-result-count>
+              {total > COUNT_CAP ? t("resultCountMore", { count: COUNT_CAP }) : t("resultCount", { count: total })}
+            </h2>
+            {total > COUNT_CAP ? <p className="text-sm text-stone-700">{t("facetsSampled", { count: COUNT_CAP })}</p> : null}
+            {chips.length > 0 ? (
+              <div className="flex flex-wrap items-center gap-2 text-sm">
+                <span className="text-stone-700">{t("activeFilters")}:</span>
+                <ul className="flex flex-wrap gap-2">
+                  {chips.map((chip) => (
+                    <li key={`${chip.kind}:${chip.value}`}>
+                      <StoriesLink
+                        query={queryOf(chip.without)}
+                        aria-label={t("removeFilter", { label: chipLabel(chip) })}
+                        className="inline-flex items-center gap-1 rounded-full border border-stone-300 bg-white px-3 py-0.5 text-stone-800 no-underline hover:bg-stone-100"
+                      >
+                        {chipLabel(chip)} <span aria-hidden="true">×</span>
+                      </StoriesLink>
+                    </li>
+                  ))}
+                </ul>
+                <StoriesLink query="">{t("clearFilters")}</StoriesLink>
+              </div>
+            ) : null}
+            {page.items.length > 0 ? (
+              <StoryList stories={page.items} snippets={snippets} />
+            ) : (
+              <div className="rounded border border-dashed border-stone-300 bg-white p-6 text-stone-700">
+                <p>{t("noResults")}</p>
+                {suggestions.length > 0 ? (
+                  <>
+                    <p className="mt-2 text-sm">{t("noResultsHint")}</p>
+                    <ul className="mt-1 list-disc space-y-1 pl-5 text-sm">
+                      {suggestions.map(({ chip, count }) => (
+                        <li key={`${chip.kind}:${chip.value}`}>
+                          <StoriesLink query={queryOf(chip.without)}>{count > COUNT_CAP
+                              ? t("withoutFilterMore", { label: chipLabel(chip), count: COUNT_CAP })
+                              : t("withoutFilter", { label: chipLabel(chip), count })}</StoriesLink>
+                        </li>
+                      ))}
+                    </ul>
+                  </>
+                ) : null}
+              </div>
+            )}
+            <p className="text-sm">
+              <a href="/stories/feed.xml">{tFeeds("subscribe")}</a>
+            </p>
+            <Pagination
+              basePath="/stories"
+              params={new URLSearchParams(current)}
+              newer={page.newer}
+              older={page.older}
+              labels={effectiveSort(sort, filters.q) === "newest" ? "time" : "order"}
+            />
+          </StoryResults>
+        </StoryBrowser>
+      </div>
+    </PageMessages>
   );
 }

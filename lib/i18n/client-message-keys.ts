@@ -33,7 +33,8 @@ export function clientMessageKeys(sources: readonly string[]): KeyPattern[] {
       const add = (key: string) => {
         for (const namespace of namespaces) patterns.add([namespace, key].filter(Boolean).join("."));
       };
-      const uses = new RegExp(`\\b${name}\\b(?!\\s*=\\s*useTranslations)(\\.(?:rich|markup|raw|has))?(\\s*\\(\\s*(?:"([\\w.]+)"|'([\\w.]+)'|\`([\\w.]*)(\\$\\{|\`)))?`, "g");
+      // Not part of a word, a property or a class name ("rounded-t"), nor an apostrophe ("don't").
+      const uses = new RegExp(`(?<![\\w$.'’-])${name}\\b(?!\\s*=\\s*useTranslations)(\\.(?:rich|markup|raw|has))?(\\s*\\(\\s*(?:"([\\w.]+)"|'([\\w.]+)'|\`([\\w.]*)(\\$\\{|\`)))?`, "g");
       for (const use of source.matchAll(uses)) {
         const [whole, , call, double, single, template, templateEnd] = use;
         // The binding itself: `const t = useTranslations(...)`.

@@ -1,13 +1,22 @@
-import keys from "./client-message-keys.json";
+import plan from "./client-message-keys.json";
 import { pickMessages } from "./client-message-keys";
 
 /*
  * The part of the catalogue client components translate with: only these keys travel to the
- * browser (app/layout.tsx); the rest (mail, server-rendered pages) stays on the server instead
- * of riding along in every page's HTML. The keys are found in the client components' source
- * (lib/i18n/client-message-keys.ts, `npm run i18n:client-keys`); a test fails when the list is
- * out of date.
+ * browser, the rest (mail, server-rendered pages) stays on the server instead of riding along in
+ * every page's HTML. The root layout sends the keys of what is around every page
+ * (`frameMessages`); a page with client components of its own sends theirs (`pageMessages`,
+ * through components/page-messages.tsx). The lists are found in the source
+ * (lib/i18n/client-message-plan.ts, `npm run i18n:client-keys`); a test fails when they are out
+ * of date.
  */
-export function clientMessages<M extends Record<string, unknown>>(messages: M): Partial<M> {
-  return pickMessages(messages as never, keys) as Partial<M>;
+
+export type PageWithMessages = keyof typeof plan.pages;
+
+export function frameMessages<M extends Record<string, unknown>>(messages: M): Partial<M> {
+  return pickMessages(messages as never, plan.frame) as Partial<M>;
+}
+
+export function pageMessages<M extends Record<string, unknown>>(messages: M, page: PageWithMessages): Partial<M> {
+  return pickMessages(messages as never, plan.pages[page]) as Partial<M>;
 }

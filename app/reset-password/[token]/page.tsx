@@ -3,6 +3,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { ResetPasswordForm } from "@/components/password-reset-forms";
 import { isPasswordResetTokenValid } from "@/lib/auth/password-reset";
+import { PageMessages } from "@/components/page-messages";
 
 type Props = { params: Promise<{ token: string }> };
 
@@ -18,24 +19,28 @@ export default async function ResetPasswordPage({ params }: Props) {
 
   if (!valid) {
     return (
-      <div className="mx-auto max-w-md space-y-6">
-        <h1 className="text-3xl font-bold">{t("resetLinkInvalidTitle")}</h1>
-        <p className="text-stone-700">{t("resetLinkInvalid")}</p>
-        <p>
-          <Link href="/forgot-password" className="font-medium">
-            {t("requestNewLink")}
-          </Link>
-        </p>
-      </div>
+      <PageMessages page="app/reset-password/[token]/page.tsx">
+        <div className="mx-auto max-w-md space-y-6">
+          <h1 className="text-3xl font-bold">{t("resetLinkInvalidTitle")}</h1>
+          <p className="text-stone-700">{t("resetLinkInvalid")}</p>
+          <p>
+            <Link href="/forgot-password" className="font-medium">
+              {t("requestNewLink")}
+            </Link>
+          </p>
+        </div>
+      </PageMessages>
     );
   }
   return (
-    <div className="mx-auto max-w-md space-y-6">
-      <header className="space-y-2">
-        <h1 className="text-3xl font-bold">{t("resetPasswordTitle")}</h1>
-        <p className="text-stone-700">{t("resetPasswordIntro")}</p>
-      </header>
-      <ResetPasswordForm token={token} />
-    </div>
+    <PageMessages page="app/reset-password/[token]/page.tsx">
+      <div className="mx-auto max-w-md space-y-6">
+        <header className="space-y-2">
+          <h1 className="text-3xl font-bold">{t("resetPasswordTitle")}</h1>
+          <p className="text-stone-700">{t("resetPasswordIntro")}</p>
+        </header>
+        <ResetPasswordForm token={token} />
+      </div>
+    </PageMessages>
   );
 }

@@ -24,6 +24,7 @@ import { startingPointPair } from "@/lib/starting-points/pair";
 import { cachedPublishedStories, cachedStartingPoint, cachedStoryCount } from "@/lib/cache/reads";
 import { first } from "@/lib/stories/search-params";
 import { NOTE_MAX } from "@/lib/model/schema";
+import { PageMessages } from "@/components/page-messages";
 
 // Metadata and page share one load per request.
 const loadStartingPoint = cache(async (slug: string) => cachedStartingPoint(slug, await getReaderLocale()));
@@ -85,79 +86,81 @@ export default async function StartingPointPage({ params, searchParams }: Props)
   ]);
 
   return (
-    <div className="space-y-8">
-      <header className="space-y-3 border-l-4 pl-4" style={{ borderLeftColor: startingPointColor(startingPoint.position) }}>
-        <p className="text-sm font-semibold" style={{ color: startingPointColor(startingPoint.position) }}>
-          <Link href="/starting-points">{t("startingPoint")}</Link> {startingPoint.position}
-        </p>
-        <h1 className="text-3xl font-bold">{startingPoint.name}</h1>
-        <p className="text-lg font-medium text-stone-700">{startingPoint.tagline}</p>
-        <p className="max-w-3xl text-stone-800">{startingPoint.description}</p>
-        <FollowButton target="startingPoint" id={startingPoint.slug} following={following} />
-        <ShareEmbed target={{ kind: "startingPoint", slug: startingPoint.slug, lang: null }} name={startingPoint.name} />
-      </header>
-
-      <section aria-labelledby="organisation-heading" className="space-y-4 rounded-lg border border-stone-200 bg-white p-5">
-        <h2 id="organisation-heading" className="text-xl font-semibold">
-          {tm("organisationHeading")}
-        </h2>
-        <p className="text-stone-700">{tm("organisationIntro")}</p>
-        <p className="text-stone-700">{tm("organisationCount", { count: organisation.total })}</p>
-        {user ? (
-          <div className="space-y-3">
-            {mine ? (
-              <p id={RECOGNITION_STATUS_ID} tabIndex={-1} className="font-medium text-brand-700">
-                ✓ {tm("youRecognise")}
-              </p>
-            ) : null}
-            <OrganisationRecognitionForm startingPoint={startingPoint.slug} existingNote={mine ? mine.note : null} noteMax={NOTE_MAX} />
-            {mine ? (
-              <form action={removeOrganisationRecognitionAction}>
-                <input type="hidden" name="startingPoint" value={startingPoint.slug} />
-                <ConfirmButton confirmMessage={tm("withdrawConfirm")}>{tm("withdraw")}</ConfirmButton>
-              </form>
-            ) : null}
-          </div>
-        ) : (
-          <p>
-            <Link href={`/signin?callbackUrl=${encodeURIComponent(`/starting-points/${startingPoint.slug}`)}`}>{tm("signInToSay")}</Link>
+    <PageMessages page="app/starting-points/[slug]/page.tsx">
+      <div className="space-y-8">
+        <header className="space-y-3 border-l-4 pl-4" style={{ borderLeftColor: startingPointColor(startingPoint.position) }}>
+          <p className="text-sm font-semibold" style={{ color: startingPointColor(startingPoint.position) }}>
+            <Link href="/starting-points">{t("startingPoint")}</Link> {startingPoint.position}
           </p>
-        )}
-        <h3 className="pt-2 text-lg font-semibold">{tm("notesHeading")}</h3>
-        {organisation.notes.length === 0 ? (
-          <p className="text-stone-600">{tm("noNotes")}</p>
-        ) : (
-          <ul className="space-y-3">
-            {organisation.notes.map((note) => (
-              <li key={note.id} className="rounded border border-stone-200 p-3">
-                <p className="whitespace-pre-line text-stone-800">{note.note}</p>
-                <p className="mt-1 text-sm text-stone-600">
-                  <Link href={`/members/${note.author.handle}`}>{note.author.name}</Link> ·{" "}
-                  <time dateTime={note.createdAt.toISOString()}>{format.dateTime(note.createdAt, { dateStyle: "medium" })}</time>
+          <h1 className="text-3xl font-bold">{startingPoint.name}</h1>
+          <p className="text-lg font-medium text-stone-700">{startingPoint.tagline}</p>
+          <p className="max-w-3xl text-stone-800">{startingPoint.description}</p>
+          <FollowButton target="startingPoint" id={startingPoint.slug} following={following} />
+          <ShareEmbed target={{ kind: "startingPoint", slug: startingPoint.slug, lang: null }} name={startingPoint.name} />
+        </header>
+
+        <section aria-labelledby="organisation-heading" className="space-y-4 rounded-lg border border-stone-200 bg-white p-5">
+          <h2 id="organisation-heading" className="text-xl font-semibold">
+            {tm("organisationHeading")}
+          </h2>
+          <p className="text-stone-700">{tm("organisationIntro")}</p>
+          <p className="text-stone-700">{tm("organisationCount", { count: organisation.total })}</p>
+          {user ? (
+            <div className="space-y-3">
+              {mine ? (
+                <p id={RECOGNITION_STATUS_ID} tabIndex={-1} className="font-medium text-brand-700">
+                  ✓ {tm("youRecognise")}
                 </p>
-              </li>
-            ))}
-          </ul>
-        )}
-      </section>
+              ) : null}
+              <OrganisationRecognitionForm startingPoint={startingPoint.slug} existingNote={mine ? mine.note : null} noteMax={NOTE_MAX} />
+              {mine ? (
+                <form action={removeOrganisationRecognitionAction}>
+                  <input type="hidden" name="startingPoint" value={startingPoint.slug} />
+                  <ConfirmButton confirmMessage={tm("withdrawConfirm")}>{tm("withdraw")}</ConfirmButton>
+                </form>
+              ) : null}
+            </div>
+          ) : (
+            <p>
+              <Link href={`/signin?callbackUrl=${encodeURIComponent(`/starting-points/${startingPoint.slug}`)}`}>{tm("signInToSay")}</Link>
+            </p>
+          )}
+          <h3 className="pt-2 text-lg font-semibold">{tm("notesHeading")}</h3>
+          {organisation.notes.length === 0 ? (
+            <p className="text-stone-600">{tm("noNotes")}</p>
+          ) : (
+            <ul className="space-y-3">
+              {organisation.notes.map((note) => (
+                <li key={note.id} className="rounded border border-stone-200 p-3">
+                  <p className="whitespace-pre-line text-stone-800">{note.note}</p>
+                  <p className="mt-1 text-sm text-stone-600">
+                    <Link href={`/members/${note.author.handle}`}>{note.author.name}</Link> ·{" "}
+                    <time dateTime={note.createdAt.toISOString()}>{format.dateTime(note.createdAt, { dateStyle: "medium" })}</time>
+                  </p>
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
 
-      <section aria-labelledby="stories-heading" className="space-y-4">
-        <h2 id="stories-heading" className="text-2xl font-semibold">
-          {t("storiesHeading")} <span className="text-base font-normal text-stone-600">({t("storyCount", { count: startingPoint.storyCount })})</span>
-        </h2>
-        {page.items.length > 0 ? (
-          <StoryList stories={page.items} />
-        ) : (
-          <p className="rounded border border-dashed border-stone-300 bg-white p-6 text-stone-700">
-            {t("noStories")} <Link href="/stories/new">{t("writeOne")}</Link>
+        <section aria-labelledby="stories-heading" className="space-y-4">
+          <h2 id="stories-heading" className="text-2xl font-semibold">
+            {t("storiesHeading")} <span className="text-base font-normal text-stone-600">({t("storyCount", { count: startingPoint.storyCount })})</span>
+          </h2>
+          {page.items.length > 0 ? (
+            <StoryList stories={page.items} />
+          ) : (
+            <p className="rounded border border-dashed border-stone-300 bg-white p-6 text-stone-700">
+              {t("noStories")} <Link href="/stories/new">{t("writeOne")}</Link>
+            </p>
+          )}
+          <p className="text-sm">
+            <a href={`/starting-points/${slug}/feed.xml`}>{tFeeds("subscribe")}</a>
           </p>
-        )}
-        <p className="text-sm">
-          <a href={`/starting-points/${slug}/feed.xml`}>{tFeeds("subscribe")}</a>
-        </p>
-        <Pagination basePath={`/starting-points/${slug}`} params={new URLSearchParams()} newer={page.newer} older={page.older} />
-      </section>
-    </div>
+          <Pagination basePath={`/starting-points/${slug}`} params={new URLSearchParams()} newer={page.newer} older={page.older} />
+        </section>
+      </div>
+    </PageMessages>
   );
 }
 

@@ -43,6 +43,7 @@ import { PendingButton } from "@/components/forms/pending-button";
 import { first } from "@/lib/stories/search-params";
 import { chooseVersion, versionPath } from "@/lib/stories/reading";
 import { cachedTranslations } from "@/lib/stories/translation-reads";
+import { PageMessages } from "@/components/page-messages";
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -137,201 +138,203 @@ export default async function StoryPage({ params, searchParams }: Props) {
     story.editedAt ?? (story.publishedAt !== null && story.updatedAt.getTime() - story.publishedAt.getTime() > 60_000 ? story.updatedAt : null);
 
   return (
-    <article className="space-y-8">
-      <header className="space-y-4">
-        {story.status === "draft" ? (
-          <p className="rounded border border-stone-300 bg-stone-100 px-4 py-2 text-stone-800">
-            <strong className="mr-2 rounded bg-stone-700 px-2 py-0.5 text-sm text-white">{t("draft")}</strong>
-            {t("draftNote")}
-            {story.moderationReason ? <span className="mt-1 block">{t("sentBack", { reason: story.moderationReason })}</span> : null}
-          </p>
-        ) : null}
-        {story.status === "pending" ? (
-          <p role="status" className="rounded border border-amber-400 bg-amber-50 px-4 py-2 text-amber-950">
-            {t("pendingNote")}
-            {story.moderationReason ? <span className="mt-1 block">{t("sentBack", { reason: story.moderationReason })}</span> : null}
-          </p>
-        ) : null}
-        {story.status === "hidden" ? (
-          <p role="status" className="rounded border border-red-300 bg-red-50 px-4 py-2 text-red-950">
-            {story.moderationReason ? t("hiddenNote") : t("hiddenAfterReports")}
-            {story.moderationReason ? <span className="mt-1 block">{t("moderationReason", { reason: story.moderationReason })}</span> : null}
-          </p>
-        ) : null}
-        <p className="text-stone-700">
-          <span className="font-medium">{story.organisation}</span> · {tTypes(story.organisationType)}
-        </p>
-        <h1 className="text-3xl font-bold leading-tight" lang={version.language}>
-          {version.title}
-        </h1>
-        <p className="text-stone-600">
-          {story.author ? (
-            t.rich("writtenBy", {
-              name: story.author.name,
-              author: (chunks) => <Link href={`/members/${story.author?.handle}`}>{chunks}</Link>,
-            })
-          ) : (
-            t("by", { name: t("formerMember") })
-          )}
-          {" · "}
-          <time dateTime={date.toISOString()}>
-            {story.publishedAt ? t("publishedOn", { date: format.dateTime(date, { dateStyle: "long" }) }) : t("createdOn", { date: format.dateTime(date, { dateStyle: "long" }) })}
-          </time>
-          {editedAt ? (
-            <>
-              {" · "}
-              <time dateTime={editedAt.toISOString()}>{t("updatedOn", { date: format.dateTime(editedAt, { dateStyle: "long" }) })}</time>
-            </>
+    <PageMessages page="app/stories/[slug]/page.tsx">
+      <article className="space-y-8">
+        <header className="space-y-4">
+          {story.status === "draft" ? (
+            <p className="rounded border border-stone-300 bg-stone-100 px-4 py-2 text-stone-800">
+              <strong className="mr-2 rounded bg-stone-700 px-2 py-0.5 text-sm text-white">{t("draft")}</strong>
+              {t("draftNote")}
+              {story.moderationReason ? <span className="mt-1 block">{t("sentBack", { reason: story.moderationReason })}</span> : null}
+            </p>
           ) : null}
-        </p>
-        <div>
-          <h2 className="sr-only">{t("startingPoints")}</h2>
-          <StartingPointTags tags={story.startingPoints} />
-        </div>
-        {story.isExample ? <p className="rounded bg-amber-50 px-4 py-2 text-sm text-amber-900">{t("exampleNote")}</p> : null}
-        {translated ? (
-          <p className="rounded border border-sky-200 bg-sky-50 px-4 py-2 text-sm text-sky-950">
-            {tt("translatedNote", { language: tLanguages(story.language) })}{" "}
-            <Link href={versionPath(story.slug, story.language)} hrefLang={story.language} className="font-medium">
-              {tt("readOriginal", { language: tLanguages(story.language) })}
-            </Link>
+          {story.status === "pending" ? (
+            <p role="status" className="rounded border border-amber-400 bg-amber-50 px-4 py-2 text-amber-950">
+              {t("pendingNote")}
+              {story.moderationReason ? <span className="mt-1 block">{t("sentBack", { reason: story.moderationReason })}</span> : null}
+            </p>
+          ) : null}
+          {story.status === "hidden" ? (
+            <p role="status" className="rounded border border-red-300 bg-red-50 px-4 py-2 text-red-950">
+              {story.moderationReason ? t("hiddenNote") : t("hiddenAfterReports")}
+              {story.moderationReason ? <span className="mt-1 block">{t("moderationReason", { reason: story.moderationReason })}</span> : null}
+            </p>
+          ) : null}
+          <p className="text-stone-700">
+            <span className="font-medium">{story.organisation}</span> · {tTypes(story.organisationType)}
           </p>
-        ) : languages.length > 1 ? (
-          <p className="rounded border border-sky-200 bg-sky-50 px-4 py-2 text-sm text-sky-950">
-            {languages
-              .filter((language) => language !== version.language)
-              .map((language) => (
-                <span key={language}>
-                  {tt("alsoIn", { language: tLanguages(language) })}{" "}
-                  <Link href={versionPath(story.slug, language)} hrefLang={language} className="font-medium">
-                    {tt("readIn", { language: tLanguages(language) })}
-                  </Link>
-                </span>
-              ))}
-          </p>
-        ) : null}
-        {editable ? (
-          <div className="flex flex-wrap gap-3">
-            <Link href={`/stories/${story.slug}/edit`} className="rounded border border-stone-400 bg-white px-3 py-1.5 text-stone-900 no-underline hover:bg-stone-100 hover:no-underline">
-              {t("edit")}
-            </Link>
-            <Link href={`/stories/${story.slug}/translate`} className="rounded border border-stone-400 bg-white px-3 py-1.5 text-stone-900 no-underline hover:bg-stone-100 hover:no-underline">
-              {languages.length > 1 ? tt("edit") : tt("add")}
-            </Link>
-            {canSeeHistory(user, story) ? (
-              <Link href={`/stories/${story.slug}/history`} className="rounded border border-stone-400 bg-white px-3 py-1.5 text-stone-900 no-underline hover:bg-stone-100 hover:no-underline">
-                {t("history")}
-              </Link>
+          <h1 className="text-3xl font-bold leading-tight" lang={version.language}>
+            {version.title}
+          </h1>
+          <p className="text-stone-600">
+            {story.author ? (
+              t.rich("writtenBy", {
+                name: story.author.name,
+                author: (chunks) => <Link href={`/members/${story.author?.handle}`}>{chunks}</Link>,
+              })
+            ) : (
+              t("by", { name: t("formerMember") })
+            )}
+            {" · "}
+            <time dateTime={date.toISOString()}>
+              {story.publishedAt ? t("publishedOn", { date: format.dateTime(date, { dateStyle: "long" }) }) : t("createdOn", { date: format.dateTime(date, { dateStyle: "long" }) })}
+            </time>
+            {editedAt ? (
+              <>
+                {" · "}
+                <time dateTime={editedAt.toISOString()}>{t("updatedOn", { date: format.dateTime(editedAt, { dateStyle: "long" }) })}</time>
+              </>
             ) : null}
-            {story.status === "draft" ? (
-              <form action={publishDraftAction}>
-                <input type="hidden" name="slug" value={story.slug} />
-                <PendingButton className="rounded bg-brand-700 px-3 py-1.5 font-medium text-white hover:bg-brand-800">{t("publishDraft")}</PendingButton>
-              </form>
-            ) : null}
-            <form action={deleteStoryAction}>
-              <input type="hidden" name="storyId" value={story.id} />
-              <ConfirmButton confirmMessage={t("deleteConfirm")}>{t("delete")}</ConfirmButton>
-            </form>
-          </div>
-        ) : null}
-        {user && canReport(user, { type: "story", userId: story.authorId, state: story.status }) ? (
-          <p className="text-sm">
-            <Link href={`/report/story/${story.id}`} rel="nofollow">
-              {t("report")}
-            </Link>
           </p>
-        ) : null}
-        {story.status === "published" && user?.id !== story.authorId ? <StoryFollow storyId={story.id} userId={user?.id ?? null} /> : null}
-      </header>
-
-      {version.summary ? (
-        <p className="text-lg text-stone-800" lang={version.language}>
-          {version.summary}
-        </p>
-      ) : null}
-      <Markdown html={version.html} lang={version.language} />
-
-      <dl className="grid gap-4 rounded-lg border border-stone-200 bg-white p-5 sm:grid-cols-2">
-        {version.trigger ? (
-          <div className="sm:col-span-2">
-            <dt className="font-semibold">{t("trigger")}</dt>
-            <dd className="mt-1 text-stone-800" lang={version.language}>
-              {version.trigger}
-            </dd>
-          </div>
-        ) : null}
-        {story.tools.length > 0 ? (
           <div>
-            <dt className="font-semibold">{t("tools")}</dt>
-            <dd className="mt-1 text-stone-800">{story.tools.join(", ")}</dd>
+            <h2 className="sr-only">{t("startingPoints")}</h2>
+            <StartingPointTags tags={story.startingPoints} />
           </div>
+          {story.isExample ? <p className="rounded bg-amber-50 px-4 py-2 text-sm text-amber-900">{t("exampleNote")}</p> : null}
+          {translated ? (
+            <p className="rounded border border-sky-200 bg-sky-50 px-4 py-2 text-sm text-sky-950">
+              {tt("translatedNote", { language: tLanguages(story.language) })}{" "}
+              <Link href={versionPath(story.slug, story.language)} hrefLang={story.language} className="font-medium">
+                {tt("readOriginal", { language: tLanguages(story.language) })}
+              </Link>
+            </p>
+          ) : languages.length > 1 ? (
+            <p className="rounded border border-sky-200 bg-sky-50 px-4 py-2 text-sm text-sky-950">
+              {languages
+                .filter((language) => language !== version.language)
+                .map((language) => (
+                  <span key={language}>
+                    {tt("alsoIn", { language: tLanguages(language) })}{" "}
+                    <Link href={versionPath(story.slug, language)} hrefLang={language} className="font-medium">
+                      {tt("readIn", { language: tLanguages(language) })}
+                    </Link>
+                  </span>
+                ))}
+            </p>
+          ) : null}
+          {editable ? (
+            <div className="flex flex-wrap gap-3">
+              <Link href={`/stories/${story.slug}/edit`} className="rounded border border-stone-400 bg-white px-3 py-1.5 text-stone-900 no-underline hover:bg-stone-100 hover:no-underline">
+                {t("edit")}
+              </Link>
+              <Link href={`/stories/${story.slug}/translate`} className="rounded border border-stone-400 bg-white px-3 py-1.5 text-stone-900 no-underline hover:bg-stone-100 hover:no-underline">
+                {languages.length > 1 ? tt("edit") : tt("add")}
+              </Link>
+              {canSeeHistory(user, story) ? (
+                <Link href={`/stories/${story.slug}/history`} className="rounded border border-stone-400 bg-white px-3 py-1.5 text-stone-900 no-underline hover:bg-stone-100 hover:no-underline">
+                  {t("history")}
+                </Link>
+              ) : null}
+              {story.status === "draft" ? (
+                <form action={publishDraftAction}>
+                  <input type="hidden" name="slug" value={story.slug} />
+                  <PendingButton className="rounded bg-brand-700 px-3 py-1.5 font-medium text-white hover:bg-brand-800">{t("publishDraft")}</PendingButton>
+                </form>
+              ) : null}
+              <form action={deleteStoryAction}>
+                <input type="hidden" name="storyId" value={story.id} />
+                <ConfirmButton confirmMessage={t("deleteConfirm")}>{t("delete")}</ConfirmButton>
+              </form>
+            </div>
+          ) : null}
+          {user && canReport(user, { type: "story", userId: story.authorId, state: story.status }) ? (
+            <p className="text-sm">
+              <Link href={`/report/story/${story.id}`} rel="nofollow">
+                {t("report")}
+              </Link>
+            </p>
+          ) : null}
+          {story.status === "published" && user?.id !== story.authorId ? <StoryFollow storyId={story.id} userId={user?.id ?? null} /> : null}
+        </header>
+
+        {version.summary ? (
+          <p className="text-lg text-stone-800" lang={version.language}>
+            {version.summary}
+          </p>
         ) : null}
-        <div>
-          <dt className="font-semibold">{t("language")}</dt>
-          <dd className="mt-1 text-stone-800">{tLanguages(story.language)}</dd>
-        </div>
-      </dl>
+        <Markdown html={version.html} lang={version.language} />
 
-      {story.status === "published" ? (
-        <UsefulButton kind="story" targetId={story.id} count={conversation.usefulCount} pressed={conversation.markedUseful} canToggle={canMarkUseful(user, story)} />
-      ) : null}
-      {story.status === "published" ? <ShareEmbed target={{ kind: "story", slug: story.slug, lang: null }} name={version.title} /> : null}
+        <dl className="grid gap-4 rounded-lg border border-stone-200 bg-white p-5 sm:grid-cols-2">
+          {version.trigger ? (
+            <div className="sm:col-span-2">
+              <dt className="font-semibold">{t("trigger")}</dt>
+              <dd className="mt-1 text-stone-800" lang={version.language}>
+                {version.trigger}
+              </dd>
+            </div>
+          ) : null}
+          {story.tools.length > 0 ? (
+            <div>
+              <dt className="font-semibold">{t("tools")}</dt>
+              <dd className="mt-1 text-stone-800">{story.tools.join(", ")}</dd>
+            </div>
+          ) : null}
+          <div>
+            <dt className="font-semibold">{t("language")}</dt>
+            <dd className="mt-1 text-stone-800">{tLanguages(story.language)}</dd>
+          </div>
+        </dl>
 
-      {/* Not labelled by its heading: "Comments (2)" would then also match the "Comment" field's name. */}
-      {recognitions ? (
-        <RecognitionPanel
-          storyId={story.id}
-          storySlug={story.slug}
-          rows={recognitions}
-          viewer={!user ? "anonymous" : user.id === story.authorId ? "author" : canRecogniseStory(user, story) ? "reader" : "counts"}
-        />
-      ) : null}
-
-      <RelatedStories stories={related} />
-
-      {/* A story that is not published has no conversation to invite to (hidden ones keep theirs). */}
-      {story.status === "published" || comments.items.length > 0 || commentsAfter ? (
-      <section className="space-y-4">
-        <h2 id="comments-heading" className="text-2xl font-semibold">
-          {tc("heading", { count: story.commentCount })}
-        </h2>
         {story.status === "published" ? (
-          <ConversationControls
+          <UsefulButton kind="story" targetId={story.id} count={conversation.usefulCount} pressed={conversation.markedUseful} canToggle={canMarkUseful(user, story)} />
+        ) : null}
+        {story.status === "published" ? <ShareEmbed target={{ kind: "story", slug: story.slug, lang: null }} name={version.title} /> : null}
+
+        {/* Not labelled by its heading: "Comments (2)" would then also match the "Comment" field's name. */}
+        {recognitions ? (
+          <RecognitionPanel
             storyId={story.id}
-            commentsClosed={conversation.commentsClosed}
-            locked={conversation.lockedAt !== null}
-            canClose={canCloseComments(user, story)}
-            canLock={canLockThread(user, story)}
+            storySlug={story.slug}
+            rows={recognitions}
+            viewer={!user ? "anonymous" : user.id === story.authorId ? "author" : canRecogniseStory(user, story) ? "reader" : "counts"}
           />
         ) : null}
-        {comments.items.length === 0 && !commentsAfter ? <p className="text-stone-600">{tc("empty")}</p> : null}
-        {comments.items.length > 0 ? (
-          <ol className="space-y-4">
-            {comments.items.map((thread) => (
-              <CommentThread key={thread.id} comment={commentProps(thread)} replies={thread.replies.map((reply) => commentProps(reply, reply.replyTo))} />
-            ))}
-          </ol>
+
+        <RelatedStories stories={related} />
+
+        {/* A story that is not published has no conversation to invite to (hidden ones keep theirs). */}
+        {story.status === "published" || comments.items.length > 0 || commentsAfter ? (
+        <section className="space-y-4">
+          <h2 id="comments-heading" className="text-2xl font-semibold">
+            {tc("heading", { count: story.commentCount })}
+          </h2>
+          {story.status === "published" ? (
+            <ConversationControls
+              storyId={story.id}
+              commentsClosed={conversation.commentsClosed}
+              locked={conversation.lockedAt !== null}
+              canClose={canCloseComments(user, story)}
+              canLock={canLockThread(user, story)}
+            />
+          ) : null}
+          {comments.items.length === 0 && !commentsAfter ? <p className="text-stone-600">{tc("empty")}</p> : null}
+          {comments.items.length > 0 ? (
+            <ol className="space-y-4">
+              {comments.items.map((thread) => (
+                <CommentThread key={thread.id} comment={commentProps(thread)} replies={thread.replies.map((reply) => commentProps(reply, reply.replyTo))} />
+              ))}
+            </ol>
+          ) : null}
+          {comments.more ? (
+            <Link href={`/stories/${story.slug}?comments=${encodeURIComponent(comments.more)}#comments-heading`}>{tc("more")}</Link>
+          ) : null}
+          {story.status !== "published" ? (
+            <p className="text-stone-600">{tc("draftNoComments")}</p>
+          ) : closedReason ? (
+            <ConversationClosedNote reason={closedReason} />
+          ) : user && mayComment ? (
+            <CommentForm action={postCommentAction} storyId={story.id} idempotencyKey={newIdempotencyKey()} />
+          ) : user?.emailUnconfirmed ? (
+            <p className="text-stone-700">{tc("confirmEmailToComment")}</p>
+          ) : (
+            <p>
+              <Link href={`/signin?callbackUrl=${encodeURIComponent(`/stories/${story.slug}`)}`}>{tc("signInToComment")}</Link>
+            </p>
+          )}
+        </section>
         ) : null}
-        {comments.more ? (
-          <Link href={`/stories/${story.slug}?comments=${encodeURIComponent(comments.more)}#comments-heading`}>{tc("more")}</Link>
-        ) : null}
-        {story.status !== "published" ? (
-          <p className="text-stone-600">{tc("draftNoComments")}</p>
-        ) : closedReason ? (
-          <ConversationClosedNote reason={closedReason} />
-        ) : user && mayComment ? (
-          <CommentForm action={postCommentAction} storyId={story.id} idempotencyKey={newIdempotencyKey()} />
-        ) : user?.emailUnconfirmed ? (
-          <p className="text-stone-700">{tc("confirmEmailToComment")}</p>
-        ) : (
-          <p>
-            <Link href={`/signin?callbackUrl=${encodeURIComponent(`/stories/${story.slug}`)}`}>{tc("signInToComment")}</Link>
-          </p>
-        )}
-      </section>
-      ) : null}
-    </article>
+      </article>
+    </PageMessages>
   );
 }
 

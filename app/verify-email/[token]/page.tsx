@@ -4,6 +4,7 @@ import { getTranslations } from "next-intl/server";
 import { ConfirmEmailForm } from "@/components/confirm-email-form";
 import { describeEmailToken } from "@/lib/auth/email-tokens";
 import { currentUser } from "@/lib/auth/session";
+import { PageMessages } from "@/components/page-messages";
 
 type Props = { params: Promise<{ token: string }> };
 
@@ -20,26 +21,30 @@ export default async function VerifyEmailPage({ params }: Props) {
 
   if (!link) {
     return (
-      <div className="mx-auto max-w-md space-y-6">
-        <h1 className="text-3xl font-bold">{t("invalidTitle")}</h1>
-        <p className="text-stone-700">{t("invalid")}</p>
-        <p className="text-stone-700">{user?.emailUnconfirmed ? t("invalidSendAgain") : t("invalidChange")}</p>
-        <p>
-          <Link href={user ? "/settings/account" : "/signin"} className="font-medium">
-            {user ? t("toSettings") : t("toSignIn")}
-          </Link>
-        </p>
-      </div>
+      <PageMessages page="app/verify-email/[token]/page.tsx">
+        <div className="mx-auto max-w-md space-y-6">
+          <h1 className="text-3xl font-bold">{t("invalidTitle")}</h1>
+          <p className="text-stone-700">{t("invalid")}</p>
+          <p className="text-stone-700">{user?.emailUnconfirmed ? t("invalidSendAgain") : t("invalidChange")}</p>
+          <p>
+            <Link href={user ? "/settings/account" : "/signin"} className="font-medium">
+              {user ? t("toSettings") : t("toSignIn")}
+            </Link>
+          </p>
+        </div>
+      </PageMessages>
     );
   }
   const change = link.purpose === "change_email";
   return (
-    <div className="mx-auto max-w-md space-y-6">
-      <header className="space-y-2">
-        <h1 className="text-3xl font-bold">{change ? t("changeTitle") : t("title")}</h1>
-        <p className="text-stone-700">{change ? t("changeIntro", { email: link.email }) : t("intro", { email: link.email })}</p>
-      </header>
-      <ConfirmEmailForm token={token} label={change ? t("changeButton") : t("button")} />
-    </div>
+    <PageMessages page="app/verify-email/[token]/page.tsx">
+      <div className="mx-auto max-w-md space-y-6">
+        <header className="space-y-2">
+          <h1 className="text-3xl font-bold">{change ? t("changeTitle") : t("title")}</h1>
+          <p className="text-stone-700">{change ? t("changeIntro", { email: link.email }) : t("intro", { email: link.email })}</p>
+        </header>
+        <ConfirmEmailForm token={token} label={change ? t("changeButton") : t("button")} />
+      </div>
+    </PageMessages>
   );
 }

@@ -6,6 +6,7 @@ import { canReport } from "@/lib/auth/permissions";
 import { requireUser } from "@/lib/auth/session";
 import { findTarget } from "@/lib/moderation/targets";
 import { REPORT_TARGETS } from "@/lib/moderation/schema";
+import { PageMessages } from "@/components/page-messages";
 
 type Props = { params: Promise<{ type: string; id: string }> };
 
@@ -23,13 +24,15 @@ export default async function ReportPage({ params }: Props) {
   if (!target || !canReport(user, target)) notFound();
   const t = await getTranslations("moderation");
   return (
-    <div className="mx-auto max-w-2xl space-y-6">
-      <header className="space-y-2">
-        <h1 className="text-3xl font-bold">{t("reportTitle")}</h1>
-        <p className="text-stone-700">{t("reportIntro")}</p>
-        <p>{t("reporting", { target: t(`target_${target.type}`, { label: target.label }) })}</p>
-      </header>
-      <ReportForm targetType={target.type} targetId={target.id} backHref={target.url} />
-    </div>
+    <PageMessages page="app/report/[type]/[id]/page.tsx">
+      <div className="mx-auto max-w-2xl space-y-6">
+        <header className="space-y-2">
+          <h1 className="text-3xl font-bold">{t("reportTitle")}</h1>
+          <p className="text-stone-700">{t("reportIntro")}</p>
+          <p>{t("reporting", { target: t(`target_${target.type}`, { label: target.label }) })}</p>
+        </header>
+        <ReportForm targetType={target.type} targetId={target.id} backHref={target.url} />
+      </div>
+    </PageMessages>
   );
 }

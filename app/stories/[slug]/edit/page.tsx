@@ -15,6 +15,7 @@ import { storyFormValues } from "@/lib/stories/form-values";
 import { getStoryBySlug } from "@/lib/stories/story";
 import { storySchema } from "@/lib/stories/schema";
 import { validationErrorMap, type FieldErrors } from "@/lib/validation/error-map";
+import { PageMessages } from "@/components/page-messages";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("stories");
@@ -49,24 +50,26 @@ export default async function EditStoryPage({ params, searchParams }: { params: 
     else if (!canWritePublicly(user)) initialErrors = { fieldErrors: {}, formError: tAll("stories.confirmEmailToPublish") };
   }
   return (
-    <div className="mx-auto max-w-3xl space-y-6">
-      <h1 className="text-3xl font-bold">{t("editTitle")}</h1>
-      <StoryForm
-        action={updateStoryAction}
-        startingPoints={startingPoints}
-        defaultLanguage={story.language}
-        story={{
-          id: story.id,
-          slug: story.slug,
-          version: story.version,
-          published: story.status === "published" || story.status === "hidden",
-          byStaff: user.id !== story.authorId,
-        }}
-        needsApproval={approval}
-        suggestions={suggestions}
-        initial={initial}
-        initialErrors={initialErrors}
-      />
-    </div>
+    <PageMessages page="app/stories/[slug]/edit/page.tsx">
+      <div className="mx-auto max-w-3xl space-y-6">
+        <h1 className="text-3xl font-bold">{t("editTitle")}</h1>
+        <StoryForm
+          action={updateStoryAction}
+          startingPoints={startingPoints}
+          defaultLanguage={story.language}
+          story={{
+            id: story.id,
+            slug: story.slug,
+            version: story.version,
+            published: story.status === "published" || story.status === "hidden",
+            byStaff: user.id !== story.authorId,
+          }}
+          needsApproval={approval}
+          suggestions={suggestions}
+          initial={initial}
+          initialErrors={initialErrors}
+        />
+      </div>
+    </PageMessages>
   );
 }

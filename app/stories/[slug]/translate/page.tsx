@@ -10,6 +10,7 @@ import { getReaderLocale } from "@/lib/i18n/server";
 import { getStoryBySlug } from "@/lib/stories/story";
 import { saveTranslationAction } from "@/lib/stories/translation-actions";
 import { getTranslation, translationLanguageOf } from "@/lib/stories/translations";
+import { PageMessages } from "@/components/page-messages";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("translations");
@@ -29,26 +30,28 @@ export default async function TranslateStoryPage({ params }: { params: Promise<{
   const [t, tLanguages, existing] = await Promise.all([getTranslations("translations"), getTranslations("languages"), getTranslation(story.id, language)]);
 
   return (
-    <div className="mx-auto max-w-3xl space-y-6">
-      <h1 className="text-3xl font-bold">{t("heading", { language: tLanguages(language) })}</h1>
-      <p className="text-stone-700">{t("intro", { from: tLanguages(story.language), to: tLanguages(language) })}</p>
-      <details className="rounded-lg border border-stone-200 bg-white p-4">
-        <summary className="cursor-pointer font-medium">{t("original", { language: tLanguages(story.language) })}</summary>
-        <div className="mt-3 space-y-3" lang={story.language}>
-          <p className="text-xl font-semibold">{story.title}</p>
-          {story.summary ? <p className="text-stone-800">{story.summary}</p> : null}
-          <Markdown source={story.body} lang={story.language} />
-          {story.trigger ? <p className="text-stone-800">{story.trigger}</p> : null}
-        </div>
-      </details>
-      <TranslationForm
-        action={saveTranslationAction}
-        story={{ id: story.id, slug: story.slug, language, version: existing?.version ?? 0 }}
-        initial={existing ? { title: existing.title, summary: existing.summary, body: existing.body, trigger: existing.trigger } : { title: "", summary: "", body: "", trigger: "" }}
-      />
-      <p>
-        <Link href={`/stories/${story.slug}`}>{t("backToStory")}</Link>
-      </p>
-    </div>
+    <PageMessages page="app/stories/[slug]/translate/page.tsx">
+      <div className="mx-auto max-w-3xl space-y-6">
+        <h1 className="text-3xl font-bold">{t("heading", { language: tLanguages(language) })}</h1>
+        <p className="text-stone-700">{t("intro", { from: tLanguages(story.language), to: tLanguages(language) })}</p>
+        <details className="rounded-lg border border-stone-200 bg-white p-4">
+          <summary className="cursor-pointer font-medium">{t("original", { language: tLanguages(story.language) })}</summary>
+          <div className="mt-3 space-y-3" lang={story.language}>
+            <p className="text-xl font-semibold">{story.title}</p>
+            {story.summary ? <p className="text-stone-800">{story.summary}</p> : null}
+            <Markdown source={story.body} lang={story.language} />
+            {story.trigger ? <p className="text-stone-800">{story.trigger}</p> : null}
+          </div>
+        </details>
+        <TranslationForm
+          action={saveTranslationAction}
+          story={{ id: story.id, slug: story.slug, language, version: existing?.version ?? 0 }}
+          initial={existing ? { title: existing.title, summary: existing.summary, body: existing.body, trigger: existing.trigger } : { title: "", summary: "", body: "", trigger: "" }}
+        />
+        <p>
+          <Link href={`/stories/${story.slug}`}>{t("backToStory")}</Link>
+        </p>
+      </div>
+    </PageMessages>
   );
 }

@@ -1,0 +1,23 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { clientMessageKeys, type KeyPattern } from "./client-message-keys";
+import { clientModulesOf, frameFiles, pageFiles } from "./client-sources";
+
+/*
+ * Which catalogue keys travel with which page (lib/i18n/client-message-keys.json, written by
+ * `npm run i18n:client-keys`): the root layout carries the keys of the client components around
+ * every page (layouts, error and not-found pages); a page carries the keys of the client
+ * components it renders, and nothing for the others (issue 14: a story page held the sign-in,
+ * story-form and moderation strings it never shows).
+ */
+export type ClientMessagePlan = { frame: KeyPattern[]; pages: Record<string, KeyPattern[]> };
+
+export function clientMessagePlan(root: string): ClientMessagePlan {
+  const keysOf = (files: string[]) => clientMessageKeys(files.map((file) => readFileSync(path.join(root, file), "utf8")));
+  const pages: Record<string, KeyPattern[]> = {};
+  for (const page of pageFiles(root)) {
+    const keys = keysOf(clientModulesOf(root, [page]));
+    if (keys.length) pages[page] = keys;
+  }
+  return { frame: keysOf(clientModulesOf(root, frameFiles(root))), pages };
+}
