@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import type { StoryFormState } from "@/lib/stories/actions";
-import type { FieldErrors } from "@/lib/validation/error-map";
+import type { FieldErrors } from "@/lib/validation/form-state";
 import { BODY_MIN, STORY_CONTENT_FIELDS, STORY_FIELDS, SUMMARY_MAX, type StoryContentField, type StoryFormValues } from "@/lib/stories/schema";
 import { LANGUAGES, ORGANISATION_TYPES } from "@/lib/constants/vocabulary";
 import { ErrorSummary } from "./forms/error-summary";

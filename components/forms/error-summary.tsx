@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useEffect, useRef } from "react";
-import type { FieldErrors } from "@/lib/validation/error-map";
+import type { FieldErrors } from "@/lib/validation/form-state";
 
 /**
  * The summary at the top of a rejected form: it takes focus so screen readers announce it,

@@ -4,7 +4,8 @@ import { useTranslations } from "next-intl";
 import { useActionState, useCallback, useEffect, useRef, useState, type FormEvent } from "react";
 import type { z } from "zod";
 import { formValues } from "@/lib/validation/form-data";
-import { validationErrorMap, type FieldErrors, type FormState } from "@/lib/validation/error-map";
+import { validationErrorMap } from "@/lib/validation/error-map";
+import type { FieldErrors, FormState } from "@/lib/validation/form-state";
 
 type Validation = { schema: z.ZodType; flattenError: typeof z.flattenError };
 type Submitter = { name: string; value: string };

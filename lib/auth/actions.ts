@@ -3,13 +3,13 @@
 import { AuthError } from "next-auth";
 import { redirect } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
-import { z } from "zod";
 import { isDatabaseUnavailable } from "@/db/health";
 import { createMember, EmailTakenError, suspensionOf } from "@/lib/members/queries";
 import { addressOverLimit, rateLimitMessage } from "@/lib/rate-limit/guard";
 import { SignInThrottled } from "@/lib/rate-limit/sign-in";
 import { formText } from "@/lib/validation/form-data";
-import { validationErrorMap, type FormState } from "@/lib/validation/error-map";
+import { validationErrorMap } from "@/lib/validation/error-map";
+import { fieldError, formError, invalid, ok, type FormState } from "@/lib/validation/form-state";
 import { keepInputWhenUnavailable } from "@/lib/validation/unavailable";
 import { siteOrigin } from "@/lib/feeds/site-url";
 import { hitRule } from "@/lib/rate-limit/limits";
@@ -40,9 +40,9 @@ async function signUpSubmission(_prev: FormState<SignUpValues>, formData: FormDa
   const t = await getTranslations();
   const values = { name: formText(formData, "name"), email: formText(formData, "email") };
   const parsed = signUpSchema.safeParse({ ...values, password: formText(formData, "password") }, { error: validationErrorMap(t) });
-  if (!parsed.success) return { ok: false, fieldErrors: z.flattenError(parsed.error).fieldErrors, values };
+  if (!parsed.success) return invalid(parsed.error, values);
   const limited = await addressOverLimit("signUpPerIp");
-  if (limited) return { ok: false, fieldErrors: {}, formError: limited, values };
+  if (limited) return formError(limited, values);
 
   // Mail follows the language the person signs up in, until they choose another.
   const locale = await requestLocale();
@@ -59,7 +59,7 @@ async function signUpSubmission(_prev: FormState<SignUpValues>, formData: FormDa
       afterCreate: confirm ? (tx, member) => queueConfirmationLink(tx, { user: member, locale, origin: confirm.origin }) : undefined,
     });
   } catch (error) {
-    if (error instanceof EmailTakenError) return { ok: false, fieldErrors: { email: [t("auth.emailTaken")] }, values };
+    if (error instanceof EmailTakenError) return fieldError("email", t("auth.emailTaken"), values);
     throw error;
   }
 
@@ -75,7 +75,7 @@ async function signUpSubmission(_prev: FormState<SignUpValues>, formData: FormDa
     if (error instanceof SignInThrottled) redirect(`/signin?callbackUrl=${encodeURIComponent(redirectTo)}`);
     throw error;
   }
-  return { ok: true };
+  return ok();
 }
 
 export async function signInAction(state: FormState<SignInValues>, formData: FormData): Promise<FormState<SignInValues>> {
@@ -86,7 +86,7 @@ async function signInSubmission(_prev: FormState<SignInValues>, formData: FormDa
   const t = await getTranslations();
   const values = { email: formText(formData, "email") };
   const parsed = signInSchema.safeParse({ ...values, password: formText(formData, "password") }, { error: validationErrorMap(t) });
-  if (!parsed.success) return { ok: false, fieldErrors: z.flattenError(parsed.error).fieldErrors, values };
+  if (!parsed.success) return invalid(parsed.error, values);
 
   try {
     await signIn("credentials", {
@@ -96,25 +96,25 @@ async function signInSubmission(_prev: FormState<SignInValues>, formData: FormDa
     });
   } catch (error) {
     if (error instanceof SignInThrottled) {
-      return { ok: false, fieldErrors: {}, formError: await rateLimitMessage(error.retryAfterSeconds, "signIn"), values };
+      return formError(await rateLimitMessage(error.retryAfterSeconds, "signIn"), values);
     }
     // Only someone who knows the password learns that the account is suspended, and until when.
     if (error instanceof SuspendedSignIn) {
       const suspension = await suspensionOf(parsed.data.email);
       const format = await getFormatter();
-      const formError = suspension?.forGood
+      const message = suspension?.forGood
         ? t("auth.suspendedForGood")
         : t("auth.suspendedUntil", { date: format.dateTime(suspension?.until ?? new Date(), { dateStyle: "long", timeStyle: "short" }) });
-      return { ok: false, fieldErrors: {}, formError, values };
+      return formError(message, values);
     }
     // An outage inside authorize() arrives wrapped by Auth.js; it is not a wrong password.
     const inner = error instanceof AuthError ? (error.cause as { err?: unknown } | undefined)?.err : undefined;
     if (isDatabaseUnavailable(inner)) throw inner;
     // One message for every failed sign-in: it must not reveal whether the email exists.
-    if (error instanceof AuthError) return { ok: false, fieldErrors: {}, formError: t("auth.invalidCredentials"), values };
+    if (error instanceof AuthError) return formError(t("auth.invalidCredentials"), values);
     throw error;
   }
-  return { ok: true };
+  return ok();
 }
 
 export async function signOutAction(): Promise<void> {
@@ -139,13 +139,13 @@ async function requestMagicLinkSubmission(_prev: FormState<MagicLinkValues>, for
   const t = await getTranslations();
   const values = { email: formText(formData, "email") };
   const parsed = magicLinkSchema.safeParse(values, { error: validationErrorMap(t) });
-  if (!parsed.success) return { ok: false, fieldErrors: z.flattenError(parsed.error).fieldErrors, values };
+  if (!parsed.success) return invalid(parsed.error, values);
 
   const limited = await addressOverLimit("passwordResetPerIp");
-  if (limited) return { ok: false, fieldErrors: {}, formError: limited, values };
+  if (limited) return formError(limited, values);
   // Counted for every address asked about, with or without an account.
   const perEmail = await hitRule("passwordResetPerEmail", `email:${parsed.data.email}`);
-  if (!perEmail.ok) return { ok: false, fieldErrors: {}, formError: await rateLimitMessage(perEmail.retryAfterSeconds), values };
+  if (!perEmail.ok) return formError(await rateLimitMessage(perEmail.retryAfterSeconds), values);
 
   const redirectTo = safeCallbackUrl(formText(formData, "callbackUrl"));
   await Promise.all([sendMagicLinkIfAllowed(parsed.data.email, redirectTo), new Promise((resolve) => setTimeout(resolve, MAGIC_LINK_MIN_MS))]);

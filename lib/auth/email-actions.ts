@@ -7,12 +7,12 @@ import { siteOrigin } from "@/lib/feeds/site-url";
 import { rateLimitMessage } from "@/lib/rate-limit/guard";
 import { hitRule } from "@/lib/rate-limit/limits";
 import { formText } from "@/lib/validation/form-data";
-import type { FormState } from "@/lib/validation/error-map";
+import { formError, ok, refuse, type FormState } from "@/lib/validation/form-state";
 import { keepInputWhenUnavailable } from "@/lib/validation/unavailable";
 import { confirmEmailToken, resendConfirmationLink } from "./email-tokens";
 import { requestLocale } from "./request-locale";
 import { confirmEmailSchema } from "./schema";
-import { currentUser } from "./session";
+import { requireUser } from "./session";
 
 export type ConfirmEmailValues = { token: string };
 
@@ -32,7 +32,7 @@ async function confirmEmailSubmission(_prev: FormState<ConfirmEmailValues>, form
   const result = await confirmEmailToken({ token: parsed.data.token });
   if (!result.ok && result.reason === "taken") {
     const t = await getTranslations();
-    return { ok: false, fieldErrors: {}, formError: t("verifyEmail.taken"), values };
+    return formError(t("verifyEmail.taken"), values);
   }
   // Used or expired meanwhile: the link's page now says so.
   if (!result.ok) redirect(`/verify-email/${parsed.data.token}`);
@@ -50,13 +50,12 @@ export async function resendConfirmationAction(state: FormState<ResendConfirmati
 
 async function resendConfirmationSubmission(): Promise<FormState<ResendConfirmationValues>> {
   const t = await getTranslations();
-  const user = await currentUser();
-  if (!user) return { ok: false, fieldErrors: {}, formError: t("settings.signedOut"), values: {} };
-  if (!user.emailUnconfirmed) return { ok: true, message: t("verifyEmail.alreadyConfirmed") };
+  const user = await requireUser(() => refuse(formError(t("settings.signedOut"), {})));
+  if (!user.emailUnconfirmed) return ok({ message: t("verifyEmail.alreadyConfirmed") });
   // The rule that bounds link mails to one inbox, counted per account here.
   const limited = await hitRule("passwordResetPerEmail", `verify:${user.id}`);
-  if (!limited.ok) return { ok: false, fieldErrors: {}, formError: await rateLimitMessage(limited.retryAfterSeconds), values: {} };
+  if (!limited.ok) return formError(await rateLimitMessage(limited.retryAfterSeconds), {});
   const [locale, origin] = await Promise.all([requestLocale(), siteOrigin()]);
   await resendConfirmationLink({ userId: user.id, locale, origin });
-  return { ok: true, message: t("verifyEmail.linkSent") };
+  return ok({ message: t("verifyEmail.linkSent") });
 }

@@ -3,13 +3,13 @@
 import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { z } from "zod";
 import { siteOrigin } from "@/lib/feeds/site-url";
 import { isLocale, LOCALE_COOKIE, negotiateLocale, type Locale } from "@/lib/i18n/locales";
 import { addressOverLimit, rateLimitMessage } from "@/lib/rate-limit/guard";
 import { hitRule } from "@/lib/rate-limit/limits";
 import { formText } from "@/lib/validation/form-data";
-import { validationErrorMap, type FormState } from "@/lib/validation/error-map";
+import { validationErrorMap } from "@/lib/validation/error-map";
+import { formError, invalid, ok, type FormState } from "@/lib/validation/form-state";
 import { requestPasswordReset, resetPassword } from "./password-reset";
 import { forgotPasswordSchema, resetPasswordSchema } from "./schema";
 
@@ -29,20 +29,20 @@ export async function requestPasswordResetAction(
   const t = await getTranslations();
   const values = { email: formText(formData, "email") };
   const parsed = forgotPasswordSchema.safeParse(values, { error: validationErrorMap(t) });
-  if (!parsed.success) return { ok: false, fieldErrors: z.flattenError(parsed.error).fieldErrors, values };
+  if (!parsed.success) return invalid(parsed.error, values);
 
   const limited = await addressOverLimit("passwordResetPerIp");
-  if (limited) return { ok: false, fieldErrors: {}, formError: limited, values };
+  if (limited) return formError(limited, values);
   // Counted for every address asked about, with or without an account.
   const perEmail = await hitRule("passwordResetPerEmail", `email:${parsed.data.email}`);
-  if (!perEmail.ok) return { ok: false, fieldErrors: {}, formError: await rateLimitMessage(perEmail.retryAfterSeconds), values };
+  if (!perEmail.ok) return formError(await rateLimitMessage(perEmail.retryAfterSeconds), values);
 
   const [locale, origin] = await Promise.all([requestLocale(), siteOrigin()]);
   await Promise.all([
     requestPasswordReset({ email: parsed.data.email, locale, origin }),
     new Promise((resolve) => setTimeout(resolve, FORGOT_PASSWORD_MIN_MS)),
   ]);
-  return { ok: true, message: t("auth.resetRequested") };
+  return ok({ message: t("auth.resetRequested") });
 }
 
 /** Sets the new password from a reset link, then sends the person to sign in with it. */
@@ -54,10 +54,10 @@ export async function resetPasswordAction(
   const values = { token: formText(formData, "token") };
   const parsed = resetPasswordSchema.safeParse({ ...values, password: formText(formData, "password") }, { error: validationErrorMap(t) });
   if (!parsed.success) {
-    const { fieldErrors } = z.flattenError(parsed.error);
+    const refused = invalid(parsed.error, values);
     // A malformed token is no field the person can fix: the page says the link does not work.
-    if (fieldErrors.token) redirect("/reset-password/invalid");
-    return { ok: false, fieldErrors, values };
+    if (refused.fieldErrors.token) redirect("/reset-password/invalid");
+    return refused;
   }
 
   const result = await resetPassword({ token: parsed.data.token, password: parsed.data.password });

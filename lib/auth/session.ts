@@ -57,9 +57,16 @@ export async function currentUser(): Promise<CurrentUser | null> {
   return (await currentSession()).user;
 }
 
-/** For pages: the member, or a redirect to sign in that comes back to `returnTo`. */
-export async function requireUser(returnTo: string): Promise<CurrentUser> {
+/**
+ * The member, for every page and mutation that needs one (reads that only personalise a page
+ * use `currentUser`). Without one, `otherwise` says how the request ends: a path sends the
+ * visitor to sign in and back to that path; a function ends it its own way and never returns,
+ * e.g. `forbidden`, `() => redirect(...)`, or a form's answer with its text kept
+ * (`() => refuse(formError(...))`, lib/validation/form-state.ts). Decision 034.
+ */
+export async function requireUser(otherwise: string | (() => never)): Promise<CurrentUser> {
   const user = await currentUser();
-  if (!user) redirect(`/signin?callbackUrl=${encodeURIComponent(returnTo)}`);
-  return user;
+  if (user) return user;
+  if (typeof otherwise === "function") return otherwise();
+  redirect(`/signin?callbackUrl=${encodeURIComponent(otherwise)}`);
 }

@@ -4,7 +4,6 @@ import { revalidatePath } from "next/cache";
 import { conversationChanged } from "@/lib/cache/tags";
 import { forbidden, redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { z } from "zod";
 import {
   canCloseComments,
   canComment,
@@ -15,13 +14,14 @@ import {
   canWritePublicly,
   commentsClosedReason,
 } from "@/lib/auth/permissions";
-import { currentUser } from "@/lib/auth/session";
+import { requireUser } from "@/lib/auth/session";
 import { memberOverLimit } from "@/lib/rate-limit/guard";
 import { findTarget } from "@/lib/moderation/targets";
 import { recordStaffAction } from "@/lib/moderation/audit";
 import { readIdempotencyKey } from "@/lib/idempotency";
 import { formText } from "@/lib/validation/form-data";
-import { validationErrorMap, type FormState } from "@/lib/validation/error-map";
+import { validationErrorMap } from "@/lib/validation/error-map";
+import { formError, invalid, ok, refuse, type FormState } from "@/lib/validation/form-state";
 import { keepInputWhenUnavailable } from "@/lib/validation/unavailable";
 import {
   createComment,
@@ -50,26 +50,24 @@ async function postCommentSubmission(_prev: CommentFormState, formData: FormData
   const t = await getTranslations();
   const values = { body: formText(formData, "body") };
   const replyToId = formText(formData, "replyToId") || null;
-  const user = await currentUser();
+  const user = await requireUser(() => refuse(formError(t("comments.signInToComment"), values)));
   const story = await getStoryConversationAccess(formText(formData, "storyId"));
-  if (!user) return { ok: false, fieldErrors: {}, formError: t("comments.signInToComment"), values };
-  if (!canWritePublicly(user)) return { ok: false, fieldErrors: {}, formError: t("comments.confirmEmailToComment"), values };
+  if (!canWritePublicly(user)) return formError(t("comments.confirmEmailToComment"), values);
   if (!story || !canComment(user, story)) {
     const closed = story?.status === "published" ? commentsClosedReason(story) : null;
-    const formError = closed === "locked" ? t("comments.lockedNote") : closed === "closed" ? t("comments.closedNote") : t("comments.storyGone");
-    return { ok: false, fieldErrors: {}, formError, values };
+    return formError(closed === "locked" ? t("comments.lockedNote") : closed === "closed" ? t("comments.closedNote") : t("comments.storyGone"), values);
   }
 
   const parsed = commentSchema.safeParse(values, { error: validationErrorMap(t) });
-  if (!parsed.success) return { ok: false, fieldErrors: z.flattenError(parsed.error).fieldErrors, values };
+  if (!parsed.success) return invalid(parsed.error, values);
   const limited = await memberOverLimit("commentPerMember", user.id);
-  if (limited) return { ok: false, fieldErrors: {}, formError: limited, values };
+  if (limited) return formError(limited, values);
 
   let created: { id: string };
   try {
     created = await createComment({ storyId: story.id, authorId: user.id, body: parsed.data.body, replyToId, idempotencyKey: readIdempotencyKey(formData) });
   } catch (error) {
-    if (error instanceof ReplyTargetGoneError) return { ok: false, fieldErrors: {}, formError: t("comments.replyGone"), values };
+    if (error instanceof ReplyTargetGoneError) return formError(t("comments.replyGone"), values);
     throw error;
   }
   await conversationChanged(story.id);
@@ -78,7 +76,7 @@ async function postCommentSubmission(_prev: CommentFormState, formData: FormData
   // as the answer to the POST. The form says when the page handles the answer itself.
   if (formText(formData, "enhanced") !== "1") redirect(commentPermalink(story.slug, created.id));
   revalidatePath(`/stories/${story.slug}`);
-  return { ok: true, id: created.id };
+  return ok({ id: created.id });
 }
 
 export async function updateCommentAction(state: CommentFormState, formData: FormData): Promise<CommentFormState> {
@@ -88,27 +86,25 @@ export async function updateCommentAction(state: CommentFormState, formData: For
 async function updateCommentSubmission(_prev: CommentFormState, formData: FormData): Promise<CommentFormState> {
   const t = await getTranslations();
   const values = { body: formText(formData, "body") };
-  const user = await currentUser();
   const comment = await getCommentAccess(formText(formData, "commentId"));
-  if (!user || !comment || !canEditComment(user, comment, comment)) {
-    const closed = comment ? commentsClosedReason(comment) : null;
-    const formError = closed === "locked" ? t("comments.lockedNote") : closed === "closed" ? t("comments.closedNote") : t("comments.notAllowed");
-    return { ok: false, fieldErrors: {}, formError, values };
-  }
+  const closed = comment ? commentsClosedReason(comment) : null;
+  const notAllowed = formError(closed === "locked" ? t("comments.lockedNote") : closed === "closed" ? t("comments.closedNote") : t("comments.notAllowed"), values);
+  const user = await requireUser(() => refuse(notAllowed));
+  if (!comment || !canEditComment(user, comment, comment)) return notAllowed;
 
   const parsed = commentSchema.safeParse(values, { error: validationErrorMap(t) });
-  if (!parsed.success) return { ok: false, fieldErrors: z.flattenError(parsed.error).fieldErrors, values };
+  if (!parsed.success) return invalid(parsed.error, values);
 
   await updateComment({ commentId: comment.id, body: parsed.data.body });
   await conversationChanged(comment.storyId);
   revalidatePath(`/stories/${comment.storySlug}`);
-  return { ok: true };
+  return ok();
 }
 
 export async function deleteCommentAction(formData: FormData): Promise<void> {
-  const user = await currentUser();
+  const user = await requireUser(forbidden);
   const comment = await getCommentAccess(formText(formData, "commentId"));
-  if (!user || !comment || !canDeleteComment(user, comment, { status: comment.storyStatus })) {
+  if (!comment || !canDeleteComment(user, comment, { status: comment.storyStatus })) {
     forbidden();
   }
   if (user.id !== comment.authorId) {
@@ -127,10 +123,9 @@ export async function deleteCommentAction(formData: FormData): Promise<void> {
  */
 
 export async function toggleStoryUsefulAction(formData: FormData): Promise<void> {
-  const user = await currentUser();
   const story = await getStoryConversationAccess(formText(formData, "storyId"));
   if (!story) return;
-  if (!user) redirect(`/signin?callbackUrl=${encodeURIComponent(`/stories/${story.slug}`)}`);
+  const user = await requireUser(`/stories/${story.slug}`);
   if (!canMarkUseful(user, story)) return;
   if (await memberOverLimit("reactionPerMember", user.id)) return;
   await setStoryUseful({ storyId: story.id, userId: user.id, useful: formText(formData, "useful") === "true" });
@@ -139,10 +134,9 @@ export async function toggleStoryUsefulAction(formData: FormData): Promise<void>
 }
 
 export async function toggleCommentUsefulAction(formData: FormData): Promise<void> {
-  const user = await currentUser();
   const comment = await getCommentAccess(formText(formData, "commentId"));
   if (!comment) return;
-  if (!user) redirect(`/signin?callbackUrl=${encodeURIComponent(`/stories/${comment.storySlug}`)}`);
+  const user = await requireUser(`/stories/${comment.storySlug}`);
   if (!canMarkUseful(user, { ...comment, status: comment.storyStatus })) return;
   if (await memberOverLimit("reactionPerMember", user.id)) return;
   await setCommentUseful({ commentId: comment.id, userId: user.id, useful: formText(formData, "useful") === "true" });
@@ -152,10 +146,9 @@ export async function toggleCommentUsefulAction(formData: FormData): Promise<voi
 
 /** The author switches comments off on their own story, or on again. */
 export async function setCommentsClosedAction(formData: FormData): Promise<void> {
-  const user = await currentUser();
   const story = await getStoryConversationAccess(formText(formData, "storyId"));
   if (!story) return;
-  if (!user) redirect(`/signin?callbackUrl=${encodeURIComponent(`/stories/${story.slug}`)}`);
+  const user = await requireUser(`/stories/${story.slug}`);
   if (!canCloseComments(user, story)) {
     forbidden();
   }
@@ -170,10 +163,9 @@ export async function setCommentsClosedAction(formData: FormData): Promise<void>
  * `{ locked: false }` to `{ locked: true }` (or back).
  */
 export async function setThreadLockedAction(formData: FormData): Promise<void> {
-  const user = await currentUser();
   const story = await getStoryConversationAccess(formText(formData, "storyId"));
   if (!story) return;
-  if (!user) redirect(`/signin?callbackUrl=${encodeURIComponent(`/stories/${story.slug}`)}`);
+  const user = await requireUser(`/stories/${story.slug}`);
   if (!canLockThread(user, story)) {
     forbidden();
   }

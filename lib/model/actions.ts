@@ -4,15 +4,15 @@ import { revalidatePath } from "next/cache";
 import { contentChanged, conversationChanged, organisationRecognitionsChanged } from "@/lib/cache/tags";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { z } from "zod";
 import { canRecogniseStory, canSupportProposal, canWritePublicly, isModerator } from "@/lib/auth/permissions";
-import { currentUser } from "@/lib/auth/session";
+import { requireUser } from "@/lib/auth/session";
 import { commentSchema } from "@/lib/comments/schema";
 import { memberOverLimit } from "@/lib/rate-limit/guard";
 import { getStoryAccess } from "@/lib/stories/story";
 import { formText, formValues } from "@/lib/validation/form-data";
 import { recordStaffAction } from "@/lib/moderation/audit";
-import { validationErrorMap, type FormState } from "@/lib/validation/error-map";
+import { validationErrorMap } from "@/lib/validation/error-map";
+import { fieldError, formError, invalid, ok, refuse, type FormState } from "@/lib/validation/form-state";
 import { keepInputWhenUnavailable } from "@/lib/validation/unavailable";
 import { createProposal, createProposalComment, decideProposal, getProposalAccess, setProposalSupport, UnknownStoriesError } from "./proposals";
 import { removeOrganisationRecognition, saveOrganisationRecognition, setStoryRecognition, startingPointIdBySlug } from "./recognition";
@@ -21,10 +21,9 @@ import { decisionSchema, organisationNoteSchema, proposalSchema } from "./schema
 
 /** A reader marks (or unmarks) a starting point they recognise in someone else's story. */
 export async function setStoryRecognitionAction(formData: FormData): Promise<void> {
-  const user = await currentUser();
   const story = await getStoryAccess(formText(formData, "storyId"));
   if (!story) return;
-  if (!user) redirect(`/signin?callbackUrl=${encodeURIComponent(`/stories/${story.slug}`)}`);
+  const user = await requireUser(`/stories/${story.slug}`);
   const startingPointId = await startingPointIdBySlug(formText(formData, "startingPoint"));
   if (!canRecogniseStory(user, story) || startingPointId === null) return;
   // A one-click form without a message: over the limit, the click changes nothing.
@@ -44,28 +43,26 @@ async function saveOrganisationRecognitionSubmission(_prev: FormState<NoteValues
   const t = await getTranslations();
   const values = { note: formText(formData, "note") };
   const slug = formText(formData, "startingPoint");
-  const user = await currentUser();
-  if (!user) redirect(`/signin?callbackUrl=${encodeURIComponent(`/starting-points/${slug}`)}`);
+  const user = await requireUser(`/starting-points/${slug}`);
   // The recognition counts in public, and its note is shown there.
-  if (!canWritePublicly(user)) return { ok: false, fieldErrors: {}, formError: t("verifyEmail.confirmFirst"), values };
+  if (!canWritePublicly(user)) return formError(t("verifyEmail.confirmFirst"), values);
   const startingPointId = await startingPointIdBySlug(slug);
-  if (startingPointId === null) return { ok: false, fieldErrors: {}, formError: t("model.unknownStartingPoint"), values };
+  if (startingPointId === null) return formError(t("model.unknownStartingPoint"), values);
 
   const parsed = organisationNoteSchema.safeParse(values, { error: validationErrorMap(t) });
-  if (!parsed.success) return { ok: false, fieldErrors: z.flattenError(parsed.error).fieldErrors, values };
+  if (!parsed.success) return invalid(parsed.error, values);
   const limited = await memberOverLimit("reactionPerMember", user.id);
-  if (limited) return { ok: false, fieldErrors: {}, formError: limited, values };
+  if (limited) return formError(limited, values);
   await saveOrganisationRecognition({ startingPointId, userId: user.id, note: parsed.data.note });
   await organisationRecognitionsChanged();
   revalidatePath(`/starting-points/${slug}`);
   revalidatePath("/starting-points");
-  return { ok: true };
+  return ok();
 }
 
 export async function removeOrganisationRecognitionAction(formData: FormData): Promise<void> {
   const slug = formText(formData, "startingPoint");
-  const user = await currentUser();
-  if (!user) redirect(`/signin?callbackUrl=${encodeURIComponent(`/starting-points/${slug}`)}`);
+  const user = await requireUser(`/starting-points/${slug}`);
   const startingPointId = await startingPointIdBySlug(slug);
   if (startingPointId === null) return;
   if (await memberOverLimit("reactionPerMember", user.id)) return;
@@ -84,20 +81,19 @@ export async function createProposalAction(state: FormState<ProposalValues>, for
 async function createProposalSubmission(_prev: FormState<ProposalValues>, formData: FormData): Promise<FormState<ProposalValues>> {
   const t = await getTranslations();
   const values = { name: formText(formData, "name"), explanation: formText(formData, "explanation"), stories: formText(formData, "stories") };
-  const user = await currentUser();
-  if (!user) redirect("/signin?callbackUrl=%2Fstarting-points%23propose");
-  if (!canWritePublicly(user)) return { ok: false, fieldErrors: {}, formError: t("verifyEmail.confirmFirst"), values };
+  const user = await requireUser("/starting-points#propose");
+  if (!canWritePublicly(user)) return formError(t("verifyEmail.confirmFirst"), values);
 
   const parsed = proposalSchema.safeParse(values, { error: validationErrorMap(t) });
-  if (!parsed.success) return { ok: false, fieldErrors: z.flattenError(parsed.error).fieldErrors, values };
+  if (!parsed.success) return invalid(parsed.error, values);
   const limited = await memberOverLimit("proposalPerMember", user.id);
-  if (limited) return { ok: false, fieldErrors: {}, formError: limited, values };
+  if (limited) return formError(limited, values);
   let id: string;
   try {
     ({ id } = await createProposal({ proposerId: user.id, name: parsed.data.name, explanation: parsed.data.explanation, storySlugs: parsed.data.stories }));
   } catch (error) {
     if (error instanceof UnknownStoriesError) {
-      return { ok: false, fieldErrors: { stories: [t("model.unknownStories", { stories: error.slugs.join(", ") })] }, values };
+      return fieldError("stories", t("model.unknownStories", { stories: error.slugs.join(", ") }), values);
     }
     throw error;
   }
@@ -107,8 +103,7 @@ async function createProposalSubmission(_prev: FormState<ProposalValues>, formDa
 
 export async function setProposalSupportAction(formData: FormData): Promise<void> {
   const proposalId = formText(formData, "proposalId");
-  const user = await currentUser();
-  if (!user) redirect(`/signin?callbackUrl=${encodeURIComponent(`/starting-points/proposals/${proposalId}`)}`);
+  const user = await requireUser(`/starting-points/proposals/${proposalId}`);
   const proposal = await getProposalAccess(proposalId);
   if (!proposal || !canSupportProposal(user, proposal)) return;
   if (await memberOverLimit("reactionPerMember", user.id)) return;
@@ -125,19 +120,18 @@ async function postProposalCommentSubmission(_prev: FormState<{ body: string }>,
   const t = await getTranslations();
   const values = { body: formText(formData, "body") };
   const proposalId = formText(formData, "proposalId");
-  const user = await currentUser();
-  if (!user) return { ok: false, fieldErrors: {}, formError: t("comments.signInToComment"), values };
-  if (!canWritePublicly(user)) return { ok: false, fieldErrors: {}, formError: t("comments.confirmEmailToComment"), values };
+  const user = await requireUser(() => refuse(formError(t("comments.signInToComment"), values)));
+  if (!canWritePublicly(user)) return formError(t("comments.confirmEmailToComment"), values);
   const proposal = await getProposalAccess(proposalId);
-  if (!proposal) return { ok: false, fieldErrors: {}, formError: t("model.proposalGone"), values };
+  if (!proposal) return formError(t("model.proposalGone"), values);
 
   const parsed = commentSchema.safeParse(values, { error: validationErrorMap(t) });
-  if (!parsed.success) return { ok: false, fieldErrors: z.flattenError(parsed.error).fieldErrors, values };
+  if (!parsed.success) return invalid(parsed.error, values);
   const limited = await memberOverLimit("commentPerMember", user.id);
-  if (limited) return { ok: false, fieldErrors: {}, formError: limited, values };
+  if (limited) return formError(limited, values);
   await createProposalComment({ proposalId, authorId: user.id, body: parsed.data.body });
   revalidatePath(`/starting-points/proposals/${proposalId}`);
-  return { ok: true };
+  return ok();
 }
 
 export type DecisionValues = Record<string, string>;
@@ -150,17 +144,16 @@ async function decideProposalSubmission(_prev: FormState<DecisionValues>, formDa
   const t = await getTranslations();
   const values = formValues(formData) as DecisionValues;
   const proposalId = formText(formData, "proposalId");
-  const user = await currentUser();
-  if (!user || !isModerator(user)) return { ok: false, fieldErrors: {}, formError: t("model.moderatorsOnly"), values };
+  const moderatorsOnly = formError(t("model.moderatorsOnly"), values);
+  const user = await requireUser(() => refuse(moderatorsOnly));
+  if (!isModerator(user)) return moderatorsOnly;
   const proposal = await getProposalAccess(proposalId);
 
   const parsed = decisionSchema.safeParse(values, { error: validationErrorMap(t) });
-  if (!parsed.success) return { ok: false, fieldErrors: z.flattenError(parsed.error).fieldErrors as Record<string, string[]>, values };
+  if (!parsed.success) return invalid(parsed.error, values);
   const result = await decideProposal({ proposalId, moderatorId: user.id, ...parsed.data });
   if (!result.ok) {
-    return result.reason === "already_decided"
-      ? { ok: false, fieldErrors: {}, formError: t("model.alreadyDecided"), values }
-      : { ok: false, fieldErrors: { mergeInto: [t("model.unknownStartingPoint")] }, values };
+    return result.reason === "already_decided" ? formError(t("model.alreadyDecided"), values) : fieldError("mergeInto", t("model.unknownStartingPoint"), values);
   }
   await recordStaffAction({
     actorId: user.id,
@@ -175,5 +168,5 @@ async function decideProposalSubmission(_prev: FormState<DecisionValues>, formDa
   revalidatePath(`/starting-points/proposals/${proposalId}`);
   revalidatePath("/starting-points");
   revalidatePath("/");
-  return { ok: true };
+  return ok();
 }

@@ -4,12 +4,12 @@ import { revalidatePath } from "next/cache";
 import { contentChanged } from "@/lib/cache/tags";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { z } from "zod";
 import { canReport, isAdmin, isModerator } from "@/lib/auth/permissions";
-import { currentUser } from "@/lib/auth/session";
+import { requireUser } from "@/lib/auth/session";
 import { memberOverLimit } from "@/lib/rate-limit/guard";
 import { formText } from "@/lib/validation/form-data";
-import { validationErrorMap, type FormState } from "@/lib/validation/error-map";
+import { validationErrorMap } from "@/lib/validation/error-map";
+import { formError, invalid, ok, refuse, type FormState } from "@/lib/validation/form-state";
 import { keepInputWhenUnavailable } from "@/lib/validation/unavailable";
 import { createReport } from "./reports";
 import { decide } from "./decisions";
@@ -35,23 +35,22 @@ export async function reportAction(state: FormState<ReportValues>, formData: For
 async function reportSubmission(_prev: FormState<ReportValues>, formData: FormData): Promise<FormState<ReportValues>> {
   const t = await getTranslations();
   const values = { reason: formText(formData, "reason"), note: formText(formData, "note") };
-  const user = await currentUser();
-  if (!user) return { ok: false, fieldErrors: {}, formError: t("moderation.signInToReport"), values };
+  const user = await requireUser(() => refuse(formError(t("moderation.signInToReport"), values)));
   const target = targetOf(formData);
   const found = target ? await findTarget(target.type, target.id) : null;
-  if (!target || !found || !canReport(user, found)) return { ok: false, fieldErrors: {}, formError: t("moderation.cannotReport"), values };
+  if (!target || !found || !canReport(user, found)) return formError(t("moderation.cannotReport"), values);
 
   const parsed = reportSchema.safeParse(values, { error: validationErrorMap(t) });
-  if (!parsed.success) return { ok: false, fieldErrors: z.flattenError(parsed.error).fieldErrors, values };
+  if (!parsed.success) return invalid(parsed.error, values);
 
   const limited = await memberOverLimit("reportPerMember", user.id);
-  if (limited) return { ok: false, fieldErrors: {}, formError: limited, values };
+  if (limited) return formError(limited, values);
 
   const result = await createReport({ targetType: target.type, targetId: target.id, reporterId: user.id, ...parsed.data });
-  if (!result.ok) return { ok: false, fieldErrors: {}, formError: t("moderation.cannotReport"), values };
+  if (!result.ok) return formError(t("moderation.cannotReport"), values);
   if (result.autoHidden) await contentChanged();
   // No revalidation here: it would re-render this report page, which a hidden target no longer has.
-  return { ok: true, message: t("moderation.reportThanks") };
+  return ok({ message: t("moderation.reportThanks") });
 }
 
 export type DecisionValues = { decision: string; reason: string; period: string };
@@ -64,21 +63,22 @@ export async function moderateAction(state: FormState<DecisionValues>, formData:
 async function moderateSubmission(_prev: FormState<DecisionValues>, formData: FormData): Promise<FormState<DecisionValues>> {
   const t = await getTranslations();
   const values = { decision: formText(formData, "decision"), reason: formText(formData, "reason"), period: formText(formData, "period") };
-  const user = await currentUser();
+  const notAllowed = formError(t("moderation.notAllowed"), values);
+  const user = await requireUser(() => refuse(notAllowed));
   const target = targetOf(formData);
-  if (!user || !isModerator(user) || !target) return { ok: false, fieldErrors: {}, formError: t("moderation.notAllowed"), values };
+  if (!isModerator(user) || !target) return notAllowed;
 
   const parsed = moderationDecisionSchema.safeParse({ ...values, period: values.period || undefined }, { error: validationErrorMap(t) });
-  if (!parsed.success) return { ok: false, fieldErrors: z.flattenError(parsed.error).fieldErrors, values };
+  if (!parsed.success) return invalid(parsed.error, values);
 
   // Moderators do not judge themselves; an admin or another moderator does.
   const found = await findTarget(target.type, target.id);
-  if (found?.userId === user.id) return { ok: false, fieldErrors: {}, formError: t("moderation.ownContent"), values };
+  if (found?.userId === user.id) return formError(t("moderation.ownContent"), values);
 
   const result = await decide({ actorId: user.id, targetType: target.type, targetId: target.id, ...parsed.data });
   if (!result.ok) {
     const key = result.reason === "not_found" ? "moderation.gone" : result.reason === "not_allowed" ? "moderation.outOfReach" : "moderation.notApplicable";
-    return { ok: false, fieldErrors: {}, formError: t(key), values };
+    return formError(t(key), values);
   }
   // Hiding, approving or suspending changes what everyone sees, possibly on many pages.
   await contentChanged();
@@ -89,9 +89,9 @@ async function moderateSubmission(_prev: FormState<DecisionValues>, formData: Fo
 
 /** An admin changes a member's role. */
 export async function setRoleAction(formData: FormData): Promise<void> {
-  const user = await currentUser();
+  const user = await requireUser(() => redirect("/admin?error=notAllowed"));
   const role = ASSIGNABLE_ROLES.find((r) => r === formText(formData, "role"));
-  if (!user || !isAdmin(user) || !role) redirect("/admin?error=notAllowed");
+  if (!isAdmin(user) || !role) redirect("/admin?error=notAllowed");
   const result = await setRole({ actorId: user.id, userId: formText(formData, "userId"), role });
   // Pages show staff tools by the author's role (lib/auth/permissions.ts), and cache it with the content.
   if (result.ok) await contentChanged();
@@ -102,8 +102,8 @@ export async function setRoleAction(formData: FormData): Promise<void> {
 
 /** An admin turns approval of new members' first stories on or off. */
 export async function setApprovalSettingAction(formData: FormData): Promise<void> {
-  const user = await currentUser();
-  if (!user || !isAdmin(user)) redirect("/admin?error=notAllowed");
+  const user = await requireUser(() => redirect("/admin?error=notAllowed"));
+  if (!isAdmin(user)) redirect("/admin?error=notAllowed");
   await setSetting({ actorId: user.id, key: "approveNewMembersStories", value: formText(formData, "approveNewMembersStories") === "on" });
   revalidatePath("/admin");
   redirect("/admin?saved=settings");

@@ -1,13 +1,12 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { z } from "zod";
-import { currentUser } from "@/lib/auth/session";
+import { requireUser } from "@/lib/auth/session";
 import { startingPointIdBySlug } from "@/lib/model/recognition";
 import { getStoryAccess } from "@/lib/stories/story";
-import { validationErrorMap, type FormState } from "@/lib/validation/error-map";
+import { validationErrorMap } from "@/lib/validation/error-map";
+import { invalid, ok, type FormState } from "@/lib/validation/form-state";
 import { formText } from "@/lib/validation/form-data";
 import { keepInputWhenUnavailable } from "@/lib/validation/unavailable";
 import { markNotificationRead, markNotificationsRead, setEmailFrequency, setFollow } from "./queries";
@@ -17,16 +16,14 @@ const SETTINGS_PATH = "/settings/notifications";
 
 /** "Mark all as read" on the notifications page. */
 export async function markNotificationsReadAction(): Promise<void> {
-  const user = await currentUser();
-  if (!user) redirect("/signin?callbackUrl=%2Fnotifications");
+  const user = await requireUser("/notifications");
   await markNotificationsRead(user.id);
   revalidatePath("/notifications");
 }
 
 /** "Mark as read" on one notification; only the member's own notifications change. */
 export async function markNotificationReadAction(formData: FormData): Promise<void> {
-  const user = await currentUser();
-  if (!user) redirect("/signin?callbackUrl=%2Fnotifications");
+  const user = await requireUser("/notifications");
   const id = formText(formData, "id");
   if (!id || id.length > 100) return;
   await markNotificationRead({ userId: user.id, id });
@@ -57,8 +54,7 @@ export async function setFollowAction(formData: FormData): Promise<void> {
     path = `/starting-points/${id}`;
   }
 
-  const user = await currentUser();
-  if (!user) redirect(`/signin?callbackUrl=${encodeURIComponent(path)}`);
+  const user = await requireUser(path);
   await setFollow({ userId: user.id, target, id: followId, follow });
   revalidatePath(path);
   revalidatePath(SETTINGS_PATH);
@@ -76,12 +72,11 @@ export async function updateNotificationSettingsAction(
 
 async function notificationSettingsSubmission(_prev: FormState<NotificationSettingsValues>, formData: FormData): Promise<FormState<NotificationSettingsValues>> {
   const values = { emailFrequency: formText(formData, "emailFrequency") };
-  const user = await currentUser();
-  if (!user) redirect(`/signin?callbackUrl=${encodeURIComponent(SETTINGS_PATH)}`);
+  const user = await requireUser(SETTINGS_PATH);
   const t = await getTranslations();
   const parsed = notificationSettingsSchema.safeParse(values, { error: validationErrorMap(t) });
-  if (!parsed.success) return { ok: false, fieldErrors: z.flattenError(parsed.error).fieldErrors, values };
+  if (!parsed.success) return invalid(parsed.error, values);
   await setEmailFrequency({ userId: user.id, emailFrequency: parsed.data.emailFrequency });
   revalidatePath(SETTINGS_PATH);
-  return { ok: true, message: t("notificationSettings.saved") };
+  return ok({ message: t("notificationSettings.saved") });
 }

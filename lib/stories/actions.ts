@@ -2,9 +2,8 @@
 
 import { forbidden, redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { z } from "zod";
 import { canEditStory, canSeeHistory, canWritePublicly } from "@/lib/auth/permissions";
-import { currentUser } from "@/lib/auth/session";
+import { currentUser, requireUser } from "@/lib/auth/session";
 import { renderMarkdown } from "@/lib/markdown/render";
 import { getMemberRole } from "@/lib/members/queries";
 import { findTarget } from "@/lib/moderation/targets";
@@ -13,7 +12,8 @@ import { recordStaffAction } from "@/lib/moderation/audit";
 import { memberOverLimit } from "@/lib/rate-limit/guard";
 import { readIdempotencyKey } from "@/lib/idempotency";
 import { formText, formValues } from "@/lib/validation/form-data";
-import { validationErrorMap, type FormState } from "@/lib/validation/error-map";
+import { validationErrorMap } from "@/lib/validation/error-map";
+import { fieldError, formError, invalid, refuse, showAgain, type FormState } from "@/lib/validation/form-state";
 import { keepInputWhenUnavailable } from "@/lib/validation/unavailable";
 import { getReaderLocale } from "@/lib/i18n/server";
 import { storyFormValues } from "./form-values";
@@ -43,7 +43,7 @@ export type StoryFormState = FormState<
 /** "Suggest starting points" submits the whole form: answer with suggestions, save nothing. */
 async function suggestionsFor<V extends StoryFormValues>(values: V): Promise<StoryFormState> {
   const input = suggestionRequestSchema.parse(values);
-  return { ok: false, fieldErrors: {}, values: { ...values, suggestions: await suggestStartingPoints(input, await getReaderLocale()) } };
+  return showAgain({ ...values, suggestions: await suggestStartingPoints(input, await getReaderLocale()) });
 }
 
 function readStoryForm(formData: FormData): { values: StoryFormValues; intent: StoryIntent } {
@@ -70,17 +70,16 @@ export async function createStoryAction(state: StoryFormState, formData: FormDat
 }
 
 async function createStorySubmission(_prev: StoryFormState, formData: FormData): Promise<StoryFormState> {
-  const user = await currentUser();
-  if (!user) redirect("/signin?callbackUrl=%2Fstories%2Fnew");
+  const user = await requireUser("/stories/new");
   const t = await getTranslations();
   const { values, intent } = readStoryForm(formData);
   if (formText(formData, "intent") === "suggest") return suggestionsFor(values);
   const parsed = storySchemaFor(intent).safeParse(values, { error: validationErrorMap(t) });
-  if (!parsed.success) return { ok: false, fieldErrors: z.flattenError(parsed.error).fieldErrors, values };
+  if (!parsed.success) return invalid(parsed.error, values);
   // Until the address is confirmed the story waits as a draft; the text stays in the form.
-  if (intent === "publish" && !canWritePublicly(user)) return { ok: false, fieldErrors: {}, formError: t("stories.confirmEmailToPublish"), values };
+  if (intent === "publish" && !canWritePublicly(user)) return formError(t("stories.confirmEmailToPublish"), values);
   const limited = await memberOverLimit("storyPerMember", user.id);
-  if (limited) return { ok: false, fieldErrors: {}, formError: limited, values };
+  if (limited) return formError(limited, values);
 
   let slug: string;
   let publishAs: "pending" | "published";
@@ -92,7 +91,7 @@ async function createStorySubmission(_prev: StoryFormState, formData: FormData):
     if (intent === "publish") await recordSuggestion({ storyId: id, input: parsed.data, chosen: parsed.data.startingPoints });
   } catch (error) {
     if (error instanceof UnknownStartingPointError) {
-      return { ok: false, fieldErrors: { startingPoints: [t("stories.unknownStartingPoint")] }, values };
+      return fieldError("startingPoints", t("stories.unknownStartingPoint"), values);
     }
     throw error;
   }
@@ -108,23 +107,22 @@ export async function updateStoryAction(state: StoryFormState, formData: FormDat
 async function updateStorySubmission(_prev: StoryFormState, formData: FormData): Promise<StoryFormState> {
   const storyId = formText(formData, "storyId");
   const expectedVersion = Number(formText(formData, "version"));
-  const user = await currentUser();
   const t = await getTranslations();
   const read = readStoryForm(formData);
   const intent = read.intent;
   const values = { ...read.values, version: formText(formData, "version") };
 
   // Permission first: someone who may not edit learns nothing from validation messages.
+  const notAllowed = formError(t("stories.notAllowed"), values);
+  const user = await requireUser(() => refuse(notAllowed));
   const story = await getStoryAccess(storyId);
   // Only its author takes a story back to draft: staff who may edit it save it as it stands.
-  if (!user || !story || !canEditStory(user, story) || (intent === "draft" && user.id !== story.authorId)) {
-    return { ok: false, fieldErrors: {}, formError: t("stories.notAllowed"), values };
-  }
+  if (!story || !canEditStory(user, story) || (intent === "draft" && user.id !== story.authorId)) return notAllowed;
   if (formText(formData, "intent") === "suggest") return suggestionsFor(values);
 
   const parsed = storySchemaFor(intent).safeParse(values, { error: validationErrorMap(t) });
-  if (!parsed.success) return { ok: false, fieldErrors: z.flattenError(parsed.error).fieldErrors, values };
-  if (intent === "publish" && !canWritePublicly(user)) return { ok: false, fieldErrors: {}, formError: t("stories.confirmEmailToPublish"), values };
+  if (!parsed.success) return invalid(parsed.error, values);
+  if (intent === "publish" && !canWritePublicly(user)) return formError(t("stories.confirmEmailToPublish"), values);
 
   try {
     // The author's approval rule applies, also when a moderator edits the story.
@@ -133,9 +131,9 @@ async function updateStorySubmission(_prev: StoryFormState, formData: FormData):
     const result = await updateStory({ storyId, expectedVersion, input: parsed.data, intent, publishAs, editorId: user.id });
     if (!result.ok && result.reason === "conflict") {
       const current = await currentStoryVersion(storyId);
-      return { ok: false, fieldErrors: {}, formError: t("stories.conflict"), values: { ...values, version: String(current ?? expectedVersion), conflict: true } };
+      return formError(t("stories.conflict"), { ...values, version: String(current ?? expectedVersion), conflict: true });
     }
-    if (!result.ok) return { ok: false, fieldErrors: {}, formError: t("stories.notFound"), values };
+    if (!result.ok) return formError(t("stories.notFound"), values);
     // A draft published now is recorded like a new story; a story recorded before keeps its record.
     if (intent === "publish") await recordSuggestion({ storyId, input: parsed.data, chosen: parsed.data.startingPoints });
     await storyChanged(storyId);
@@ -152,7 +150,7 @@ async function updateStorySubmission(_prev: StoryFormState, formData: FormData):
     redirect(`/stories/${result.slug}`);
   } catch (error) {
     if (error instanceof UnknownStartingPointError) {
-      return { ok: false, fieldErrors: { startingPoints: [t("stories.unknownStartingPoint")] }, values };
+      return fieldError("startingPoints", t("stories.unknownStartingPoint"), values);
     }
     throw error;
   }
@@ -167,8 +165,7 @@ export type RestoreRevisionState = FormState<Record<string, string>>;
  */
 export async function publishDraftAction(formData: FormData): Promise<void> {
   const slug = formText(formData, "slug");
-  const user = await currentUser();
-  if (!user) redirect(`/signin?callbackUrl=${encodeURIComponent(`/stories/${slug}`)}`);
+  const user = await requireUser(`/stories/${slug}`);
   const story = await getStoryBySlug(slug, await getReaderLocale());
   if (!story || !canEditStory(user, story) || story.status !== "draft") redirect(`/stories/${encodeURIComponent(slug)}`);
   const parsed = storySchema.safeParse(storyFormValues(story));
@@ -188,16 +185,16 @@ export async function restoreRevisionAction(state: RestoreRevisionState, formDat
 }
 
 async function restoreRevisionSubmission(_prev: RestoreRevisionState, formData: FormData): Promise<RestoreRevisionState> {
-  const user = await currentUser();
   const t = await getTranslations();
-  const refused = (key: string): RestoreRevisionState => ({ ok: false, fieldErrors: {}, formError: t(key), values: {} });
+  const refused = (key: string) => formError<Record<string, string>>(t(key), {});
+  const user = await requireUser(() => refuse(refused("stories.notAllowed")));
   const parsed = restoreRevisionSchema.safeParse({
     storyId: formText(formData, "storyId"),
     version: formText(formData, "version"),
     expectedVersion: formText(formData, "expectedVersion"),
   });
   const story = parsed.success ? await getStoryAccess(parsed.data.storyId) : null;
-  if (!user || !story || !parsed.success || !canSeeHistory(user, story)) return refused("stories.notAllowed");
+  if (!story || !parsed.success || !canSeeHistory(user, story)) return refused("stories.notAllowed");
   // An old version made current again is public text, unless the story is a draft.
   if (story.status !== "draft" && !canWritePublicly(user)) return refused("verifyEmail.confirmFirst");
 
@@ -225,9 +222,9 @@ async function restoreRevisionSubmission(_prev: RestoreRevisionState, formData: 
 }
 
 export async function deleteStoryAction(formData: FormData): Promise<void> {
-  const user = await currentUser();
+  const user = await requireUser(forbidden);
   const story = await getStoryAccess(formText(formData, "storyId"));
-  if (!user || !story || !canEditStory(user, story)) {
+  if (!story || !canEditStory(user, story)) {
     forbidden();
   }
   if (user.id !== story.authorId) {

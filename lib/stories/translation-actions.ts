@@ -2,12 +2,12 @@
 
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { z } from "zod";
 import { canEditStory, canWritePublicly } from "@/lib/auth/permissions";
-import { currentUser } from "@/lib/auth/session";
+import { requireUser } from "@/lib/auth/session";
 import { storyChanged } from "@/lib/cache/tags";
 import { recordStaffAction } from "@/lib/moderation/audit";
-import { validationErrorMap, type FormState } from "@/lib/validation/error-map";
+import { validationErrorMap } from "@/lib/validation/error-map";
+import { formError, invalid, refuse, type FormState } from "@/lib/validation/form-state";
 import { formText } from "@/lib/validation/form-data";
 import { keepInputWhenUnavailable } from "@/lib/validation/unavailable";
 import { getStoryAccess } from "./story";
@@ -32,26 +32,27 @@ async function saveTranslationSubmission(_prev: TranslationFormState, formData: 
     trigger: formText(formData, "trigger"),
     version: formText(formData, "version"),
   };
-  const user = await currentUser();
   const t = await getTranslations();
 
   // Whoever may edit the story may translate it; nobody else learns anything from the answer.
+  const notAllowed = formError(t("stories.notAllowed"), values);
+  const user = await requireUser(() => refuse(notAllowed));
   const story = await getStoryAccess(storyId);
-  if (!user || !story || !canEditStory(user, story) || !(LANGUAGES as readonly string[]).includes(language) || !Number.isSafeInteger(expectedVersion) || expectedVersion < 0) {
-    return { ok: false, fieldErrors: {}, formError: t("stories.notAllowed"), values };
+  if (!story || !canEditStory(user, story) || !(LANGUAGES as readonly string[]).includes(language) || !Number.isSafeInteger(expectedVersion) || expectedVersion < 0) {
+    return notAllowed;
   }
   // A translation of a story readers see is public text; one of a draft is not.
-  if (story.status !== "draft" && !canWritePublicly(user)) return { ok: false, fieldErrors: {}, formError: t("verifyEmail.confirmFirst"), values };
+  if (story.status !== "draft" && !canWritePublicly(user)) return formError(t("verifyEmail.confirmFirst"), values);
   const parsed = translationSchema.safeParse(values, { error: validationErrorMap(t) });
-  if (!parsed.success) return { ok: false, fieldErrors: z.flattenError(parsed.error).fieldErrors, values };
+  if (!parsed.success) return invalid(parsed.error, values);
 
   const result = await saveTranslation({ storyId, language: language as (typeof LANGUAGES)[number], expectedVersion, input: parsed.data, editorId: user.id });
   if (!result.ok) {
     if (result.reason === "conflict") {
       const current = await getTranslation(storyId, language);
-      return { ok: false, fieldErrors: {}, formError: t("translations.conflict"), values: { ...values, version: String(current?.version ?? 0), conflict: true } };
+      return formError(t("translations.conflict"), { ...values, version: String(current?.version ?? 0), conflict: true });
     }
-    return { ok: false, fieldErrors: {}, formError: t(result.reason === "same_language" ? "translations.sameLanguage" : "stories.notFound"), values };
+    return formError(t(result.reason === "same_language" ? "translations.sameLanguage" : "stories.notFound"), values);
   }
   await storyChanged(storyId);
   if (user.id !== story.authorId) {

@@ -38,11 +38,3 @@ export function validationErrorMap(t: Translate): z.core.$ZodErrorMap {
     }
   };
 }
-
-export type FieldErrors = Partial<Record<string, string[]>>;
-
-export type FormState<Values> =
-  // `id`: what the action created (a comment), for the page to put the focus on.
-  | { ok: true; message?: string; id?: string }
-  | { ok: false; fieldErrors: FieldErrors; formError?: string; values: Values }
-  | null;

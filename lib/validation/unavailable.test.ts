@@ -9,6 +9,7 @@ vi.mock("next-intl/server", () => ({
 setRequestHeaders({ "x-request-id": "req-123" });
 
 const { keepInputWhenUnavailable } = await import("./unavailable");
+const { formError, refuse } = await import("./form-state");
 
 function submitted() {
   const data = new FormData();
@@ -54,5 +55,10 @@ describe("a form submitted while the database is unreachable", () => {
 
   it("returns the action's own answer when the database is there", async () => {
     await expect(keepInputWhenUnavailable(async () => ({ ok: true }), null, submitted())).resolves.toEqual({ ok: true });
+  });
+
+  it("returns a refusal the action threw (a guard's answer), without touching the database", async () => {
+    const answer = formError("settings.signedOut", { title: "My story" });
+    await expect(keepInputWhenUnavailable(async () => refuse(answer), null, submitted())).resolves.toBe(answer);
   });
 });

@@ -14,7 +14,8 @@ import { updateStoryAction } from "@/lib/stories/actions";
 import { storyFormValues } from "@/lib/stories/form-values";
 import { getStoryBySlug } from "@/lib/stories/story";
 import { storySchema } from "@/lib/stories/schema";
-import { validationErrorMap, type FieldErrors } from "@/lib/validation/error-map";
+import { validationErrorMap } from "@/lib/validation/error-map";
+import type { FieldErrors } from "@/lib/validation/form-state";
 import { PageMessages } from "@/components/page-messages";
 
 export async function generateMetadata(): Promise<Metadata> {
