@@ -1,4 +1,4 @@
-import { sql, type SQL } from "drizzle-orm";
+import { relations, sql, type SQL } from "drizzle-orm";
 import {
   type AnyPgColumn,
   bigint,
@@ -18,11 +18,7 @@ import {
 import { LANGUAGES, ORGANISATION_TYPES } from "../lib/constants/vocabulary";
 
 /*
- * Every table, then its inferred types. Links between tables are real foreign keys
- * (`.references()`), which the migrations create. There are no drizzle `relations()`: they
- * serve only drizzle's relational queries (`db.query.<table>.findMany({ with })`), and every
- * query here selects named columns with joins instead. Add a table's relations together with
- * the first query that reads through them.
+ * Every table, its relations and its inferred types, in that order per table.
  * Auth.js tables follow the shape @auth/drizzle-adapter expects; `users` is extended
  * with what the community needs (handle, password hash, role).
  */
@@ -81,6 +77,12 @@ export const users = pgTable(
   (t) => [uniqueIndex("users_email_lower_idx").on(sql`lower(${t.email})`)],
 );
 
+export const usersRelations = relations(users, ({ many }) => ({
+  stories: many(stories),
+  comments: many(comments),
+  accounts: many(accounts),
+}));
+
 export type User = typeof users.$inferSelect;
 export type NewUser = typeof users.$inferInsert;
 export type Role = (typeof roleEnum.enumValues)[number];
@@ -107,6 +109,10 @@ export const accounts = pgTable(
   },
   (t) => [primaryKey({ columns: [t.provider, t.providerAccountId] }), index("accounts_user_idx").on(t.userId)],
 );
+
+export const accountsRelations = relations(accounts, ({ one }) => ({
+  user: one(users, { fields: [accounts.userId], references: [users.id] }),
+}));
 
 export type Account = typeof accounts.$inferSelect;
 
@@ -151,6 +157,10 @@ export const startingPoints = pgTable("starting_points", {
   descriptionNl: text("description_nl").notNull(),
   createdAt: timestamps.createdAt,
 });
+
+export const startingPointsRelations = relations(startingPoints, ({ many }) => ({
+  stories: many(storyStartingPoints),
+}));
 
 export type StartingPoint = typeof startingPoints.$inferSelect;
 export type NewStartingPoint = typeof startingPoints.$inferInsert;
@@ -223,6 +233,12 @@ export const stories = pgTable(
   ],
 );
 
+export const storiesRelations = relations(stories, ({ one, many }) => ({
+  author: one(users, { fields: [stories.authorId], references: [users.id] }),
+  startingPoints: many(storyStartingPoints),
+  comments: many(comments),
+}));
+
 export type Story = typeof stories.$inferSelect;
 export type NewStory = typeof stories.$inferInsert;
 export type StoryStatus = (typeof storyStatusEnum.enumValues)[number];
@@ -245,6 +261,14 @@ export const storyStartingPoints = pgTable(
     index("story_starting_points_sp_idx").on(t.startingPointId, t.storyId),
   ],
 );
+
+export const storyStartingPointsRelations = relations(storyStartingPoints, ({ one }) => ({
+  story: one(stories, { fields: [storyStartingPoints.storyId], references: [stories.id] }),
+  startingPoint: one(startingPoints, {
+    fields: [storyStartingPoints.startingPointId],
+    references: [startingPoints.id],
+  }),
+}));
 
 export type StoryStartingPoint = typeof storyStartingPoints.$inferSelect;
 
@@ -283,6 +307,13 @@ export const comments = pgTable(
   ],
 );
 
+export const commentsRelations = relations(comments, ({ one, many }) => ({
+  story: one(stories, { fields: [comments.storyId], references: [stories.id] }),
+  author: one(users, { fields: [comments.authorId], references: [users.id] }),
+  parent: one(comments, { fields: [comments.parentId], references: [comments.id], relationName: "thread" }),
+  replies: many(comments, { relationName: "thread" }),
+}));
+
 export type Comment = typeof comments.$inferSelect;
 export type NewComment = typeof comments.$inferInsert;
 
@@ -310,6 +341,12 @@ export const storyRecognitions = pgTable(
   ],
 );
 
+export const storyRecognitionsRelations = relations(storyRecognitions, ({ one }) => ({
+  story: one(stories, { fields: [storyRecognitions.storyId], references: [stories.id] }),
+  user: one(users, { fields: [storyRecognitions.userId], references: [users.id] }),
+  startingPoint: one(startingPoints, { fields: [storyRecognitions.startingPointId], references: [startingPoints.id] }),
+}));
+
 export type StoryRecognition = typeof storyRecognitions.$inferSelect;
 
 /** "I recognise this in my organisation", with an optional note on what the trigger was. One per member and starting point. */
@@ -333,6 +370,11 @@ export const organisationRecognitions = pgTable(
     index("organisation_recognitions_sp_created_idx").on(t.startingPointId, t.createdAt.desc(), t.id.desc()),
   ],
 );
+
+export const organisationRecognitionsRelations = relations(organisationRecognitions, ({ one }) => ({
+  startingPoint: one(startingPoints, { fields: [organisationRecognitions.startingPointId], references: [startingPoints.id] }),
+  user: one(users, { fields: [organisationRecognitions.userId], references: [users.id] }),
+}));
 
 export type OrganisationRecognition = typeof organisationRecognitions.$inferSelect;
 
@@ -378,6 +420,13 @@ export const proposals = pgTable(
   (t) => [index("proposals_status_created_idx").on(t.status, t.createdAt.desc())],
 );
 
+export const proposalsRelations = relations(proposals, ({ one, many }) => ({
+  proposer: one(users, { fields: [proposals.proposerId], references: [users.id] }),
+  supports: many(proposalSupports),
+  stories: many(proposalStories),
+  comments: many(proposalComments),
+}));
+
 export type Proposal = typeof proposals.$inferSelect;
 export type ProposalStatus = (typeof proposalStatusEnum.enumValues)[number];
 
@@ -395,6 +444,11 @@ export const proposalSupports = pgTable(
   (t) => [primaryKey({ columns: [t.proposalId, t.userId] })],
 );
 
+export const proposalSupportsRelations = relations(proposalSupports, ({ one }) => ({
+  proposal: one(proposals, { fields: [proposalSupports.proposalId], references: [proposals.id] }),
+  user: one(users, { fields: [proposalSupports.userId], references: [users.id] }),
+}));
+
 /** Stories the proposer says show the proposed starting point. */
 export const proposalStories = pgTable(
   "proposal_stories",
@@ -408,6 +462,11 @@ export const proposalStories = pgTable(
   },
   (t) => [primaryKey({ columns: [t.proposalId, t.storyId] })],
 );
+
+export const proposalStoriesRelations = relations(proposalStories, ({ one }) => ({
+  proposal: one(proposals, { fields: [proposalStories.proposalId], references: [proposals.id] }),
+  story: one(stories, { fields: [proposalStories.storyId], references: [stories.id] }),
+}));
 
 export const proposalComments = pgTable(
   "proposal_comments",
@@ -425,6 +484,11 @@ export const proposalComments = pgTable(
   },
   (t) => [index("proposal_comments_proposal_idx").on(t.proposalId, t.createdAt, t.id)],
 );
+
+export const proposalCommentsRelations = relations(proposalComments, ({ one }) => ({
+  proposal: one(proposals, { fields: [proposalComments.proposalId], references: [proposals.id] }),
+  author: one(users, { fields: [proposalComments.authorId], references: [users.id] }),
+}));
 
 export type ProposalComment = typeof proposalComments.$inferSelect;
 
@@ -463,6 +527,10 @@ export const reports = pgTable(
     index("reports_target_idx").on(t.targetType, t.targetId),
   ],
 );
+
+export const reportsRelations = relations(reports, ({ one }) => ({
+  reporter: one(users, { fields: [reports.reporterId], references: [users.id] }),
+}));
 
 export type Report = typeof reports.$inferSelect;
 export type ReportTarget = (typeof reportTargetEnum.enumValues)[number];
@@ -519,6 +587,10 @@ export const moderationActions = pgTable(
   ],
 );
 
+export const moderationActionsRelations = relations(moderationActions, ({ one }) => ({
+  actor: one(users, { fields: [moderationActions.actorId], references: [users.id] }),
+}));
+
 export type ModerationAction = typeof moderationActions.$inferSelect;
 export type ModerationActionKind = (typeof moderationActionEnum.enumValues)[number];
 
@@ -544,6 +616,10 @@ export const notifications = pgTable(
     index("notifications_unmailed_idx").on(t.userId, t.createdAt).where(sql`${t.emailedAt} IS NULL`),
   ],
 );
+
+export const notificationsRelations = relations(notifications, ({ one }) => ({
+  user: one(users, { fields: [notifications.userId], references: [users.id] }),
+}));
 
 export type Notification = typeof notifications.$inferSelect;
 
@@ -745,6 +821,11 @@ export const storyRevisions = pgTable(
   (t) => [uniqueIndex("story_revisions_story_version_idx").on(t.storyId, t.version)],
 );
 
+export const storyRevisionsRelations = relations(storyRevisions, ({ one }) => ({
+  story: one(stories, { fields: [storyRevisions.storyId], references: [stories.id] }),
+  savedBy: one(users, { fields: [storyRevisions.savedById], references: [users.id] }),
+}));
+
 export type StoryRevision = typeof storyRevisions.$inferSelect;
 
 // ---------------------------------------------------------------------------- translations
@@ -778,6 +859,10 @@ export const storyTranslations = pgTable(
   (t) => [primaryKey({ columns: [t.storyId, t.language] }), index("story_translations_search_idx").using("gin", t.searchVector)],
 );
 
+export const storyTranslationsRelations = relations(storyTranslations, ({ one }) => ({
+  story: one(stories, { fields: [storyTranslations.storyId], references: [stories.id] }),
+}));
+
 export type StoryTranslation = typeof storyTranslations.$inferSelect;
 
 /** Every saved version of a translation, with who saved it: the translation's history. */
@@ -801,6 +886,11 @@ export const storyTranslationRevisions = pgTable(
   },
   (t) => [uniqueIndex("story_translation_revisions_version_idx").on(t.storyId, t.language, t.version)],
 );
+
+export const storyTranslationRevisionsRelations = relations(storyTranslationRevisions, ({ one }) => ({
+  story: one(stories, { fields: [storyTranslationRevisions.storyId], references: [stories.id] }),
+  savedBy: one(users, { fields: [storyTranslationRevisions.savedById], references: [users.id] }),
+}));
 
 export type StoryTranslationRevision = typeof storyTranslationRevisions.$inferSelect;
 
