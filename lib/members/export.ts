@@ -20,6 +20,8 @@ import {
   storyUseful,
   users,
 } from "@/db/schema";
+import { revisionContentColumns } from "@/lib/stories/history";
+import { pickStoryContent } from "@/lib/stories/schema";
 
 /*
  * "Download my data": everything the platform keeps about a member and made by them, as one
@@ -57,14 +59,7 @@ export async function exportMemberData(userId: string, now: Date = new Date()) {
     .select({
       id: stories.id,
       slug: stories.slug,
-      title: stories.title,
-      organisation: stories.organisation,
-      organisationType: stories.organisationType,
-      summary: stories.summary,
-      body: stories.body,
-      trigger: stories.trigger,
-      tools: stories.tools,
-      language: stories.language,
+      ...pickStoryContent(stories),
       status: stories.status,
       version: stories.version,
       moderationReason: stories.moderationReason,
@@ -93,15 +88,7 @@ export async function exportMemberData(userId: string, now: Date = new Date()) {
           .select({
             storyId: storyRevisions.storyId,
             version: storyRevisions.version,
-            title: storyRevisions.title,
-            organisation: storyRevisions.organisation,
-            organisationType: storyRevisions.organisationType,
-            summary: storyRevisions.summary,
-            body: storyRevisions.body,
-            trigger: storyRevisions.trigger,
-            tools: storyRevisions.tools,
-            language: storyRevisions.language,
-            startingPoints: storyRevisions.startingPoints,
+            ...revisionContentColumns,
             savedAt: storyRevisions.savedAt,
             savedByYou: sql<boolean>`coalesce(${storyRevisions.savedById} = ${userId}, false)`,
           })
@@ -232,19 +219,12 @@ export async function exportMemberData(userId: string, now: Date = new Date()) {
     stories: ownStories.map((story) => ({
       ...story,
       startingPoints: tags.filter((tag) => tag.storyId === story.id).map((tag) => tag.slug),
-      // Every saved version of the published story (lib/stories/revisions.ts), oldest first.
+      // Every saved version of the published story (decision 021, lib/stories/history.ts), oldest first.
       revisions: revisions
         .filter((revision) => revision.storyId === story.id)
         .map((revision) => ({
           version: revision.version,
-          title: revision.title,
-          organisation: revision.organisation,
-          organisationType: revision.organisationType,
-          summary: revision.summary,
-          body: revision.body,
-          trigger: revision.trigger,
-          tools: revision.tools,
-          language: revision.language,
+          ...pickStoryContent(revision),
           startingPoints: revision.startingPoints,
           savedAt: revision.savedAt,
           savedByYou: revision.savedByYou,
