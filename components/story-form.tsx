@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import type { StoryFormState } from "@/lib/stories/actions";
 import type { FieldErrors } from "@/lib/validation/form-state";
-import { BODY_MIN, STORY_CONTENT_FIELDS, STORY_FIELDS, SUMMARY_MAX, type StoryContentField, type StoryFormValues } from "@/lib/stories/schema";
+import { BODY_MIN, STORY_FIELDS, SUMMARY_MAX, storyContentFrom, type StoryFormValues } from "@/lib/stories/schema";
 import { LANGUAGES, ORGANISATION_TYPES } from "@/lib/constants/vocabulary";
 import { ErrorSummary } from "./forms/error-summary";
 import { FieldError, FieldHint, SelectField, TextAreaField, TextField, describedBy } from "./forms/fields";
@@ -16,10 +16,7 @@ import type { SuggestionView } from "@/lib/model/suggest";
 
 export type StartingPointOption = { slug: string; name: string; position: number };
 
-const EMPTY: StoryFormValues = {
-  ...(Object.fromEntries(STORY_CONTENT_FIELDS.map((field) => [field, ""])) as Record<StoryContentField, string>),
-  startingPoints: [],
-};
+const EMPTY: StoryFormValues = { ...storyContentFrom(() => ""), startingPoints: [] };
 
 export function StoryForm({
   action,

@@ -19,7 +19,7 @@ import { getReaderLocale } from "@/lib/i18n/server";
 import { storyFormValues } from "./form-values";
 import { createStory, deleteStory, restoreRevision, UnknownStartingPointError, updateStory } from "./writes";
 import { currentStoryVersion, getStoryAccess, getStoryBySlug } from "./story";
-import { BODY_MAX, restoreRevisionSchema, storySchema, storySchemaFor, type StoryFormValues, type StoryIntent } from "./schema";
+import { BODY_MAX, restoreRevisionSchema, storyContentFrom, storySchema, storySchemaFor, type StoryFormValues, type StoryIntent } from "./schema";
 import { storiesChanged, storyChanged } from "@/lib/cache/tags";
 import { recordSuggestion, suggestStartingPoints, type SuggestionView } from "@/lib/model/suggest";
 import { suggestionRequestSchema } from "@/lib/model/suggestion-schema";
@@ -50,17 +50,7 @@ function readStoryForm(formData: FormData): { values: StoryFormValues; intent: S
   const raw = formValues(formData, ["startingPoints"]);
   const str = (name: keyof StoryFormValues) => (typeof raw[name] === "string" ? (raw[name] as string) : "");
   return {
-    values: {
-      title: str("title"),
-      organisation: str("organisation"),
-      organisationType: str("organisationType"),
-      summary: str("summary"),
-      body: str("body"),
-      trigger: str("trigger"),
-      tools: str("tools"),
-      language: str("language"),
-      startingPoints: raw.startingPoints as string[],
-    },
+    values: { ...storyContentFrom(str), startingPoints: raw.startingPoints as string[] },
     intent: raw.intent === "draft" ? "draft" : "publish",
   };
 }

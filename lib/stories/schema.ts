@@ -101,6 +101,11 @@ export function pickStoryContent<T extends Record<StoryContentField, unknown>>(s
   return Object.fromEntries(STORY_CONTENT_FIELDS.map((field) => [field, source[field]])) as Pick<T, StoryContentField>;
 }
 
+/** Every content field with a value from `valueOf`: the form's empty values, or what a submitted form holds. */
+export function storyContentFrom<V>(valueOf: (field: StoryContentField) => V): Record<StoryContentField, V> {
+  return Object.fromEntries(STORY_CONTENT_FIELDS.map((field) => [field, valueOf(field)])) as Record<StoryContentField, V>;
+}
+
 /** What the form submits, before validation: every field as typed. */
 export type StoryFormValues = Record<StoryContentField, string> & { startingPoints: string[] };
 
