@@ -26,14 +26,23 @@ export default defineConfig([
     [
       {
         regex: `^(@/|(\\.\\./)+)lib/(?!(${LIB_CORE})(\\.ts)?(/|$))`,
-        message: "db/ may import only lib/'s core (lib/log, lib/lifecycle, lib/env, lib/constants, lib/singleton): the rest of lib/ builds on db/.",
+        message:
+          "db/ may import only lib/'s core (lib/log, lib/lifecycle, lib/env, lib/constants, lib/singleton): the rest of lib/ builds on db/.",
       },
-      { regex: from("components|app"), message: "db/ is the bottom layer: it never imports components/ or app/." },
+      {
+        regex: from("components|app"),
+        message: "db/ is the bottom layer: it never imports components/ or app/.",
+      },
     ],
   ),
   boundary(
     ["lib/**"],
-    [{ regex: from("components|app"), message: "lib/ never imports components/ or app/: move what both need into lib/." }],
+    [
+      {
+        regex: from("components|app"),
+        message: "lib/ never imports components/ or app/: move what both need into lib/.",
+      },
+    ],
   ),
   // The core itself imports nothing else of the app, or db/ would reach the rest through it.
   boundary(
@@ -54,9 +63,22 @@ export default defineConfig([
   boundary(
     ["components/**"],
     [
-      { regex: from("db"), message: "components/ never imports db/: take data from lib/ (queries, actions) instead." },
-      { regex: from("app"), message: "components/ never imports app/: routes use components, not the other way round." },
+      {
+        regex: from("db"),
+        message: "components/ never imports db/: take data from lib/ (queries, actions) instead.",
+      },
+      {
+        regex: from("app"),
+        message: "components/ never imports app/: routes use components, not the other way round.",
+      },
     ],
   ),
-  globalIgnores([".next/**", ".data/**", "node_modules/**", "test-results/**", "playwright-report/**", "next-env.d.ts"]),
+  globalIgnores([
+    ".next/**",
+    ".data/**",
+    "node_modules/**",
+    "test-results/**",
+    "playwright-report/**",
+    "next-env.d.ts",
+  ]),
 ]);

@@ -22,13 +22,11 @@ export async function register() {
  */
 export const onRequestError: Instrumentation.onRequestError = async (error, request, context) => {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  const [{ errorFields, log }, { loggablePath }, { isDatabaseUnavailable, reportDatabaseError }] = await Promise.all([
-    import("./lib/log"),
-    import("./lib/log/path"),
-    import("./db/health"),
-  ]);
+  const [{ errorFields, log }, { loggablePath }, { isDatabaseUnavailable, reportDatabaseError }] =
+    await Promise.all([import("./lib/log"), import("./lib/log/path"), import("./db/health")]);
   const requestId = request.headers["x-request-id"];
-  const digest = typeof error === "object" && error !== null ? (error as { digest?: unknown }).digest : undefined;
+  const digest =
+    typeof error === "object" && error !== null ? (error as { digest?: unknown }).digest : undefined;
   const databaseUnavailable = isDatabaseUnavailable(error);
   if (databaseUnavailable) reportDatabaseError(error);
   log.error("request failed", {

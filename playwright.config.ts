@@ -9,12 +9,15 @@ import { freePort } from "./tests/support/ports";
 // in the main process, and hand them down through the environment.
 process.env.E2E_PORT ??= String(await freePort());
 // Embedded mode: a throwaway database per run, so runs never see each other's data.
-if (!process.env.DATABASE_URL) process.env.E2E_DATA_DIR ??= mkdtempSync(path.join(tmpdir(), "vertrekpunt-e2e-"));
+if (!process.env.DATABASE_URL)
+  process.env.E2E_DATA_DIR ??= mkdtempSync(path.join(tmpdir(), "vertrekpunt-e2e-"));
 // The app's mail goes over SMTP to a server in this main process, which writes each message to
 // E2E_MAIL_DIR; specs read it there (e2e/fixtures.ts, `mailTo`). Workers inherit the variables.
 if (!process.env.E2E_SMTP_PORT) {
   process.env.E2E_MAIL_DIR ??= mkdtempSync(path.join(tmpdir(), "vertrekpunt-e2e-mail-"));
-  process.env.E2E_SMTP_PORT = String((await startMailCatcher({ dir: process.env.E2E_MAIL_DIR, unref: true })).port);
+  process.env.E2E_SMTP_PORT = String(
+    (await startMailCatcher({ dir: process.env.E2E_MAIL_DIR, unref: true })).port,
+  );
 }
 
 const baseURL = `http://127.0.0.1:${process.env.E2E_PORT}`;

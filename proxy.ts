@@ -38,13 +38,28 @@ export default function proxy(request: NextRequest) {
   };
 
   const tokenPost = TOKEN_POSTS.some((path) => path.test(request.nextUrl.pathname));
-  if (!tokenPost && isCrossSiteRequest({ method: request.method, headers: request.headers, url: request.nextUrl, siteUrl: process.env.SITE_URL })) {
-    return withHeaders(new NextResponse("Cross-site request refused.\n", { status: 403, headers: { "Content-Type": "text/plain; charset=utf-8" } }));
+  if (
+    !tokenPost &&
+    isCrossSiteRequest({
+      method: request.method,
+      headers: request.headers,
+      url: request.nextUrl,
+      siteUrl: process.env.SITE_URL,
+    })
+  ) {
+    return withHeaders(
+      new NextResponse("Cross-site request refused.\n", {
+        status: 403,
+        headers: { "Content-Type": "text/plain; charset=utf-8" },
+      }),
+    );
   }
 
   const { pathname } = request.nextUrl;
   if (WRITING_PAGES.some((page) => page.test(pathname))) {
-    const hasSession = request.cookies.getAll().some(({ name }) => SESSION_COOKIES.some((cookie) => name === cookie || name.startsWith(`${cookie}.`)));
+    const hasSession = request.cookies
+      .getAll()
+      .some(({ name }) => SESSION_COOKIES.some((cookie) => name === cookie || name.startsWith(`${cookie}.`)));
     if (!hasSession) {
       const signIn = new URL("/signin", request.nextUrl.origin);
       signIn.searchParams.set("callbackUrl", `${pathname}${request.nextUrl.search}`);

@@ -15,7 +15,9 @@ const alias = {
  * (`npm run test:faults`, i.e. `vitest run --project faults`), so a plain `vitest run` and
  * `npm test` never start it.
  */
-const faultsRequested = process.argv.some((arg, index, all) => arg === "--project=faults" || (arg === "--project" && all[index + 1] === "faults"));
+const faultsRequested = process.argv.some(
+  (arg, index, all) => arg === "--project=faults" || (arg === "--project" && all[index + 1] === "faults"),
+);
 
 const faults = {
   resolve: { alias },

@@ -13,27 +13,47 @@ import { alternateOpenGraphLocales, openGraphLocale } from "@/lib/share/text";
 import "./globals.css";
 
 export async function generateMetadata(): Promise<Metadata> {
-  const [t, tFeeds, origin, locale] = await Promise.all([getTranslations("meta"), getTranslations("feeds"), siteOrigin(), getReaderLocale()]);
+  const [t, tFeeds, origin, locale] = await Promise.all([
+    getTranslations("meta"),
+    getTranslations("feeds"),
+    siteOrigin(),
+    getReaderLocale(),
+  ]);
   return {
     metadataBase: new URL(origin),
     title: { default: `${t("siteName")}: ${t("tagline")}`, template: `%s · ${t("siteName")}` },
     description: t("description"),
-    alternates: { types: { "application/atom+xml": [{ url: "/stories/feed.xml", title: tFeeds("allStories") }] } },
+    alternates: {
+      types: { "application/atom+xml": [{ url: "/stories/feed.xml", title: tFeeds("allStories") }] },
+    },
     // Inherited by every page without its own: no title, description or url here, so Next
     // fills in each page's own title and description instead of the home page's. No image
     // at this level, hence the small Twitter card; stories and starting points bring theirs.
-    openGraph: { type: "website", siteName: t("siteName"), locale: openGraphLocale(locale), alternateLocale: alternateOpenGraphLocales(locale) },
+    openGraph: {
+      type: "website",
+      siteName: t("siteName"),
+      locale: openGraphLocale(locale),
+      alternateLocale: alternateOpenGraphLocales(locale),
+    },
     twitter: { card: "summary" },
   };
 }
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
-  const [locale, t, messages, { user }] = await Promise.all([getLocale(), getTranslations("nav"), getMessages(), currentSession()]);
+  const [locale, t, messages, { user }] = await Promise.all([
+    getLocale(),
+    getTranslations("nav"),
+    getMessages(),
+    currentSession(),
+  ]);
   return (
     <html lang={locale}>
       <body className="flex min-h-screen flex-col">
         {/* In the flow when focused, so it pushes the header down instead of covering the logo. */}
-        <a href="#main" className="sr-only focus:not-sr-only focus:mx-4 focus:my-2 focus:block focus:w-fit focus:rounded focus:bg-white focus:p-2">
+        <a
+          href="#main"
+          className="sr-only focus:not-sr-only focus:mx-4 focus:my-2 focus:block focus:w-fit focus:rounded focus:bg-white focus:p-2"
+        >
           {t("skipToContent")}
         </a>
         <NextIntlClientProvider messages={frameMessages(messages)}>

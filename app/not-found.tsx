@@ -21,8 +21,16 @@ export default async function NotFound() {
           {t("notFoundSearch")}
         </label>
         <div className="flex gap-2">
-          <input id="not-found-q" name="q" type="search" className="block w-full rounded border border-stone-400 px-3 py-2" />
-          <button type="submit" className="rounded bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800">
+          <input
+            id="not-found-q"
+            name="q"
+            type="search"
+            className="block w-full rounded border border-stone-400 px-3 py-2"
+          />
+          <button
+            type="submit"
+            className="rounded bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800"
+          >
             {t("notFoundSearchButton")}
           </button>
         </div>

@@ -20,10 +20,16 @@ export default async function HomePage() {
         <p className="max-w-3xl text-lg text-stone-700">{t("intro")}</p>
         <p className="max-w-3xl text-stone-700">{t("socialTechnology")}</p>
         <div className="flex flex-wrap gap-3">
-          <Link href="/stories/new" className="rounded bg-brand-700 px-4 py-2 font-medium text-white no-underline hover:bg-brand-800 hover:no-underline">
+          <Link
+            href="/stories/new"
+            className="rounded bg-brand-700 px-4 py-2 font-medium text-white no-underline hover:bg-brand-800 hover:no-underline"
+          >
             {t("shareCta")}
           </Link>
-          <Link href="/stories" className="rounded border border-stone-400 bg-white px-4 py-2 font-medium text-stone-900 no-underline hover:bg-stone-100 hover:no-underline">
+          <Link
+            href="/stories"
+            className="rounded border border-stone-400 bg-white px-4 py-2 font-medium text-stone-900 no-underline hover:bg-stone-100 hover:no-underline"
+          >
             {t("browseCta")}
           </Link>
         </div>

@@ -26,7 +26,9 @@ export type CapturedStatement = { sql: string; params: unknown[] };
  * A drizzle instance on the same client as `handle.db` whose logger records every statement,
  * with its parameters. Swap it in with `useDatabase` to capture what query functions send.
  */
-export async function capturingDatabase(handle: Pick<DatabaseHandle, "db" | "kind">): Promise<{ db: Database; statements: CapturedStatement[] }> {
+export async function capturingDatabase(
+  handle: Pick<DatabaseHandle, "db" | "kind">,
+): Promise<{ db: Database; statements: CapturedStatement[] }> {
   const statements: CapturedStatement[] = [];
   const logger: Logger = { logQuery: (query, params) => void statements.push({ sql: query, params }) };
   const client = (handle.db as unknown as { $client: unknown }).$client;
@@ -69,7 +71,11 @@ export function isExplainable(statement: CapturedStatement): boolean {
  * planner takes any usable index even on tiny test tables, so a Seq Scan left in the plan
  * means no index fits the query.
  */
-export async function explain(db: Database, statement: CapturedStatement, options: { seqscanOff?: boolean } = {}): Promise<PlanNode> {
+export async function explain(
+  db: Database,
+  statement: CapturedStatement,
+  options: { seqscanOff?: boolean } = {},
+): Promise<PlanNode> {
   const query = sql.join([sql.raw("EXPLAIN (FORMAT JSON) "), rebind(statement)], sql.raw(""));
   // SET LOCAL in a transaction: the setting stays on this connection and ends with it.
   const rows = await db.transaction(async (tx) => {
@@ -92,16 +98,35 @@ export function seqScannedBigTables(plan: PlanNode): string[] {
   const found = new Set<string>();
   walk(plan, (node) => {
     const relation = node["Relation Name"];
-    if (/Seq Scan/.test(node["Node Type"]) && relation && (BIG_TABLES as readonly string[]).includes(relation)) found.add(relation);
+    if (
+      /Seq Scan/.test(node["Node Type"]) &&
+      relation &&
+      (BIG_TABLES as readonly string[]).includes(relation)
+    )
+      found.add(relation);
   });
   return [...found];
 }
 
 /** Indexes that keyset listings walk in order: reading one until a Limit is satisfied is their point. */
-export const LISTING_INDEXES = ["stories_published_idx", "stories_discussed_idx", "stories_recognised_idx", "comments_thread_starts_idx"];
+export const LISTING_INDEXES = [
+  "stories_published_idx",
+  "stories_discussed_idx",
+  "stories_recognised_idx",
+  "comments_thread_starts_idx",
+];
 
 // Nodes that read all of their input before returning a row: a Limit above them bounds nothing below.
-const BLOCKING = new Set(["Sort", "Hash", "Aggregate", "Materialize", "SetOp", "Gather Merge", "WindowAgg", "Incremental Sort"]);
+const BLOCKING = new Set([
+  "Sort",
+  "Hash",
+  "Aggregate",
+  "Materialize",
+  "SetOp",
+  "Gather Merge",
+  "WindowAgg",
+  "Incremental Sort",
+]);
 
 /**
  * Big tables read whole through an index: an index scan with no condition. With sequential
@@ -116,7 +141,12 @@ export function fullIndexScans(plan: PlanNode): string[] {
     const type = node["Node Type"];
     const relation = node["Relation Name"];
     const index = node["Index Name"] ?? "";
-    if ((type === "Index Scan" || type === "Index Only Scan") && relation && (BIG_TABLES as readonly string[]).includes(relation) && !node["Index Cond"]) {
+    if (
+      (type === "Index Scan" || type === "Index Only Scan") &&
+      relation &&
+      (BIG_TABLES as readonly string[]).includes(relation) &&
+      !node["Index Cond"]
+    ) {
       const walk = limited && (LISTING_INDEXES.includes(index) || !node.Filter);
       if (!walk && !counting) found.add(`${relation} (${index})`);
     }

@@ -1,13 +1,25 @@
 import { sql } from "drizzle-orm";
 // Renamed: it is no React hook, whatever its name says.
-import { currentDatabase, useDatabase as setProcessDatabase, type Database, type DatabaseHandle } from "../db";
+import {
+  currentDatabase,
+  useDatabase as setProcessDatabase,
+  type Database,
+  type DatabaseHandle,
+} from "../db";
 import { listComments } from "../lib/comments/queries";
 import { listStartingPoints } from "../lib/starting-points/queries";
 import { COUNT_CAP, facetCounts } from "../lib/stories/facets";
 import { countPublishedStories, listPublishedStories } from "../lib/stories/listing";
 import { getStoryBySlug } from "../lib/stories/story";
 import { searchSnippets } from "../lib/stories/search";
-import { capturingDatabase, explain, isExplainable, seqScannedBigTables, summarisePlan, type CapturedStatement } from "./plans";
+import {
+  capturingDatabase,
+  explain,
+  isExplainable,
+  seqScannedBigTables,
+  summarisePlan,
+  type CapturedStatement,
+} from "./plans";
 
 /*
  * Times the queries behind the pages everyone sees, through the same functions the pages call,
@@ -52,7 +64,10 @@ async function commonWord(db: Database): Promise<string> {
 }
 
 async function storyWithComments(db: Database, preferred: string): Promise<{ id: string; slug: string }> {
-  const wanted = await one<{ id: string; slug: string }>(db, sql`select id, slug from stories where slug = ${preferred}`);
+  const wanted = await one<{ id: string; slug: string }>(
+    db,
+    sql`select id, slug from stories where slug = ${preferred}`,
+  );
   if (wanted) return wanted;
   const most = await one<{ id: string; slug: string }>(
     db,
@@ -70,7 +85,10 @@ function percentile(sorted: number[], p: number): number {
 
 const round = (ms: number) => Math.round(ms * 100) / 100;
 
-export async function measureQueries(handle: { db: Database }, options: { iterations?: number } = {}): Promise<QueryTiming[]> {
+export async function measureQueries(
+  handle: { db: Database },
+  options: { iterations?: number } = {},
+): Promise<QueryTiming[]> {
   const iterations = options.iterations ?? 20;
   const kind = kindOf(handle.db);
   const previous = currentDatabase();
@@ -85,19 +103,32 @@ export async function measureQueries(handle: { db: Database }, options: { iterat
     ]);
     const firstPage = await listPublishedStories({ locale: "en" });
     const startingPoints = await listStartingPoints("en");
-    const busiest = [...startingPoints].sort((a, b) => b.storyCount - a.storyCount)[0]?.slug ?? "using-knowledge";
+    const busiest =
+      [...startingPoints].sort((a, b) => b.storyCount - a.storyCount)[0]?.slug ?? "using-knowledge";
 
     const measured: Measured[] = [
-      { name: "home: latest stories", run: async () => (await listPublishedStories({ locale: "en", limit: 6 })).items.length },
+      {
+        name: "home: latest stories",
+        run: async () => (await listPublishedStories({ locale: "en", limit: 6 })).items.length,
+      },
       { name: "home: starting points with counts", run: async () => (await listStartingPoints("en")).length },
-      { name: "/stories newest, first page", run: async () => (await listPublishedStories({ locale: "en" })).items.length },
+      {
+        name: "/stories newest, first page",
+        run: async () => (await listPublishedStories({ locale: "en" })).items.length,
+      },
       {
         name: "/stories newest, keyset second page",
         run: async () => (await listPublishedStories({ locale: "en", after: firstPage.older })).items.length,
       },
-      { name: "/stories most discussed, first page", run: async () => (await listPublishedStories({ locale: "en", sort: "discussed" })).items.length },
+      {
+        name: "/stories most discussed, first page",
+        run: async () => (await listPublishedStories({ locale: "en", sort: "discussed" })).items.length,
+      },
       { name: "/stories total", run: async () => Number((await countPublishedStories({})) > 0) },
-      { name: `/stories total, capped at ${COUNT_CAP}`, run: async () => Number((await countPublishedStories({}, { cap: COUNT_CAP })) > 0) },
+      {
+        name: `/stories total, capped at ${COUNT_CAP}`,
+        run: async () => Number((await countPublishedStories({}, { cap: COUNT_CAP })) > 0),
+      },
       { name: "/stories facets", run: async () => Object.keys((await facetCounts({})).languages).length },
       {
         name: `/stories facets, among the newest ${COUNT_CAP}`,
@@ -105,21 +136,32 @@ export async function measureQueries(handle: { db: Database }, options: { iterat
       },
       {
         name: `/starting-points/${busiest}`,
-        run: async () => (await listPublishedStories({ locale: "en", filters: { startingPoints: [busiest] } })).items.length,
+        run: async () =>
+          (await listPublishedStories({ locale: "en", filters: { startingPoints: [busiest] } })).items.length,
       },
       {
         name: `search "${word}" (common word), with snippets`,
         run: async () => {
           const page = await listPublishedStories({ locale: "en", filters: { q: word } });
-          await searchSnippets(page.items.map((story) => story.id), word);
+          await searchSnippets(
+            page.items.map((story) => story.id),
+            word,
+          );
           return page.items.length;
         },
       },
-      { name: `search "${word}" total`, run: async () => Number((await countPublishedStories({ q: word })) > 0) },
-      { name: `search "${word}" total, capped at ${COUNT_CAP}`, run: async () => Number((await countPublishedStories({ q: word }, { cap: COUNT_CAP })) > 0) },
+      {
+        name: `search "${word}" total`,
+        run: async () => Number((await countPublishedStories({ q: word })) > 0),
+      },
+      {
+        name: `search "${word}" total, capped at ${COUNT_CAP}`,
+        run: async () => Number((await countPublishedStories({ q: word }, { cap: COUNT_CAP })) > 0),
+      },
       {
         name: `search "${word}" facets, among the newest ${COUNT_CAP}`,
-        run: async () => Object.keys((await facetCounts({ q: word }, { sample: COUNT_CAP })).languages).length,
+        run: async () =>
+          Object.keys((await facetCounts({ q: word }, { sample: COUNT_CAP })).languages).length,
       },
       { name: "story by slug", run: async () => Number((await getStoryBySlug(big.slug, "en")) !== null) },
       {

@@ -19,15 +19,36 @@ import { captureOutput, cleanup, onCleanup, spawnTracked, waitForSuccess } from 
 import { renderReport } from "./lib/report";
 import { sampleRss } from "./lib/rss";
 import { measureEmbeddedStartup } from "./lib/startup";
-import { commonSearchWord, countRows, databaseName, FULL_LEVELS, QUICK_LEVELS, seedLevel, type ScaleLevel } from "./lib/scale";
+import {
+  commonSearchWord,
+  countRows,
+  databaseName,
+  FULL_LEVELS,
+  QUICK_LEVELS,
+  seedLevel,
+  type ScaleLevel,
+} from "./lib/scale";
 import { evaluateTargets } from "./lib/targets";
-import type { BenchResults, CommentPostingResult, FirstLoadRoute, LighthouseResult, PageResult, QueryLevel, ScenarioResult, StartupResult } from "./lib/types";
+import type {
+  BenchResults,
+  CommentPostingResult,
+  FirstLoadRoute,
+  LighthouseResult,
+  PageResult,
+  QueryLevel,
+  ScenarioResult,
+  StartupResult,
+} from "./lib/types";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 /** The run before issue 14, which the report compares with. */
 const BEFORE_RESULTS = path.join(ROOT, "bench", "results", "2026-11-28.json");
 /** The server as it was before issue 14: one process, no page cache, every request rendered at once. */
-const PREVIOUS_SERVER_SETTINGS = { WEB_CONCURRENCY: "1", PAGE_CACHE_MAX_BYTES: "0", RENDER_CONCURRENCY: "100000" };
+const PREVIOUS_SERVER_SETTINGS = {
+  WEB_CONCURRENCY: "1",
+  PAGE_CACHE_MAX_BYTES: "0",
+  RENDER_CONCURRENCY: "100000",
+};
 const BURST_CONNECTIONS = 256;
 const say = (message: string) => console.log(`[bench] ${message}`);
 
@@ -46,15 +67,22 @@ function gitCommit(): string | null {
 
 async function build(): Promise<void> {
   say("building the app when the sources changed (scripts/start.ts --build-only)");
-  const child = spawnTracked("build", process.execPath, ["--import", "tsx", path.join(ROOT, "scripts", "start.ts"), "--build-only"], {
-    cwd: ROOT,
-    env: { ...process.env, NODE_ENV: "production" },
-  });
+  const child = spawnTracked(
+    "build",
+    process.execPath,
+    ["--import", "tsx", path.join(ROOT, "scripts", "start.ts"), "--build-only"],
+    {
+      cwd: ROOT,
+      env: { ...process.env, NODE_ENV: "production" },
+    },
+  );
   await waitForSuccess(child, "the build", captureOutput(child, "  [build]"));
 }
 
 /** Where each level's data lives: a database per level in the bench's cluster, or DATABASE_URL for all. */
-async function databases(levels: ScaleLevel[]): Promise<{ urlFor: (level: ScaleLevel) => string; description: string }> {
+async function databases(
+  levels: ScaleLevel[],
+): Promise<{ urlFor: (level: ScaleLevel) => string; description: string }> {
   const given = process.env.DATABASE_URL;
   if (given) {
     say("DATABASE_URL is set: every level is seeded into that one database, which grows level by level");
@@ -68,16 +96,27 @@ async function databases(levels: ScaleLevel[]): Promise<{ urlFor: (level: ScaleL
     await cluster.stop();
   });
   for (const level of levels) await cluster.ensureDatabase(databaseName(level));
-  const version = execFileSync("psql", [cluster.urlFor("postgres"), "-Atc", "SHOW server_version"], { encoding: "utf8" }).trim();
-  return { urlFor: (level) => cluster.urlFor(databaseName(level)), description: `PostgreSQL ${version} (bench cluster, ${path.relative(ROOT, dir)})` };
+  const version = execFileSync("psql", [cluster.urlFor("postgres"), "-Atc", "SHOW server_version"], {
+    encoding: "utf8",
+  }).trim();
+  return {
+    urlFor: (level) => cluster.urlFor(databaseName(level)),
+    description: `PostgreSQL ${version} (bench cluster, ${path.relative(ROOT, dir)})`,
+  };
 }
 
-async function prepareAndMeasureQueries(levels: ScaleLevel[], urlFor: (level: ScaleLevel) => string, measureQueriesToo: boolean): Promise<QueryLevel[]> {
+async function prepareAndMeasureQueries(
+  levels: ScaleLevel[],
+  urlFor: (level: ScaleLevel) => string,
+  measureQueriesToo: boolean,
+): Promise<QueryLevel[]> {
   const { openDatabase } = await import("../db");
   const results: QueryLevel[] = [];
   for (const level of levels) {
     const url = urlFor(level);
-    say(`level ${level.label}: migrating, then seeding what is missing (${level.members} members, ${level.stories} stories, ${level.comments} comments)`);
+    say(
+      `level ${level.label}: migrating, then seeding what is missing (${level.members} members, ${level.stories} stories, ${level.comments} comments)`,
+    );
     const migrated = await openDatabase({ prepare: true, databaseUrl: url });
     await migrated.close();
     await seedLevel(level, url);
@@ -88,7 +127,12 @@ async function prepareAndMeasureQueries(levels: ScaleLevel[], urlFor: (level: Sc
     try {
       const { measureQueries } = await import("./queries");
       const { measureSuggestion } = await import("./suggest");
-      results.push({ label: level.label, database: new URL(url).pathname.slice(1), rows, timings: [...(await measureQueries(handle)), await measureSuggestion(handle)] });
+      results.push({
+        label: level.label,
+        database: new URL(url).pathname.slice(1),
+        rows,
+        timings: [...(await measureQueries(handle)), await measureSuggestion(handle)],
+      });
     } finally {
       await handle.close();
     }
@@ -96,7 +140,12 @@ async function prepareAndMeasureQueries(levels: ScaleLevel[], urlFor: (level: Sc
   return results;
 }
 
-async function measurePages(server: AppServer, databaseUrl: string, settings: LoadSettings, workDir: string): Promise<PageResult[]> {
+async function measurePages(
+  server: AppServer,
+  databaseUrl: string,
+  settings: LoadSettings,
+  workDir: string,
+): Promise<PageResult[]> {
   const word = await commonSearchWord(databaseUrl);
   const pages = [
     { name: "Home", path: "/" },
@@ -114,7 +163,8 @@ async function measurePages(server: AppServer, databaseUrl: string, settings: Lo
   for (const page of pages) {
     const url = `${server.url}${page.path}`;
     const recorded = await record(url);
-    if (recorded.status !== 200) throw new Error(`${page.path} answered ${recorded.status}, not 200: is the scale data seeded?`);
+    if (recorded.status !== 200)
+      throw new Error(`${page.path} answered ${recorded.status}, not 200: is the scale data seeded?`);
     say(`${page.name} (${page.path}, ${recorded.body.length} bytes): app`);
     const app = await measure(url, settings);
     say(`${page.name}: the limit`);
@@ -125,7 +175,9 @@ async function measurePages(server: AppServer, databaseUrl: string, settings: Lo
     } finally {
       await limitServer.stop();
     }
-    say(`${page.name}: ${app.requestsPerSecond.toFixed(0)} req/s (limit ${limit.requestsPerSecond.toFixed(0)}), p99 ${app.p99} ms, errors ${app.errors}`);
+    say(
+      `${page.name}: ${app.requestsPerSecond.toFixed(0)} req/s (limit ${limit.requestsPerSecond.toFixed(0)}), p99 ${app.p99} ms, errors ${app.errors}`,
+    );
     results.push({
       ...page,
       status: recorded.status,
@@ -149,16 +201,31 @@ async function measureBurst(server: AppServer, settings: LoadSettings): Promise<
 }
 
 /** A signed-in member (their own session cookie) on the story page: rendered per request, with their personal parts. */
-async function measureSignedIn(server: AppServer, settings: LoadSettings, serverSettings?: Record<string, string>): Promise<ScenarioResult> {
+async function measureSignedIn(
+  server: AppServer,
+  settings: LoadSettings,
+  serverSettings?: Record<string, string>,
+): Promise<ScenarioResult> {
   const path = `/stories/${SCALE_STORY_50_COMMENTS}`;
   const cookie = await signInScaleMember(server.url, 1);
   const check = await fetch(`${server.url}${path}`, { headers: { cookie } });
-  if (check.status !== 200 || check.headers.get("x-page-cache")) throw new Error(`the signed-in story page answered ${check.status} (page cache: ${check.headers.get("x-page-cache")})`);
+  if (check.status !== 200 || check.headers.get("x-page-cache"))
+    throw new Error(
+      `the signed-in story page answered ${check.status} (page cache: ${check.headers.get("x-page-cache")})`,
+    );
   const label = serverSettings ? "previous server settings" : "npm start defaults";
   say(`signed-in member on ${path} (${label})`);
   const app = await measure(`${server.url}${path}`, settings, { cookie });
-  say(`signed-in (${label}): ${app.requestsPerSecond.toFixed(0)} req/s, p99 ${app.p99} ms, errors ${app.errors}`);
-  return { name: "Signed-in member: story, 50 comments", path, connections: settings.connections, ...(serverSettings ? { serverSettings } : {}), app };
+  say(
+    `signed-in (${label}): ${app.requestsPerSecond.toFixed(0)} req/s, p99 ${app.p99} ms, errors ${app.errors}`,
+  );
+  return {
+    name: "Signed-in member: story, 50 comments",
+    path,
+    connections: settings.connections,
+    ...(serverSettings ? { serverSettings } : {}),
+    app,
+  };
 }
 
 function readBefore(): BenchResults | null {
@@ -169,7 +236,9 @@ function readBefore(): BenchResults | null {
 async function main(options: BenchOptions): Promise<void> {
   const quick = options.quick;
   const levels = quick ? QUICK_LEVELS : FULL_LEVELS;
-  const settings: LoadSettings = quick ? { connections: 32, durationSeconds: 5, warmupSeconds: 1 } : { connections: 32, durationSeconds: 20, warmupSeconds: 3 };
+  const settings: LoadSettings = quick
+    ? { connections: 32, durationSeconds: 5, warmupSeconds: 1 }
+    : { connections: 32, durationSeconds: 20, warmupSeconds: 3 };
   const commentMembers = 8;
   const commentSeconds = quick ? 5 : 20;
   if (quick) say("QUICK RUN: small data and 5 s runs, to check the harness. The numbers are not a result.");
@@ -178,10 +247,16 @@ async function main(options: BenchOptions): Promise<void> {
   onCleanup(async () => rmSync(workDir, { recursive: true, force: true }));
 
   await build();
-  const needsServer = ["pages", "burst", "signed-in", "comments", "first-load-js", "lighthouse"].some((part) => options.parts.has(part as never));
+  const needsServer = ["pages", "burst", "signed-in", "comments", "first-load-js", "lighthouse"].some(
+    (part) => options.parts.has(part as never),
+  );
   const db = await databases(levels);
   // Without the query part only the largest level (the one the pages run on) is needed.
-  const queries = await prepareAndMeasureQueries(options.parts.has("queries") ? levels : [levels[levels.length - 1]], db.urlFor, options.parts.has("queries"));
+  const queries = await prepareAndMeasureQueries(
+    options.parts.has("queries") ? levels : [levels[levels.length - 1]],
+    db.urlFor,
+    options.parts.has("queries"),
+  );
   const appDatabaseUrl = db.urlFor(levels[levels.length - 1]);
 
   let pages: PageResult[] = [];
@@ -209,8 +284,12 @@ async function main(options: BenchOptions): Promise<void> {
   }
 
   if (needsServer) {
-    say(`starting the production server (${serverProcesses} processes, as npm start runs it with PostgreSQL)`);
-    const server = await startAppServer(appDatabaseUrl, workDir, { WEB_CONCURRENCY: String(serverProcesses) });
+    say(
+      `starting the production server (${serverProcesses} processes, as npm start runs it with PostgreSQL)`,
+    );
+    const server = await startAppServer(appDatabaseUrl, workDir, {
+      WEB_CONCURRENCY: String(serverProcesses),
+    });
     const rss = sampleRss(server.pid);
     try {
       if (options.parts.has("pages")) pages = await measurePages(server, appDatabaseUrl, settings, workDir);
@@ -218,8 +297,15 @@ async function main(options: BenchOptions): Promise<void> {
       if (options.parts.has("signed-in")) signedInNow = await measureSignedIn(server, settings);
       if (options.parts.has("comments")) {
         say(`comment posting: ${commentMembers} members for ${commentSeconds} s`);
-        comments = await postComments({ baseUrl: server.url, databaseUrl: appDatabaseUrl, members: commentMembers, durationSeconds: commentSeconds });
-        say(`comment posting: ${comments.ok} acknowledged, ${comments.counted} stored, p95 ${comments.p95.toFixed(1)} ms`);
+        comments = await postComments({
+          baseUrl: server.url,
+          databaseUrl: appDatabaseUrl,
+          members: commentMembers,
+          durationSeconds: commentSeconds,
+        });
+        say(
+          `comment posting: ${comments.ok} acknowledged, ${comments.counted} stored, p95 ${comments.p95.toFixed(1)} ms`,
+        );
       }
       if (options.parts.has("first-load-js")) {
         say("first-load JavaScript (Chromium)");
@@ -247,13 +333,17 @@ async function main(options: BenchOptions): Promise<void> {
   if (options.parts.has("startup")) {
     say("embedded mode: npm start to the first page, on a fresh data folder and then on that data");
     startup = await measureEmbeddedStartup();
-    say(`embedded start: ${startup.freshDataMs.toFixed(0)} ms fresh, ${startup.existingDataMs.toFixed(0)} ms existing`);
+    say(
+      `embedded start: ${startup.freshDataMs.toFixed(0)} ms fresh, ${startup.existingDataMs.toFixed(0)} ms existing`,
+    );
   }
 
   const partial: Omit<BenchResults, "targets"> = {
     date: localDate(),
     quick,
-    ...(quick ? { note: "Quick run: small data and 5 s runs, to check the harness. These numbers are not a result." } : {}),
+    ...(quick
+      ? { note: "Quick run: small data and 5 s runs, to check the harness. These numbers are not a result." }
+      : {}),
     settings: { ...settings, commentSeconds, commentMembers },
     environment: {
       node: process.version,

@@ -1,4 +1,9 @@
-import { currentDatabase, useDatabase as setProcessDatabase, type Database, type DatabaseHandle } from "../db";
+import {
+  currentDatabase,
+  useDatabase as setProcessDatabase,
+  type Database,
+  type DatabaseHandle,
+} from "../db";
 import { EXAMPLE_STORIES } from "../db/seed-data";
 import { relearn, suggestStartingPoints, TRAINING_STORIES } from "../lib/model/suggest";
 import type { QueryTiming } from "./queries";
@@ -18,7 +23,9 @@ export const SUGGESTION_TEXT_LENGTH = 20_000;
 
 /** A long English story made of the book's examples: real words, the form's maximum length. */
 export function longStory(length = SUGGESTION_TEXT_LENGTH): string {
-  const source = EXAMPLE_STORIES.map((story) => `${story.title}\n\n${story.summary}\n\n${story.body}`).join("\n\n");
+  const source = EXAMPLE_STORIES.map((story) => `${story.title}\n\n${story.summary}\n\n${story.body}`).join(
+    "\n\n",
+  );
   let text = "";
   while (text.length < length) text += `${source}\n\n`;
   return text.slice(0, length);
@@ -31,7 +38,10 @@ function percentile(sorted: number[], p: number): number {
 
 const round = (ms: number) => Math.round(ms * 100) / 100;
 
-export async function measureSuggestion(handle: { db: Database; kind?: DatabaseHandle["kind"] }, options: { iterations?: number } = {}): Promise<QueryTiming> {
+export async function measureSuggestion(
+  handle: { db: Database; kind?: DatabaseHandle["kind"] },
+  options: { iterations?: number } = {},
+): Promise<QueryTiming> {
   const iterations = options.iterations ?? 20;
   const previous = currentDatabase();
   setProcessDatabase({ db: handle.db, kind: handle.kind ?? "postgres", close: async () => undefined });

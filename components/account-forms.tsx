@@ -2,7 +2,12 @@
 
 import { useTranslations } from "next-intl";
 import { PASSWORD_MIN } from "@/lib/auth/schema";
-import { changePasswordAction, deleteAccountAction, requestEmailChangeAction, updateProfileAction } from "@/lib/members/actions";
+import {
+  changePasswordAction,
+  deleteAccountAction,
+  requestEmailChangeAction,
+  updateProfileAction,
+} from "@/lib/members/actions";
 import { BIO_MAX, type ProfileValues } from "@/lib/members/schema";
 import { ErrorSummary } from "./forms/error-summary";
 import { describedBy, FieldError, TextAreaField, TextField } from "./forms/fields";
@@ -26,7 +31,8 @@ function Saved({ message }: { message?: string }) {
 
 export function ProfileForm({ profile }: { profile: ProfileValues }) {
   const t = useTranslations("settings");
-  const { state, formAction, formRef, onSubmit, attempt, fieldErrors, formError, rejectedValues } = useFormAction(updateProfileAction, () => import("@/lib/members/schema").then((m) => m.profileSchema));
+  const { state, formAction, formRef, onSubmit, attempt, fieldErrors, formError, rejectedValues } =
+    useFormAction(updateProfileAction, () => import("@/lib/members/schema").then((m) => m.profileSchema));
   const values = rejectedValues ?? profile;
   return (
     <form ref={formRef} action={formAction} onSubmit={onSubmit} noValidate className="space-y-5">
@@ -37,7 +43,15 @@ export function ProfileForm({ profile }: { profile: ProfileValues }) {
         labels={{ name: t("name"), organisation: t("organisation"), bio: t("bio"), website: t("website") }}
       />
       {state?.ok ? <Saved message={state.message} /> : null}
-      <TextField id="name" name="name" label={t("name")} hint={t("nameHint")} autoComplete="name" defaultValue={values.name} errors={fieldErrors.name} />
+      <TextField
+        id="name"
+        name="name"
+        label={t("name")}
+        hint={t("nameHint")}
+        autoComplete="name"
+        defaultValue={values.name}
+        errors={fieldErrors.name}
+      />
       <TextField
         id="organisation"
         name="organisation"
@@ -74,7 +88,10 @@ export function ProfileForm({ profile }: { profile: ProfileValues }) {
 
 export function ChangeEmailForm() {
   const t = useTranslations("settings");
-  const { state, formAction, formRef, onSubmit, attempt, fieldErrors, formError, rejectedValues } = useFormAction(requestEmailChangeAction, () => import("@/lib/auth/schema").then((m) => m.changeEmailSchema));
+  const { state, formAction, formRef, onSubmit, attempt, fieldErrors, formError, rejectedValues } =
+    useFormAction(requestEmailChangeAction, () =>
+      import("@/lib/auth/schema").then((m) => m.changeEmailSchema),
+    );
   const values = rejectedValues ?? { email: "" };
   const prefix = "email-";
   return (
@@ -87,7 +104,15 @@ export function ChangeEmailForm() {
         labels={{ email: t("newEmail"), currentPassword: t("currentPassword") }}
       />
       {state?.ok ? <Saved message={state.message} /> : null}
-      <TextField id={`${prefix}email`} name="email" type="email" label={t("newEmail")} autoComplete="email" defaultValue={values.email} errors={fieldErrors.email} />
+      <TextField
+        id={`${prefix}email`}
+        name="email"
+        type="email"
+        label={t("newEmail")}
+        autoComplete="email"
+        defaultValue={values.email}
+        errors={fieldErrors.email}
+      />
       <TextField
         id={`${prefix}currentPassword`}
         name="currentPassword"
@@ -104,7 +129,10 @@ export function ChangeEmailForm() {
 export function ChangePasswordForm() {
   const t = useTranslations("settings");
   const tAuth = useTranslations("auth");
-  const { formAction, formRef, onSubmit, attempt, fieldErrors, formError } = useFormAction(changePasswordAction, () => import("@/lib/auth/schema").then((m) => m.changePasswordSchema));
+  const { formAction, formRef, onSubmit, attempt, fieldErrors, formError } = useFormAction(
+    changePasswordAction,
+    () => import("@/lib/auth/schema").then((m) => m.changePasswordSchema),
+  );
   const prefix = "password-";
   return (
     <form ref={formRef} action={formAction} onSubmit={onSubmit} noValidate className="space-y-5">
@@ -139,7 +167,10 @@ export function ChangePasswordForm() {
 
 export function DeleteAccountForm() {
   const t = useTranslations("settings");
-  const { formAction, formRef, onSubmit, attempt, fieldErrors, formError, rejectedValues } = useFormAction(deleteAccountAction, () => import("@/lib/auth/schema").then((m) => m.deleteAccountSchema));
+  const { formAction, formRef, onSubmit, attempt, fieldErrors, formError, rejectedValues } = useFormAction(
+    deleteAccountAction,
+    () => import("@/lib/auth/schema").then((m) => m.deleteAccountSchema),
+  );
   const content = rejectedValues?.content ?? "";
   const prefix = "delete-";
   const contentId = `${prefix}content`;
@@ -164,11 +195,23 @@ export function DeleteAccountForm() {
           {t("deleteContentHint")}
         </p>
         <label className="flex items-start gap-2">
-          <input type="radio" name="content" value="keep" defaultChecked={content === "keep"} className="mt-1" />
+          <input
+            type="radio"
+            name="content"
+            value="keep"
+            defaultChecked={content === "keep"}
+            className="mt-1"
+          />
           <span>{t("deleteKeep")}</span>
         </label>
         <label className="flex items-start gap-2">
-          <input type="radio" name="content" value="delete" defaultChecked={content === "delete"} className="mt-1" />
+          <input
+            type="radio"
+            name="content"
+            value="delete"
+            defaultChecked={content === "delete"}
+            className="mt-1"
+          />
           <span>{t("deleteRemove")}</span>
         </label>
         <FieldError id={contentId} errors={fieldErrors.content} />
@@ -182,7 +225,9 @@ export function DeleteAccountForm() {
         autoComplete="current-password"
         errors={fieldErrors.currentPassword}
       />
-      <PendingButton className="rounded bg-red-700 px-4 py-2 font-medium text-white hover:bg-red-800">{t("deleteAccount")}</PendingButton>
+      <PendingButton className="rounded bg-red-700 px-4 py-2 font-medium text-white hover:bg-red-800">
+        {t("deleteAccount")}
+      </PendingButton>
     </form>
   );
 }

@@ -10,17 +10,39 @@ import { useFormAction } from "./forms/use-form-action";
 
 export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
   const t = useTranslations("auth");
-  const { formAction, formRef, onSubmit, attempt, fieldErrors, formError, rejectedValues } = useFormAction(signUpAction, () => import("@/lib/auth/schema").then((m) => m.signUpSchema));
+  const { formAction, formRef, onSubmit, attempt, fieldErrors, formError, rejectedValues } = useFormAction(
+    signUpAction,
+    () => import("@/lib/auth/schema").then((m) => m.signUpSchema),
+  );
   const values = rejectedValues ?? { name: "", email: "" };
 
   return (
-    <form ref={formRef} action={formAction} onSubmit={onSubmit} noValidate
-      className="space-y-5"
-    >
-      <ErrorSummary key={attempt} fieldErrors={fieldErrors} formError={formError} labels={{ name: t("name"), email: t("email"), password: t("password") }} />
+    <form ref={formRef} action={formAction} onSubmit={onSubmit} noValidate className="space-y-5">
+      <ErrorSummary
+        key={attempt}
+        fieldErrors={fieldErrors}
+        formError={formError}
+        labels={{ name: t("name"), email: t("email"), password: t("password") }}
+      />
       <input type="hidden" name="callbackUrl" value={callbackUrl} />
-      <TextField id="name" name="name" label={t("name")} autoComplete="name" defaultValue={values.name} errors={fieldErrors.name} />
-      <TextField id="email" name="email" type="email" label={t("email")} hint={t("emailHint")} autoComplete="email" defaultValue={values.email} errors={fieldErrors.email} />
+      <TextField
+        id="name"
+        name="name"
+        label={t("name")}
+        autoComplete="name"
+        defaultValue={values.name}
+        errors={fieldErrors.name}
+      />
+      <TextField
+        id="email"
+        name="email"
+        type="email"
+        label={t("email")}
+        hint={t("emailHint")}
+        autoComplete="email"
+        defaultValue={values.email}
+        errors={fieldErrors.email}
+      />
       <TextField
         id="password"
         name="password"
@@ -37,17 +59,38 @@ export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
 
 export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
   const t = useTranslations("auth");
-  const { formAction, formRef, onSubmit, attempt, fieldErrors, formError, rejectedValues } = useFormAction(signInAction, () => import("@/lib/auth/schema").then((m) => m.signInSchema));
+  const { formAction, formRef, onSubmit, attempt, fieldErrors, formError, rejectedValues } = useFormAction(
+    signInAction,
+    () => import("@/lib/auth/schema").then((m) => m.signInSchema),
+  );
   const values = rejectedValues ?? { email: "" };
 
   return (
-    <form ref={formRef} action={formAction} onSubmit={onSubmit} noValidate
-      className="space-y-5"
-    >
-      <ErrorSummary key={attempt} fieldErrors={fieldErrors} formError={formError} labels={{ email: t("email"), password: t("password") }} />
+    <form ref={formRef} action={formAction} onSubmit={onSubmit} noValidate className="space-y-5">
+      <ErrorSummary
+        key={attempt}
+        fieldErrors={fieldErrors}
+        formError={formError}
+        labels={{ email: t("email"), password: t("password") }}
+      />
       <input type="hidden" name="callbackUrl" value={callbackUrl} />
-      <TextField id="email" name="email" type="email" label={t("email")} autoComplete="email" defaultValue={values.email} errors={fieldErrors.email} />
-      <TextField id="password" name="password" type="password" label={t("password")} autoComplete="current-password" errors={fieldErrors.password} />
+      <TextField
+        id="email"
+        name="email"
+        type="email"
+        label={t("email")}
+        autoComplete="email"
+        defaultValue={values.email}
+        errors={fieldErrors.email}
+      />
+      <TextField
+        id="password"
+        name="password"
+        type="password"
+        label={t("password")}
+        autoComplete="current-password"
+        errors={fieldErrors.password}
+      />
       <SubmitButton pendingLabel={t("signingIn")}>{t("signIn")}</SubmitButton>
     </form>
   );

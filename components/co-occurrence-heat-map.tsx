@@ -59,7 +59,13 @@ function legendSteps(max: number): number[] {
 
 const defaultFormatOverlap = (value: number) => value.toFixed(2);
 
-export function CoOccurrenceHeatMap({ labels, counts, jaccard, text, idPrefix = "co-occurrence" }: CoOccurrenceHeatMapProps): JSX.Element {
+export function CoOccurrenceHeatMap({
+  labels,
+  counts,
+  jaccard,
+  text,
+  idPrefix = "co-occurrence",
+}: CoOccurrenceHeatMapProps): JSX.Element {
   const n = labels.length;
   const count = (i: number, j: number) => counts[i]?.[j] ?? 0;
   const overlap = (i: number, j: number) => jaccard[i]?.[j] ?? null;
@@ -77,8 +83,16 @@ export function CoOccurrenceHeatMap({ labels, counts, jaccard, text, idPrefix = 
 
   const color = scaleSequential(interpolateBlues).domain([0, Math.max(maxOffDiagonal, 1)]);
   const slugs = labels.map((l) => l.slug);
-  const x = scaleBand<string>().domain(slugs).range([MARGIN, MARGIN + n * CELL]).paddingInner(0.06).round(true);
-  const y = scaleBand<string>().domain(slugs).range([MARGIN, MARGIN + n * CELL]).paddingInner(0.06).round(true);
+  const x = scaleBand<string>()
+    .domain(slugs)
+    .range([MARGIN, MARGIN + n * CELL])
+    .paddingInner(0.06)
+    .round(true);
+  const y = scaleBand<string>()
+    .domain(slugs)
+    .range([MARGIN, MARGIN + n * CELL])
+    .paddingInner(0.06)
+    .round(true);
   const size = MARGIN + n * CELL + 4;
 
   const titleId = `${idPrefix}-title`;
@@ -189,7 +203,10 @@ export function CoOccurrenceHeatMap({ labels, counts, jaccard, text, idPrefix = 
               {text.colorLegendLabel}
             </p>
           ) : null}
-          <ul className="flex flex-wrap items-center gap-1" aria-labelledby={text.colorLegendLabel ? legendId : undefined}>
+          <ul
+            className="flex flex-wrap items-center gap-1"
+            aria-labelledby={text.colorLegendLabel ? legendId : undefined}
+          >
             {legendSteps(maxOffDiagonal).map((step) => (
               <li key={step} className="flex flex-col items-center">
                 <span
@@ -212,7 +229,10 @@ export function CoOccurrenceHeatMap({ labels, counts, jaccard, text, idPrefix = 
     <figure aria-label={text.title} className="space-y-6">
       {chart}
       <TableBox id="co-occurrence-caption" caption={text.caption}>
-        <table aria-labelledby="co-occurrence-caption" className="min-w-full border-collapse bg-white text-sm">
+        <table
+          aria-labelledby="co-occurrence-caption"
+          className="min-w-full border-collapse bg-white text-sm"
+        >
           <thead>
             <tr>
               <td className="border border-stone-300 p-2 text-right align-bottom text-xs text-stone-600">
@@ -220,7 +240,11 @@ export function CoOccurrenceHeatMap({ labels, counts, jaccard, text, idPrefix = 
                 <span aria-hidden="true">{text.overlapHeading}</span>
               </td>
               {labels.map((col) => (
-                <th key={col.slug} scope="col" className="border border-stone-300 p-2 text-left align-bottom font-semibold">
+                <th
+                  key={col.slug}
+                  scope="col"
+                  className="border border-stone-300 p-2 text-left align-bottom font-semibold"
+                >
                   {col.position}. {col.name}
                 </th>
               ))}
@@ -235,7 +259,10 @@ export function CoOccurrenceHeatMap({ labels, counts, jaccard, text, idPrefix = 
                 {labels.map((col, j) => {
                   if (i === j) {
                     return (
-                      <td key={col.slug} className="border border-stone-300 bg-stone-100 p-2 text-right font-semibold tabular-nums">
+                      <td
+                        key={col.slug}
+                        className="border border-stone-300 bg-stone-100 p-2 text-right font-semibold tabular-nums"
+                      >
                         {count(i, j)}
                       </td>
                     );

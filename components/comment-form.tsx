@@ -33,7 +33,8 @@ export function CommentForm({
 }) {
   const t = useTranslations("comments");
   const tFeedback = useTranslations("feedback");
-  const { state, formAction, formRef, form, onSubmit, attempt, fieldErrors, formError, rejectedValues } = useFormAction(action, () => import("@/lib/comments/schema").then((m) => m.commentSchema));
+  const { state, formAction, formRef, form, onSubmit, attempt, fieldErrors, formError, rejectedValues } =
+    useFormAction(action, () => import("@/lib/comments/schema").then((m) => m.commentSchema));
   const hydrated = useHydrated();
   // Remounts the editor after a successful post, so it is back on "Write" and empty
   // (adjusted while rendering, as React advises for state that follows other state).
@@ -57,13 +58,27 @@ export function CommentForm({
       // The focus goes to the comment itself, and the status region says it is there.
       const field = () => document.getElementById(`${idPrefix}body`);
       const resultId = `comment-${state.id ?? commentId}`;
-      focusResult(resultId, commentId ? tFeedback("commentSaved") : replyToId ? tFeedback("replyPosted") : tFeedback("commentPosted"), field);
+      focusResult(
+        resultId,
+        commentId
+          ? tFeedback("commentSaved")
+          : replyToId
+            ? tFeedback("replyPosted")
+            : tFeedback("commentPosted"),
+        field,
+      );
     }
   }, [state, form, onDone, idPrefix, commentId, replyToId, tFeedback]);
 
   return (
     <form ref={formRef} action={formAction} onSubmit={onSubmit} noValidate className="space-y-3">
-      <ErrorSummary key={attempt} fieldErrors={fieldErrors} formError={formError} labels={{ body: label }} idPrefix={idPrefix} />
+      <ErrorSummary
+        key={attempt}
+        fieldErrors={fieldErrors}
+        formError={formError}
+        labels={{ body: label }}
+        idPrefix={idPrefix}
+      />
       {/* Tells the action the page handles its answer itself; without it a post is answered with a redirect. */}
       {hydrated ? <input type="hidden" name="enhanced" value="1" /> : null}
       {storyId ? <input type="hidden" name="storyId" value={storyId} /> : null}
@@ -82,9 +97,15 @@ export function CommentForm({
         previewLabel={t("previewLabel")}
       />
       <div className="flex gap-3">
-        <SubmitButton pendingLabel={t("posting")}>{commentId ? t("save") : replyToId ? t("postReply") : t("post")}</SubmitButton>
+        <SubmitButton pendingLabel={t("posting")}>
+          {commentId ? t("save") : replyToId ? t("postReply") : t("post")}
+        </SubmitButton>
         {onCancel ? (
-          <button type="button" onClick={onCancel} className="rounded border border-stone-400 bg-white px-4 py-2 hover:bg-stone-100">
+          <button
+            type="button"
+            onClick={onCancel}
+            className="rounded border border-stone-400 bg-white px-4 py-2 hover:bg-stone-100"
+          >
             {t("cancel")}
           </button>
         ) : null}

@@ -14,7 +14,8 @@ import { UsefulButton } from "./useful-button";
 export type CommentItemProps = CommentItemView;
 
 // A comment opened by its permalink (#comment-<id>) stands out, clear of the window's top edge.
-const card = "scroll-mt-6 rounded border p-4 target:border-brand-600 target:bg-brand-50 target:ring-2 target:ring-brand-600";
+const card =
+  "scroll-mt-6 rounded border p-4 target:border-brand-600 target:bg-brand-50 target:ring-2 target:ring-brand-600";
 const smallButton = "rounded border border-stone-400 bg-white px-3 py-1 text-sm hover:bg-stone-100";
 
 export function CommentItem({
@@ -52,7 +53,8 @@ export function CommentItem({
   }, []);
   const formId = `reply-form-${id}`;
   // Heard out of context (a screen reader's list of buttons), each control says whose comment it acts on.
-  const whose = (action: string) => tFeedback("commentOf", { action, name: author?.name ?? tStories("formerMember") });
+  const whose = (action: string) =>
+    tFeedback("commentOf", { action, name: author?.name ?? tStories("formerMember") });
 
   useEffect(() => {
     if (focusNext.current === "field" && replying) document.getElementById(`reply-${id}-body`)?.focus();
@@ -62,7 +64,11 @@ export function CommentItem({
 
   if (deleted) {
     return (
-      <div id={`comment-${id}`} tabIndex={-1} className={`${card} border-stone-200 bg-stone-100 italic text-stone-700`}>
+      <div
+        id={`comment-${id}`}
+        tabIndex={-1}
+        className={`${card} border-stone-200 bg-stone-100 italic text-stone-700`}
+      >
         {t("deletedPlaceholder")}
       </div>
     );
@@ -79,7 +85,9 @@ export function CommentItem({
           <span className="font-medium">{tStories("formerMember")}</span>
         )}
         {" · "}
-        <time dateTime={createdAt.toISOString()}>{format.dateTime(createdAt, { dateStyle: "medium", timeStyle: "short" })}</time>
+        <time dateTime={createdAt.toISOString()}>
+          {format.dateTime(createdAt, { dateStyle: "medium", timeStyle: "short" })}
+        </time>
         {edited ? ` · ${t("edited")}` : null}
       </p>
       {replyTo ? (
@@ -88,7 +96,9 @@ export function CommentItem({
             t("inReplyToRemoved")
           ) : (
             <>
-              <a href={`#comment-${replyTo.id}`}>{t("inReplyTo", { name: replyTo.name ?? tStories("formerMember") })}</a>
+              <a href={`#comment-${replyTo.id}`}>
+                {t("inReplyTo", { name: replyTo.name ?? tStories("formerMember") })}
+              </a>
               {": "}
               <q className="italic">{replyTo.quote}</q>
             </>
@@ -102,7 +112,13 @@ export function CommentItem({
         </div>
       ) : editing ? (
         <div className="mt-3">
-          <CommentForm action={updateCommentAction} commentId={id} defaultValue={body} onDone={stopEditing} onCancel={stopEditing} />
+          <CommentForm
+            action={updateCommentAction}
+            commentId={id}
+            defaultValue={body}
+            onDone={stopEditing}
+            onCancel={stopEditing}
+          />
         </div>
       ) : (
         <div className="prose mt-2" dangerouslySetInnerHTML={{ __html: html }} />
@@ -131,14 +147,23 @@ export function CommentItem({
             )
           ) : null}
           {canEdit ? (
-            <button type="button" aria-label={whose(t("edit"))} onClick={() => setEditing(true)} className={smallButton}>
+            <button
+              type="button"
+              aria-label={whose(t("edit"))}
+              onClick={() => setEditing(true)}
+              className={smallButton}
+            >
               {t("edit")}
             </button>
           ) : null}
           {canDelete ? (
             <form action={deleteCommentAction}>
               <input type="hidden" name="commentId" value={id} />
-              <ConfirmButton confirmMessage={t("deleteConfirm")} aria-label={whose(t("delete"))} className="rounded border border-red-700 px-3 py-1 text-sm text-red-800 hover:bg-red-50 disabled:opacity-60">
+              <ConfirmButton
+                confirmMessage={t("deleteConfirm")}
+                aria-label={whose(t("delete"))}
+                className="rounded border border-red-700 px-3 py-1 text-sm text-red-800 hover:bg-red-50 disabled:opacity-60"
+              >
                 {t("delete")}
               </ConfirmButton>
             </form>
@@ -148,7 +173,12 @@ export function CommentItem({
             {t("permalink")}
           </a>
           {reportHref ? (
-            <Link href={reportHref} rel="nofollow" aria-label={whose(t("report"))} className="ml-auto text-sm text-stone-600">
+            <Link
+              href={reportHref}
+              rel="nofollow"
+              aria-label={whose(t("report"))}
+              className="ml-auto text-sm text-stone-600"
+            >
               {t("report")}
             </Link>
           ) : null}

@@ -9,7 +9,13 @@ import { useHydrated } from "./use-hydrated";
  * A top-level comment with its replies (one level deep, oldest first). With JavaScript the
  * replies can be hidden and shown again; without it they are always shown.
  */
-export function CommentThread({ comment, replies }: { comment: CommentItemProps; replies: CommentItemProps[] }) {
+export function CommentThread({
+  comment,
+  replies,
+}: {
+  comment: CommentItemProps;
+  replies: CommentItemProps[];
+}) {
   const t = useTranslations("comments");
   const hydrated = useHydrated();
   const [open, setOpen] = useState(true);
@@ -48,7 +54,9 @@ export function CommentThread({ comment, replies }: { comment: CommentItemProps;
               onClick={() => setOpen((value) => !value)}
               className="text-sm font-medium text-brand-700 underline underline-offset-2"
             >
-              {open ? t("hideReplies", { count: replies.length }) : t("showReplies", { count: replies.length })}
+              {open
+                ? t("hideReplies", { count: replies.length })
+                : t("showReplies", { count: replies.length })}
             </button>
           ) : null}
           <ol ref={list} id={listId} hidden={!open} className="space-y-3 border-l-2 border-stone-200 pl-4">

@@ -19,7 +19,12 @@ export function ConfirmEmailForm({ token, label }: { token: string; label: strin
   }
   return (
     <form action={formAction} className="space-y-5">
-      <ErrorSummary key={answers} fieldErrors={{}} formError={state && !state.ok ? state.formError : undefined} labels={{}} />
+      <ErrorSummary
+        key={answers}
+        fieldErrors={{}}
+        formError={state && !state.ok ? state.formError : undefined}
+        labels={{}}
+      />
       <input type="hidden" name="token" value={token} />
       <SubmitButton pendingLabel={t("confirming")}>{label}</SubmitButton>
     </form>

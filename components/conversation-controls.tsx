@@ -8,7 +8,9 @@ const buttonClass = "rounded border border-stone-400 bg-white px-3 py-1.5 text-s
 export async function ConversationClosedNote({ reason }: { reason: "closed" | "locked" }) {
   const t = await getTranslations("comments");
   return (
-    <p className="rounded border border-stone-300 bg-stone-100 px-4 py-2 text-stone-800">{reason === "locked" ? t("lockedNote") : t("closedNote")}</p>
+    <p className="rounded border border-stone-300 bg-stone-100 px-4 py-2 text-stone-800">
+      {reason === "locked" ? t("lockedNote") : t("closedNote")}
+    </p>
   );
 }
 
@@ -34,7 +36,9 @@ export async function ConversationControls({
         <form action={setCommentsClosedAction}>
           <input type="hidden" name="storyId" value={storyId} />
           <input type="hidden" name="closed" value={commentsClosed ? "false" : "true"} />
-          <PendingButton className={buttonClass}>{commentsClosed ? t("switchOn") : t("switchOff")}</PendingButton>
+          <PendingButton className={buttonClass}>
+            {commentsClosed ? t("switchOn") : t("switchOff")}
+          </PendingButton>
         </form>
       ) : null}
       {canLock ? (

@@ -8,7 +8,13 @@ import { useHydrated } from "./use-hydrated";
  * it the field is there to select and copy by hand. Labels come from the server component
  * that uses it, so its namespace stays off the client catalogue.
  */
-export function CopyButton({ targetId, labels }: { targetId: string; labels: { copy: string; copied: string; failed: string } }) {
+export function CopyButton({
+  targetId,
+  labels,
+}: {
+  targetId: string;
+  labels: { copy: string; copied: string; failed: string };
+}) {
   const hydrated = useHydrated();
   const [status, setStatus] = useState<"idle" | "copied" | "failed">("idle");
   if (!hydrated) return null;
@@ -28,7 +34,11 @@ export function CopyButton({ targetId, labels }: { targetId: string; labels: { c
 
   return (
     <p className="flex flex-wrap items-center gap-3">
-      <button type="button" onClick={copy} className="rounded border border-stone-400 bg-white px-3 py-1.5 text-stone-900 hover:bg-stone-100">
+      <button
+        type="button"
+        onClick={copy}
+        className="rounded border border-stone-400 bg-white px-3 py-1.5 text-stone-900 hover:bg-stone-100"
+      >
         {labels.copy}
       </button>
       <span role="status" className="text-sm text-stone-700">

@@ -21,7 +21,10 @@ export function DecisionForm({
   startingPoints: { slug: string; name: string }[];
 }) {
   const t = useTranslations("model");
-  const { formAction, formRef, onSubmit, attempt, fieldErrors, formError, rejectedValues } = useFormAction(decideProposalAction, () => import("@/lib/model/schema").then((m) => m.decisionSchema));
+  const { formAction, formRef, onSubmit, attempt, fieldErrors, formError, rejectedValues } = useFormAction(
+    decideProposalAction,
+    () => import("@/lib/model/schema").then((m) => m.decisionSchema),
+  );
   const values = rejectedValues ?? {};
   const [decision, setDecision] = useState(values.decision ?? "accept");
   const labels: Record<string, string> = {
@@ -35,14 +38,14 @@ export function DecisionForm({
   };
 
   return (
-    <form
-      ref={formRef}
-      action={formAction}
-      onSubmit={onSubmit}
-      noValidate
-      className="space-y-4"
-    >
-      <ErrorSummary key={attempt} fieldErrors={fieldErrors} formError={formError} labels={labels} idPrefix="decision-" />
+    <form ref={formRef} action={formAction} onSubmit={onSubmit} noValidate className="space-y-4">
+      <ErrorSummary
+        key={attempt}
+        fieldErrors={fieldErrors}
+        formError={formError}
+        labels={labels}
+        idPrefix="decision-"
+      />
       <input type="hidden" name="proposalId" value={proposalId} />
       <fieldset>
         <legend className="font-medium">{t("decision")}</legend>
@@ -55,7 +58,14 @@ export function DecisionForm({
             ] as const
           ).map(([value, label]) => (
             <label key={value} className="flex items-center gap-2">
-              <input type="radio" name="decision" value={value} checked={decision === value} onChange={() => setDecision(value)} className="size-4" />
+              <input
+                type="radio"
+                name="decision"
+                value={value}
+                checked={decision === value}
+                onChange={() => setDecision(value)}
+                className="size-4"
+              />
               {label}
             </label>
           ))}
@@ -63,8 +73,20 @@ export function DecisionForm({
       </fieldset>
       {/* All fields stay in the form (hidden when not relevant) so nothing typed is lost when switching. */}
       <div hidden={decision !== "accept"} className="space-y-4">
-        <TextField id="decision-nameEn" name="nameEn" label={labels.nameEn} defaultValue={values.nameEn ?? proposalName} errors={fieldErrors.nameEn} />
-        <TextField id="decision-nameNl" name="nameNl" label={labels.nameNl} defaultValue={values.nameNl ?? ""} errors={fieldErrors.nameNl} />
+        <TextField
+          id="decision-nameEn"
+          name="nameEn"
+          label={labels.nameEn}
+          defaultValue={values.nameEn ?? proposalName}
+          errors={fieldErrors.nameEn}
+        />
+        <TextField
+          id="decision-nameNl"
+          name="nameNl"
+          label={labels.nameNl}
+          defaultValue={values.nameNl ?? ""}
+          errors={fieldErrors.nameNl}
+        />
         <TextAreaField
           id="decision-descriptionEn"
           name="descriptionEn"
@@ -72,7 +94,13 @@ export function DecisionForm({
           defaultValue={values.descriptionEn ?? proposalExplanation}
           errors={fieldErrors.descriptionEn}
         />
-        <TextAreaField id="decision-descriptionNl" name="descriptionNl" label={labels.descriptionNl} defaultValue={values.descriptionNl ?? ""} errors={fieldErrors.descriptionNl} />
+        <TextAreaField
+          id="decision-descriptionNl"
+          name="descriptionNl"
+          label={labels.descriptionNl}
+          defaultValue={values.descriptionNl ?? ""}
+          errors={fieldErrors.descriptionNl}
+        />
       </div>
       <div hidden={decision !== "merge"}>
         <SelectField

@@ -43,7 +43,10 @@ export function FacetGroup({
                 className="size-6"
               />
               <label htmlFor={id}>{option.label}</label>
-              <span id={`${id}-count`} className="rounded-full bg-stone-100 px-2 text-sm tabular-nums text-stone-700">
+              <span
+                id={`${id}-count`}
+                className="rounded-full bg-stone-100 px-2 text-sm tabular-nums text-stone-700"
+              >
                 {option.count}
               </span>
             </div>

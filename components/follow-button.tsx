@@ -10,7 +10,15 @@ import { useFocusAfterAction } from "./action-feedback";
  * plain form post, so it works without JavaScript; with it, the new state shows while the
  * post is under way. Signed-out visitors are sent to sign in by the action and come back.
  */
-export function FollowButton({ target, id, following }: { target: "story" | "startingPoint"; id: string; following: boolean }) {
+export function FollowButton({
+  target,
+  id,
+  following,
+}: {
+  target: "story" | "startingPoint";
+  id: string;
+  following: boolean;
+}) {
   const t = useTranslations("follow");
   const hintId = `follow-${target}-hint`;
   return (
@@ -27,11 +35,23 @@ export function FollowButton({ target, id, following }: { target: "story" | "sta
   );
 }
 
-function FollowSubmit({ following, hintId, target }: { following: boolean; hintId: string; target: "story" | "startingPoint" }) {
+function FollowSubmit({
+  following,
+  hintId,
+  target,
+}: {
+  following: boolean;
+  hintId: string;
+  target: "story" | "startingPoint";
+}) {
   const t = useTranslations("follow");
   const tFeedback = useTranslations("feedback");
   const { pending } = useFormStatus();
-  const done = !following ? tFeedback("notFollowing") : target === "story" ? tFeedback("followingStory") : tFeedback("followingStartingPoint");
+  const done = !following
+    ? tFeedback("notFollowing")
+    : target === "story"
+      ? tFeedback("followingStory")
+      : tFeedback("followingStartingPoint");
   const { ref, onClick } = useFocusAfterAction(`follow-${target}`, pending, done);
   const shown = pending ? !following : following;
   return (
@@ -45,10 +65,22 @@ function FollowSubmit({ following, hintId, target }: { following: boolean; hintI
       // Not disabled while pending, which would take the keyboard focus away.
       aria-busy={pending || undefined}
       className={`inline-flex items-center gap-1.5 rounded border px-3 py-1 text-sm ${
-        shown ? "border-brand-700 bg-brand-50 font-medium text-brand-800" : "border-stone-400 bg-white text-stone-900 hover:bg-stone-100"
+        shown
+          ? "border-brand-700 bg-brand-50 font-medium text-brand-800"
+          : "border-stone-400 bg-white text-stone-900 hover:bg-stone-100"
       }`}
     >
-      <svg aria-hidden="true" focusable="false" viewBox="0 0 24 24" className="size-4" fill={shown ? "currentColor" : "none"} stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round">
+      <svg
+        aria-hidden="true"
+        focusable="false"
+        viewBox="0 0 24 24"
+        className="size-4"
+        fill={shown ? "currentColor" : "none"}
+        stroke="currentColor"
+        strokeWidth="2"
+        strokeLinecap="round"
+        strokeLinejoin="round"
+      >
         <path d="M6 8a6 6 0 0 1 12 0c0 7 3 9 3 9H3s3-2 3-9" />
         <path d="M10.3 21a1.94 1.94 0 0 0 3.4 0" />
       </svg>

@@ -51,10 +51,20 @@ export function MarkdownEditor({
           {label}
         </label>
         <div className="flex gap-1">
-          <button type="button" aria-pressed={!previewing} onClick={() => setPreviewing(false)} className={tabClass(!previewing)}>
+          <button
+            type="button"
+            aria-pressed={!previewing}
+            onClick={() => setPreviewing(false)}
+            className={tabClass(!previewing)}
+          >
             {t("write")}
           </button>
-          <button type="button" aria-pressed={previewing} onClick={showPreview} className={tabClass(previewing)}>
+          <button
+            type="button"
+            aria-pressed={previewing}
+            onClick={showPreview}
+            className={tabClass(previewing)}
+          >
             {t("preview")}
           </button>
         </div>

@@ -1,6 +1,11 @@
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
-import { cachedModelOverTime, cachedSuggestionAgreement, cachedSuggestionEvaluation, cachedTriggers } from "@/lib/cache/reads";
+import {
+  cachedModelOverTime,
+  cachedSuggestionAgreement,
+  cachedSuggestionEvaluation,
+  cachedTriggers,
+} from "@/lib/cache/reads";
 import type { Locale } from "@/lib/i18n/locales";
 import type { TriggerGroup } from "@/lib/model/triggers";
 import { ModelOverTimeChart } from "./model-over-time-chart";
@@ -22,7 +27,10 @@ export async function SuggestionEvaluationSection({ locale }: { locale: Locale }
     cachedSuggestionAgreement(),
   ]);
   const tm = await getTranslations("model");
-  const number = (value: number | null) => (value === null ? tm("notAvailable") : format.number(value, { minimumFractionDigits: 2, maximumFractionDigits: 2 }));
+  const number = (value: number | null) =>
+    value === null
+      ? tm("notAvailable")
+      : format.number(value, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
   const baseline = new Map(evaluation.baseline.perStartingPoint.map((c) => [c.slug, c]));
   return (
     <section aria-labelledby="evaluation-heading" className="space-y-4">
@@ -31,7 +39,9 @@ export async function SuggestionEvaluationSection({ locale }: { locale: Locale }
       </h2>
       <p className="max-w-3xl text-stone-700">{t("evaluationIntro", { folds: evaluation.folds || 5 })}</p>
       {evaluation.stories < 2 ? (
-        <p className="rounded border border-dashed border-stone-300 bg-white p-4 text-stone-700">{t("evaluationTooFew")}</p>
+        <p className="rounded border border-dashed border-stone-300 bg-white p-4 text-stone-700">
+          {t("evaluationTooFew")}
+        </p>
       ) : (
         <>
           <p className="font-medium">
@@ -39,7 +49,9 @@ export async function SuggestionEvaluationSection({ locale }: { locale: Locale }
               stories: evaluation.stories,
               macroF1: number(evaluation.macroF1),
               baselineF1: number(evaluation.baseline.macroF1),
-              baseline: evaluation.baseline.slug ? (evaluation.names[evaluation.baseline.slug] ?? evaluation.baseline.slug) : tm("notAvailable"),
+              baseline: evaluation.baseline.slug
+                ? (evaluation.names[evaluation.baseline.slug] ?? evaluation.baseline.slug)
+                : tm("notAvailable"),
             })}
           </p>
           <div className="overflow-x-auto" tabIndex={0}>
@@ -101,12 +113,23 @@ export async function SuggestionEvaluationSection({ locale }: { locale: Locale }
 }
 
 /** One starting point's triggers: the words used most, each linking to the triggers that use it, and the latest. */
-export async function TriggerGroupView({ group, headingLevel = 3, full = false }: { group: TriggerGroup; headingLevel?: 2 | 3; full?: boolean }) {
+export async function TriggerGroupView({
+  group,
+  headingLevel = 3,
+  full = false,
+}: {
+  group: TriggerGroup;
+  headingLevel?: 2 | 3;
+  full?: boolean;
+}) {
   const t = await getTranslations("triggers");
   const Heading = headingLevel === 2 ? "h2" : "h3";
   const empty = group.stories + group.notes === 0;
   return (
-    <div className="min-w-0 space-y-2 rounded-lg border-l-4 bg-white p-4 shadow-sm" style={{ borderLeftColor: startingPointColor(group.position) }}>
+    <div
+      className="min-w-0 space-y-2 rounded-lg border-l-4 bg-white p-4 shadow-sm"
+      style={{ borderLeftColor: startingPointColor(group.position) }}
+    >
       <Heading className="text-lg font-semibold">
         {group.position}. {group.name}
       </Heading>
@@ -123,7 +146,9 @@ export async function TriggerGroupView({ group, headingLevel = 3, full = false }
               <ul className="flex flex-wrap gap-x-3 gap-y-1 text-sm">
                 {group.terms.map((term) => (
                   <li key={term.lexeme}>
-                    <Link href={`/starting-points/triggers?sp=${encodeURIComponent(group.slug)}&term=${encodeURIComponent(term.lexeme)}`}>
+                    <Link
+                      href={`/starting-points/triggers?sp=${encodeURIComponent(group.slug)}&term=${encodeURIComponent(term.lexeme)}`}
+                    >
                       {t("termLink", { word: term.word, count: term.count })}
                     </Link>
                   </li>
@@ -154,7 +179,8 @@ export async function TriggerGroupView({ group, headingLevel = 3, full = false }
                 ))}
                 {group.latestNotes.map((note) => (
                   <li key={note.id} className="break-words">
-                    <q lang={note.language}>{note.note}</q> <span className="text-stone-600">({t("noteBy", { name: note.name })})</span>
+                    <q lang={note.language}>{note.note}</q>{" "}
+                    <span className="text-stone-600">({t("noteBy", { name: note.name })})</span>
                   </li>
                 ))}
               </ul>
@@ -167,7 +193,10 @@ export async function TriggerGroupView({ group, headingLevel = 3, full = false }
 }
 
 export async function TriggersSection({ locale }: { locale: Locale }) {
-  const [t, groups] = await Promise.all([getTranslations("triggers"), cachedTriggers(locale, { terms: 6, latest: 0 })]);
+  const [t, groups] = await Promise.all([
+    getTranslations("triggers"),
+    cachedTriggers(locale, { terms: 6, latest: 0 }),
+  ]);
   return (
     <section aria-labelledby="triggers-heading" className="space-y-4">
       <h2 id="triggers-heading" className="text-2xl font-semibold">
@@ -187,7 +216,12 @@ export async function TriggersSection({ locale }: { locale: Locale }) {
 }
 
 export async function ModelOverTimeSection({ locale }: { locale: Locale }) {
-  const [t, tm, format, data] = await Promise.all([getTranslations("modelLearning"), getTranslations("model"), getFormatter(), cachedModelOverTime(locale)]);
+  const [t, tm, format, data] = await Promise.all([
+    getTranslations("modelLearning"),
+    getTranslations("model"),
+    getFormatter(),
+    cachedModelOverTime(locale),
+  ]);
   return (
     <section aria-labelledby="over-time-heading" className="min-w-0 space-y-4">
       <h2 id="over-time-heading" className="text-2xl font-semibold">
@@ -209,7 +243,8 @@ export async function ModelOverTimeSection({ locale }: { locale: Locale }) {
           shareHeading: t("share13"),
           noData: t("noStoriesYet"),
           quarterLabel: (year, quarter) => t("quarterLabel", { year: String(year), quarter }),
-          formatShare: (value) => (value === null ? tm("notAvailable") : format.number(value, { style: "percent" })),
+          formatShare: (value) =>
+            value === null ? tm("notAvailable") : format.number(value, { style: "percent" }),
         }}
       />
     </section>

@@ -21,13 +21,22 @@ export function ModerationDecisionForm({
 }) {
   const t = useTranslations("moderation");
   // Success redirects back to the queue; only a rejection comes back here.
-  const { formAction, formRef, onSubmit, attempt, fieldErrors, formError, rejectedValues } = useFormAction(moderateAction, () => import("@/lib/moderation/schema").then((m) => m.moderationDecisionSchema));
+  const { formAction, formRef, onSubmit, attempt, fieldErrors, formError, rejectedValues } = useFormAction(
+    moderateAction,
+    () => import("@/lib/moderation/schema").then((m) => m.moderationDecisionSchema),
+  );
   const values = rejectedValues ?? { decision: decisions[0], reason: "", period: "7" };
   const [decision, setDecision] = useState(values.decision);
   const prefix = `decide-${targetType}-${targetId}-`;
 
   return (
-    <form ref={formRef} action={formAction} onSubmit={onSubmit} noValidate className="space-y-3 rounded border border-stone-200 bg-stone-50 p-4">
+    <form
+      ref={formRef}
+      action={formAction}
+      onSubmit={onSubmit}
+      noValidate
+      className="space-y-3 rounded border border-stone-200 bg-stone-50 p-4"
+    >
       <ErrorSummary
         key={attempt}
         fieldErrors={fieldErrors}

@@ -7,8 +7,23 @@ import Link from "next/link";
  */
 export function NotificationBell({ unread, label }: { unread: number; label: string }) {
   return (
-    <Link href="/notifications" aria-label={label} title={label} className="relative inline-flex items-center p-1 text-stone-800 no-underline hover:text-brand-700 hover:no-underline">
-      <svg aria-hidden="true" focusable="false" viewBox="0 0 24 24" className="size-6" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round">
+    <Link
+      href="/notifications"
+      aria-label={label}
+      title={label}
+      className="relative inline-flex items-center p-1 text-stone-800 no-underline hover:text-brand-700 hover:no-underline"
+    >
+      <svg
+        aria-hidden="true"
+        focusable="false"
+        viewBox="0 0 24 24"
+        className="size-6"
+        fill="none"
+        stroke="currentColor"
+        strokeWidth="2"
+        strokeLinecap="round"
+        strokeLinejoin="round"
+      >
         <path d="M6 8a6 6 0 0 1 12 0c0 7 3 9 3 9H3s3-2 3-9" />
         <path d="M10.3 21a1.94 1.94 0 0 0 3.4 0" />
       </svg>

@@ -28,11 +28,18 @@ export function NotificationList({
   return (
     <ol className="space-y-3">
       {items.map((item) => (
-        <li key={item.id} className={`rounded border p-4 ${item.read ? "border-stone-200 bg-white" : "border-brand-600 bg-brand-50"}`}>
+        <li
+          key={item.id}
+          className={`rounded border p-4 ${item.read ? "border-stone-200 bg-white" : "border-brand-600 bg-brand-50"}`}
+        >
           <div className="flex flex-wrap items-start justify-between gap-x-4 gap-y-2">
             <div className="min-w-0 flex-1">
               <p className="text-sm text-stone-600">
-                {!item.read ? <span className="mr-2 rounded bg-brand-700 px-1.5 py-0.5 text-xs font-medium text-white">{labels.new}</span> : null}
+                {!item.read ? (
+                  <span className="mr-2 rounded bg-brand-700 px-1.5 py-0.5 text-xs font-medium text-white">
+                    {labels.new}
+                  </span>
+                ) : null}
                 <time dateTime={item.date.iso}>{item.date.label}</time>
               </p>
               <p className="mt-1">{item.href ? <a href={item.href}>{item.text}</a> : item.text}</p>
@@ -41,7 +48,9 @@ export function NotificationList({
             {!item.read ? (
               <form action={markReadAction}>
                 <input type="hidden" name="id" value={item.id} />
-                <PendingButton className="rounded border border-stone-400 bg-white px-3 py-1 text-sm hover:bg-stone-100">{labels.markRead}</PendingButton>
+                <PendingButton className="rounded border border-stone-400 bg-white px-3 py-1 text-sm hover:bg-stone-100">
+                  {labels.markRead}
+                </PendingButton>
               </form>
             ) : null}
           </div>

@@ -28,14 +28,22 @@ export async function Pagination({
   return (
     <nav aria-label={t("pagination")} className="mt-8 flex justify-between gap-4">
       {newer ? (
-        <Link href={href("before", newer)} rel="prev" className="rounded border border-stone-400 bg-white px-4 py-2 hover:bg-stone-100">
+        <Link
+          href={href("before", newer)}
+          rel="prev"
+          className="rounded border border-stone-400 bg-white px-4 py-2 hover:bg-stone-100"
+        >
           ← {labels === "time" ? t("newer") : t("previous")}
         </Link>
       ) : (
         <span />
       )}
       {older ? (
-        <Link href={href("after", older)} rel="next" className="rounded border border-stone-400 bg-white px-4 py-2 hover:bg-stone-100">
+        <Link
+          href={href("after", older)}
+          rel="next"
+          className="rounded border border-stone-400 bg-white px-4 py-2 hover:bg-stone-100"
+        >
           {labels === "time" ? t("older") : t("next")} →
         </Link>
       ) : null}

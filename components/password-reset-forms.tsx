@@ -11,7 +11,10 @@ import { useFormAction } from "./forms/use-form-action";
 /** "Forgot your password?": after sending, the same confirmation for every address. */
 export function ForgotPasswordForm() {
   const t = useTranslations("auth");
-  const { state, formAction, formRef, onSubmit, attempt, fieldErrors, formError, rejectedValues } = useFormAction(requestPasswordResetAction, () => import("@/lib/auth/schema").then((m) => m.forgotPasswordSchema));
+  const { state, formAction, formRef, onSubmit, attempt, fieldErrors, formError, rejectedValues } =
+    useFormAction(requestPasswordResetAction, () =>
+      import("@/lib/auth/schema").then((m) => m.forgotPasswordSchema),
+    );
   const values = rejectedValues ?? { email: "" };
 
   if (state?.ok) {
@@ -23,8 +26,21 @@ export function ForgotPasswordForm() {
   }
   return (
     <form ref={formRef} action={formAction} onSubmit={onSubmit} noValidate className="space-y-5">
-      <ErrorSummary key={attempt} fieldErrors={fieldErrors} formError={formError} labels={{ email: t("email") }} />
-      <TextField id="email" name="email" type="email" label={t("email")} autoComplete="email" defaultValue={values.email} errors={fieldErrors.email} />
+      <ErrorSummary
+        key={attempt}
+        fieldErrors={fieldErrors}
+        formError={formError}
+        labels={{ email: t("email") }}
+      />
+      <TextField
+        id="email"
+        name="email"
+        type="email"
+        label={t("email")}
+        autoComplete="email"
+        defaultValue={values.email}
+        errors={fieldErrors.email}
+      />
       <SubmitButton pendingLabel={t("sendingResetLink")}>{t("sendResetLink")}</SubmitButton>
     </form>
   );
@@ -33,11 +49,19 @@ export function ForgotPasswordForm() {
 /** The new password, from a reset link; the rules are sign-up's. */
 export function ResetPasswordForm({ token }: { token: string }) {
   const t = useTranslations("auth");
-  const { formAction, formRef, onSubmit, attempt, fieldErrors, formError } = useFormAction(resetPasswordAction, () => import("@/lib/auth/schema").then((m) => m.resetPasswordSchema));
+  const { formAction, formRef, onSubmit, attempt, fieldErrors, formError } = useFormAction(
+    resetPasswordAction,
+    () => import("@/lib/auth/schema").then((m) => m.resetPasswordSchema),
+  );
 
   return (
     <form ref={formRef} action={formAction} onSubmit={onSubmit} noValidate className="space-y-5">
-      <ErrorSummary key={attempt} fieldErrors={fieldErrors} formError={formError} labels={{ password: t("newPassword") }} />
+      <ErrorSummary
+        key={attempt}
+        fieldErrors={fieldErrors}
+        formError={formError}
+        labels={{ password: t("newPassword") }}
+      />
       <input type="hidden" name="token" value={token} />
       <TextField
         id="password"

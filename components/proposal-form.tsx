@@ -9,20 +9,33 @@ import { useFormAction } from "./forms/use-form-action";
 
 export function ProposalForm() {
   const t = useTranslations("model");
-  const { formAction, formRef, onSubmit, attempt, fieldErrors, formError, rejectedValues } = useFormAction(createProposalAction, () => import("@/lib/model/schema").then((m) => m.proposalSchema));
+  const { formAction, formRef, onSubmit, attempt, fieldErrors, formError, rejectedValues } = useFormAction(
+    createProposalAction,
+    () => import("@/lib/model/schema").then((m) => m.proposalSchema),
+  );
   const values = rejectedValues ?? { name: "", explanation: "", stories: "" };
-  const labels = { name: t("proposalName"), explanation: t("proposalExplanation"), stories: t("proposalStories") };
+  const labels = {
+    name: t("proposalName"),
+    explanation: t("proposalExplanation"),
+    stories: t("proposalStories"),
+  };
 
   return (
-    <form
-      ref={formRef}
-      action={formAction}
-      onSubmit={onSubmit}
-      noValidate
-      className="space-y-4"
-    >
-      <ErrorSummary key={attempt} fieldErrors={fieldErrors} formError={formError} labels={labels} idPrefix="proposal-" />
-      <TextField id="proposal-name" name="name" label={labels.name} defaultValue={values.name} errors={fieldErrors.name} />
+    <form ref={formRef} action={formAction} onSubmit={onSubmit} noValidate className="space-y-4">
+      <ErrorSummary
+        key={attempt}
+        fieldErrors={fieldErrors}
+        formError={formError}
+        labels={labels}
+        idPrefix="proposal-"
+      />
+      <TextField
+        id="proposal-name"
+        name="name"
+        label={labels.name}
+        defaultValue={values.name}
+        errors={fieldErrors.name}
+      />
       <TextAreaField
         id="proposal-explanation"
         name="explanation"

@@ -20,7 +20,10 @@ export async function RecognitionPanel({
 }) {
   const [t, tFeedback] = await Promise.all([getTranslations("model"), getTranslations("feedback")]);
   return (
-    <section aria-labelledby="recognition-heading" className="space-y-3 rounded-lg border border-stone-200 bg-white p-5">
+    <section
+      aria-labelledby="recognition-heading"
+      className="space-y-3 rounded-lg border border-stone-200 bg-white p-5"
+    >
       <h2 id="recognition-heading" className="text-xl font-semibold">
         {t("recognitionHeading")}
       </h2>
@@ -34,9 +37,15 @@ export async function RecognitionPanel({
                 {row.name}
               </span>
               <p className="text-sm text-stone-600">
-                {row.taggedByAuthor ? <strong className="font-semibold text-stone-800">{t("taggedByAuthor")}</strong> : t("notTagged")}
+                {row.taggedByAuthor ? (
+                  <strong className="font-semibold text-stone-800">{t("taggedByAuthor")}</strong>
+                ) : (
+                  t("notTagged")
+                )}
                 {" · "}
-                <span data-testid={`readers-${row.slug}`}>{t("readersRecognise", { count: row.readers })}</span>
+                <span data-testid={`readers-${row.slug}`}>
+                  {t("readersRecognise", { count: row.readers })}
+                </span>
               </p>
             </div>
             {viewer === "reader" ? (
@@ -44,11 +53,15 @@ export async function RecognitionPanel({
                 <input type="hidden" name="storyId" value={storyId} />
                 <input type="hidden" name="startingPoint" value={row.slug} />
                 <input type="hidden" name="recognised" value={row.mine ? "false" : "true"} />
-                {row.mine ? <span className="text-sm font-medium text-brand-700">✓ {t("recognised")}</span> : null}
+                {row.mine ? (
+                  <span className="text-sm font-medium text-brand-700">✓ {t("recognised")}</span>
+                ) : null}
                 {/* The name starts with the visible text (WCAG label in name) and says which starting point. */}
                 <PendingButton
                   resultId={`recognise-${row.slug}`}
-                  doneMessage={tFeedback(row.mine ? "recognised" : "recognitionWithdrawn", { name: row.name })}
+                  doneMessage={tFeedback(row.mine ? "recognised" : "recognitionWithdrawn", {
+                    name: row.name,
+                  })}
                   aria-label={`${row.mine ? t("withdrawRecognition") : t("recognise")}: ${row.name}`}
                   className={
                     row.mine
@@ -65,7 +78,9 @@ export async function RecognitionPanel({
       </ul>
       {viewer === "anonymous" ? (
         <p>
-          <Link href={`/signin?callbackUrl=${encodeURIComponent(`/stories/${storySlug}`)}`}>{t("signInToRecognise")}</Link>
+          <Link href={`/signin?callbackUrl=${encodeURIComponent(`/stories/${storySlug}`)}`}>
+            {t("signInToRecognise")}
+          </Link>
         </p>
       ) : null}
       {viewer === "author" ? <p className="text-sm text-stone-600">{t("authorCannotRecognise")}</p> : null}

@@ -23,7 +23,11 @@ export async function RelatedStories({ stories }: { stories: RelatedStory[] }) {
             {story.startingPoints.length > 0 ? (
               <ul className="mt-2 flex flex-wrap gap-x-3 gap-y-1 text-sm">
                 {story.startingPoints.map((sp) => (
-                  <li key={sp.slug} className="border-l-4 pl-1.5 text-stone-700" style={{ borderLeftColor: startingPointColor(sp.position) }}>
+                  <li
+                    key={sp.slug}
+                    className="border-l-4 pl-1.5 text-stone-700"
+                    style={{ borderLeftColor: startingPointColor(sp.position) }}
+                  >
                     {sp.name}
                   </li>
                 ))}

@@ -9,9 +9,18 @@ import { SubmitButton } from "./forms/submit-button";
 import { useFormAction } from "./forms/use-form-action";
 
 /** Reporting a story, comment or profile: a reason from the closed list and an explanation. */
-export function ReportForm({ targetType, targetId, backHref }: { targetType: string; targetId: string; backHref: string }) {
+export function ReportForm({
+  targetType,
+  targetId,
+  backHref,
+}: {
+  targetType: string;
+  targetId: string;
+  backHref: string;
+}) {
   const t = useTranslations("moderation");
-  const { state, formAction, formRef, onSubmit, attempt, fieldErrors, formError, rejectedValues } = useFormAction(reportAction, () => import("@/lib/moderation/schema").then((m) => m.reportSchema));
+  const { state, formAction, formRef, onSubmit, attempt, fieldErrors, formError, rejectedValues } =
+    useFormAction(reportAction, () => import("@/lib/moderation/schema").then((m) => m.reportSchema));
   const values = rejectedValues ?? { reason: "", note: "" };
 
   if (state?.ok) {
@@ -25,23 +34,46 @@ export function ReportForm({ targetType, targetId, backHref }: { targetType: str
 
   return (
     <form ref={formRef} action={formAction} onSubmit={onSubmit} noValidate className="space-y-5">
-      <ErrorSummary key={attempt} fieldErrors={fieldErrors} formError={formError} labels={{ reason: t("reasonLegend"), note: t("noteLabel") }} />
+      <ErrorSummary
+        key={attempt}
+        fieldErrors={fieldErrors}
+        formError={formError}
+        labels={{ reason: t("reasonLegend"), note: t("noteLabel") }}
+      />
       <input type="hidden" name="targetType" value={targetType} />
       <input type="hidden" name="targetId" value={targetId} />
-      <fieldset aria-describedby={describedBy("reason", undefined, fieldErrors.reason)} aria-invalid={fieldErrors.reason?.length ? true : undefined}>
+      <fieldset
+        aria-describedby={describedBy("reason", undefined, fieldErrors.reason)}
+        aria-invalid={fieldErrors.reason?.length ? true : undefined}
+      >
         <legend className="font-medium">{t("reasonLegend")}</legend>
         <div className="mt-2 space-y-1">
           {REPORT_REASONS.map((reason, i) => (
             <label key={reason} className="flex items-center gap-2">
               {/* The first option carries the id the error summary links to. */}
-              <input type="radio" id={i === 0 ? "reason" : undefined} name="reason" value={reason} defaultChecked={values.reason === reason} className="size-4" />
+              <input
+                type="radio"
+                id={i === 0 ? "reason" : undefined}
+                name="reason"
+                value={reason}
+                defaultChecked={values.reason === reason}
+                className="size-4"
+              />
               {t(`reason_${reason}`)}
             </label>
           ))}
         </div>
         <FieldError id="reason" errors={fieldErrors.reason} />
       </fieldset>
-      <TextAreaField id="note" name="note" rows={4} label={t("noteLabel")} hint={t("noteHint", { max: REPORT_NOTE_MAX })} defaultValue={values.note} errors={fieldErrors.note} />
+      <TextAreaField
+        id="note"
+        name="note"
+        rows={4}
+        label={t("noteLabel")}
+        hint={t("noteHint", { max: REPORT_NOTE_MAX })}
+        defaultValue={values.note}
+        errors={fieldErrors.note}
+      />
       <div className="flex items-center gap-4">
         <SubmitButton pendingLabel={t("sending")}>{t("sendReport")}</SubmitButton>
         <a href={backHref}>{t("backTo")}</a>

@@ -8,7 +8,9 @@ export async function SiteFooter() {
         <p>{t("about")}</p>
         <p className="italic">{t("questions")}</p>
         <p>
-          <a href="/api">{t("api")}</a> · <a href="/stories/feed.xml">Atom</a> · <a href="/starting-points/export.csv">CSV</a> · <a href="/moderation-log">{t("moderationLog")}</a> · <a href="/privacy">{t("privacy")}</a>
+          <a href="/api">{t("api")}</a> · <a href="/stories/feed.xml">Atom</a> ·{" "}
+          <a href="/starting-points/export.csv">CSV</a> · <a href="/moderation-log">{t("moderationLog")}</a> ·{" "}
+          <a href="/privacy">{t("privacy")}</a>
         </p>
       </div>
     </footer>

@@ -23,7 +23,10 @@ export async function SiteHeader() {
   ]);
   const memberLinks = user ? (
     <>
-      <Link href="/stories/new" className="rounded bg-brand-700 px-3 py-1.5 font-medium text-white no-underline hover:bg-brand-800 hover:no-underline">
+      <Link
+        href="/stories/new"
+        className="rounded bg-brand-700 px-3 py-1.5 font-medium text-white no-underline hover:bg-brand-800 hover:no-underline"
+      >
         {t("writeStory")}
       </Link>
       {isModerator(user) ? (
@@ -36,7 +39,10 @@ export async function SiteHeader() {
           {t("admin")}
         </Link>
       ) : null}
-      <NotificationBell unread={unread} label={unread > 0 ? t("notificationsUnread", { count: unread }) : t("notifications")} />
+      <NotificationBell
+        unread={unread}
+        label={unread > 0 ? t("notificationsUnread", { count: unread }) : t("notifications")}
+      />
       <Link href={`/members/${user.handle}`} className="no-underline hover:underline">
         {user.name}
       </Link>
@@ -44,7 +50,9 @@ export async function SiteHeader() {
         {t("settings")}
       </Link>
       <form action={signOutAction}>
-        <PendingButton className="text-stone-700 underline-offset-2 hover:underline">{t("signOut")}</PendingButton>
+        <PendingButton className="text-stone-700 underline-offset-2 hover:underline">
+          {t("signOut")}
+        </PendingButton>
       </form>
       <LanguageSwitcher current={locale} />
     </>
@@ -55,14 +63,22 @@ export async function SiteHeader() {
         <p role="alert" className="bg-red-800 px-4 py-2 text-center text-white">
           {suspension.forGood
             ? tAuth("suspendedBannerForGood")
-            : tAuth("suspendedBanner", { date: format.dateTime(suspension.until ?? new Date(), { dateStyle: "long", timeStyle: "short" }) })}
+            : tAuth("suspendedBanner", {
+                date: format.dateTime(suspension.until ?? new Date(), {
+                  dateStyle: "long",
+                  timeStyle: "short",
+                }),
+              })}
         </p>
       ) : null}
       <div className="mx-auto flex max-w-5xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
         <Link href="/" className="text-lg font-bold text-brand-800 no-underline hover:no-underline">
           Vertrekpunt
         </Link>
-        <nav aria-label={t("main")} className="flex flex-1 flex-wrap items-center gap-x-4 gap-y-2 whitespace-nowrap">
+        <nav
+          aria-label={t("main")}
+          className="flex flex-1 flex-wrap items-center gap-x-4 gap-y-2 whitespace-nowrap"
+        >
           <Link href="/stories" className="no-underline hover:underline">
             {t("stories")}
           </Link>
@@ -77,7 +93,9 @@ export async function SiteHeader() {
              * <details>, so it works without JavaScript). Both copies are in the page; CSS shows
              * one, and display: none takes the other away from screen readers too.
              */}
-            <div className="hidden flex-wrap items-center gap-x-4 gap-y-2 whitespace-nowrap min-[480px]:flex">{memberLinks}</div>
+            <div className="hidden flex-wrap items-center gap-x-4 gap-y-2 whitespace-nowrap min-[480px]:flex">
+              {memberLinks}
+            </div>
             <details className="relative min-[480px]:hidden">
               <summary className="flex min-h-6 cursor-pointer list-none items-center rounded border border-stone-400 px-3 py-1.5 [&::-webkit-details-marker]:hidden">
                 {t("menu")}
@@ -92,7 +110,10 @@ export async function SiteHeader() {
             <Link href="/signin" className="no-underline hover:underline">
               {t("signIn")}
             </Link>
-            <Link href="/signup" className="rounded bg-brand-700 px-3 py-1.5 font-medium text-white no-underline hover:bg-brand-800 hover:no-underline">
+            <Link
+              href="/signup"
+              className="rounded bg-brand-700 px-3 py-1.5 font-medium text-white no-underline hover:bg-brand-800 hover:no-underline"
+            >
               {t("signUp")}
             </Link>
             <LanguageSwitcher current={locale} />

@@ -14,7 +14,10 @@ export async function StartingPointCard({ startingPoint }: { startingPoint: Star
         {startingPoint.position}
       </p>
       <h3 className="text-lg font-semibold leading-snug">
-        <Link href={`/starting-points/${startingPoint.slug}`} className="text-stone-900 no-underline hover:underline">
+        <Link
+          href={`/starting-points/${startingPoint.slug}`}
+          className="text-stone-900 no-underline hover:underline"
+        >
           {startingPoint.name}
         </Link>
       </h3>

@@ -1,7 +1,17 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { createContext, useCallback, useContext, useEffect, useOptimistic, useRef, useTransition, type MouseEvent, type ReactNode } from "react";
+import {
+  createContext,
+  useCallback,
+  useContext,
+  useEffect,
+  useOptimistic,
+  useRef,
+  useTransition,
+  type MouseEvent,
+  type ReactNode,
+} from "react";
 import { announce } from "./action-feedback";
 
 type Browser = {
@@ -43,7 +53,15 @@ export function useStoryBrowser(): Browser {
  * The results, marked busy while new ones load. Once they are in, the status region says the
  * count (the element marked `data-result-count`), also when it did not change, as after a sort.
  */
-export function StoryResults({ label, updating, children }: { label: string; updating: string; children: ReactNode }) {
+export function StoryResults({
+  label,
+  updating,
+  children,
+}: {
+  label: string;
+  updating: string;
+  children: ReactNode;
+}) {
   const { pending } = useStoryBrowser();
   const section = useRef<HTMLElement>(null);
   const wasPending = useRef(false);
@@ -55,7 +73,12 @@ export function StoryResults({ label, updating, children }: { label: string; upd
     wasPending.current = pending;
   }, [pending]);
   return (
-    <section ref={section} aria-label={label} aria-busy={pending} className={`space-y-4 transition-opacity ${pending ? "opacity-60" : ""}`}>
+    <section
+      ref={section}
+      aria-label={label}
+      aria-busy={pending}
+      className={`space-y-4 transition-opacity ${pending ? "opacity-60" : ""}`}
+    >
       <p role="status" className="sr-only">
         {pending ? updating : ""}
       </p>
@@ -65,7 +88,17 @@ export function StoryResults({ label, updating, children }: { label: string; upd
 }
 
 /** A link to another state of /stories that, with JavaScript, updates the results in place. */
-export function StoriesLink({ query, className, children, ...rest }: { query: string; className?: string; children: ReactNode; "aria-label"?: string }) {
+export function StoriesLink({
+  query,
+  className,
+  children,
+  ...rest
+}: {
+  query: string;
+  className?: string;
+  children: ReactNode;
+  "aria-label"?: string;
+}) {
   const { navigate } = useStoryBrowser();
   const onClick = (event: MouseEvent<HTMLAnchorElement>) => {
     // New tab, new window, download: leave those to the browser.

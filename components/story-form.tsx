@@ -3,7 +3,13 @@
 import { useTranslations } from "next-intl";
 import type { StoryFormState } from "@/lib/stories/actions";
 import type { FieldErrors } from "@/lib/validation/form-state";
-import { BODY_MIN, STORY_FIELDS, SUMMARY_MAX, storyContentFrom, type StoryFormValues } from "@/lib/stories/schema";
+import {
+  BODY_MIN,
+  STORY_FIELDS,
+  SUMMARY_MAX,
+  storyContentFrom,
+  type StoryFormValues,
+} from "@/lib/stories/schema";
 import { LANGUAGES, ORGANISATION_TYPES } from "@/lib/constants/vocabulary";
 import { ErrorSummary } from "./forms/error-summary";
 import { FieldError, FieldHint, SelectField, TextAreaField, TextField, describedBy } from "./forms/fields";
@@ -57,37 +63,44 @@ export function StoryForm({
       arrayFields: ["startingPoints"],
       // The page judged the draft by the publishing rules: typing checks it by the same ones.
       ...(initialErrors && initial
-        ? { initialState: { ok: false, ...initialErrors, values: initial } as StoryFormState, initialSubmitter: { name: "intent", value: "publish" } }
+        ? {
+            initialState: { ok: false, ...initialErrors, values: initial } as StoryFormState,
+            initialSubmitter: { name: "intent", value: "publish" },
+          }
         : {}),
     },
   );
 
-  const values = rejectedValues ?? (initial ?? { ...EMPTY, language: defaultLanguage });
+  const values = rejectedValues ?? initial ?? { ...EMPTY, language: defaultLanguage };
 
   const labels: Record<string, string> = Object.fromEntries(STORY_FIELDS.map((field) => [field, t(field)]));
 
   return (
-    <form
-      ref={formRef}
-      action={formAction}
-      onSubmit={onSubmit}
-      noValidate
-      className="space-y-6"
-    >
+    <form ref={formRef} action={formAction} onSubmit={onSubmit} noValidate className="space-y-6">
       <ErrorSummary key={attempt} fieldErrors={fieldErrors} formError={formError} labels={labels} />
       {story && rejectedValues?.conflict ? (
         <div className="space-y-2 rounded border border-amber-500 bg-amber-50 p-4 text-amber-950">
           <p>{t("conflictHelp")}</p>
           <ul className="list-disc space-y-1 pl-5">
             <li>
-              <a href={`/stories/${story.slug}`} target="_blank" rel="noopener" className="text-amber-950 underline">
+              <a
+                href={`/stories/${story.slug}`}
+                target="_blank"
+                rel="noopener"
+                className="text-amber-950 underline"
+              >
                 {t("conflictOpenCurrent")}
               </a>
             </li>
             {/* Published stories keep their versions: the diff shows exactly what the other save changed. */}
             {story.published ? (
               <li>
-                <a href={`/stories/${story.slug}/history/${story.version}?compare=current`} target="_blank" rel="noopener" className="text-amber-950 underline">
+                <a
+                  href={`/stories/${story.slug}/history/${story.version}?compare=current`}
+                  target="_blank"
+                  rel="noopener"
+                  className="text-amber-950 underline"
+                >
                   {t("conflictSeeChanges")}
                 </a>
               </li>
@@ -104,7 +117,13 @@ export function StoryForm({
       ) : null}
       {idempotencyKey ? <input type="hidden" name="idempotencyKey" value={idempotencyKey} /> : null}
 
-      <TextField id="title" name="title" label={t("title")} defaultValue={values.title} errors={fieldErrors.title} />
+      <TextField
+        id="title"
+        name="title"
+        label={t("title")}
+        defaultValue={values.title}
+        errors={fieldErrors.title}
+      />
       <TextField
         id="organisation"
         name="organisation"
@@ -146,7 +165,14 @@ export function StoryForm({
         defaultValue={values.summary}
         errors={fieldErrors.summary}
       />
-      <MarkdownEditor id="body" name="body" label={t("body")} hint={t("bodyHint", { min: BODY_MIN })} defaultValue={values.body} errors={fieldErrors.body} />
+      <MarkdownEditor
+        id="body"
+        name="body"
+        label={t("body")}
+        hint={t("bodyHint", { min: BODY_MIN })}
+        defaultValue={values.body}
+        errors={fieldErrors.body}
+      />
       <TextAreaField
         id="trigger"
         name="trigger"
@@ -169,16 +195,28 @@ export function StoryForm({
 
       {/* Keyed by what the server answered, so an answer to "Suggest starting points" replaces the list. */}
       <SuggestedStartingPoints
-        key={rejectedValues?.suggestions ? rejectedValues.suggestions.map((sp) => `${sp.slug}:${sp.confidence}`).join() : "initial"}
+        key={
+          rejectedValues?.suggestions
+            ? rejectedValues.suggestions.map((sp) => `${sp.slug}:${sp.confidence}`).join()
+            : "initial"
+        }
         initial={rejectedValues?.suggestions ?? suggestions}
       />
 
-      <fieldset id="startingPoints" tabIndex={-1} aria-describedby={describedBy("startingPoints", true, fieldErrors.startingPoints)} aria-invalid={fieldErrors.startingPoints?.length ? true : undefined}>
+      <fieldset
+        id="startingPoints"
+        tabIndex={-1}
+        aria-describedby={describedBy("startingPoints", true, fieldErrors.startingPoints)}
+        aria-invalid={fieldErrors.startingPoints?.length ? true : undefined}
+      >
         <legend className="font-medium text-stone-900">{t("startingPoints")}</legend>
         <FieldHint id="startingPoints">{t("startingPointsHint")}</FieldHint>
         <div className="mt-2 grid gap-2 sm:grid-cols-2">
           {startingPoints.map((sp) => (
-            <label key={sp.slug} className="flex items-start gap-2 rounded border border-stone-300 bg-white p-3">
+            <label
+              key={sp.slug}
+              className="flex items-start gap-2 rounded border border-stone-300 bg-white p-3"
+            >
               <input
                 type="checkbox"
                 name="startingPoints"
@@ -194,7 +232,9 @@ export function StoryForm({
         <FieldError id="startingPoints" errors={fieldErrors.startingPoints} />
       </fieldset>
 
-      {needsApproval && !story?.published ? <p className="text-sm text-stone-700">{t("approvalHint")}</p> : null}
+      {needsApproval && !story?.published ? (
+        <p className="text-sm text-stone-700">{t("approvalHint")}</p>
+      ) : null}
       <div className="flex flex-wrap gap-3">
         <SubmitButton name="intent" value="publish" pendingLabel={t("saving")}>
           {story?.published ? t("saveChanges") : needsApproval ? t("submitForApproval") : t("publish")}

@@ -69,7 +69,11 @@ export function SuggestedStartingPoints({ initial }: { initial: SuggestionView[]
   }
 
   return (
-    <section ref={ref} aria-labelledby="suggestions-heading" className="space-y-3 rounded-lg border border-stone-300 bg-brand-50 p-4">
+    <section
+      ref={ref}
+      aria-labelledby="suggestions-heading"
+      className="space-y-3 rounded-lg border border-stone-300 bg-brand-50 p-4"
+    >
       <h2 id="suggestions-heading" className="font-semibold text-stone-900">
         {t("heading")}
       </h2>
@@ -78,10 +82,20 @@ export function SuggestedStartingPoints({ initial }: { initial: SuggestionView[]
         {suggestions && suggestions.length > 0 ? (
           <ul className="space-y-2">
             {suggestions.map((s) => (
-              <li key={s.slug} className="rounded border-l-4 bg-white p-3" style={{ borderLeftColor: startingPointColor(s.position) }}>
+              <li
+                key={s.slug}
+                className="rounded border-l-4 bg-white p-3"
+                style={{ borderLeftColor: startingPointColor(s.position) }}
+              >
                 <span className="font-medium text-stone-900">{s.name}</span>{" "}
-                <span className="text-sm text-stone-700">{t("confidence", { percent: format.number(s.confidence, { style: "percent" }) })}</span>
-                {s.words.length > 0 ? <span className="mt-1 block text-sm text-stone-700">{t("words", { words: s.words.join(", ") })}</span> : null}
+                <span className="text-sm text-stone-700">
+                  {t("confidence", { percent: format.number(s.confidence, { style: "percent" }) })}
+                </span>
+                {s.words.length > 0 ? (
+                  <span className="mt-1 block text-sm text-stone-700">
+                    {t("words", { words: s.words.join(", ") })}
+                  </span>
+                ) : null}
               </li>
             ))}
           </ul>

@@ -23,11 +23,17 @@ export function TranslationForm({
 }) {
   const t = useTranslations("storyForm");
   const tt = useTranslations("translations");
-  const { formAction, formRef, onSubmit, attempt, fieldErrors, formError, rejectedValues } = useFormAction(action, () =>
-    import("@/lib/stories/translation-schema").then((m) => m.translationSchema),
+  const { formAction, formRef, onSubmit, attempt, fieldErrors, formError, rejectedValues } = useFormAction(
+    action,
+    () => import("@/lib/stories/translation-schema").then((m) => m.translationSchema),
   );
   const values = rejectedValues ?? initial;
-  const labels: Record<string, string> = { title: t("title"), summary: t("summary"), body: t("body"), trigger: t("trigger") };
+  const labels: Record<string, string> = {
+    title: t("title"),
+    summary: t("summary"),
+    body: t("body"),
+    trigger: t("trigger"),
+  };
 
   return (
     <form ref={formRef} action={formAction} onSubmit={onSubmit} noValidate className="space-y-6">
@@ -35,7 +41,12 @@ export function TranslationForm({
       {rejectedValues?.conflict ? (
         <p className="rounded border border-amber-500 bg-amber-50 p-4 text-amber-950">
           {tt("conflictHelp")}{" "}
-          <a href={`/stories/${story.slug}?lang=${story.language}`} target="_blank" rel="noopener" className="text-amber-950 underline">
+          <a
+            href={`/stories/${story.slug}?lang=${story.language}`}
+            target="_blank"
+            rel="noopener"
+            className="text-amber-950 underline"
+          >
             {tt("conflictOpenCurrent")}
           </a>
         </p>
@@ -44,7 +55,13 @@ export function TranslationForm({
       <input type="hidden" name="language" value={story.language} />
       {/* After a refused save, the version the person was told about. */}
       <input type="hidden" name="version" value={rejectedValues?.version || story.version} />
-      <TextField id="title" name="title" label={t("title")} defaultValue={values.title} errors={fieldErrors.title} />
+      <TextField
+        id="title"
+        name="title"
+        label={t("title")}
+        defaultValue={values.title}
+        errors={fieldErrors.title}
+      />
       <TextAreaField
         id="summary"
         name="summary"
@@ -55,7 +72,14 @@ export function TranslationForm({
         defaultValue={values.summary}
         errors={fieldErrors.summary}
       />
-      <MarkdownEditor id="body" name="body" label={t("body")} hint={t("bodyHint")} defaultValue={values.body} errors={fieldErrors.body} />
+      <MarkdownEditor
+        id="body"
+        name="body"
+        label={t("body")}
+        hint={t("bodyHint")}
+        defaultValue={values.body}
+        errors={fieldErrors.body}
+      />
       <TextAreaField
         id="trigger"
         name="trigger"

@@ -51,11 +51,25 @@ export function UsefulButton({
  * Optimistic through the form's own status rather than useOptimistic: useOptimistic needs a
  * client-side action function, and a form with one cannot be posted without JavaScript.
  */
-function UsefulSubmit({ count, pressed, resultId, name }: { count: number; pressed: boolean; resultId: string; name: (action: string) => string }) {
+function UsefulSubmit({
+  count,
+  pressed,
+  resultId,
+  name,
+}: {
+  count: number;
+  pressed: boolean;
+  resultId: string;
+  name: (action: string) => string;
+}) {
   const t = useTranslations("comments");
   const tFeedback = useTranslations("feedback");
   const { pending } = useFormStatus();
-  const { ref, onClick } = useFocusAfterAction(resultId, pending, pressed ? tFeedback("usefulOn") : tFeedback("usefulOff"));
+  const { ref, onClick } = useFocusAfterAction(
+    resultId,
+    pending,
+    pressed ? tFeedback("usefulOn") : tFeedback("usefulOff"),
+  );
   const shown = pending ? !pressed : pressed;
   const shownCount = pending ? Math.max(0, count + (pressed ? -1 : 1)) : count;
   return (
@@ -70,7 +84,9 @@ function UsefulSubmit({ count, pressed, resultId, name }: { count: number; press
       // asks for the same state again and changes nothing.
       aria-busy={pending || undefined}
       className={`rounded border px-3 py-1 text-sm ${
-        shown ? "border-brand-700 bg-brand-50 font-medium text-brand-800" : "border-stone-400 bg-white text-stone-900 hover:bg-stone-100"
+        shown
+          ? "border-brand-700 bg-brand-50 font-medium text-brand-800"
+          : "border-stone-400 bg-white text-stone-900 hover:bg-stone-100"
       }`}
     >
       {t("useful", { count: shownCount })}

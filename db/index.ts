@@ -140,13 +140,18 @@ function reportUnavailability(pool: Pool): void {
     const clientQuery = client.query.bind(client) as (...args: unknown[]) => unknown;
     client.query = ((...args: unknown[]) => {
       const result = clientQuery(...args);
-      if (result && typeof (result as Promise<unknown>).then === "function") (result as Promise<unknown>).catch(report);
+      if (result && typeof (result as Promise<unknown>).then === "function")
+        (result as Promise<unknown>).catch(report);
       return result;
     }) as PoolClient["query"];
   };
 
-  const connect = pool.connect.bind(pool) as (callback?: (error: Error | undefined, client?: PoolClient, done?: (release?: unknown) => void) => void) => Promise<PoolClient> | void;
-  pool.connect = ((callback?: (error: Error | undefined, client?: PoolClient, done?: (release?: unknown) => void) => void) => {
+  const connect = pool.connect.bind(pool) as (
+    callback?: (error: Error | undefined, client?: PoolClient, done?: (release?: unknown) => void) => void,
+  ) => Promise<PoolClient> | void;
+  pool.connect = ((
+    callback?: (error: Error | undefined, client?: PoolClient, done?: (release?: unknown) => void) => void,
+  ) => {
     if (typeof callback === "function") {
       // pg's own pool.query() takes a client this way.
       return connect((error, client, done) => {

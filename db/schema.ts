@@ -107,7 +107,10 @@ export const accounts = pgTable(
     id_token: text("id_token"),
     session_state: text("session_state"),
   },
-  (t) => [primaryKey({ columns: [t.provider, t.providerAccountId] }), index("accounts_user_idx").on(t.userId)],
+  (t) => [
+    primaryKey({ columns: [t.provider, t.providerAccountId] }),
+    index("accounts_user_idx").on(t.userId),
+  ],
 );
 
 export const accountsRelations = relations(accounts, ({ one }) => ({
@@ -303,7 +306,9 @@ export const comments = pgTable(
     index("comments_author_idx").on(t.authorId, t.createdAt.desc()),
     // A story's thread starts in listing order: a page of them reads just that page, however
     // many replies the story has.
-    index("comments_thread_starts_idx").on(t.storyId, t.createdAt, t.id).where(sql`${t.parentId} IS NULL`),
+    index("comments_thread_starts_idx")
+      .on(t.storyId, t.createdAt, t.id)
+      .where(sql`${t.parentId} IS NULL`),
   ],
 );
 
@@ -344,7 +349,10 @@ export const storyRecognitions = pgTable(
 export const storyRecognitionsRelations = relations(storyRecognitions, ({ one }) => ({
   story: one(stories, { fields: [storyRecognitions.storyId], references: [stories.id] }),
   user: one(users, { fields: [storyRecognitions.userId], references: [users.id] }),
-  startingPoint: one(startingPoints, { fields: [storyRecognitions.startingPointId], references: [startingPoints.id] }),
+  startingPoint: one(startingPoints, {
+    fields: [storyRecognitions.startingPointId],
+    references: [startingPoints.id],
+  }),
 }));
 
 export type StoryRecognition = typeof storyRecognitions.$inferSelect;
@@ -372,7 +380,10 @@ export const organisationRecognitions = pgTable(
 );
 
 export const organisationRecognitionsRelations = relations(organisationRecognitions, ({ one }) => ({
-  startingPoint: one(startingPoints, { fields: [organisationRecognitions.startingPointId], references: [startingPoints.id] }),
+  startingPoint: one(startingPoints, {
+    fields: [organisationRecognitions.startingPointId],
+    references: [startingPoints.id],
+  }),
   user: one(users, { fields: [organisationRecognitions.userId], references: [users.id] }),
 }));
 
@@ -414,7 +425,9 @@ export const proposals = pgTable(
     decidedById: text("decided_by_id").references(() => users.id, { onDelete: "set null" }),
     decidedAt: timestamp("decided_at", { withTimezone: true, mode: "date" }),
     // Set when accepted (the new starting point) or merged (the existing one it joined).
-    resultingStartingPointId: integer("resulting_starting_point_id").references(() => startingPoints.id, { onDelete: "set null" }),
+    resultingStartingPointId: integer("resulting_starting_point_id").references(() => startingPoints.id, {
+      onDelete: "set null",
+    }),
     ...timestamps,
   },
   (t) => [index("proposals_status_created_idx").on(t.status, t.createdAt.desc())],
@@ -495,7 +508,13 @@ export type ProposalComment = typeof proposalComments.$inferSelect;
 // ---------------------------------------------------------------------------- moderation
 
 export const reportTargetEnum = pgEnum("report_target", ["story", "comment", "member"]);
-export const reportReasonEnum = pgEnum("report_reason", ["spam", "offensive", "off_topic", "personal_data", "other"]);
+export const reportReasonEnum = pgEnum("report_reason", [
+  "spam",
+  "offensive",
+  "off_topic",
+  "personal_data",
+  "other",
+]);
 
 /** A member's report of a story, comment or profile; open until a moderator resolves it. */
 export const reports = pgTable(
@@ -605,7 +624,9 @@ export const notifications = pgTable(
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),
     kind: text("kind").notNull(),
-    data: jsonb("data").notNull().default(sql`'{}'::jsonb`),
+    data: jsonb("data")
+      .notNull()
+      .default(sql`'{}'::jsonb`),
     createdAt: timestamps.createdAt,
     readAt: timestamp("read_at", { withTimezone: true, mode: "date" }),
     // Set when the notification went out by mail, at once or in a digest; never mailed twice.
@@ -613,7 +634,9 @@ export const notifications = pgTable(
   },
   (t) => [
     index("notifications_user_idx").on(t.userId, t.createdAt.desc()),
-    index("notifications_unmailed_idx").on(t.userId, t.createdAt).where(sql`${t.emailedAt} IS NULL`),
+    index("notifications_unmailed_idx")
+      .on(t.userId, t.createdAt)
+      .where(sql`${t.emailedAt} IS NULL`),
   ],
 );
 
@@ -718,7 +741,10 @@ export const mailOutbox = pgTable(
     subject: text("subject").notNull(),
     textBody: text("text_body").notNull(),
     htmlBody: text("html_body"),
-    headers: jsonb("headers").$type<Record<string, string>>().notNull().default(sql`'{}'::jsonb`),
+    headers: jsonb("headers")
+      .$type<Record<string, string>>()
+      .notNull()
+      .default(sql`'{}'::jsonb`),
     // What the mail is about, when at most one mail may exist for it (a notification id).
     dedupeKey: text("dedupe_key").unique(),
     status: mailStatusEnum("status").notNull().default("pending"),
@@ -728,7 +754,11 @@ export const mailOutbox = pgTable(
     createdAt: timestamps.createdAt,
     sentAt: timestamp("sent_at", { withTimezone: true, mode: "date" }),
   },
-  (t) => [index("mail_outbox_due_idx").on(t.nextAttemptAt).where(sql`${t.status} = 'pending'`)],
+  (t) => [
+    index("mail_outbox_due_idx")
+      .on(t.nextAttemptAt)
+      .where(sql`${t.status} = 'pending'`),
+  ],
 );
 
 export type Mail = typeof mailOutbox.$inferSelect;
@@ -856,7 +886,10 @@ export const storyTranslations = pgTable(
         setweight(to_tsvector(CASE WHEN ${storyTranslations.language} = 'nl' THEN 'dutch'::regconfig ELSE 'english'::regconfig END, coalesce(${storyTranslations.body}, '')), 'C')`,
     ),
   },
-  (t) => [primaryKey({ columns: [t.storyId, t.language] }), index("story_translations_search_idx").using("gin", t.searchVector)],
+  (t) => [
+    primaryKey({ columns: [t.storyId, t.language] }),
+    index("story_translations_search_idx").using("gin", t.searchVector),
+  ],
 );
 
 export const storyTranslationsRelations = relations(storyTranslations, ({ one }) => ({
@@ -907,7 +940,10 @@ export const startingPointFollows = pgTable(
       .references(() => startingPoints.id, { onDelete: "cascade" }),
     createdAt: timestamps.createdAt,
   },
-  (t) => [primaryKey({ columns: [t.userId, t.startingPointId] }), index("starting_point_follows_sp_idx").on(t.startingPointId)],
+  (t) => [
+    primaryKey({ columns: [t.userId, t.startingPointId] }),
+    index("starting_point_follows_sp_idx").on(t.startingPointId),
+  ],
 );
 
 export const storyFollows = pgTable(

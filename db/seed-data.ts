@@ -30,13 +30,7 @@ export type SeedStartingPoint = {
 };
 
 export type SeedOrganisationType =
-  | "company"
-  | "government"
-  | "healthcare"
-  | "education"
-  | "non-profit"
-  | "network"
-  | "other";
+  "company" | "government" | "healthcare" | "education" | "non-profit" | "network" | "other";
 
 export type SeedStory = {
   /** Stable, kebab-case. */
@@ -324,8 +318,7 @@ export const EXAMPLE_STORIES: SeedStory[] = [
     title: "KPN organises challenges so employees can think along on policy questions",
     organisation: "KPN",
     organisationType: "company",
-    summary:
-      "KPN organises “challenges” that let employees think along on important policy questions.",
+    summary: "KPN organises “challenges” that let employees think along on important policy questions.",
     body: body(
       "KPN organises “challenges”: occasions for employees to think along on important policy " +
         "questions.",

@@ -80,7 +80,8 @@ export const EXAMPLE_TRANSLATIONS_NL: Record<(typeof EXAMPLE_STORIES)[number]["s
   },
   "perspectivity-network-connecting-across-continents": {
     title: "Het Perspectivity Netwerk houdt verbinding met medewerkers in Azië en Afrika",
-    summary: "Het Perspectivity Netwerk heeft sociale media echt nodig om verbinding te houden met medewerkers in Azië en Afrika.",
+    summary:
+      "Het Perspectivity Netwerk heeft sociale media echt nodig om verbinding te houden met medewerkers in Azië en Afrika.",
     body: body(
       "Het Perspectivity Netwerk heeft medewerkers in Azië en Afrika. Om verbinding met hen te houden zijn " +
         "sociale media geen leuke extra: het netwerk heeft ze echt nodig.",
@@ -107,7 +108,8 @@ export const EXAMPLE_TRANSLATIONS_NL: Record<(typeof EXAMPLE_STORIES)[number]["s
   },
   "hospital-enterprise-social-network-knowledge-sharing": {
     title: "Een ziekenhuis stimuleert kennisdelen met een enterprise social network",
-    summary: "Een ziekenhuis werkt met een enterprise social network om medewerkers te stimuleren hun kennis te delen.",
+    summary:
+      "Een ziekenhuis werkt met een enterprise social network om medewerkers te stimuleren hun kennis te delen.",
     body: body(
       "In dit ziekenhuis wordt een enterprise social network gebruikt om medewerkers te stimuleren hun " +
         "kennis met elkaar te delen.",
@@ -119,7 +121,8 @@ export const EXAMPLE_TRANSLATIONS_NL: Record<(typeof EXAMPLE_STORIES)[number]["s
   },
   "kpn-challenges-on-policy-questions": {
     title: "KPN organiseert challenges om medewerkers mee te laten denken over beleidsvraagstukken",
-    summary: "KPN organiseert ‘challenges’ om medewerkers mee te laten denken bij belangrijke beleidsvraagstukken.",
+    summary:
+      "KPN organiseert ‘challenges’ om medewerkers mee te laten denken bij belangrijke beleidsvraagstukken.",
     body: body(
       "KPN organiseert ‘challenges’: gelegenheden voor medewerkers om mee te denken bij belangrijke " +
         "beleidsvraagstukken.",
@@ -131,7 +134,8 @@ export const EXAMPLE_TRANSLATIONS_NL: Record<(typeof EXAMPLE_STORIES)[number]["s
   },
   "algemene-rekenkamer-blog-making-work-visible": {
     title: "De Algemene Rekenkamer start een blog om haar werk zichtbaarder te maken voor burgers",
-    summary: "De Algemene Rekenkamer is een blog gestart om haar werk zichtbaarder te maken voor ons burgers.",
+    summary:
+      "De Algemene Rekenkamer is een blog gestart om haar werk zichtbaarder te maken voor ons burgers.",
     body: body(
       "De Algemene Rekenkamer is een blog gestart. Het doel: hun werk zichtbaarder maken voor ons burgers.",
       "Met een blog richt een organisatie zich naar buiten: ze laat haar werk zien aan mensen buiten de " +
@@ -141,7 +145,8 @@ export const EXAMPLE_TRANSLATIONS_NL: Record<(typeof EXAMPLE_STORIES)[number]["s
     trigger: "Het werk zichtbaarder willen maken voor burgers.",
   },
   "andere-handen-community-movement-in-care": {
-    title: "Zorgprofessionals sluiten aan bij de Andere Handen Community om bij te dragen aan een beweging in de zorg",
+    title:
+      "Zorgprofessionals sluiten aan bij de Andere Handen Community om bij te dragen aan een beweging in de zorg",
     summary:
       "Bij de Andere Handen Community kunnen zorgprofessionals aansluiten die willen bijdragen aan een beweging " +
       "in de zorg; de auteurs noemen het een mooi voorbeeld van leren met de buitenwereld.",

@@ -106,7 +106,10 @@ async function seedStartingPointsAndExamples(db: AnyDb): Promise<void> {
  * cached pages through `cache_tags` (decision 024).
  */
 async function seedExampleTranslations(db: AnyDb): Promise<void> {
-  const [editors] = await db.select({ id: schema.users.id }).from(schema.users).where(eq(schema.users.handle, EDITORS.handle));
+  const [editors] = await db
+    .select({ id: schema.users.id })
+    .from(schema.users)
+    .where(eq(schema.users.handle, EDITORS.handle));
   if (!editors) return;
   const examples = await db
     .select({ id: schema.stories.id, slug: schema.stories.slug })
@@ -131,13 +134,23 @@ async function seedExampleTranslations(db: AnyDb): Promise<void> {
         .returning({ storyId: schema.storyTranslations.storyId });
       if (inserted.length === 0) continue;
       added += 1;
-      await tx.insert(schema.storyTranslationRevisions).values({ storyId: example.id, language: "nl", version: 1, ...text, savedById: editors.id, savedAt: now });
+      await tx.insert(schema.storyTranslationRevisions).values({
+        storyId: example.id,
+        language: "nl",
+        version: 1,
+        ...text,
+        savedById: editors.id,
+        savedAt: now,
+      });
     }
     if (added > 0) {
       await tx
         .insert(schema.cacheTags)
         .values({ tag: "content", expiredAt: now.getTime() })
-        .onConflictDoUpdate({ target: schema.cacheTags.tag, set: { expiredAt: sql`greatest(${schema.cacheTags.expiredAt}, excluded.expired_at)` } });
+        .onConflictDoUpdate({
+          target: schema.cacheTags.tag,
+          set: { expiredAt: sql`greatest(${schema.cacheTags.expiredAt}, excluded.expired_at)` },
+        });
     }
   });
 }

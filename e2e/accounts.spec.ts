@@ -4,7 +4,18 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type { Page } from "@playwright/test";
-import { expect, expectNoSeriousViolations, fillStoryForm, mailTo, type Member, signIn, signUp, test, uniqueMember, writeStory } from "./fixtures";
+import {
+  expect,
+  expectNoSeriousViolations,
+  fillStoryForm,
+  mailTo,
+  type Member,
+  signIn,
+  signUp,
+  test,
+  uniqueMember,
+  writeStory,
+} from "./fixtures";
 import { freePort } from "../tests/support/ports";
 
 /*
@@ -23,7 +34,9 @@ async function openSettings(page: Page, section: "Profile" | "Account") {
 
 test("a member edits their profile, which their page shows with their comments", async ({ page }) => {
   const member = await signUp(page, uniqueMember("Profiled"));
-  const storyPath = await writeStory(page, { title: `A story to comment on ${randomBytes(3).toString("hex")}` });
+  const storyPath = await writeStory(page, {
+    title: `A story to comment on ${randomBytes(3).toString("hex")}`,
+  });
   await page.getByLabel("Comment", { exact: true }).fill("A comment that the profile page lists.");
   await page.getByRole("button", { name: "Post comment" }).click();
   await expect(page.getByText("A comment that the profile page lists.")).toBeVisible();
@@ -32,7 +45,10 @@ test("a member edits their profile, which their page shows with their comments",
   await expect(page).toHaveURL(/\/settings\/profile$/);
   const nav = page.getByRole("navigation", { name: "Settings" });
   await expect(nav.getByRole("link", { name: "Profile" })).toHaveAttribute("aria-current", "page");
-  await expect(nav.getByRole("link", { name: "Notifications" })).toHaveAttribute("href", "/settings/notifications");
+  await expect(nav.getByRole("link", { name: "Notifications" })).toHaveAttribute(
+    "href",
+    "/settings/notifications",
+  );
   await expect(page.getByLabel("Name")).toHaveValue(member.name);
 
   await page.getByLabel("Organisation").fill("The Example Network");
@@ -90,7 +106,9 @@ test("changing the password needs the current one and ends the other sessions", 
   await other.close();
 });
 
-test("a new address takes effect only through the link mailed to it, and the old one is told", async ({ page }) => {
+test("a new address takes effect only through the link mailed to it, and the old one is told", async ({
+  page,
+}) => {
   const member = await signUp(page, uniqueMember("Moving"));
   const newEmail = `moved-${randomBytes(4).toString("hex")}@example.org`;
   await openSettings(page, "Account");
@@ -127,7 +145,9 @@ test("a new address takes effect only through the link mailed to it, and the old
   await expect(page.getByRole("heading", { level: 1, name: "This link no longer works" })).toBeVisible();
 });
 
-test("a member downloads their data, then deletes the account and keeps the stories as a former member's", async ({ page }) => {
+test("a member downloads their data, then deletes the account and keeps the stories as a former member's", async ({
+  page,
+}) => {
   const member = await signUp(page, uniqueMember("Leaving"));
   const title = `Stays after I leave ${randomBytes(3).toString("hex")}`;
   const storyPath = await writeStory(page, { title });
@@ -165,7 +185,9 @@ test("a member downloads their data, then deletes the account and keeps the stor
   await expect(page.getByRole("heading", { name: "Email or password is incorrect." })).toBeVisible();
 });
 
-test("the settings pages and the sign-in link page have no serious accessibility violations, also with errors shown", async ({ page }) => {
+test("the settings pages and the sign-in link page have no serious accessibility violations, also with errors shown", async ({
+  page,
+}) => {
   await page.goto("/signin/email");
   await expectNoSeriousViolations(page);
   await signUp(page, uniqueMember("Axe"));
@@ -175,7 +197,10 @@ test("the settings pages and the sign-in link page have no serious accessibility
   await expect(page.locator("#website-error")).toBeVisible();
   await expectNoSeriousViolations(page);
   await page.goto("/settings/account");
-  await page.getByRole("region", { name: "Delete account" }).getByRole("button", { name: "Delete my account" }).click();
+  await page
+    .getByRole("region", { name: "Delete account" })
+    .getByRole("button", { name: "Delete my account" })
+    .click();
   await expect(page.locator("#delete-content-error")).toBeVisible();
   await expectNoSeriousViolations(page);
 });
@@ -218,7 +243,10 @@ test.describe("when new members must confirm their address", () => {
       .poll(
         async () => {
           if (server?.exitCode !== null) throw new Error(`The second server exited:\n${output}`);
-          return fetch(`${origin}/api/health`).then((response) => response.status, () => 0);
+          return fetch(`${origin}/api/health`).then(
+            (response) => response.status,
+            () => 0,
+          );
         },
         { timeout: 90_000, intervals: [500] },
       )

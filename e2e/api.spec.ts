@@ -2,14 +2,22 @@ import { expect, test } from "./fixtures";
 
 test.describe("read API", () => {
   test("answers over HTTP with CORS and ETags, and explains bad parameters", async ({ request }) => {
-    const response = await request.get("/api/v1/stories?sp=using-knowledge&limit=2", { headers: { Origin: "https://elsewhere.example" } });
+    const response = await request.get("/api/v1/stories?sp=using-knowledge&limit=2", {
+      headers: { Origin: "https://elsewhere.example" },
+    });
     expect(response.status()).toBe(200);
     expect(response.headers()["access-control-allow-origin"]).toBe("*");
     const body = await response.json();
     expect(body.data).toHaveLength(2);
     expect(body.next).toEqual(expect.any(String));
     const etag = response.headers()["etag"];
-    expect((await request.get("/api/v1/stories?sp=using-knowledge&limit=2", { headers: { "If-None-Match": etag } })).status()).toBe(304);
+    expect(
+      (
+        await request.get("/api/v1/stories?sp=using-knowledge&limit=2", {
+          headers: { "If-None-Match": etag },
+        })
+      ).status(),
+    ).toBe(304);
 
     const preflight = await request.fetch("/api/v1/stories", { method: "OPTIONS" });
     expect(preflight.status()).toBe(204);

@@ -10,14 +10,24 @@ import { expect, newMemberPage, signUp, test, uniqueMember, writeStory } from ".
 test.describe("cached pages", () => {
   test.describe.configure({ timeout: 120_000 });
 
-  test("a new comment, an edit and a new story show on the very next anonymous request", async ({ page, playwright, baseURL }) => {
+  test("a new comment, an edit and a new story show on the very next anonymous request", async ({
+    page,
+    playwright,
+    baseURL,
+  }) => {
     const anonymous = await playwright.request.newContext({ baseURL });
     await signUp(page, uniqueMember("Cacher"));
     const title = `Cached story ${Date.now()}`;
     const storyPath = await writeStory(page, { title });
 
     // Warm every cached read this story appears in.
-    for (const path of [storyPath, "/stories", "/", "/starting-points/improving-work-practice", "/api/v1/stories"]) {
+    for (const path of [
+      storyPath,
+      "/stories",
+      "/",
+      "/starting-points/improving-work-practice",
+      "/api/v1/stories",
+    ]) {
       expect((await anonymous.get(path)).status()).toBe(200);
     }
     const cardText = async () => {
@@ -41,7 +51,13 @@ test.describe("cached pages", () => {
     await page.getByLabel("Title").fill(edited);
     await page.getByRole("button", { name: "Save changes" }).click();
     await page.waitForURL((url) => !url.pathname.endsWith("/edit"));
-    for (const path of [page.url().replace(/^https?:\/\/[^/]+/, ""), "/stories", "/", "/starting-points/improving-work-practice", "/api/v1/stories"]) {
+    for (const path of [
+      page.url().replace(/^https?:\/\/[^/]+/, ""),
+      "/stories",
+      "/",
+      "/starting-points/improving-work-practice",
+      "/api/v1/stories",
+    ]) {
       expect(await (await anonymous.get(path)).text(), path).toContain(edited);
     }
 
@@ -54,7 +70,11 @@ test.describe("cached pages", () => {
     await anonymous.dispose();
   });
 
-  test("pages a member saw first carry nothing of theirs to an anonymous visitor", async ({ browser, playwright, baseURL }) => {
+  test("pages a member saw first carry nothing of theirs to an anonymous visitor", async ({
+    browser,
+    playwright,
+    baseURL,
+  }) => {
     const member = await newMemberPage(browser, "Private");
     const title = `Story read privately ${Date.now()}`;
     const storyPath = await writeStory(member.page, { title });

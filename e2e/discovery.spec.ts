@@ -3,7 +3,9 @@ import { expect, newMemberPage, test, writeStory } from "./fixtures";
 
 /** The number in the results heading ("12 stories found"). */
 async function resultCount(page: Page): Promise<number> {
-  const text = await page.getByRole("heading", { level: 2, name: /stor(y|ies) found|No stories found/ }).textContent();
+  const text = await page
+    .getByRole("heading", { level: 2, name: /stor(y|ies) found|No stories found/ })
+    .textContent();
   return Number(/\d+/.exec(text ?? "")?.[0] ?? 0);
 }
 
@@ -14,7 +16,9 @@ async function markPage(page: Page) {
 const marker = (page: Page) => page.evaluate(() => (window as unknown as { marker?: string }).marker);
 
 test.describe("finding stories", () => {
-  test("with JavaScript, each filter updates the results in place, and Back brings the last state back", async ({ page }) => {
+  test("with JavaScript, each filter updates the results in place, and Back brings the last state back", async ({
+    page,
+  }) => {
     await page.goto("/stories");
     await expect(page.getByRole("button", { name: "Apply filters" })).toHaveCount(0);
     await markPage(page);
@@ -22,7 +26,9 @@ test.describe("finding stories", () => {
     await page.getByRole("checkbox", { name: "Government", exact: true }).check();
     await expect(page).toHaveURL(/\/stories\?type=government$/);
     await expect(page.getByRole("link", { name: /Algemene Rekenkamer starts a blog/ })).toBeVisible();
-    await expect(page.getByRole("link", { name: /hospital uses an enterprise social network/i })).toHaveCount(0);
+    await expect(page.getByRole("link", { name: /hospital uses an enterprise social network/i })).toHaveCount(
+      0,
+    );
 
     await page.getByLabel("Order").selectOption({ label: "Most discussed" });
     await expect(page).toHaveURL(/sort=discussed/);
@@ -33,7 +39,9 @@ test.describe("finding stories", () => {
     const boundaries = page.getByRole("checkbox", { name: "Collaborating across boundaries", exact: true });
     await boundaries.check();
     await expect(page.getByText("No stories match these filters.")).toBeVisible();
-    const drop = page.getByRole("link", { name: /^Without Collaborating across boundaries: \d+ stor(y|ies)$/ });
+    const drop = page.getByRole("link", {
+      name: /^Without Collaborating across boundaries: \d+ stor(y|ies)$/,
+    });
     await expect(drop).toBeVisible();
     await drop.click();
     await expect(page).toHaveURL(/type=government&sort=discussed$/);
@@ -58,7 +66,10 @@ test.describe("finding stories", () => {
     expect(await marker(page)).toBe("same page");
   });
 
-  test("a member's tool and name become filters; each active filter can be removed", async ({ page, browser }) => {
+  test("a member's tool and name become filters; each active filter can be removed", async ({
+    page,
+    browser,
+  }) => {
     const writer = await newMemberPage(browser, "Toolmaker");
     const tool = `Kanban board ${Date.now()}`;
     const title = `We planned our work on a ${tool}`;
@@ -66,11 +77,15 @@ test.describe("finding stories", () => {
     await writer.close();
 
     await page.goto(`/stories?tool=${encodeURIComponent(tool)}`);
-    await expect(page.getByRole("group", { name: "Tools used" }).getByRole("checkbox", { name: tool })).toBeChecked();
+    await expect(
+      page.getByRole("group", { name: "Tools used" }).getByRole("checkbox", { name: tool }),
+    ).toBeChecked();
     await expect(page.getByRole("link", { name: title })).toBeVisible();
     expect(await resultCount(page)).toBe(1);
     // The writer shows under Author, with one story under the tool filter.
-    const author = page.getByRole("group", { name: "Author" }).getByRole("checkbox", { name: writer.member.name });
+    const author = page
+      .getByRole("group", { name: "Author" })
+      .getByRole("checkbox", { name: writer.member.name });
     await author.check();
     await expect(page).toHaveURL(/author=/);
     await expect(page.getByRole("link", { name: title })).toBeVisible();
@@ -109,7 +124,9 @@ test.describe("finding stories", () => {
     await expect(page).toHaveURL(/match=any/);
     await expect(page.getByRole("radio", { name: "any of them" })).toBeChecked();
     await expect(page.getByRole("combobox", { name: "Order" })).toHaveValue("discussed");
-    await expect(page.getByRole("link", { name: /Remove filter: Learning from and with the outside world/ })).toBeVisible();
+    await expect(
+      page.getByRole("link", { name: /Remove filter: Learning from and with the outside world/ }),
+    ).toBeVisible();
     await context.close();
   });
 });

@@ -8,9 +8,11 @@ import { expect, fillStoryForm, signUp, test, writeStory } from "./fixtures";
  * twice at the same moment, through the browser's own cookies.
  */
 async function submitTwiceAtOnce(page: Page, formSelector: string): Promise<[APIResponse, APIResponse]> {
-  const fields = await page.locator(formSelector).evaluate((form: HTMLFormElement) =>
-    [...new FormData(form).entries()].map(([name, value]) => [name, String(value)] as [string, string]),
-  );
+  const fields = await page
+    .locator(formSelector)
+    .evaluate((form: HTMLFormElement) =>
+      [...new FormData(form).entries()].map(([name, value]) => [name, String(value)] as [string, string]),
+    );
   const url = page.url();
   const origin = new URL(url).origin;
   const post = () => {

@@ -18,37 +18,48 @@ async function otherSite(html: string): Promise<{ url: string; close: () => Prom
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
   // "localhost" and another port: another origin than the app's http://127.0.0.1:<port>.
-  return { url: `http://localhost:${port}/`, close: () => new Promise((resolve) => server.close(() => resolve())) };
+  return {
+    url: `http://localhost:${port}/`,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
 }
 
 // The refused frame makes Chromium log an error on purpose; this test checks for it instead of failing on it.
-plainTest("another site can frame the model embed, and a normal page refuses to be framed", async ({ page, baseURL }) => {
-  const site = await otherSite(`<!doctype html><html lang="en"><head><title>A blog</title></head><body>
+plainTest(
+  "another site can frame the model embed, and a normal page refuses to be framed",
+  async ({ page, baseURL }) => {
+    const site = await otherSite(`<!doctype html><html lang="en"><head><title>A blog</title></head><body>
 <h1>A blog post about the model</h1>
 <iframe name="embed" src="${baseURL}/embed/model" width="560" height="500" title="The model"></iframe>
 <iframe name="page" src="${baseURL}/stories" width="560" height="300" title="A page"></iframe>
 </body></html>`);
-  const refusals: string[] = [];
-  page.on("console", (message) => {
-    if (/frame-ancestors/.test(message.text())) refusals.push(message.text());
-  });
-  try {
-    await page.goto(site.url);
-    const embed = page.frameLocator('iframe[name="embed"]');
-    await expect(embed.getByRole("heading", { level: 1, name: "The starting points model" })).toBeVisible();
-    await expect(embed.getByRole("table")).toBeVisible();
-    await expect(embed.getByRole("link", { name: "See the whole model on Vertrekpunt" })).toHaveAttribute("href", `${baseURL}/starting-points`);
+    const refusals: string[] = [];
+    page.on("console", (message) => {
+      if (/frame-ancestors/.test(message.text())) refusals.push(message.text());
+    });
+    try {
+      await page.goto(site.url);
+      const embed = page.frameLocator('iframe[name="embed"]');
+      await expect(embed.getByRole("heading", { level: 1, name: "The starting points model" })).toBeVisible();
+      await expect(embed.getByRole("table")).toBeVisible();
+      await expect(embed.getByRole("link", { name: "See the whole model on Vertrekpunt" })).toHaveAttribute(
+        "href",
+        `${baseURL}/starting-points`,
+      );
 
-    // The page frame never shows the site: the browser blocked it on frame-ancestors 'none'.
-    await expect.poll(() => refusals.join("\n")).toContain("frame-ancestors 'none'");
-    const framedPage = page.frame({ name: "page" });
-    expect(framedPage).not.toBeNull();
-    await expect(page.frameLocator('iframe[name="page"]').getByRole("heading", { name: "Stories" })).toHaveCount(0);
-    expect(framedPage!.url()).not.toContain("/stories");
-  } finally {
-    await site.close();
-  }
-});
+      // The page frame never shows the site: the browser blocked it on frame-ancestors 'none'.
+      await expect.poll(() => refusals.join("\n")).toContain("frame-ancestors 'none'");
+      const framedPage = page.frame({ name: "page" });
+      expect(framedPage).not.toBeNull();
+      await expect(
+        page.frameLocator('iframe[name="page"]').getByRole("heading", { name: "Stories" }),
+      ).toHaveCount(0);
+      expect(framedPage!.url()).not.toContain("/stories");
+    } finally {
+      await site.close();
+    }
+  },
+);
 
 test.describe("the embeds", () => {
   test("are framable, light, without header or footer, and pass axe", async ({ page, request }) => {
@@ -79,7 +90,10 @@ test.describe("the embeds", () => {
       await expectNoSeriousViolations(page);
     }
     await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
-    await expect(page.getByRole("link", { name: "Read the whole story on Vertrekpunt" })).toHaveAttribute("href", /\/stories\/kpn-challenges-on-policy-questions$/);
+    await expect(page.getByRole("link", { name: "Read the whole story on Vertrekpunt" })).toHaveAttribute(
+      "href",
+      /\/stories\/kpn-challenges-on-policy-questions$/,
+    );
   });
 
   test("speak the visitor's language, or the one asked for", async ({ browser }) => {
@@ -87,11 +101,15 @@ test.describe("the embeds", () => {
     const page = await context.newPage();
     await page.goto("/embed/model");
     await expect(page.locator("html")).toHaveAttribute("lang", "nl");
-    await expect(page.getByRole("heading", { level: 1, name: "Het model van de vertrekpunten" })).toBeVisible();
+    await expect(
+      page.getByRole("heading", { level: 1, name: "Het model van de vertrekpunten" }),
+    ).toBeVisible();
     await page.goto("/embed/model?lang=en");
     await expect(page.getByRole("heading", { level: 1, name: "The starting points model" })).toBeVisible();
     await page.goto("/embed/model?sp=using-knowledge");
-    await expect(page.getByRole("heading", { level: 1, name: "Kennis benutten in de organisatie" })).toBeVisible();
+    await expect(
+      page.getByRole("heading", { level: 1, name: "Kennis benutten in de organisatie" }),
+    ).toBeVisible();
     await context.close();
   });
 
@@ -153,7 +171,9 @@ async function discover(request: APIRequestContext, path: string) {
 }
 
 test.describe("oEmbed", () => {
-  test("the model, a starting point and a story are discovered and answered as the spec says", async ({ request }) => {
+  test("the model, a starting point and a story are discovered and answered as the spec says", async ({
+    request,
+  }) => {
     const model = await discover(request, "/starting-points");
     expect(model.src).toMatch(/\/embed\/model$/);
     expect(model.body.provider_name).toBe("Vertrekpunt");
@@ -170,10 +190,18 @@ test.describe("oEmbed", () => {
     const url = (value: string) => `url=${encodeURIComponent(value)}`;
     expect((await oembed(`${url(`${baseURL}/starting-points`)}&format=xml`)).status()).toBe(501);
     expect((await oembed("format=json")).status()).toBe(400);
-    for (const bad of ["https://evil.example/starting-points", `${baseURL}/signin`, `${baseURL}/stories/no-such-story`, `${baseURL}/starting-points/nope`, "not a url"]) {
+    for (const bad of [
+      "https://evil.example/starting-points",
+      `${baseURL}/signin`,
+      `${baseURL}/stories/no-such-story`,
+      `${baseURL}/starting-points/nope`,
+      "not a url",
+    ]) {
       expect((await oembed(`${url(bad)}&format=json`)).status(), bad).toBe(404);
     }
-    const sized = await (await oembed(`${url(`${baseURL}/starting-points`)}&maxwidth=300&maxheight=200`)).json();
+    const sized = await (
+      await oembed(`${url(`${baseURL}/starting-points`)}&maxwidth=300&maxheight=200`)
+    ).json();
     expect([sized.width, sized.height]).toEqual([300, 200]);
     expect(sized.html).toContain('width="300" height="200"');
   });
@@ -187,7 +215,9 @@ test.describe("Share / embed", () => {
     await page.getByText("Share / embed").click();
     const code = page.getByLabel("Embed code");
     await expect(code).toBeVisible();
-    await expect(code).toHaveValue(/^<iframe src="http:\/\/127\.0\.0\.1:\d+\/embed\/stories\/kpn-challenges-on-policy-questions"/);
+    await expect(code).toHaveValue(
+      /^<iframe src="http:\/\/127\.0\.0\.1:\d+\/embed\/stories\/kpn-challenges-on-policy-questions"/,
+    );
     await expect(page.getByRole("button", { name: "Copy code" })).toHaveCount(0);
     await context.close();
   });

@@ -2,10 +2,16 @@ import { parseFeed } from "@rowanmanning/feed-parser";
 import { expect, signUp, test, writeStory } from "./fixtures";
 
 test.describe("feeds and sitemap", () => {
-  test("Atom feeds list published stories and comments, never drafts, and pages link to them", async ({ page, request }) => {
+  test("Atom feeds list published stories and comments, never drafts, and pages link to them", async ({
+    page,
+    request,
+  }) => {
     const member = await signUp(page);
     const title = `Feed story ${Date.now()}`;
-    const path = await writeStory(page, { title, startingPoints: ["Learning from and with the outside world"] });
+    const path = await writeStory(page, {
+      title,
+      startingPoints: ["Learning from and with the outside world"],
+    });
     await page.getByLabel("Comment").fill("A comment for the feed.");
     await page.getByRole("button", { name: "Post comment" }).click();
     await expect(page.getByRole("heading", { name: "Comments (1)" })).toBeVisible();
@@ -42,9 +48,15 @@ test.describe("feeds and sitemap", () => {
     expect((await request.get("/starting-points/nope/feed.xml")).status()).toBe(404);
 
     await page.goto(path);
-    await expect(page.locator('link[rel="alternate"][type="application/atom+xml"]')).toHaveAttribute("href", /\/comments\.xml$/);
+    await expect(page.locator('link[rel="alternate"][type="application/atom+xml"]')).toHaveAttribute(
+      "href",
+      /\/comments\.xml$/,
+    );
     await page.goto("/");
-    await expect(page.locator('link[rel="alternate"][type="application/atom+xml"]')).toHaveAttribute("href", /\/stories\/feed\.xml$/);
+    await expect(page.locator('link[rel="alternate"][type="application/atom+xml"]')).toHaveAttribute(
+      "href",
+      /\/stories\/feed\.xml$/,
+    );
   });
 
   test("sitemap.xml lists published stories and robots.txt points to it", async ({ page, request }) => {

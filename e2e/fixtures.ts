@@ -8,7 +8,11 @@ export type Member = { name: string; email: string; password: string };
 /** Unique data per test, so parallel tests and repeated runs never collide. */
 export function uniqueMember(prefix = "Member"): Member {
   const id = randomBytes(4).toString("hex");
-  return { name: `${prefix} ${id}`, email: `${prefix.toLowerCase()}-${id}@example.org`, password: `pass-${id}-long-enough` };
+  return {
+    name: `${prefix} ${id}`,
+    email: `${prefix.toLowerCase()}-${id}@example.org`,
+    password: `pass-${id}-long-enough`,
+  };
 }
 
 /** Creates an account through the real sign-up form; the member is signed in afterwards. */
@@ -27,12 +31,22 @@ export async function signUp(page: Page, member: Member = uniqueMember()): Promi
 export async function expectNoSeriousViolations(page: Page): Promise<void> {
   const results = await new AxeBuilder({ page }).analyze();
   const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`)).toEqual([]);
+  expect(
+    serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`),
+  ).toEqual([]);
 }
 
 /** Created by the seed's moderator step (see playwright.config.ts). */
-export const MODERATOR: Member = { name: "E2E Moderator", email: "moderator@e2e.vertrekpunt.test", password: "moderator-password-for-e2e" };
-export const ADMIN: Member = { name: "E2E Admin", email: "admin@e2e.vertrekpunt.test", password: "admin-password-for-e2e" };
+export const MODERATOR: Member = {
+  name: "E2E Moderator",
+  email: "moderator@e2e.vertrekpunt.test",
+  password: "moderator-password-for-e2e",
+};
+export const ADMIN: Member = {
+  name: "E2E Admin",
+  email: "admin@e2e.vertrekpunt.test",
+  password: "admin-password-for-e2e",
+};
 
 export async function signIn(page: Page, member: Member): Promise<void> {
   await page.goto("/signin");
@@ -44,7 +58,10 @@ export async function signIn(page: Page, member: Member): Promise<void> {
 }
 
 /** A second person in their own browser context (own cookies), signed up through the form. */
-export async function newMemberPage(browser: Browser, prefix = "Reader"): Promise<{ page: Page; member: Member; close: () => Promise<void> }> {
+export async function newMemberPage(
+  browser: Browser,
+  prefix = "Reader",
+): Promise<{ page: Page; member: Member; close: () => Promise<void> }> {
   const context = await browser.newContext({ locale: "en-GB" });
   const page = await context.newPage();
   const member = await signUp(page, uniqueMember(prefix));
@@ -65,11 +82,16 @@ export type StoryFields = {
 export async function fillStoryForm(page: Page, story: StoryFields): Promise<void> {
   await page.getByLabel("Title").fill(story.title);
   await page.getByLabel("Organisation", { exact: true }).fill(story.organisation ?? "Example network");
-  await page.getByLabel("Organisation type").selectOption({ label: story.organisationType ?? "Network or community" });
+  await page
+    .getByLabel("Organisation type")
+    .selectOption({ label: story.organisationType ?? "Network or community" });
   await page.getByLabel("Summary").fill(story.summary ?? "");
-  await page.getByLabel("Story", { exact: true }).fill(
-    story.body ?? "We started with a shared blog and a chat group, and learned a lot about working in the open.",
-  );
+  await page
+    .getByLabel("Story", { exact: true })
+    .fill(
+      story.body ??
+        "We started with a shared blog and a chat group, and learned a lot about working in the open.",
+    );
   await page.getByLabel("Trigger").fill(story.trigger ?? "");
   await page.getByLabel("Tools used").fill(story.tools ?? "");
   for (const name of story.startingPoints ?? ["Improving the work practice"]) {
@@ -78,7 +100,11 @@ export async function fillStoryForm(page: Page, story: StoryFields): Promise<voi
 }
 
 /** Writes and publishes (or saves as draft) a story through the real form; returns its path. */
-export async function writeStory(page: Page, story: StoryFields, button: "Publish" | "Save draft" = "Publish"): Promise<string> {
+export async function writeStory(
+  page: Page,
+  story: StoryFields,
+  button: "Publish" | "Save draft" = "Publish",
+): Promise<string> {
   await page.goto("/stories/new");
   await fillStoryForm(page, story);
   await page.getByRole("button", { name: button }).click();
@@ -113,7 +139,8 @@ export const test = base.extend<{ consoleErrors: string[] }>({
     async ({ page }, use) => {
       const errors: string[] = [];
       page.on("console", (message) => {
-        if (message.type() === "error" && !message.text().includes("Failed to load resource")) errors.push(message.text());
+        if (message.type() === "error" && !message.text().includes("Failed to load resource"))
+          errors.push(message.text());
       });
       page.on("pageerror", (error) => errors.push(error.message));
       await use(errors);

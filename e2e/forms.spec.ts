@@ -4,7 +4,13 @@ test.describe("bad input gets a clear message and loses nothing", () => {
   test("story form: each field at fault is marked and described, the rest is kept", async ({ page }) => {
     await signUp(page);
     await page.goto("/stories/new");
-    await fillStoryForm(page, { title: "Shrt", body: "Too short a story.", tools: "Yammer, blog", trigger: "A reorganisation", startingPoints: [] });
+    await fillStoryForm(page, {
+      title: "Shrt",
+      body: "Too short a story.",
+      tools: "Yammer, blog",
+      trigger: "A reorganisation",
+      startingPoints: [],
+    });
     await page.getByRole("button", { name: "Publish" }).click();
 
     const title = page.getByLabel("Title");
@@ -14,8 +20,13 @@ test.describe("bad input gets a clear message and loses nothing", () => {
     await expect(page.getByLabel("Story", { exact: true })).toHaveAttribute("aria-invalid", "true");
     await expect(page.locator("#body-error")).toHaveText("Use at least 50 characters.");
     await expect(page.locator("#startingPoints-error")).toHaveText("Choose at least one.");
-    await expect(page.getByRole("heading", { name: "There are 3 problems with what you entered" })).toBeVisible();
-    await expect(page.getByRole("link", { name: "Title: Use at least 5 characters." })).toHaveAttribute("href", "#title");
+    await expect(
+      page.getByRole("heading", { name: "There are 3 problems with what you entered" }),
+    ).toBeVisible();
+    await expect(page.getByRole("link", { name: "Title: Use at least 5 characters." })).toHaveAttribute(
+      "href",
+      "#title",
+    );
 
     // What was typed is still there.
     await expect(title).toHaveValue("Shrt");
@@ -47,7 +58,10 @@ test.describe("bad input gets a clear message and loses nothing", () => {
     await context.close();
   });
 
-  test("sign-up: short password and taken email keep name and email, never the password", async ({ page, browser }) => {
+  test("sign-up: short password and taken email keep name and email, never the password", async ({
+    page,
+    browser,
+  }) => {
     const existing = await signUp(page);
     const context = await browser.newContext({ locale: "en-GB" });
     const other = await context.newPage();
@@ -56,7 +70,9 @@ test.describe("bad input gets a clear message and loses nothing", () => {
     await other.getByLabel("Email").fill("someone-new@example");
     await other.getByLabel("Password").fill("short");
     await other.getByRole("button", { name: "Create account" }).click();
-    await expect(other.locator("#email-error")).toHaveText("Enter a valid email address, like name@example.org.");
+    await expect(other.locator("#email-error")).toHaveText(
+      "Enter a valid email address, like name@example.org.",
+    );
     await expect(other.locator("#password-error")).toHaveText("Use at least 10 characters.");
     await expect(other.getByLabel("Name")).toHaveValue("Someone New");
 

@@ -31,7 +31,15 @@ test.describe("Dutch", () => {
 });
 
 test.describe("accessibility (axe)", () => {
-  for (const path of ["/", "/stories", "/starting-points", "/starting-points/using-knowledge", "/stories/kpn-challenges-on-policy-questions", "/signup", "/signin"]) {
+  for (const path of [
+    "/",
+    "/stories",
+    "/starting-points",
+    "/starting-points/using-knowledge",
+    "/stories/kpn-challenges-on-policy-questions",
+    "/signup",
+    "/signin",
+  ]) {
     test(`no serious or critical violations on ${path}`, async ({ page }) => {
       await page.goto(path);
       await expectNoSeriousViolations(page);

@@ -1,5 +1,15 @@
 import type { Browser, Page } from "@playwright/test";
-import { ADMIN, expect, MODERATOR, newMemberPage, signIn, signUp, test, uniqueMember, writeStory } from "./fixtures";
+import {
+  ADMIN,
+  expect,
+  MODERATOR,
+  newMemberPage,
+  signIn,
+  signUp,
+  test,
+  uniqueMember,
+  writeStory,
+} from "./fixtures";
 
 async function staffPage(browser: Browser, who: typeof MODERATOR) {
   const context = await browser.newContext({ locale: "en-GB" });
@@ -10,7 +20,10 @@ async function staffPage(browser: Browser, who: typeof MODERATOR) {
 
 async function report(page: Page, path: string, link: string | RegExp, reason: string, note = "") {
   await page.goto(path);
-  await page.getByRole("link", typeof link === "string" ? { name: link, exact: true } : { name: link }).first().click();
+  await page
+    .getByRole("link", typeof link === "string" ? { name: link, exact: true } : { name: link })
+    .first()
+    .click();
   await page.getByLabel(reason).check();
   if (note) await page.getByLabel("Explanation").fill(note);
   await page.getByRole("button", { name: "Send report" }).click();
@@ -24,22 +37,39 @@ async function handleOf(page: Page, name: string): Promise<string> {
 }
 
 /** The queue item of one piece of content on /moderation. */
-const queueItem = (page: Page, text: string) => page.getByRole("listitem").filter({ hasText: text }).filter({ has: page.getByRole("button", { name: "Carry out" }) });
+const queueItem = (page: Page, text: string) =>
+  page
+    .getByRole("listitem")
+    .filter({ hasText: text })
+    .filter({ has: page.getByRole("button", { name: "Carry out" }) });
 
 test.describe("moderation", () => {
   // Several members sign up per test; on two busy cores that takes longer than the default.
   test.describe.configure({ timeout: 120_000 });
 
-  test("reports from three members hide a story until a moderator dismisses them; the public log says so", async ({ page, browser }) => {
+  test("reports from three members hide a story until a moderator dismisses them; the public log says so", async ({
+    page,
+    browser,
+  }) => {
     const title = `A story three members report ${Date.now()}`;
     await signUp(page, uniqueMember("Reported"));
     const path = await writeStory(page, { title });
     // Authors cannot report their own story.
     await expect(page.getByRole("link", { name: "Report this story" })).toHaveCount(0);
 
-    const reporters = await Promise.all([newMemberPage(browser, "ReporterA"), newMemberPage(browser, "ReporterB"), newMemberPage(browser, "ReporterC")]);
+    const reporters = await Promise.all([
+      newMemberPage(browser, "ReporterA"),
+      newMemberPage(browser, "ReporterB"),
+      newMemberPage(browser, "ReporterC"),
+    ]);
     await report(reporters[0].page, path, "Report this story", "Spam or advertising");
-    await report(reporters[1].page, path, "Report this story", "Something else", "It is an advert for a product.");
+    await report(
+      reporters[1].page,
+      path,
+      "Report this story",
+      "Something else",
+      "It is an advert for a product.",
+    );
     await reporters[1].page.goto(path);
     await expect(reporters[1].page.getByRole("heading", { level: 1, name: title })).toBeVisible();
     await report(reporters[2].page, path, "Report this story", "Offensive or abusive");
@@ -65,13 +95,18 @@ test.describe("moderation", () => {
 
     expect((await reporters[0].page.goto(path))?.status()).toBe(200);
     await reporters[0].page.goto("/moderation-log");
-    await expect(reporters[0].page.getByRole("listitem").filter({ hasText: title }).first()).toContainText("hidden after reports");
+    await expect(reporters[0].page.getByRole("listitem").filter({ hasText: title }).first()).toContainText(
+      "hidden after reports",
+    );
 
     await moderator.close();
     for (const reporter of reporters) await reporter.close();
   });
 
-  test("a moderator hides a comment with a reason the author is told; the public log names the reason, not the reporter", async ({ page, browser }) => {
+  test("a moderator hides a comment with a reason the author is told; the public log names the reason, not the reporter", async ({
+    page,
+    browser,
+  }) => {
     const author = await newMemberPage(browser, "StoryOwner");
     const title = `A story with a bad comment ${Date.now()}`;
     const path = await writeStory(author.page, { title });
@@ -94,7 +129,9 @@ test.describe("moderation", () => {
     await item.getByLabel("Hide").check();
     await item.getByRole("button", { name: "Carry out" }).click();
     // A hide needs a reason: the form says so and keeps the choice.
-    await expect(item.getByRole("link", { name: /^Reason \(the member sees it\): This field is required/ })).toBeVisible();
+    await expect(
+      item.getByRole("link", { name: /^Reason \(the member sees it\): This field is required/ }),
+    ).toBeVisible();
     await item.getByLabel("Reason (the member sees it)").fill("Advertising is not allowed here.");
     await item.getByRole("button", { name: "Carry out" }).click();
     await expect(moderator.page.getByText("Done.")).toBeVisible();
@@ -105,7 +142,9 @@ test.describe("moderation", () => {
     await expect(reader.page.getByText("Advertising is not allowed here.")).toHaveCount(0);
 
     await page.goto(path);
-    await expect(page.getByText("Reason given to its author: Advertising is not allowed here.")).toBeVisible();
+    await expect(
+      page.getByText("Reason given to its author: Advertising is not allowed here."),
+    ).toBeVisible();
     await page.goto("/notifications");
     await expect(page.getByText("Moderators hid your comment on")).toBeVisible();
     await expect(page.getByText("Reason: Advertising is not allowed here.")).toBeVisible();
@@ -113,7 +152,10 @@ test.describe("moderation", () => {
     await expect(page.getByRole("button", { name: "Mark all as read" })).toHaveCount(0);
 
     await reader.page.goto("/moderation-log");
-    const entry = reader.page.getByRole("listitem").filter({ hasText: "Advertising is not allowed here." }).first();
+    const entry = reader.page
+      .getByRole("listitem")
+      .filter({ hasText: "Advertising is not allowed here." })
+      .first();
     await expect(entry).toContainText("by E2E Moderator");
     await expect(entry).toContainText(`hidden: A comment on “${title}”`);
     await expect(entry).not.toContainText(reader.member.name);
@@ -121,7 +163,10 @@ test.describe("moderation", () => {
     await reader.close();
   });
 
-  test("a suspended member is signed out at the next request and told until when", async ({ page, browser }) => {
+  test("a suspended member is signed out at the next request and told until when", async ({
+    page,
+    browser,
+  }) => {
     const member = await signUp(page, uniqueMember("ToSuspend"));
     const handle = await handleOf(page, member.name);
 
@@ -141,7 +186,9 @@ test.describe("moderation", () => {
 
     // The open session ends at the next request.
     await page.goto("/stories");
-    await expect(page.getByRole("alert").filter({ hasText: "Your account is suspended until" })).toBeVisible();
+    await expect(
+      page.getByRole("alert").filter({ hasText: "Your account is suspended until" }),
+    ).toBeVisible();
     await expect(page.getByRole("link", { name: "Write a story" })).toHaveCount(0);
     expect((await page.goto("/stories/new")) && new URL(page.url()).pathname).toBe("/signin");
 
@@ -149,10 +196,19 @@ test.describe("moderation", () => {
     await page.getByLabel("Password").fill(member.password);
     await page.getByRole("button", { name: "Sign in" }).click();
     // The form says it (the header's banner may say it too, while the old session cookie lingers).
-    await expect(page.getByRole("main").getByText(/Your account is suspended until \d{1,2} \w+ \d{4}|Your account is suspended until \w+ \d{1,2}, \d{4}/)).toBeVisible();
+    await expect(
+      page
+        .getByRole("main")
+        .getByText(
+          /Your account is suspended until \d{1,2} \w+ \d{4}|Your account is suspended until \w+ \d{1,2}, \d{4}/,
+        ),
+    ).toBeVisible();
   });
 
-  test("an admin appoints a moderator, who then reaches the queue; members cannot reach it", async ({ page, browser }) => {
+  test("an admin appoints a moderator, who then reaches the queue; members cannot reach it", async ({
+    page,
+    browser,
+  }) => {
     const member = await signUp(page, uniqueMember("Appointee"));
     const handle = await handleOf(page, member.name);
     expect((await page.goto("/moderation"))?.status()).toBe(404);
@@ -164,7 +220,12 @@ test.describe("moderation", () => {
     await admin.page.getByRole("button", { name: "Save role" }).click();
     await expect(admin.page.getByText("Role saved.")).toBeVisible();
     await admin.page.goto("/admin/audit");
-    await expect(admin.page.getByRole("row").filter({ hasText: `@${handle}` }).first()).toContainText('{"role":"moderator"}');
+    await expect(
+      admin.page
+        .getByRole("row")
+        .filter({ hasText: `@${handle}` })
+        .first(),
+    ).toContainText('{"role":"moderator"}');
     await admin.close();
 
     await page.goto("/moderation");

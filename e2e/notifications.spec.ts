@@ -1,10 +1,22 @@
-import { expect, expectNoSeriousViolations, mailTo, newMemberPage, signUp, test, uniqueMember, writeStory } from "./fixtures";
+import {
+  expect,
+  expectNoSeriousViolations,
+  mailTo,
+  newMemberPage,
+  signUp,
+  test,
+  uniqueMember,
+  writeStory,
+} from "./fixtures";
 
 // No other spec publishes a new story with this starting point, so the follower's count is exact.
 const SP = "Collaborating across boundaries";
 const SP_PATH = "/starting-points/collaborating-across-boundaries";
 
-test("a follower of a starting point hears of a new story there; opening the notification marks it read", async ({ page, browser }) => {
+test("a follower of a starting point hears of a new story there; opening the notification marks it read", async ({
+  page,
+  browser,
+}) => {
   const follower = await newMemberPage(browser, "Follower");
   const a = follower.page;
   await a.goto(SP_PATH);
@@ -22,7 +34,9 @@ test("a follower of a starting point hears of a new story there; opening the not
   const title = `Working across boundaries ${Date.now()}`;
   const path = await writeStory(page, { title, startingPoints: [SP] });
   // The writer follows nothing and hears nothing of their own story.
-  await expect(page.getByRole("banner").getByRole("link", { name: "Notifications", exact: true })).toBeVisible();
+  await expect(
+    page.getByRole("banner").getByRole("link", { name: "Notifications", exact: true }),
+  ).toBeVisible();
 
   await a.reload();
   const bell = a.getByRole("banner").getByRole("link", { name: "Notifications, 1 unread" });
@@ -32,7 +46,9 @@ test("a follower of a starting point hears of a new story there; opening the not
   await expect(a.getByRole("heading", { level: 1, name: "Notifications" })).toBeVisible();
   await expect(a.getByText("New", { exact: true })).toHaveCount(1);
   await expectNoSeriousViolations(a);
-  await a.getByRole("link", { name: `${writer.name} published “${title}” in ${SP}, a starting point you follow.` }).click();
+  await a
+    .getByRole("link", { name: `${writer.name} published “${title}” in ${SP}, a starting point you follow.` })
+    .click();
   await expect(a).toHaveURL(path);
   await expect(a.getByRole("heading", { level: 1, name: title })).toBeVisible();
   await expect(a.getByRole("banner").getByRole("link", { name: "Notifications", exact: true })).toBeVisible();
@@ -45,11 +61,18 @@ test("a follower of a starting point hears of a new story there; opening the not
   await a.getByRole("button", { name: `Unfollow ${SP}` }).click();
   await expect(a.getByText("You follow no starting points.")).toBeVisible();
   await a.goto(SP_PATH);
-  await expect(a.getByRole("button", { name: "Follow", exact: true })).toHaveAttribute("aria-pressed", "false");
+  await expect(a.getByRole("button", { name: "Follow", exact: true })).toHaveAttribute(
+    "aria-pressed",
+    "false",
+  );
   await follower.close();
 });
 
-test("a comment rings the author's bell and mails them; the mail's unsubscribe link turns mail off", async ({ page, browser, request }) => {
+test("a comment rings the author's bell and mails them; the mail's unsubscribe link turns mail off", async ({
+  page,
+  browser,
+  request,
+}) => {
   const author = await signUp(page, uniqueMember("Author"));
   const title = `A story to comment on ${Date.now()}`;
   const path = await writeStory(page, { title });
@@ -75,19 +98,25 @@ test("a comment rings the author's bell and mails them; the mail's unsubscribe l
   // The mail's link to the notification marks it read on the way to the comment.
   await page.goto(open!);
   await expect(page).toHaveURL(new RegExp(`${path}#comment-`));
-  await expect(page.getByRole("banner").getByRole("link", { name: "Notifications", exact: true })).toBeVisible();
+  await expect(
+    page.getByRole("banner").getByRole("link", { name: "Notifications", exact: true }),
+  ).toBeVisible();
 
   // Opened from a mail program, signed out: a question first, nothing changes until the button.
   const outside = await browser.newContext({ locale: "en-GB" });
   const mailReader = await outside.newPage();
   await mailReader.goto(unsubscribe!);
-  await expect(mailReader.getByRole("heading", { level: 1, name: "Unsubscribe from notification emails" })).toBeVisible();
+  await expect(
+    mailReader.getByRole("heading", { level: 1, name: "Unsubscribe from notification emails" }),
+  ).toBeVisible();
   await expect(mailReader.getByText(`Stop sending notification emails to ${author.email}?`)).toBeVisible();
   await expectNoSeriousViolations(mailReader);
   await page.goto("/settings/notifications");
   await expect(page.getByLabel("At once, one email per notification")).toBeChecked();
   await mailReader.getByRole("button", { name: "Unsubscribe" }).click();
-  await expect(mailReader.getByRole("status")).toHaveText(`Done: no more notification emails go to ${author.email}.`);
+  await expect(mailReader.getByRole("status")).toHaveText(
+    `Done: no more notification emails go to ${author.email}.`,
+  );
   await outside.close();
 
   await page.reload();
@@ -101,7 +130,11 @@ test("a comment rings the author's bell and mails them; the mail's unsubscribe l
   await page.reload();
   await expect(page.getByLabel("Once a day, a summary")).toBeChecked();
   for (const headers of [{}, { Origin: "https://mail.example" }] as Record<string, string>[]) {
-    const response = await request.post(unsubscribe!, { form: { "List-Unsubscribe": "One-Click" }, headers, maxRedirects: 0 });
+    const response = await request.post(unsubscribe!, {
+      form: { "List-Unsubscribe": "One-Click" },
+      headers,
+      maxRedirects: 0,
+    });
     expect(response.status(), JSON.stringify(headers)).toBe(200);
     await page.reload();
     await expect(page.getByLabel("Never")).toBeChecked();
@@ -111,14 +144,21 @@ test("a comment rings the author's bell and mails them; the mail's unsubscribe l
   }
   // A tampered link changes nothing.
   const tampered = unsubscribe!.replace(/.$/, (c) => (c === "A" ? "B" : "A"));
-  expect((await request.post(tampered, { form: { "List-Unsubscribe": "One-Click" }, maxRedirects: 0 })).status()).toBe(404);
+  expect(
+    (await request.post(tampered, { form: { "List-Unsubscribe": "One-Click" }, maxRedirects: 0 })).status(),
+  ).toBe(404);
   await page.reload();
   await expect(page.getByLabel("At once, one email per notification")).toBeChecked();
   await page.goto(tampered);
-  await expect(page.getByRole("heading", { level: 1, name: "This unsubscribe link is not valid" })).toBeVisible();
+  await expect(
+    page.getByRole("heading", { level: 1, name: "This unsubscribe link is not valid" }),
+  ).toBeVisible();
 });
 
-test("following a story works without JavaScript, and its comments ring the follower's bell", async ({ page, browser }) => {
+test("following a story works without JavaScript, and its comments ring the follower's bell", async ({
+  page,
+  browser,
+}) => {
   await signUp(page, uniqueMember("Storyteller"));
   const title = `A story to follow ${Date.now()}`;
   const path = await writeStory(page, { title });
@@ -126,7 +166,11 @@ test("following a story works without JavaScript, and its comments ring the foll
   await expect(page.getByRole("button", { name: "Follow", exact: true })).toHaveCount(0);
 
   const reader = await newMemberPage(browser, "Reader");
-  const noScript = await browser.newContext({ locale: "en-GB", javaScriptEnabled: false, storageState: await reader.page.context().storageState() });
+  const noScript = await browser.newContext({
+    locale: "en-GB",
+    javaScriptEnabled: false,
+    storageState: await reader.page.context().storageState(),
+  });
   const plain = await noScript.newPage();
   await plain.goto(path);
   await plain.getByRole("button", { name: "Follow", exact: true }).click();
@@ -138,9 +182,15 @@ test("following a story works without JavaScript, and its comments ring the foll
   await expect(page.getByText("The author adds a note to the story.")).toBeVisible();
 
   await reader.page.goto("/notifications");
-  await expect(reader.page.getByRole("banner").getByRole("link", { name: "Notifications, 1 unread" })).toBeVisible();
-  await expect(reader.page.getByRole("link", { name: new RegExp(`commented on “${title}”, a story you follow\\.$`) })).toBeVisible();
+  await expect(
+    reader.page.getByRole("banner").getByRole("link", { name: "Notifications, 1 unread" }),
+  ).toBeVisible();
+  await expect(
+    reader.page.getByRole("link", { name: new RegExp(`commented on “${title}”, a story you follow\\.$`) }),
+  ).toBeVisible();
   await reader.page.getByRole("button", { name: "Mark as read" }).click();
-  await expect(reader.page.getByRole("banner").getByRole("link", { name: "Notifications", exact: true })).toBeVisible();
+  await expect(
+    reader.page.getByRole("banner").getByRole("link", { name: "Notifications", exact: true }),
+  ).toBeVisible();
   await reader.close();
 });

@@ -11,7 +11,9 @@ async function attempt(page: Page, email: string, password: string): Promise<voi
   await page.getByRole("button", { name: "Sign in" }).click();
 }
 
-test("after five wrong passwords the sign-in form asks to wait, growing, until the right one gets in", async ({ page }) => {
+test("after five wrong passwords the sign-in form asks to wait, growing, until the right one gets in", async ({
+  page,
+}) => {
   const member = await signUp(page);
   await page.getByRole("banner").getByRole("button", { name: "Sign out" }).click();
   await expect(page.getByRole("banner").getByRole("link", { name: "Sign in" })).toBeVisible();
@@ -26,7 +28,9 @@ test("after five wrong passwords the sign-in form asks to wait, growing, until t
   let waiting = false;
   for (let i = 0; i < 6 && !waiting; i++) {
     await attempt(page, member.email, "still wrong");
-    const summary = page.getByRole("heading", { name: INCORRECT }).or(page.getByRole("heading", { name: WAIT }));
+    const summary = page
+      .getByRole("heading", { name: INCORRECT })
+      .or(page.getByRole("heading", { name: WAIT }));
     await expect(summary).toBeVisible();
     waiting = WAIT.test((await summary.textContent()) ?? "");
   }
@@ -36,6 +40,8 @@ test("after five wrong passwords the sign-in form asks to wait, growing, until t
   // While the wait lasts even the right password is refused; afterwards it signs in.
   await expect(async () => {
     await attempt(page, member.email, member.password);
-    await expect(page.getByRole("banner").getByRole("button", { name: "Sign out" })).toBeVisible({ timeout: 2_000 });
+    await expect(page.getByRole("banner").getByRole("button", { name: "Sign out" })).toBeVisible({
+      timeout: 2_000,
+    });
   }).toPass({ intervals: [1_000], timeout: 30_000 });
 });

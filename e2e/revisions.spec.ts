@@ -1,10 +1,15 @@
 import { expect, expectNoSeriousViolations, newMemberPage, signUp, test, writeStory } from "./fixtures";
 
-const FIRST_BODY = "We began with a weekly newsletter and later opened a chat channel for every team in the region.";
-const SECOND_BODY = "We began with a weekly podcast and later opened a chat channel for every team in the region.";
+const FIRST_BODY =
+  "We began with a weekly newsletter and later opened a chat channel for every team in the region.";
+const SECOND_BODY =
+  "We began with a weekly podcast and later opened a chat channel for every team in the region.";
 
 test.describe("story revisions", () => {
-  test("the author sees the history of an edited story, compares versions and restores the first", async ({ page, browser }) => {
+  test("the author sees the history of an edited story, compares versions and restores the first", async ({
+    page,
+    browser,
+  }) => {
     await signUp(page);
     const title = `Versions of a story ${Date.now()}`;
     const path = await writeStory(page, { title, body: FIRST_BODY });
@@ -24,8 +29,15 @@ test.describe("story revisions", () => {
     await page.getByRole("link", { name: "History" }).click();
     await expect(page).toHaveURL(`${path}/history`);
     await expect(page.getByRole("heading", { level: 1, name: "History" })).toBeVisible();
-    const versions = page.getByRole("list", { name: "Versions, newest first" }).getByRole("listitem").filter({ has: page.getByRole("heading", { level: 2 }) });
-    await expect(versions.getByRole("heading", { level: 2 })).toHaveText(["Version 3 current", "Version 2", "Version 1"]);
+    const versions = page
+      .getByRole("list", { name: "Versions, newest first" })
+      .getByRole("listitem")
+      .filter({ has: page.getByRole("heading", { level: 2 }) });
+    await expect(versions.getByRole("heading", { level: 2 })).toHaveText([
+      "Version 3 current",
+      "Version 2",
+      "Version 1",
+    ]);
     await expectNoSeriousViolations(page);
 
     // What the second version changed: one word out, one in.
@@ -38,7 +50,10 @@ test.describe("story revisions", () => {
     // Restore version 1 from the history: a new version with the old text.
     await page.getByRole("link", { name: "Back to the history" }).click();
     page.once("dialog", (dialog) => dialog.accept());
-    await versions.filter({ hasText: "Version 1" }).getByRole("button", { name: "Restore this version" }).click();
+    await versions
+      .filter({ hasText: "Version 1" })
+      .getByRole("button", { name: "Restore this version" })
+      .click();
     await expect(page).toHaveURL(path);
     await expect(page.getByRole("heading", { level: 1, name: title, exact: true })).toBeVisible();
     await expect(page.getByText(FIRST_BODY)).toBeVisible();
@@ -55,7 +70,9 @@ test.describe("story revisions", () => {
     await reader.close();
   });
 
-  test("a save from a second tab is refused with a message, and keeps everything typed there", async ({ page }) => {
+  test("a save from a second tab is refused with a message, and keeps everything typed there", async ({
+    page,
+  }) => {
     await signUp(page);
     const title = `Two tabs ${Date.now()}`;
     const path = await writeStory(page, { title, body: FIRST_BODY });
@@ -67,7 +84,9 @@ test.describe("story revisions", () => {
 
     await first.getByLabel("Title").fill(`${title}, saved in the first tab`);
     await first.getByRole("button", { name: "Save changes" }).click();
-    await expect(first.getByRole("heading", { level: 1, name: `${title}, saved in the first tab` })).toBeVisible();
+    await expect(
+      first.getByRole("heading", { level: 1, name: `${title}, saved in the first tab` }),
+    ).toBeVisible();
 
     const secondTitle = `${title}, typed in the second tab`;
     const secondBody = `${SECOND_BODY} The second tab adds a sentence of its own.`;
@@ -81,13 +100,19 @@ test.describe("story revisions", () => {
     await second.getByRole("checkbox", { name: "Making use of knowledge in the organisation" }).check();
     await second.getByRole("button", { name: "Save changes" }).click();
 
-    await expect(second.getByRole("heading", { name: "Someone saved this story after you opened it, so your changes are not saved yet." })).toBeVisible();
+    await expect(
+      second.getByRole("heading", {
+        name: "Someone saved this story after you opened it, so your changes are not saved yet.",
+      }),
+    ).toBeVisible();
     await expect(second.getByText(/Your text is still below\./)).toBeVisible();
     await expectNoSeriousViolations(second);
     const current = second.getByRole("link", { name: "Open the current version in a new tab" });
     await expect(current).toHaveAttribute("href", path);
     await expect(current).toHaveAttribute("target", "_blank");
-    await expect(second.getByRole("link", { name: /See what changed since you opened this page/ })).toHaveAttribute("href", `${path}/history/1?compare=current`);
+    await expect(
+      second.getByRole("link", { name: /See what changed since you opened this page/ }),
+    ).toHaveAttribute("href", `${path}/history/1?compare=current`);
 
     // Nothing typed in the second tab is lost.
     await expect(second.getByLabel("Title")).toHaveValue(secondTitle);
@@ -97,12 +122,16 @@ test.describe("story revisions", () => {
     await expect(second.getByLabel("Story", { exact: true })).toHaveValue(secondBody);
     await expect(second.getByLabel("Trigger")).toHaveValue("A trigger from the second tab");
     await expect(second.getByLabel("Tools used")).toHaveValue("Slack, wiki");
-    await expect(second.getByRole("checkbox", { name: "Making use of knowledge in the organisation" })).toBeChecked();
+    await expect(
+      second.getByRole("checkbox", { name: "Making use of knowledge in the organisation" }),
+    ).toBeChecked();
     await expect(second.getByRole("checkbox", { name: "Improving the work practice" })).toBeChecked();
 
     // The first tab's save is still the story's text.
     await first.reload();
-    await expect(first.getByRole("heading", { level: 1, name: `${title}, saved in the first tab` })).toBeVisible();
+    await expect(
+      first.getByRole("heading", { level: 1, name: `${title}, saved in the first tab` }),
+    ).toBeVisible();
 
     // Having been told, the person can merge and save: now their version goes through.
     await second.getByRole("button", { name: "Save changes" }).click();

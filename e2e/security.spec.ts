@@ -42,7 +42,9 @@ function expectSecurityHeaders(response: { headers(): Record<string, string> }, 
     "frame-ancestors": "'none'",
   });
   expect(headers["referrer-policy"], what).toBe("strict-origin-when-cross-origin");
-  expect(headers["permissions-policy"], what).toBe("camera=(), microphone=(), geolocation=(), browsing-topics=()");
+  expect(headers["permissions-policy"], what).toBe(
+    "camera=(), microphone=(), geolocation=(), browsing-topics=()",
+  );
   expect(headers["x-content-type-options"], what).toBe("nosniff");
   expect(headers["x-frame-options"], what).toBe("DENY");
   // Plain http: no HSTS, and no upgrade-insecure-requests (it would break every asset here).
@@ -68,14 +70,25 @@ async function recordViolations(page: Page): Promise<Violation[]> {
 }
 
 test.describe("security headers", () => {
-  test("pages, route handlers and feeds carry every security header, with a fresh nonce each time", async ({ request }) => {
+  test("pages, route handlers and feeds carry every security header, with a fresh nonce each time", async ({
+    request,
+  }) => {
     const nonces = new Set<string>();
-    for (const url of ["/", SEEDED_STORY, "/api/v1/starting-points", "/api/health", "/api", "/stories/feed.xml", "/nope-not-here"]) {
+    for (const url of [
+      "/",
+      SEEDED_STORY,
+      "/api/v1/starting-points",
+      "/api/health",
+      "/api",
+      "/stories/feed.xml",
+      "/nope-not-here",
+    ]) {
       const response = await request.get(url);
       expect(response.status(), url).toBe(url === "/nope-not-here" ? 404 : 200);
       nonces.add(expectSecurityHeaders(response, url));
     }
-    for (let i = 0; i < 3; i++) nonces.add(expectSecurityHeaders(await request.get("/api/health"), "/api/health"));
+    for (let i = 0; i < 3; i++)
+      nonces.add(expectSecurityHeaders(await request.get("/api/health"), "/api/health"));
     expect(nonces.size).toBe(10);
 
     // The redirect to sign in and the build assets (served without the proxy) get them too.
@@ -92,7 +105,9 @@ test.describe("security headers", () => {
     expect(assetHeaders["x-frame-options"]).toBe("DENY");
   });
 
-  test("behind https (X-Forwarded-Proto) production adds HSTS and upgrade-insecure-requests", async ({ request }) => {
+  test("behind https (X-Forwarded-Proto) production adds HSTS and upgrade-insecure-requests", async ({
+    request,
+  }) => {
     for (const url of ["/", "/api/health"]) {
       const headers = (await request.get(url, { headers: { "X-Forwarded-Proto": "https" } })).headers();
       expect(headers["strict-transport-security"], url).toBe("max-age=63072000; includeSubDomains");
@@ -120,19 +135,34 @@ test.describe("security headers", () => {
     const response = await page.goto(SEEDED_STORY);
     const nonce = expectSecurityHeaders(response!, SEEDED_STORY);
     await page.waitForLoadState("networkidle");
-    const scripts = await page
-      .locator("script")
-      .evaluateAll((elements) => elements.map((element) => ({ nonce: (element as HTMLScriptElement).nonce, src: (element as HTMLScriptElement).src })));
+    const scripts = await page.locator("script").evaluateAll((elements) =>
+      elements.map((element) => ({
+        nonce: (element as HTMLScriptElement).nonce,
+        src: (element as HTMLScriptElement).src,
+      })),
+    );
     expect(scripts.filter((script) => script.nonce === nonce).length).toBeGreaterThan(0);
     for (const script of scripts.filter((s) => s.nonce !== nonce)) {
       expect(script.nonce, script.src).toBe("");
-      expect(new URL(script.src).pathname, "a script without the nonce must be one of the app's own chunks").toMatch(/^\/_next\/static\/chunks\//);
+      expect(
+        new URL(script.src).pathname,
+        "a script without the nonce must be one of the app's own chunks",
+      ).toMatch(/^\/_next\/static\/chunks\//);
     }
   });
 
   test("browsing, signing up, writing and the API reference cause no CSP violation", async ({ page }) => {
     const violations = await recordViolations(page);
-    for (const url of ["/", "/stories", SEEDED_STORY, "/starting-points", "/starting-points/using-knowledge", "/signin", "/signup", "/stories?q=network"]) {
+    for (const url of [
+      "/",
+      "/stories",
+      SEEDED_STORY,
+      "/starting-points",
+      "/starting-points/using-knowledge",
+      "/signin",
+      "/signup",
+      "/stories?q=network",
+    ]) {
       await page.goto(url);
       await page.waitForLoadState("networkidle");
     }
@@ -153,7 +183,9 @@ test.describe("security headers", () => {
     await page.goto("/stories/new");
     await page.getByLabel("Story", { exact: true }).fill("We started with **a blog**.");
     await page.getByRole("button", { name: "Preview" }).click();
-    await expect(page.getByRole("region", { name: "Preview of the story" }).locator("strong")).toHaveText("a blog");
+    await expect(page.getByRole("region", { name: "Preview of the story" }).locator("strong")).toHaveText(
+      "a blog",
+    );
     await page.goto(SEEDED_STORY);
     await page.waitForLoadState("networkidle");
 
@@ -170,11 +202,23 @@ test.describe("security headers", () => {
 });
 
 test.describe("cross-site requests", () => {
-  test("a POST with another site's Origin gets 403; same-site and Origin-less ones pass on", async ({ request, baseURL }) => {
+  test("a POST with another site's Origin gets 403; same-site and Origin-less ones pass on", async ({
+    request,
+    baseURL,
+  }) => {
     const form = { form: { body: "Cross-site comment" } };
     for (const url of [SEEDED_STORY, "/signin", "/stories/new", "/api/auth/signout", "/api/health"]) {
-      for (const origin of ["https://evil.example", "null", `${baseURL!.replace("127.0.0.1", "localhost")}`, "http://127.0.0.1:1"]) {
-        const response = await request.post(url, { ...form, headers: { Origin: origin, "Next-Action": "0".repeat(42) }, maxRedirects: 0 });
+      for (const origin of [
+        "https://evil.example",
+        "null",
+        `${baseURL!.replace("127.0.0.1", "localhost")}`,
+        "http://127.0.0.1:1",
+      ]) {
+        const response = await request.post(url, {
+          ...form,
+          headers: { Origin: origin, "Next-Action": "0".repeat(42) },
+          maxRedirects: 0,
+        });
         expect(response.status(), `${origin} → ${url}`).toBe(403);
         expect(await response.text()).toBe("Cross-site request refused.\n");
         expect(response.headers()["content-type"]).toContain("text/plain");
@@ -189,21 +233,29 @@ test.describe("cross-site requests", () => {
       }
     }
     // Reads are never refused, whatever their Origin.
-    expect((await request.get(SEEDED_STORY, { headers: { Origin: "https://evil.example" } })).status()).toBe(200);
+    expect((await request.get(SEEDED_STORY, { headers: { Origin: "https://evil.example" } })).status()).toBe(
+      200,
+    );
   });
 });
 
 test.describe("client bundle", () => {
   function files(dir: string): string[] {
-    return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => (entry.isDirectory() ? files(path.join(dir, entry.name)) : [path.join(dir, entry.name)]));
+    return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+      entry.isDirectory() ? files(path.join(dir, entry.name)) : [path.join(dir, entry.name)],
+    );
   }
 
   /** The AUTH_SECRET the e2e server runs with: from the environment, else the file playwright.config.ts points it at. */
   function serverSecrets(): string[] {
     const secrets = new Set<string>();
     if (process.env.AUTH_SECRET) secrets.add(process.env.AUTH_SECRET);
-    const secretFiles = [process.env.E2E_DATA_DIR && path.join(process.env.E2E_DATA_DIR, "auth-secret"), path.join(".data", "auth-secret")];
-    for (const file of secretFiles) if (file && existsSync(file)) secrets.add(readFileSync(file, "utf8").trim());
+    const secretFiles = [
+      process.env.E2E_DATA_DIR && path.join(process.env.E2E_DATA_DIR, "auth-secret"),
+      path.join(".data", "auth-secret"),
+    ];
+    for (const file of secretFiles)
+      if (file && existsSync(file)) secrets.add(readFileSync(file, "utf8").trim());
     return [...secrets];
   }
 
@@ -232,7 +284,10 @@ test.describe("client bundle", () => {
     for (const file of all) {
       const content = readFileSync(file);
       for (const needle of forbidden) {
-        if (content.includes(needle)) found.push(`${path.relative(".next/static", file)} contains ${secrets.includes(needle) ? "the AUTH_SECRET" : JSON.stringify(needle)}`);
+        if (content.includes(needle))
+          found.push(
+            `${path.relative(".next/static", file)} contains ${secrets.includes(needle) ? "the AUTH_SECRET" : JSON.stringify(needle)}`,
+          );
       }
     }
     expect(found).toEqual([]);

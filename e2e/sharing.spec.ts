@@ -18,7 +18,9 @@ async function expectShareImage(request: APIRequestContext, url: string) {
 test.describe("sharing: Open Graph and Twitter cards", () => {
   test("a published story has card metadata and a generated share image", async ({ page, request }) => {
     const list = await (await request.get("/api/v1/stories?limit=50")).json();
-    const story = (list.data as { slug: string; title: string; summary: string; isExample: boolean }[]).find((s) => s.isExample && s.summary);
+    const story = (list.data as { slug: string; title: string; summary: string; isExample: boolean }[]).find(
+      (s) => s.isExample && s.summary,
+    );
     expect(story, "a seeded example story").toBeTruthy();
     if (!story) return;
 
@@ -28,7 +30,10 @@ test.describe("sharing: Open Graph and Twitter cards", () => {
     await expect(meta(page, "og:type")).toHaveAttribute("content", "article");
     await expect(meta(page, "og:site_name")).toHaveAttribute("content", "Vertrekpunt");
     await expect(meta(page, "og:url")).toHaveAttribute("content", new RegExp(`/stories/${story.slug}$`));
-    await expect(meta(page, "og:image")).toHaveAttribute("content", new RegExp(`/stories/${story.slug}/opengraph-image`));
+    await expect(meta(page, "og:image")).toHaveAttribute(
+      "content",
+      new RegExp(`/stories/${story.slug}/opengraph-image`),
+    );
     await expect(meta(page, "og:image:width")).toHaveAttribute("content", "1200");
     await expect(meta(page, "og:image:height")).toHaveAttribute("content", "630");
     await expect(meta(page, "twitter:card")).toHaveAttribute("content", "summary_large_image");
@@ -40,9 +45,15 @@ test.describe("sharing: Open Graph and Twitter cards", () => {
     await expectShareImage(request, image ?? "");
   });
 
-  test("a starting point and an intersection of two have cards and share images", async ({ page, request }) => {
+  test("a starting point and an intersection of two have cards and share images", async ({
+    page,
+    request,
+  }) => {
     await page.goto("/starting-points/using-knowledge");
-    await expect(meta(page, "og:title")).toHaveAttribute("content", "Making use of knowledge in the organisation");
+    await expect(meta(page, "og:title")).toHaveAttribute(
+      "content",
+      "Making use of knowledge in the organisation",
+    );
     await expect(meta(page, "og:description")).toHaveAttribute("content", /\S/);
     await expect(meta(page, "og:type")).toHaveAttribute("content", "website");
     await expect(meta(page, "og:url")).toHaveAttribute("content", /\/starting-points\/using-knowledge$/);
@@ -50,7 +61,10 @@ test.describe("sharing: Open Graph and Twitter cards", () => {
     await expectShareImage(request, (await meta(page, "og:image").getAttribute("content")) ?? "");
 
     await page.goto("/starting-points/using-knowledge+learning-with-outside-world");
-    await expect(meta(page, "og:title")).toHaveAttribute("content", "Making use of knowledge in the organisation + Learning from and with the outside world");
+    await expect(meta(page, "og:title")).toHaveAttribute(
+      "content",
+      "Making use of knowledge in the organisation + Learning from and with the outside world",
+    );
     await expect(meta(page, "twitter:card")).toHaveAttribute("content", "summary_large_image");
     await expectShareImage(request, (await meta(page, "og:image").getAttribute("content")) ?? "");
 
@@ -62,7 +76,11 @@ test.describe("sharing: Open Graph and Twitter cards", () => {
   test("a draft has no share image, not even for its author", async ({ browser, request }) => {
     const author = await newMemberPage(browser, "Drafter");
     try {
-      const path = await writeStory(author.page, { title: `Unshared draft ${Date.now()}`, summary: "Not for sharing yet." }, "Save draft");
+      const path = await writeStory(
+        author.page,
+        { title: `Unshared draft ${Date.now()}`, summary: "Not for sharing yet." },
+        "Save draft",
+      );
       // The author sees the draft, without an image tag pointing at a missing image.
       await expect(meta(author.page, "og:title")).toHaveAttribute("content", /^Unshared draft/);
       await expect(meta(author.page, "og:image")).toHaveCount(0);

@@ -8,7 +8,10 @@ const status = (page: Page) => page.locator("#action-status");
 const focused = (page: Page) => page.locator(":focus");
 
 test.describe("every action is confirmed where the person is", () => {
-  test("sign-up, publish, comment, reply, useful, recognise and follow put the focus on the result and say it", async ({ page, browser }) => {
+  test("sign-up, publish, comment, reply, useful, recognise and follow put the focus on the result and say it", async ({
+    page,
+    browser,
+  }) => {
     const author = uniqueMember("Confirmed");
     await page.goto("/signup");
     await page.getByLabel("Name").fill(author.name);
@@ -51,7 +54,10 @@ test.describe("every action is confirmed where the person is", () => {
     const storyUseful = r.getByRole("button", { name: "Useful · 0 (this story)" });
     await storyUseful.click();
     await expect(r.getByRole("button", { name: "Useful · 1 (this story)" })).toBeFocused();
-    await expect(r.getByRole("button", { name: "Useful · 1 (this story)" })).toHaveAttribute("aria-pressed", "true");
+    await expect(r.getByRole("button", { name: "Useful · 1 (this story)" })).toHaveAttribute(
+      "aria-pressed",
+      "true",
+    );
     await expect(status(r)).toHaveText("You find this useful.");
 
     // Recognising a starting point: the button (now "Withdraw") has the focus.
@@ -68,7 +74,9 @@ test.describe("every action is confirmed where the person is", () => {
     await r.goto("/starting-points/collaborating-across-boundaries");
     await r.getByRole("button", { name: "Follow", exact: true }).click();
     await expect(r.getByRole("button", { name: "Following", exact: true })).toBeFocused();
-    await expect(status(r)).toHaveText("You follow this starting point: you get a notification for each new story with it.");
+    await expect(status(r)).toHaveText(
+      "You follow this starting point: you get a notification for each new story with it.",
+    );
     await r.getByLabel("What was the trigger? (optional)").fill("Two departments that never talked.");
     await r.getByRole("button", { name: "I recognise this in my organisation" }).click();
     await expect(focused(r)).toHaveText("✓ You recognise this starting point in your organisation.");
@@ -87,7 +95,8 @@ test.describe("every action is confirmed where the person is", () => {
     await page.getByRole("button", { name: "Post comment" }).click();
     await expect(status(page)).toHaveText("Your comment is posted.");
     const path = new URL(page.url()).pathname;
-    for (const name of ["Edit", "Delete"]) await expect(page.getByRole("button", { name: `${name} (from ${author.name})` })).toBeVisible();
+    for (const name of ["Edit", "Delete"])
+      await expect(page.getByRole("button", { name: `${name} (from ${author.name})` })).toBeVisible();
     await expect(page.getByRole("link", { name: `Link (from ${author.name})` })).toBeVisible();
 
     const reader = await newMemberPage(browser, "Listener");
@@ -99,11 +108,16 @@ test.describe("every action is confirmed where the person is", () => {
     await reader.close();
   });
 
-  test("Markdown headings start below the page's own, and the story page has no empty list", async ({ page }) => {
+  test("Markdown headings start below the page's own, and the story page has no empty list", async ({
+    page,
+  }) => {
     await signUp(page);
     const title = `Headings inside ${randomBytes(3).toString("hex")}`;
     await page.goto("/stories/new");
-    await fillStoryForm(page, { title, body: "# Where we began\n\nA story with a heading of its own, long enough to be published here." });
+    await fillStoryForm(page, {
+      title,
+      body: "# Where we began\n\nA story with a heading of its own, long enough to be published here.",
+    });
     await page.getByRole("button", { name: "Publish" }).click();
     await expect(page.getByRole("heading", { level: 2, name: "Where we began" })).toBeVisible();
     await expect(page.getByRole("heading", { level: 1 })).toHaveCount(1);
@@ -114,16 +128,23 @@ test.describe("every action is confirmed where the person is", () => {
     await expect(page.getByRole("heading", { level: 3, name: "Loud" })).toBeVisible();
   });
 
-  test("the focused skip link does not cover the logo, and accessible names keep their spaces", async ({ page }) => {
+  test("the focused skip link does not cover the logo, and accessible names keep their spaces", async ({
+    page,
+  }) => {
     await page.goto("/");
     await page.keyboard.press("Tab");
     const skip = page.getByRole("link", { name: "Skip to content" });
     await expect(skip).toBeFocused();
-    const [skipBox, logoBox] = [await skip.boundingBox(), await page.getByRole("banner").getByRole("link", { name: "Vertrekpunt" }).boundingBox()];
+    const [skipBox, logoBox] = [
+      await skip.boundingBox(),
+      await page.getByRole("banner").getByRole("link", { name: "Vertrekpunt" }).boundingBox(),
+    ];
     expect(skipBox && logoBox && skipBox.y + skipBox.height <= logoBox.y).toBe(true);
 
     await page.goto("/starting-points");
-    await expect(page.getByRole("heading", { level: 2, name: "1. Improving the work practice" })).toBeVisible();
+    await expect(
+      page.getByRole("heading", { level: 2, name: "1. Improving the work practice" }),
+    ).toBeVisible();
     await signUp(page);
     await page.goto("/stories/new");
     await expect(page.getByRole("textbox", { name: "Summary (optional)", exact: true })).toBeVisible();
@@ -142,7 +163,9 @@ test.describe("every action is confirmed where the person is", () => {
 });
 
 test.describe("/stories keeps its place for keyboard users", () => {
-  test("arrow keys on the sort do not reload the results; the count is announced after each change", async ({ page }) => {
+  test("arrow keys on the sort do not reload the results; the count is announced after each change", async ({
+    page,
+  }) => {
     await page.goto("/stories");
     const sort = page.getByRole("combobox", { name: "Order" });
     await sort.focus();
@@ -168,7 +191,9 @@ test.describe("/stories keeps its place for keyboard users", () => {
 });
 
 test.describe("drafts, privacy and a welcome", () => {
-  test("a draft saves with only a title, says the body minimum up front, and offers Publish instead of a conversation", async ({ page }) => {
+  test("a draft saves with only a title, says the body minimum up front, and offers Publish instead of a conversation", async ({
+    page,
+  }) => {
     await signUp(page);
     await page.goto("/stories/new");
     // The minimum is in the field's hint before anyone trips over it.
@@ -207,13 +232,22 @@ test.describe("drafts, privacy and a welcome", () => {
     await expect(page.getByRole("heading", { name: /^Comments/ })).toBeVisible();
   });
 
-  test("sign-up says what the email is for; the privacy page exists in both languages", async ({ page, browser }) => {
+  test("sign-up says what the email is for; the privacy page exists in both languages", async ({
+    page,
+    browser,
+  }) => {
     await page.goto("/signup");
     await expect(page.getByText("Never shown to anyone.", { exact: false })).toBeVisible();
     await page.getByRole("link", { name: "How Vertrekpunt handles your data" }).click();
     await expect(page).toHaveURL(/\/privacy$/);
     await expect(page).toHaveTitle(/^Privacy: your data on Vertrekpunt/);
-    for (const heading of ["What is stored", "Who sees what", "Your email address", "How long", "Download or delete your data"]) {
+    for (const heading of [
+      "What is stored",
+      "Who sees what",
+      "Your email address",
+      "How long",
+      "Download or delete your data",
+    ]) {
       await expect(page.getByRole("heading", { level: 2, name: heading })).toBeVisible();
     }
     await expect(page.getByRole("contentinfo").getByRole("link", { name: "Privacy" })).toBeVisible();
@@ -221,8 +255,12 @@ test.describe("drafts, privacy and a welcome", () => {
     const dutch = await browser.newContext({ locale: "nl-NL" });
     const nl = await dutch.newPage();
     await nl.goto("/privacy");
-    await expect(nl.getByRole("heading", { level: 1, name: "Privacy: jouw gegevens op Vertrekpunt" })).toBeVisible();
-    await expect(nl.getByRole("heading", { level: 2, name: "Je gegevens downloaden of verwijderen" })).toBeVisible();
+    await expect(
+      nl.getByRole("heading", { level: 1, name: "Privacy: jouw gegevens op Vertrekpunt" }),
+    ).toBeVisible();
+    await expect(
+      nl.getByRole("heading", { level: 2, name: "Je gegevens downloaden of verwijderen" }),
+    ).toBeVisible();
     await dutch.close();
   });
 
@@ -295,7 +333,9 @@ test.describe("on a phone (390 px)", () => {
     expect(await wide()).toEqual([]);
   });
 
-  test("the signed-in header fits in two rows behind a menu; the filters fold into “Filters (n)”", async ({ page }) => {
+  test("the signed-in header fits in two rows behind a menu; the filters fold into “Filters (n)”", async ({
+    page,
+  }) => {
     await signUpOnPhone(page);
     await page.goto("/stories");
     const header = await page.getByRole("banner").boundingBox();
@@ -335,6 +375,10 @@ test.describe("axe wcag22aa at 1280 px", () => {
 });
 
 async function expectCleanAxe(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
-  expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+  const results = await new AxeBuilder({ page })
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"])
+    .analyze();
+  expect(
+    results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`),
+  ).toEqual([]);
 }

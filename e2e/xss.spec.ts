@@ -17,13 +17,24 @@ import { expect, signUp, test, writeStory, type Member } from "./fixtures";
  * content is also checked: no scripts, no on* attributes, no javascript: URLs.
  */
 
-const FIELD = { body: 1000, comment: 2000, short: 3000, name: 4000, proposal: 5000, proposalComment: 6000, note: 7000, reflected: 8000 } as const;
+const FIELD = {
+  body: 1000,
+  comment: 2000,
+  short: 3000,
+  name: 4000,
+  proposal: 5000,
+  proposalComment: 6000,
+  note: 7000,
+  reflected: 8000,
+} as const;
 
 /** All payloads, numbered from `base`. The forms drop NUL characters (PostgreSQL text cannot hold them). */
 const numbered = (base: number) => XSS_PAYLOADS.map((payload, i) => numberedPayload(payload, base + i));
 
 /** Payloads an <input> keeps as typed: one line, no control characters. */
-const ONE_LINE = XSS_PAYLOADS.map((payload, i) => ({ payload, i })).filter(({ payload }) => !/[\u0000-\u001f\u007f\u2028\u2029]/.test(payload));
+const ONE_LINE = XSS_PAYLOADS.map((payload, i) => ({ payload, i })).filter(
+  ({ payload }) => !/[\u0000-\u001f\u007f\u2028\u2029]/.test(payload),
+);
 
 /** Length as submitted: forms send a textarea's line breaks as CRLF, and the limits count them. */
 const submittedLength = (text: string) => text.replace(/\n/g, "\r\n").length;
@@ -33,7 +44,12 @@ function shortPayloads(base: number) {
   let next = 0;
   return {
     /** As many payloads as fit in `max` characters, joined by `separator`. */
-    fill(max: number, separator = " ", accept: (payload: string) => boolean = () => true, maxCount = Infinity): string {
+    fill(
+      max: number,
+      separator = " ",
+      accept: (payload: string) => boolean = () => true,
+      maxCount = Infinity,
+    ): string {
       const parts: string[] = [];
       for (let tries = 0; tries < ONE_LINE.length && parts.length < maxCount; tries++) {
         const { payload, i } = ONE_LINE[next % ONE_LINE.length];
@@ -78,7 +94,12 @@ async function watch(page: Page): Promise<Watch> {
   await page.addInitScript(() => {
     const record = (window as unknown as { __xssRecord: (kind: string, detail: string) => void }).__xssRecord;
     (window as unknown as { __xss: (n: unknown) => void }).__xss = (n) => record("call", String(n));
-    document.addEventListener("securitypolicyviolation", (event) => record("csp", `${event.effectiveDirective} ${event.blockedURI} ${event.sourceFile}:${event.lineNumber}`));
+    document.addEventListener("securitypolicyviolation", (event) =>
+      record(
+        "csp",
+        `${event.effectiveDirective} ${event.blockedURI} ${event.sourceFile}:${event.lineNumber}`,
+      ),
+    );
   });
   page.on("dialog", (dialog) => {
     seen.dialogs.push(`${dialog.type()} ${dialog.message()} on ${page.url()}`);
@@ -91,8 +112,12 @@ async function watch(page: Page): Promise<Watch> {
 async function expectWatchWorks(page: Page, seen: Watch) {
   await page.evaluate(() => (window as unknown as { __xss: (n: number) => void }).__xss(-1));
   await page.evaluate(() => alert(-2));
-  await page.evaluate(() => document.body.insertAdjacentHTML("beforeend", '<img src="/icon.svg" alt="" onload="alert(-3)">'));
-  await expect.poll(() => [seen.calls.length, seen.dialogs.length, seen.violations.length]).toEqual([1, 1, 1]);
+  await page.evaluate(() =>
+    document.body.insertAdjacentHTML("beforeend", '<img src="/icon.svg" alt="" onload="alert(-3)">'),
+  );
+  await expect
+    .poll(() => [seen.calls.length, seen.dialogs.length, seen.violations.length])
+    .toEqual([1, 1, 1]);
   expect(seen.violations[0]).toMatch(/^script-src-attr /);
   seen.calls.length = seen.dialogs.length = seen.violations.length = 0;
 }
@@ -107,11 +132,17 @@ function expectNothingRan(seen: Watch) {
 async function expectInertDom(page: Page) {
   const problems = await page.evaluate(() => {
     const found: string[] = [];
-    const scriptUrl = (value: string) => /^(javascript|vbscript):/.test(value.replace(/[\u0000-\u0020\u007f-\u009f]/g, "").toLowerCase());
+    const scriptUrl = (value: string) =>
+      /^(javascript|vbscript):/.test(value.replace(/[\u0000-\u0020\u007f-\u009f]/g, "").toLowerCase());
     for (const element of Array.from(document.querySelectorAll("*"))) {
       for (const { name, value } of Array.from(element.attributes)) {
         if (name.toLowerCase().startsWith("on")) found.push(`<${element.localName} ${name}>`);
-        if (["href", "src", "action", "formaction", "xlink:href", "data", "srcdoc"].includes(name.toLowerCase()) && scriptUrl(value)) {
+        if (
+          ["href", "src", "action", "formaction", "xlink:href", "data", "srcdoc"].includes(
+            name.toLowerCase(),
+          ) &&
+          scriptUrl(value)
+        ) {
           found.push(`<${element.localName} ${name}="${value}">`);
         }
       }
@@ -119,10 +150,14 @@ async function expectInertDom(page: Page) {
     for (const content of Array.from(document.querySelectorAll(".prose, main mark"))) {
       const html = content.innerHTML.toLowerCase();
       if (html.includes("<script")) found.push("<script in user content");
-      const forbidden = content.querySelectorAll("script, style, iframe, object, embed, form, input, svg, math, base, meta, link, [style], [srcdoc]");
+      const forbidden = content.querySelectorAll(
+        "script, style, iframe, object, embed, form, input, svg, math, base, meta, link, [style], [srcdoc]",
+      );
       for (const element of Array.from(forbidden)) found.push(`<${element.localName}> in user content`);
       for (const link of Array.from(content.querySelectorAll("[href], [src]"))) {
-        const url = (link.getAttribute("href") ?? link.getAttribute("src") ?? "").replace(/[\u0000-\u0020]/g, "").toLowerCase();
+        const url = (link.getAttribute("href") ?? link.getAttribute("src") ?? "")
+          .replace(/[\u0000-\u0020]/g, "")
+          .toLowerCase();
         if (url.startsWith("data:")) found.push(`data: URL in user content: ${url.slice(0, 40)}`);
       }
     }
@@ -132,12 +167,19 @@ async function expectInertDom(page: Page) {
 }
 
 /** A member whose display name is a payload, in their own watched browser context. */
-async function payloadMember(browser: Browser, name: string): Promise<{ page: Page; seen: Watch; member: Member; handlePath: string; close: () => Promise<void> }> {
+async function payloadMember(
+  browser: Browser,
+  name: string,
+): Promise<{ page: Page; seen: Watch; member: Member; handlePath: string; close: () => Promise<void> }> {
   const context = await browser.newContext({ locale: "en-GB" });
   const page = await context.newPage();
   const seen = await watch(page);
   const id = randomBytes(4).toString("hex");
-  const member = await signUp(page, { name, email: `xss-${id}@example.org`, password: `pass-${id}-long-enough` });
+  const member = await signUp(page, {
+    name,
+    email: `xss-${id}@example.org`,
+    password: `pass-${id}-long-enough`,
+  });
   const handlePath = await memberPath(page);
   return { page, seen, member, handlePath, close: () => context.close() };
 }
@@ -176,7 +218,11 @@ test.describe("XSS payloads in every field", () => {
     test.setTimeout(180_000);
     const seen = await watch(page);
     const id = randomBytes(4).toString("hex");
-    await signUp(page, { name: names[0], email: `xss-author-${id}@example.org`, password: `pass-${id}-long-enough` });
+    await signUp(page, {
+      name: names[0],
+      email: `xss-author-${id}@example.org`,
+      password: `pass-${id}-long-enough`,
+    });
     const authorPath = await memberPath(page);
 
     // Three stories: the body of the first holds every payload, one per paragraph; the short
@@ -185,7 +231,10 @@ test.describe("XSS payloads in every field", () => {
     const toolSafe = (payload: string) => payload.length <= 40 && !/[,;]/.test(payload);
     const stories: string[] = [];
     for (let n = 0; n < 3; n++) {
-      const body = n === 0 ? numbered(FIELD.body).join("\n\n") : `A story full of hostile markup, number ${n + 1}.\n\n${short.fill(1000, "\n\n")}`;
+      const body =
+        n === 0
+          ? numbered(FIELD.body).join("\n\n")
+          : `A story full of hostile markup, number ${n + 1}.\n\n${short.fill(1000, "\n\n")}`;
       stories.push(
         await writeStory(page, {
           title: `XSS ${n + 1} ${short.fill(140)}`,
@@ -223,7 +272,9 @@ test.describe("XSS payloads in every field", () => {
     const readerSeen = await watch(readerPage);
     await readerPage.goto("/");
     await expectWatchWorks(readerPage, readerSeen);
-    const reflected = ONE_LINE.slice(0, 5).map(({ payload, i }) => numberedPayload(payload, FIELD.reflected + i));
+    const reflected = ONE_LINE.slice(0, 5).map(({ payload, i }) =>
+      numberedPayload(payload, FIELD.reflected + i),
+    );
     await visitAll(readerPage, readerSeen, [
       ...stories,
       "/",
@@ -247,8 +298,20 @@ test.describe("XSS payloads in every field", () => {
     const body = readerPage.locator("article > .prose").first();
     await expect(body).toBeVisible();
     expect(await body.locator("script").count()).toBe(0);
-    expect(await body.evaluate((element) => Array.from(element.querySelectorAll("*")).flatMap((el) => Array.from(el.attributes).map((a) => a.name)).filter((name) => /^on/i.test(name)))).toEqual([]);
-    expect(await body.evaluate((element) => Array.from(element.querySelectorAll("[href]")).map((el) => el.getAttribute("href")!).filter((href) => /^\s*(javascript|vbscript|data):/i.test(href)))).toEqual([]);
+    expect(
+      await body.evaluate((element) =>
+        Array.from(element.querySelectorAll("*"))
+          .flatMap((el) => Array.from(el.attributes).map((a) => a.name))
+          .filter((name) => /^on/i.test(name)),
+      ),
+    ).toEqual([]);
+    expect(
+      await body.evaluate((element) =>
+        Array.from(element.querySelectorAll("[href]"))
+          .map((el) => el.getAttribute("href")!)
+          .filter((href) => /^\s*(javascript|vbscript|data):/i.test(href)),
+      ),
+    ).toEqual([]);
     expect((await body.innerHTML()).toLowerCase()).not.toContain("<script");
     await reader.close();
 
@@ -282,13 +345,23 @@ test.describe("XSS payloads in every field", () => {
     await page.getByRole("button", { name: "I recognise this in my organisation" }).click();
     await expect(page.getByText("You recognise this starting point in your organisation.")).toBeVisible();
 
-    await visitAll(page, seen, [proposalPath, "/starting-points", "/starting-points/improving-work-practice", proposer.handlePath]);
+    await visitAll(page, seen, [
+      proposalPath,
+      "/starting-points",
+      "/starting-points/improving-work-practice",
+      proposer.handlePath,
+    ]);
     await proposer.close();
 
     const visitor = await browser.newContext({ locale: "en-GB" });
     const visitorPage = await visitor.newPage();
     const visitorSeen = await watch(visitorPage);
-    await visitAll(visitorPage, visitorSeen, [proposalPath, "/starting-points", "/starting-points/improving-work-practice", proposer.handlePath]);
+    await visitAll(visitorPage, visitorSeen, [
+      proposalPath,
+      "/starting-points",
+      "/starting-points/improving-work-practice",
+      proposer.handlePath,
+    ]);
     await visitor.close();
   });
 });

@@ -46,24 +46,41 @@ describe("parseEnv", () => {
   it("names every bad variable at once, with what it must be", () => {
     let error: unknown;
     try {
-      parseEnv({ PORT: "80a", DATABASE_POOL_MAX: "0", LOG_LEVEL: "loud", DIGEST_HOUR_UTC: "24", MAIL_POLL_MS: "10", REQUIRE_EMAIL_VERIFICATION: "maybe" });
+      parseEnv({
+        PORT: "80a",
+        DATABASE_POOL_MAX: "0",
+        LOG_LEVEL: "loud",
+        DIGEST_HOUR_UTC: "24",
+        MAIL_POLL_MS: "10",
+        REQUIRE_EMAIL_VERIFICATION: "maybe",
+      });
     } catch (caught) {
       error = caught;
     }
     expect(error).toBeInstanceOf(InvalidEnvError);
     expect((error as InvalidEnvError).problems).toEqual([
-      { variable: "DATABASE_POOL_MAX", message: 'must be a whole number, 1 or more (for example 10), not "0"' },
+      {
+        variable: "DATABASE_POOL_MAX",
+        message: 'must be a whole number, 1 or more (for example 10), not "0"',
+      },
       { variable: "PORT", message: 'must be a whole number, 1 to 65535 (for example 3000), not "80a"' },
       { variable: "LOG_LEVEL", message: 'must be debug, info, warn or error, not "loud"' },
       { variable: "REQUIRE_EMAIL_VERIFICATION", message: 'must be on or off, not "maybe"' },
-      { variable: "MAIL_POLL_MS", message: 'must be a whole number, 100 or more (for example 5000), not "10"' },
+      {
+        variable: "MAIL_POLL_MS",
+        message: 'must be a whole number, 100 or more (for example 5000), not "10"',
+      },
       { variable: "DIGEST_HOUR_UTC", message: 'must be a whole number, 0 to 23 (for example 6), not "24"' },
     ]);
-    expect((error as Error).message).toContain("Invalid configuration:\n  DATABASE_POOL_MAX must be a whole number");
+    expect((error as Error).message).toContain(
+      "Invalid configuration:\n  DATABASE_POOL_MAX must be a whole number",
+    );
   });
 
   it("never repeats a value that may hold a password", () => {
-    expect(() => parseEnv({ DATABASE_URL: "mysql://app:hunter2@db/x", SMTP_URL: "http://u:hunter2@mail" })).toThrow(InvalidEnvError);
+    expect(() =>
+      parseEnv({ DATABASE_URL: "mysql://app:hunter2@db/x", SMTP_URL: "http://u:hunter2@mail" }),
+    ).toThrow(InvalidEnvError);
     try {
       parseEnv({ DATABASE_URL: "mysql://app:hunter2@db/x", SMTP_URL: "http://u:hunter2@mail" });
     } catch (error) {
@@ -96,18 +113,30 @@ describe("env", () => {
 
 describe("SITE_URL", () => {
   it("is an http(s) origin, kept without its trailing slash", () => {
-    expect(parseEnv({ SITE_URL: "https://Vertrekpunt.example/" }).SITE_URL).toBe("https://vertrekpunt.example");
+    expect(parseEnv({ SITE_URL: "https://Vertrekpunt.example/" }).SITE_URL).toBe(
+      "https://vertrekpunt.example",
+    );
     expect(parseEnv({ SITE_URL: "http://localhost:3000" }).SITE_URL).toBe("http://localhost:3000");
-    expect(() => parseEnv({ SITE_URL: "vertrekpunt.example" })).toThrow(/SITE_URL must be an http:\/\/ or https:\/\/ URL/);
-    expect(() => parseEnv({ SITE_URL: "https://vertrekpunt.example/app" })).toThrow(/SITE_URL must be an origin only/);
+    expect(() => parseEnv({ SITE_URL: "vertrekpunt.example" })).toThrow(
+      /SITE_URL must be an http:\/\/ or https:\/\/ URL/,
+    );
+    expect(() => parseEnv({ SITE_URL: "https://vertrekpunt.example/app" })).toThrow(
+      /SITE_URL must be an origin only/,
+    );
   });
 
   // A server with DATABASE_URL is a production installation: links in mail must not come from
   // the Host a request names (decision 032). Scripts with DATABASE_URL alone still run.
   it("is required to serve with DATABASE_URL, and only then", () => {
     const production = parseEnv({ DATABASE_URL: "postgres://u:p@db:5432/vp" });
-    expect(serverProblems(production)).toEqual([{ variable: "SITE_URL", message: expect.stringMatching(/^must be set with DATABASE_URL/) }]);
-    expect(serverProblems(parseEnv({ DATABASE_URL: "postgres://u:p@db:5432/vp", SITE_URL: "https://vertrekpunt.example" }))).toEqual([]);
+    expect(serverProblems(production)).toEqual([
+      { variable: "SITE_URL", message: expect.stringMatching(/^must be set with DATABASE_URL/) },
+    ]);
+    expect(
+      serverProblems(
+        parseEnv({ DATABASE_URL: "postgres://u:p@db:5432/vp", SITE_URL: "https://vertrekpunt.example" }),
+      ),
+    ).toEqual([]);
     expect(serverProblems(parseEnv({}))).toEqual([]);
   });
 });

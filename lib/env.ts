@@ -19,7 +19,8 @@ import { processSingleton } from "./singleton";
 const KIB = 1024;
 const MIB = 1024 * KIB;
 
-const blankIsUnset = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
+const blankIsUnset = (value: unknown) =>
+  typeof value === "string" && value.trim() === "" ? undefined : value;
 
 /** Unset and empty (or only spaces) mean the same: not set. */
 function optional<T extends z.ZodType>(schema: T) {
@@ -39,7 +40,10 @@ function wholeNumber(options: { min: number; max?: number; example: string }) {
     .trim()
     .regex(/^\d+$/, message)
     .transform(Number)
-    .refine((n) => Number.isSafeInteger(n) && n >= options.min && (options.max === undefined || n <= options.max), message);
+    .refine(
+      (n) => Number.isSafeInteger(n) && n >= options.min && (options.max === undefined || n <= options.max),
+      message,
+    );
 }
 
 const positive = (example: string) => wholeNumber({ min: 1, example });
@@ -67,10 +71,16 @@ const text = z.string().trim();
 const origin = z
   .string()
   .trim()
-  .refine((value) => URL.canParse(value) && ["http:", "https:"].includes(new URL(value).protocol), "must be an http:// or https:// URL, like https://vertrekpunt.example")
+  .refine(
+    (value) => URL.canParse(value) && ["http:", "https:"].includes(new URL(value).protocol),
+    "must be an http:// or https:// URL, like https://vertrekpunt.example",
+  )
   .refine((value) => {
     const parsed = URL.parse(value);
-    return !parsed || (parsed.pathname === "/" && !parsed.search && !parsed.hash && !parsed.username && !parsed.password);
+    return (
+      !parsed ||
+      (parsed.pathname === "/" && !parsed.search && !parsed.hash && !parsed.username && !parsed.password)
+    );
   }, "must be an origin only (scheme, host and port), like https://vertrekpunt.example")
   .transform((value) => URL.parse(value)?.origin ?? value);
 
@@ -94,7 +104,10 @@ const schema = z.object({
   SITE_URL: optional(origin),
   // How many reverse proxies in front of the app append to X-Forwarded-For; 0: none, the
   // connection's address is the client's (lib/rate-limit/forwarded-for.ts, decision 032).
-  TRUST_PROXY: withDefault(wholeNumber({ min: 0, max: 10, example: "1 behind one load balancer, 0 without a proxy" }), 0),
+  TRUST_PROXY: withDefault(
+    wholeNumber({ min: 0, max: 10, example: "1 behind one load balancer, 0 without a proxy" }),
+    0,
+  ),
 
   // The server (decision 019).
   PORT: withDefault(wholeNumber({ min: 1, max: 65_535, example: "3000" }), 3000),
@@ -102,12 +115,17 @@ const schema = z.object({
   REQUEST_BODY_LIMIT_BYTES: withDefault(positive("1048576"), MIB),
   SHUTDOWN_TIMEOUT_MS: withDefault(positive("10000"), 10_000),
   LOG_LEVEL: withDefault(
-    text.toLowerCase().pipe(z.enum(["debug", "info", "warn", "error"], { error: "must be debug, info, warn or error" })),
+    text
+      .toLowerCase()
+      .pipe(z.enum(["debug", "info", "warn", "error"], { error: "must be debug, info, warn or error" })),
     "info",
   ),
   CACHE_MAX_BYTES: withDefault(wholeNumber({ min: 0, example: "67108864, or 0 for no cache" }), 64 * MIB),
   // Whole pages for visitors, bounded renders, a process per core (decision 029).
-  PAGE_CACHE_MAX_BYTES: withDefault(wholeNumber({ min: 0, example: "33554432, or 0 for no page cache" }), 32 * MIB),
+  PAGE_CACHE_MAX_BYTES: withDefault(
+    wholeNumber({ min: 0, example: "33554432, or 0 for no page cache" }),
+    32 * MIB,
+  ),
   PAGE_CACHE_TTL_SECONDS: withDefault(positive("60"), 60),
   RENDER_CONCURRENCY: withDefault(positive("16"), 16),
   // Unset: one per core with DATABASE_URL (scripts/start.ts); the embedded database allows one.

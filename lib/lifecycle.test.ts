@@ -23,7 +23,14 @@ describe("runShutdownHooks", () => {
 
     expect(ran).toEqual(["broken", "first"]);
     const logged = lines.map((line) => JSON.parse(line) as Record<string, unknown>);
-    expect(logged).toEqual([expect.objectContaining({ level: "error", msg: "shutdown hook failed", hook: "broken", error: "socket already closed" })]);
+    expect(logged).toEqual([
+      expect.objectContaining({
+        level: "error",
+        msg: "shutdown hook failed",
+        hook: "broken",
+        error: "socket already closed",
+      }),
+    ]);
     expect(typeof logged[0].time).toBe("string");
   });
 });

@@ -15,7 +15,9 @@ function usage(): never {
 }
 let email: string | undefined;
 try {
-  email = parseArgs({ args: process.argv.slice(2), allowPositionals: true }).positionals[0]?.trim().toLowerCase();
+  email = parseArgs({ args: process.argv.slice(2), allowPositionals: true })
+    .positionals[0]?.trim()
+    .toLowerCase();
 } catch {
   usage();
 }

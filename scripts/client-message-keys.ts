@@ -10,4 +10,6 @@ const root = path.resolve(import.meta.dirname, "..");
 const file = path.join(root, "lib", "i18n", "client-message-keys.json");
 const plan = clientMessagePlan(root);
 writeFileSync(file, `${JSON.stringify(plan, null, 2)}\n`);
-console.log(`${path.relative(root, file)}: ${plan.frame.length} keys around every page, ${Object.keys(plan.pages).length} pages with their own`);
+console.log(
+  `${path.relative(root, file)}: ${plan.frame.length} keys around every page, ${Object.keys(plan.pages).length} pages with their own`,
+);

@@ -24,7 +24,9 @@ try {
 if (args.length > 1 || args[0]?.startsWith("-")) usage();
 const stamp = new Date().toISOString().slice(0, 19).replace(/[-:]/g, "").replace("T", "-");
 const file = path.resolve(args[0] ?? `vertrekpunt-export-${stamp}.json.gz`);
-const source = env().DATABASE_URL ? "the PostgreSQL database in DATABASE_URL" : `the embedded database in ${pgliteDataDir()}`;
+const source = env().DATABASE_URL
+  ? "the PostgreSQL database in DATABASE_URL"
+  : `the embedded database in ${pgliteDataDir()}`;
 
 let handle: DatabaseHandle;
 try {
@@ -32,14 +34,19 @@ try {
   handle = await openDatabase({ prepare: "migrate-only" });
 } catch (error) {
   console.error(`Could not open ${source}:\n${(error as Error).message}`);
-  if (!env().DATABASE_URL) console.error("Stop the server (npm start, npm run dev) first, then run the export again.");
+  if (!env().DATABASE_URL)
+    console.error("Stop the server (npm start, npm run dev) first, then run the export again.");
   process.exit(1);
 }
 
 try {
   const data = await exportDatabase(handle.db);
   await writeExportFile(file, data);
-  const rows = Object.entries(data.tables).map(([name, table]) => [name, String(table.count), table.checksum.slice(0, 16)]);
+  const rows = Object.entries(data.tables).map(([name, table]) => [
+    name,
+    String(table.count),
+    table.checksum.slice(0, 16),
+  ]);
   console.log(formatTable(["table", "rows", "sha256"], rows));
   const total = Object.values(data.tables).reduce((sum, table) => sum + table.count, 0);
   console.log(`\nExported ${total} rows from ${source} to ${file}`);

@@ -20,7 +20,11 @@ function usage(): never {
 }
 let args: { values: { replace?: boolean }; positionals: string[] };
 try {
-  args = parseArgs({ args: process.argv.slice(2), options: { replace: { type: "boolean" } }, allowPositionals: true });
+  args = parseArgs({
+    args: process.argv.slice(2),
+    options: { replace: { type: "boolean" } },
+    allowPositionals: true,
+  });
 } catch {
   usage();
 }
@@ -70,11 +74,17 @@ try {
     await createTagStore({ db: async () => handle.db }).expire([CACHE_TAGS.content]);
   } else {
     const bad = result.tables.filter((check) => !check.ok).map((check) => check.table);
-    console.error(`\nMISMATCH in ${bad.join(", ")}: the import was rolled back and the database is unchanged.`);
+    console.error(
+      `\nMISMATCH in ${bad.join(", ")}: the import was rolled back and the database is unchanged.`,
+    );
     process.exitCode = 1;
   }
 } catch (error) {
-  console.error(error instanceof ImportRefused ? error.message : `Import failed, nothing was imported: ${(error as Error).message}`);
+  console.error(
+    error instanceof ImportRefused
+      ? error.message
+      : `Import failed, nothing was imported: ${(error as Error).message}`,
+  );
   process.exitCode = 1;
 } finally {
   await handle.close();

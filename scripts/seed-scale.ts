@@ -5,7 +5,12 @@
  */
 import { parseArgs } from "node:util";
 import { openDatabase, type DatabaseHandle } from "../db";
-import { SCALE_MEMBER_PASSWORD, SCALE_STORY_500_COMMENTS, SCALE_STORY_50_COMMENTS, scaleMemberEmail } from "../bench/scale/generate";
+import {
+  SCALE_MEMBER_PASSWORD,
+  SCALE_STORY_500_COMMENTS,
+  SCALE_STORY_50_COMMENTS,
+  scaleMemberEmail,
+} from "../bench/scale/generate";
 import { seedScale, type ScaleCounts, type ScaleProgress, type ScaleTable } from "../bench/scale/seed";
 import { createTagStore } from "../lib/cache/tag-store";
 import { CACHE_TAGS } from "../lib/cache/tags";
@@ -17,7 +22,12 @@ function parseCounts(argv: string[]): ScaleCounts {
   let values: Partial<Record<keyof ScaleCounts, string>>;
   try {
     const count = { type: "string" } as const;
-    ({ values } = parseArgs({ args: argv, options: { members: count, stories: count, comments: count }, strict: true, allowPositionals: false }));
+    ({ values } = parseArgs({
+      args: argv,
+      options: { members: count, stories: count, comments: count },
+      strict: true,
+      allowPositionals: false,
+    }));
   } catch (error) {
     // Node names the offending argument in its first line ("Unknown option '--users'").
     throw new Error(String((error as Error).message).split("\n")[0]);
@@ -28,7 +38,8 @@ function parseCounts(argv: string[]): ScaleCounts {
     if (value === undefined) continue;
     // Allow 10_000 and 10,000 for readability.
     const n = Number(value.replace(/[_,]/g, ""));
-    if (!Number.isInteger(n) || n < 0) throw new Error(`--${key} needs a whole number, got ${value || "nothing"}`);
+    if (!Number.isInteger(n) || n < 0)
+      throw new Error(`--${key} needs a whole number, got ${value || "nothing"}`);
     counts[key] = n;
   }
   if (argv.length === 0) throw new Error("Give at least one of --members, --stories, --comments.");
@@ -88,7 +99,9 @@ try {
 const progress = progressReporter();
 const started = performance.now();
 try {
-  console.error(`Scale data in ${handle.kind === "postgres" ? "PostgreSQL (DATABASE_URL)" : "the embedded database"}`);
+  console.error(
+    `Scale data in ${handle.kind === "postgres" ? "PostgreSQL (DATABASE_URL)" : "the embedded database"}`,
+  );
   const result = await seedScale(handle.db, target, { onProgress: progress.report });
   progress.finish();
   // App servers already running on this database drop what they cached (decision 024).
@@ -106,7 +119,9 @@ try {
       `stories:  ${result.after.stories} (added ${added.stories}) + 2 benchmark targets`,
       `comments: ${result.after.comments} (added ${added.comments}) + ${result.targetComments} added on the targets`,
       `counters fixed: ${result.countersFixed}`,
-      `time: ${seconds.toFixed(1)} s, ${Math.round(rows / Math.max(seconds, 0.001))} rows/s (${Object.entries(result.timings)
+      `time: ${seconds.toFixed(1)} s, ${Math.round(rows / Math.max(seconds, 0.001))} rows/s (${Object.entries(
+        result.timings,
+      )
         .map(([table, ms]) => `${table} ${(ms / 1000).toFixed(1)} s`)
         .join(", ")})`,
       `sign in as ${scaleMemberEmail(1)} … ${scaleMemberEmail(result.after.members)} with "${SCALE_MEMBER_PASSWORD}"`,

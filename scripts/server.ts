@@ -51,13 +51,13 @@ const pages = await import("../lib/server-pages");
 const pageCaching = await import("../lib/page-cache");
 const { cacheClock, expireTags, processTagStore } = await import("../lib/cache/tag-store");
 const { generateNonce } = await import("../lib/security/headers");
-const { ALLOWED_METHODS, isAllowedMethod, normaliseRequestUrl } = await import("../lib/security/request-guard");
+const { ALLOWED_METHODS, isAllowedMethod, normaliseRequestUrl } =
+  await import("../lib/security/request-guard");
 const { withholdCacheFunctions } = await import("../lib/security/server-functions");
 const { createLimiter } = await import("../lib/page-cache/limiter");
 const { pinForwardedFor } = await import("../lib/rate-limit/forwarded-for");
 
 const root = path.resolve(import.meta.dirname, "..");
-
 
 // Every setting is checked before anything starts: a bad value stops the server with one line
 // per bad variable, rather than surfacing later as a strange failure.
@@ -72,10 +72,19 @@ function settings() {
 }
 
 // HOSTNAME unset: every interface, as `next start` does.
-const { PORT: port, HOSTNAME: hostname, REQUEST_BODY_LIMIT_BYTES: bodyLimit, SHUTDOWN_TIMEOUT_MS: shutdownTimeoutMs } = settings();
+const {
+  PORT: port,
+  HOSTNAME: hostname,
+  REQUEST_BODY_LIMIT_BYTES: bodyLimit,
+  SHUTDOWN_TIMEOUT_MS: shutdownTimeoutMs,
+} = settings();
 // Whole pages for visitors (decision 029): a size of 0 turns the page cache off. Renders in
 // flight are bounded: many at once share two cores no faster than a few, and hold far more memory.
-const { PAGE_CACHE_MAX_BYTES: pageCacheMaxBytes, PAGE_CACHE_TTL_SECONDS: pageCacheTtlSeconds, RENDER_CONCURRENCY: renderConcurrency } = settings();
+const {
+  PAGE_CACHE_MAX_BYTES: pageCacheMaxBytes,
+  PAGE_CACHE_TTL_SECONDS: pageCacheTtlSeconds,
+  RENDER_CONCURRENCY: renderConcurrency,
+} = settings();
 const pageCacheTtlMs = pageCacheTtlSeconds * 1000;
 // How many proxies in front append to X-Forwarded-For (decision 032); 0: the connection is the client.
 const { TRUST_PROXY: trustProxy } = settings();
@@ -101,7 +110,14 @@ let shutdownStartedAt = 0;
 const connections = new Map<Socket, { requests: number; active: number }>();
 
 const tagStore = processTagStore();
-const pageCache = pageCacheMaxBytes > 0 ? pageCaching.createPageCache({ maxBytes: pageCacheMaxBytes, ttlMs: pageCacheTtlMs, latestInvalidation: () => tagStore.latest() }) : null;
+const pageCache =
+  pageCacheMaxBytes > 0
+    ? pageCaching.createPageCache({
+        maxBytes: pageCacheMaxBytes,
+        ttlMs: pageCacheTtlMs,
+        latestInvalidation: () => tagStore.latest(),
+      })
+    : null;
 const renders = createLimiter(renderConcurrency);
 // How long a visitor waits for another request's render of the same page before making its own.
 const RENDER_WAIT_MS = 10_000;
@@ -117,7 +133,9 @@ const server = createServer((req, res) => {
     if (!res.headersSent) {
       res.statusCode = databaseIsDown() ? 503 : 500;
       res.setHeader("Content-Type", "text/plain; charset=utf-8");
-      res.end(`${res.statusCode === 503 ? "Service unavailable" : "Internal server error"}. Reference: ${String(req.headers["x-request-id"])}\n`);
+      res.end(
+        `${res.statusCode === 503 ? "Service unavailable" : "Internal server error"}. Reference: ${String(req.headers["x-request-id"])}\n`,
+      );
     } else {
       res.destroy();
     }
@@ -179,11 +197,21 @@ async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> 
 
   const declaredLength = req.headers["content-length"];
   if (declaredLength !== undefined && Number(declaredLength) > bodyLimit) {
-    log.warn("request body too large", { requestId, path: loggablePath(pathname), method: req.method, contentLength: Number(declaredLength), limit: bodyLimit });
+    log.warn("request body too large", {
+      requestId,
+      path: loggablePath(pathname),
+      method: req.method,
+      contentLength: Number(declaredLength),
+      limit: bodyLimit,
+    });
     // Node reads and discards the unread body after the answer, keeping the connection; a body
     // too large to be worth reading closes it.
     if (Number(declaredLength) > DISCARD_MAX_BYTES) res.setHeader("Connection", "close");
-    return send(isApi ? pages.tooLargeJson(requestId, bodyLimit) : pages.tooLargePage({ locale: locale(), requestId, url, limitBytes: bodyLimit }));
+    return send(
+      isApi
+        ? pages.tooLargeJson(requestId, bodyLimit)
+        : pages.tooLargePage({ locale: locale(), requestId, url, limitBytes: bodyLimit }),
+    );
   }
 
   if (!hasValidEncoding(pathname)) {
@@ -195,25 +223,46 @@ async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> 
     body?.release();
     const method = req.method ?? "";
     const allow = ALLOWED_METHODS.join(", ");
-    return send(isApi ? pages.methodNotAllowedJson(requestId, method, allow) : pages.methodNotAllowedPage({ locale: locale(), requestId, url, method, allow }));
+    return send(
+      isApi
+        ? pages.methodNotAllowedJson(requestId, method, allow)
+        : pages.methodNotAllowedPage({ locale: locale(), requestId, url, method, allow }),
+    );
   }
 
   if (databaseIsDown() && !STATIC_PATH.test(pathname) && pathname !== "/api/health" && !isAction) {
     // The body is not needed; let Node read and discard it as usual.
     body?.release();
-    return send(isApi ? pages.unavailableJson(requestId) : pages.unavailablePage({ locale: locale(), requestId, url }));
+    return send(
+      isApi ? pages.unavailableJson(requestId) : pages.unavailablePage({ locale: locale(), requestId, url }),
+    );
   }
 
   const bodyState = body ? await body.complete : "complete";
   if (bodyState === "aborted") return;
   if (bodyState === "over") {
-    log.warn("request body too large", { requestId, path: loggablePath(pathname), method: req.method, streamed: true, limit: bodyLimit });
-    return send(isApi ? pages.tooLargeJson(requestId, bodyLimit) : pages.tooLargePage({ locale: locale(), requestId, url, limitBytes: bodyLimit }));
+    log.warn("request body too large", {
+      requestId,
+      path: loggablePath(pathname),
+      method: req.method,
+      streamed: true,
+      limit: bodyLimit,
+    });
+    return send(
+      isApi
+        ? pages.tooLargeJson(requestId, bodyLimit)
+        : pages.tooLargePage({ locale: locale(), requestId, url, limitBytes: bodyLimit }),
+    );
   }
   body?.release();
 
   if (pageCache && pageCaching.isPageCacheable(req)) return servePublicPage(req, res, pageCache, locale());
-  if (!STATIC_PATH.test(pathname) && req.method !== "GET" && req.method !== "HEAD" && req.method !== "OPTIONS") {
+  if (
+    !STATIC_PATH.test(pathname) &&
+    req.method !== "GET" &&
+    req.method !== "HEAD" &&
+    req.method !== "OPTIONS"
+  ) {
     invalidatePagesAfterWrite(res);
   }
   await render(req, res);
@@ -226,7 +275,12 @@ async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> 
  */
 async function render(req: IncomingMessage, res: ServerResponse): Promise<void> {
   const pathname = (req.url ?? "/").split("?", 1)[0];
-  if ((req.method !== "GET" && req.method !== "HEAD") || STATIC_PATH.test(pathname) || pathname === "/api/health") return nextHandler(req, res);
+  if (
+    (req.method !== "GET" && req.method !== "HEAD") ||
+    STATIC_PATH.test(pathname) ||
+    pathname === "/api/health"
+  )
+    return nextHandler(req, res);
   // A link prefetch is a guess at the next page: it waits behind pages someone is waiting for.
   const release = await renders.acquire({ background: req.headers["next-router-prefetch"] !== undefined });
   // The client may have gone while this waited (the router cancels prefetches): its "close"
@@ -244,7 +298,12 @@ async function render(req: IncomingMessage, res: ServerResponse): Promise<void> 
  * A visitor's public page: from the page cache when a stored copy is current, else rendered by
  * Next and stored on the way out (lib/page-cache, decision 029).
  */
-async function servePublicPage(req: IncomingMessage, res: ServerResponse, cache: NonNullable<typeof pageCache>, locale: string): Promise<void> {
+async function servePublicPage(
+  req: IncomingMessage,
+  res: ServerResponse,
+  cache: NonNullable<typeof pageCache>,
+  locale: string,
+): Promise<void> {
   // Another server's writes, at most POLL_INTERVAL_MS old.
   await tagStore.refresh();
   const key = pageCaching.pageCacheKey(req, locale);
@@ -327,7 +386,10 @@ function isChunkedWithoutLength(req: IncomingMessage): boolean {
  * Next never sees the request. Holding at most the limit in memory is the price of answering
  * 413 cleanly instead of cutting off a body Next is already reading.
  */
-function holdStreamedBody(req: IncomingMessage, limit: number): { complete: Promise<"complete" | "over" | "aborted">; release: () => void } {
+function holdStreamedBody(
+  req: IncomingMessage,
+  limit: number,
+): { complete: Promise<"complete" | "over" | "aborted">; release: () => void } {
   const push = req.push;
   const chunks: Buffer[] = [];
   let size = 0;
@@ -420,7 +482,7 @@ server.closeIdleConnections = closeIdleConnections;
  */
 async function acceptBacklog(): Promise<void> {
   const deadline = performance.now() + Math.min(ACCEPT_BACKLOG_MAX_MS, shutdownTimeoutMs);
-  for (let seen = -1; seen !== accepted && performance.now() < deadline; ) {
+  for (let seen = -1; seen !== accepted && performance.now() < deadline;) {
     seen = accepted;
     // A timer, then an immediate: the loop has polled for new connections in between.
     await new Promise((resolve) => setTimeout(resolve, 10));
@@ -445,7 +507,12 @@ async function shutdown(signal: NodeJS.Signals): Promise<void> {
   shuttingDown = true;
   const started = performance.now();
   shutdownStartedAt = started;
-  log.info("shutdown started", { signal, inFlight, connections: connections.size, timeoutMs: shutdownTimeoutMs });
+  log.info("shutdown started", {
+    signal,
+    inFlight,
+    connections: connections.size,
+    timeoutMs: shutdownTimeoutMs,
+  });
 
   await acceptBacklog();
   // Stop accepting connections. Idle keep-alive connections close now, busy ones after their
@@ -497,7 +564,13 @@ try {
 // A signal during start-up has already begun the shutdown.
 if (!shuttingDown) {
   server.listen(port, hostname, () => {
-    log.info("server listening", { url: `http://${hostname ?? "localhost"}:${port}`, hostname: hostname ?? "all interfaces", port, bodyLimit, shutdownTimeoutMs });
+    log.info("server listening", {
+      url: `http://${hostname ?? "localhost"}:${port}`,
+      hostname: hostname ?? "all interfaces",
+      port,
+      bodyLimit,
+      shutdownTimeoutMs,
+    });
   });
 }
 server.on("error", (error) => {

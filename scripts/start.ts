@@ -21,7 +21,19 @@ process.env.NEXT_TELEMETRY_DISABLED ??= "1";
 
 const root = path.resolve(import.meta.dirname, "..");
 const stampFile = path.join(root, ".next", "vertrekpunt-build-hash");
-const inputs = ["app", "components", "lib", "db", "public", "proxy.ts", "instrumentation.ts", "next.config.ts", "postcss.config.mjs", "tsconfig.json", "package-lock.json"];
+const inputs = [
+  "app",
+  "components",
+  "lib",
+  "db",
+  "public",
+  "proxy.ts",
+  "instrumentation.ts",
+  "next.config.ts",
+  "postcss.config.mjs",
+  "tsconfig.json",
+  "package-lock.json",
+];
 const skip = new Set(["node_modules", ".next", ".data"]);
 
 function hashSources(): string {
@@ -44,7 +56,9 @@ function run(command: string, args: string[], env: Record<string, string> = {}) 
 }
 
 // Other arguments are ignored, as they always were.
-const buildOnly = parseArgs({ args: process.argv.slice(2), options: { "build-only": { type: "boolean" } }, strict: false }).values["build-only"] === true;
+const buildOnly =
+  parseArgs({ args: process.argv.slice(2), options: { "build-only": { type: "boolean" } }, strict: false })
+    .values["build-only"] === true;
 
 if (!buildOnly) {
   try {
@@ -57,12 +71,17 @@ if (!buildOnly) {
 
 const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
 const hash = hashSources();
-const current = existsSync(path.join(root, ".next", "BUILD_ID")) && existsSync(stampFile) && readFileSync(stampFile, "utf8") === hash;
+const current =
+  existsSync(path.join(root, ".next", "BUILD_ID")) &&
+  existsSync(stampFile) &&
+  readFileSync(stampFile, "utf8") === hash;
 if (current) {
   console.log("Using the existing build (sources unchanged).");
 } else {
   // Type checking is CI's job (npm run typecheck); here it would only make the first start slower.
-  console.log("Building the app (first start or changed sources). This usually takes 1–3 minutes on a 2-core machine…");
+  console.log(
+    "Building the app (first start or changed sources). This usually takes 1–3 minutes on a 2-core machine…",
+  );
   const started = Date.now();
   run(process.execPath, [nextBin, "build"], { SKIP_BUILD_TYPECHECK: "1" });
   console.log(`Built in ${Math.round((Date.now() - started) / 1000)} s.`);
@@ -80,7 +99,10 @@ function webConcurrency(): string | undefined {
   // A bad value goes on unchanged: scripts/server.ts checks every setting and says what is wrong.
   if (!settings) return process.env.WEB_CONCURRENCY;
   if (!settings.DATABASE_URL) {
-    if ((settings.WEB_CONCURRENCY ?? 1) !== 1) console.warn("WEB_CONCURRENCY is ignored with the embedded database: one process owns its data folder.");
+    if ((settings.WEB_CONCURRENCY ?? 1) !== 1)
+      console.warn(
+        "WEB_CONCURRENCY is ignored with the embedded database: one process owns its data folder.",
+      );
     return "1";
   }
   return String(settings.WEB_CONCURRENCY ?? availableParallelism());

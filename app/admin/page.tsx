@@ -18,14 +18,23 @@ export async function generateMetadata(): Promise<Metadata> {
 
 const MESSAGES = { saved: ["role", "settings"], error: ["lastAdmin", "notAllowed", "gone"] } as const;
 
-export default async function AdminPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function AdminPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const user = await requireUser("/admin");
   if (!isAdmin(user)) notFound();
   const query = await searchParams;
   const q = (first(query.q) ?? "").slice(0, 100);
   const saved = MESSAGES.saved.find((key) => key === first(query.saved));
   const error = MESSAGES.error.find((key) => key === first(query.error));
-  const [t, format, settings, members] = await Promise.all([getTranslations("admin"), getFormatter(), getSettings(), listMembers(q)]);
+  const [t, format, settings, members] = await Promise.all([
+    getTranslations("admin"),
+    getFormatter(),
+    getSettings(),
+    listMembers(q),
+  ]);
 
   return (
     <div className="space-y-10">
@@ -51,7 +60,10 @@ export default async function AdminPage({ searchParams }: { searchParams: Promis
         <h2 id="settings-heading" className="text-xl font-semibold">
           {t("settingsTitle")}
         </h2>
-        <form action={setApprovalSettingAction} className="space-y-3 rounded-lg border border-stone-200 bg-white p-5">
+        <form
+          action={setApprovalSettingAction}
+          className="space-y-3 rounded-lg border border-stone-200 bg-white p-5"
+        >
           <div className="flex items-start gap-2">
             <input
               id="approveNewMembersStories"
@@ -68,7 +80,9 @@ export default async function AdminPage({ searchParams }: { searchParams: Promis
               </p>
             </div>
           </div>
-          <PendingButton className="rounded bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800">{t("saveSettings")}</PendingButton>
+          <PendingButton className="rounded bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800">
+            {t("saveSettings")}
+          </PendingButton>
         </form>
       </section>
 
@@ -89,7 +103,10 @@ export default async function AdminPage({ searchParams }: { searchParams: Promis
             placeholder={t("searchMembers")}
             className="block w-full max-w-md rounded border border-stone-400 px-3 py-2"
           />
-          <button type="submit" className="rounded border border-stone-400 bg-white px-4 py-2 hover:bg-stone-100">
+          <button
+            type="submit"
+            className="rounded border border-stone-400 bg-white px-4 py-2 hover:bg-stone-100"
+          >
             {t("search")}
           </button>
         </form>
@@ -99,11 +116,17 @@ export default async function AdminPage({ searchParams }: { searchParams: Promis
             <li key={member.id} className="flex flex-wrap items-center justify-between gap-3 p-4">
               <div>
                 <p className="font-medium">
-                  <a href={`/members/${member.handle}`}>{member.name}</a> <span className="text-stone-600">@{member.handle}</span>
-                  {member.suspended ? <span className="ml-2 rounded bg-red-100 px-2 py-0.5 text-sm text-red-900">{t("suspended")}</span> : null}
+                  <a href={`/members/${member.handle}`}>{member.name}</a>{" "}
+                  <span className="text-stone-600">@{member.handle}</span>
+                  {member.suspended ? (
+                    <span className="ml-2 rounded bg-red-100 px-2 py-0.5 text-sm text-red-900">
+                      {t("suspended")}
+                    </span>
+                  ) : null}
                 </p>
                 <p className="text-sm text-stone-600">
-                  {member.email} · {t("joined", { date: format.dateTime(member.createdAt, { dateStyle: "medium" }) })}
+                  {member.email} ·{" "}
+                  {t("joined", { date: format.dateTime(member.createdAt, { dateStyle: "medium" }) })}
                 </p>
               </div>
               <form action={setRoleAction} className="flex items-center gap-2">
@@ -111,14 +134,21 @@ export default async function AdminPage({ searchParams }: { searchParams: Promis
                 <label htmlFor={`role-${member.id}`} className="sr-only">
                   {t("roleOf", { name: member.name })}
                 </label>
-                <select id={`role-${member.id}`} name="role" defaultValue={member.role} className="rounded border border-stone-400 bg-white px-2 py-1.5">
+                <select
+                  id={`role-${member.id}`}
+                  name="role"
+                  defaultValue={member.role}
+                  className="rounded border border-stone-400 bg-white px-2 py-1.5"
+                >
                   {ASSIGNABLE_ROLES.map((role) => (
                     <option key={role} value={role}>
                       {t(`role_${role}`)}
                     </option>
                   ))}
                 </select>
-                <PendingButton className="rounded border border-stone-400 bg-white px-3 py-1.5 hover:bg-stone-100">{t("saveRole")}</PendingButton>
+                <PendingButton className="rounded border border-stone-400 bg-white px-3 py-1.5 hover:bg-stone-100">
+                  {t("saveRole")}
+                </PendingButton>
               </form>
             </li>
           ))}

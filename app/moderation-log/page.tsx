@@ -10,9 +10,17 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t("logTitle"), alternates: { canonical: "/moderation-log" } };
 }
 
-export default async function ModerationLogPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function ModerationLogPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const after = first((await searchParams).after) ?? null;
-  const [t, format, log] = await Promise.all([getTranslations("moderation"), getFormatter(), publicLog(after)]);
+  const [t, format, log] = await Promise.all([
+    getTranslations("moderation"),
+    getFormatter(),
+    publicLog(after),
+  ]);
   return (
     <div className="space-y-6">
       <header className="space-y-2">
@@ -24,16 +32,24 @@ export default async function ModerationLogPage({ searchParams }: { searchParams
         {log.items.map((entry) => (
           <li key={entry.id} className="rounded border border-stone-200 bg-white p-4">
             <p className="text-sm text-stone-600">
-              <time dateTime={entry.createdAt.toISOString()}>{format.dateTime(entry.createdAt, { dateStyle: "medium", timeStyle: "short" })}</time>
+              <time dateTime={entry.createdAt.toISOString()}>
+                {format.dateTime(entry.createdAt, { dateStyle: "medium", timeStyle: "short" })}
+              </time>
               {" · "}
-              {entry.actor ? t("logBy", { name: entry.actor.name }) : t("logAutomatic", { count: AUTO_HIDE_REPORTERS })}
+              {entry.actor
+                ? t("logBy", { name: entry.actor.name })
+                : t("logAutomatic", { count: AUTO_HIDE_REPORTERS })}
             </p>
             <p>
               <span className="font-medium">{t(`action_${entry.action}`)}</span>
               {": "}
-              {["story", "comment", "member"].includes(entry.targetType) ? t(`logTarget_${entry.targetType}`, { label: entry.targetLabel }) : entry.targetLabel}
+              {["story", "comment", "member"].includes(entry.targetType)
+                ? t(`logTarget_${entry.targetType}`, { label: entry.targetLabel })
+                : entry.targetLabel}
             </p>
-            {entry.reason ? <p className="text-stone-700">{t("logReason", { reason: entry.reason })}</p> : null}
+            {entry.reason ? (
+              <p className="text-stone-700">{t("logReason", { reason: entry.reason })}</p>
+            ) : null}
           </li>
         ))}
       </ol>

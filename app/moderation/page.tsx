@@ -13,24 +13,50 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t("queueTitle"), robots: { index: false } };
 }
 
-export default async function ModerationPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function ModerationPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const user = await requireUser("/moderation");
   // For everyone else the page does not exist.
   if (!isModerator(user)) notFound();
   const done = (await searchParams).done === "1";
-  const [t, format, queue, pending] = await Promise.all([getTranslations("moderation"), getFormatter(), reviewQueue(), pendingStories()]);
+  const [t, format, queue, pending] = await Promise.all([
+    getTranslations("moderation"),
+    getFormatter(),
+    reviewQueue(),
+    pendingStories(),
+  ]);
   const day = (date: Date) => format.dateTime(date, { dateStyle: "medium" });
 
-  const Author = ({ author }: { author: { name: string; handle: string; history: MemberHistory } | null }) => {
-    if (!author) return <p className="text-sm text-stone-600">{t("authorLabel")}: {t("formerMember")}</p>;
-    const earlier = Object.entries(author.history.actions).map(([action, n]) => `${t(`action_${action}`)} ×${n}`);
+  const Author = ({
+    author,
+  }: {
+    author: { name: string; handle: string; history: MemberHistory } | null;
+  }) => {
+    if (!author)
+      return (
+        <p className="text-sm text-stone-600">
+          {t("authorLabel")}: {t("formerMember")}
+        </p>
+      );
+    const earlier = Object.entries(author.history.actions).map(
+      ([action, n]) => `${t(`action_${action}`)} ×${n}`,
+    );
     return (
       <PageMessages page="app/moderation/page.tsx">
         <div className="text-sm text-stone-700">
           <p>
             {t("authorLabel")}: <a href={`/members/${author.handle}`}>{author.name}</a> (@{author.handle})
           </p>
-          <p>{t("history", { date: day(author.history.memberSince), stories: author.history.stories, comments: author.history.comments })}</p>
+          <p>
+            {t("history", {
+              date: day(author.history.memberSince),
+              stories: author.history.stories,
+              comments: author.history.comments,
+            })}
+          </p>
           <p>{earlier.length ? t("historyActions", { list: earlier.join(", ") }) : t("historyNone")}</p>
         </div>
       </PageMessages>
@@ -48,9 +74,12 @@ export default async function ModerationPage({ searchParams }: { searchParams: P
   const Content = ({ target }: { target: Target }) => (
     <div className="space-y-1">
       <p className="font-medium">
-        {t(`logTarget_${target.type}`, { label: target.label })} · <span className="text-stone-600">{t("state", { state: t(`state_${target.state}`) })}</span>
+        {t(`logTarget_${target.type}`, { label: target.label })} ·{" "}
+        <span className="text-stone-600">{t("state", { state: t(`state_${target.state}`) })}</span>
       </p>
-      <blockquote className="whitespace-pre-line border-l-4 border-stone-300 pl-3 text-stone-800">{target.excerpt}</blockquote>
+      <blockquote className="whitespace-pre-line border-l-4 border-stone-300 pl-3 text-stone-800">
+        {target.excerpt}
+      </blockquote>
       {target.state !== "deleted" ? (
         <a href={target.url} className="text-sm">
           {t("open")}
@@ -96,12 +125,20 @@ export default async function ModerationPage({ searchParams }: { searchParams: P
           {queue.length === 0 ? <p className="text-stone-600">{t("noReports")}</p> : null}
           <ul className="space-y-4">
             {queue.map((item) => (
-              <li key={`${item.target.type}:${item.target.id}`} className="space-y-3 rounded-lg border border-stone-200 bg-white p-5">
+              <li
+                key={`${item.target.type}:${item.target.id}`}
+                className="space-y-3 rounded-lg border border-stone-200 bg-white p-5"
+              >
                 <Content target={item.target} />
                 <p className="text-sm font-medium text-red-800">
-                  {t("reporters", { count: item.reporters })} · {t("reportedOn", { date: day(item.firstReportedAt) })}
+                  {t("reporters", { count: item.reporters })} ·{" "}
+                  {t("reportedOn", { date: day(item.firstReportedAt) })}
                 </p>
-                <p className="text-sm">{item.reasons.map((r) => t("reasonCount", { reason: t(`reason_${r.reason}`), count: r.count })).join(" · ")}</p>
+                <p className="text-sm">
+                  {item.reasons
+                    .map((r) => t("reasonCount", { reason: t(`reason_${r.reason}`), count: r.count }))
+                    .join(" · ")}
+                </p>
                 {item.notes.length > 0 ? (
                   <div className="text-sm">
                     <p className="font-medium">{t("notesLabel")}</p>

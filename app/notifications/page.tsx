@@ -25,7 +25,11 @@ export default async function NotificationsPage({ searchParams }: Props) {
     getTranslations("notices"),
     getFormatter(),
     getReaderLocale(),
-    listNotificationsPage({ userId: user.id, after: first(query.after) ?? null, before: first(query.before) ?? null }),
+    listNotificationsPage({
+      userId: user.id,
+      after: first(query.after) ?? null,
+      before: first(query.before) ?? null,
+    }),
     unreadNotificationCount(user.id),
   ]);
   const items: NotificationListItem[] = page.items.map((notice) => {
@@ -36,7 +40,10 @@ export default async function NotificationsPage({ searchParams }: Props) {
       detail: described.reason ? t("reason", { reason: described.reason }) : null,
       href: described.url ? `/notifications/${notice.id}` : null,
       read: notice.readAt !== null,
-      date: { iso: notice.createdAt.toISOString(), label: format.dateTime(notice.createdAt, { dateStyle: "medium", timeStyle: "short" }) },
+      date: {
+        iso: notice.createdAt.toISOString(),
+        label: format.dateTime(notice.createdAt, { dateStyle: "medium", timeStyle: "short" }),
+      },
     };
   });
   return (
@@ -50,12 +57,23 @@ export default async function NotificationsPage({ searchParams }: Props) {
       </header>
       {unread > 0 ? (
         <form action={markNotificationsReadAction}>
-          <PendingButton className="rounded border border-stone-400 bg-white px-4 py-2 hover:bg-stone-100">{t("markAllRead")}</PendingButton>
+          <PendingButton className="rounded border border-stone-400 bg-white px-4 py-2 hover:bg-stone-100">
+            {t("markAllRead")}
+          </PendingButton>
         </form>
       ) : null}
       {items.length === 0 ? <p className="text-stone-600">{t("empty")}</p> : null}
-      <NotificationList items={items} markReadAction={markNotificationReadAction} labels={{ new: t("new"), markRead: t("markRead") }} />
-      <Pagination basePath="/notifications" params={new URLSearchParams()} newer={page.newer} older={page.older} />
+      <NotificationList
+        items={items}
+        markReadAction={markNotificationReadAction}
+        labels={{ new: t("new"), markRead: t("markRead") }}
+      />
+      <Pagination
+        basePath="/notifications"
+        params={new URLSearchParams()}
+        newer={page.newer}
+        older={page.older}
+      />
     </div>
   );
 }

@@ -11,7 +11,10 @@ export const dynamic = "force-dynamic";
 const CORS = { "Access-Control-Allow-Origin": "*" };
 
 function refuse(status: 400 | 404 | 501, message: string) {
-  return new NextResponse(`${message}\n`, { status, headers: { "Content-Type": "text/plain; charset=utf-8", ...CORS } });
+  return new NextResponse(`${message}\n`, {
+    status,
+    headers: { "Content-Type": "text/plain; charset=utf-8", ...CORS },
+  });
 }
 
 /**
@@ -29,7 +32,10 @@ export async function GET(request: NextRequest) {
   const target = embedTargetOf(url, origin);
   if (!target) return refuse(404, "No embed for this URL.");
   const locale = target.lang ?? (await embedLocale(searchParams));
-  const [t, tMeta] = await Promise.all([getTranslations({ locale, namespace: "embed" }), getTranslations({ locale, namespace: "meta" })]);
+  const [t, tMeta] = await Promise.all([
+    getTranslations({ locale, namespace: "embed" }),
+    getTranslations({ locale, namespace: "meta" }),
+  ]);
   const site = tMeta("siteName");
   const { embed } = embedUrls(target, origin);
   const maxWidth = searchParams.get("maxwidth");
@@ -44,7 +50,9 @@ export async function GET(request: NextRequest) {
         providerName: site,
         origin,
         title: story.title,
-        author: story.author ? { name: story.author.name, url: `${origin}/members/${story.author.handle}` } : null,
+        author: story.author
+          ? { name: story.author.name, url: `${origin}/members/${story.author.handle}` }
+          : null,
         embed,
         ...fitSize(EMBED_SIZES.story, maxWidth, maxHeight),
       }),
@@ -59,7 +67,13 @@ export async function GET(request: NextRequest) {
     title = startingPoint.name;
   }
   return NextResponse.json(
-    oembedResponse({ providerName: site, origin, title, embed, ...fitSize(EMBED_SIZES.model, maxWidth, maxHeight) }),
+    oembedResponse({
+      providerName: site,
+      origin,
+      title,
+      embed,
+      ...fitSize(EMBED_SIZES.model, maxWidth, maxHeight),
+    }),
     { headers: CORS },
   );
 }

@@ -15,7 +15,9 @@ export async function generateMetadata(): Promise<Metadata> {
 type Query = { callbackUrl?: string; ended?: string; reset?: string; deleted?: string; error?: string };
 
 // Auth.js sends its errors here (pages.error); a sign-in link that was used or expired is the common one.
-function authErrorKey(error: string | undefined): "magicLinkExpired" | "suspendedForGood" | "signInFailed" | null {
+function authErrorKey(
+  error: string | undefined,
+): "magicLinkExpired" | "suspendedForGood" | "signInFailed" | null {
   if (!error) return null;
   if (error === "Verification") return "magicLinkExpired";
   if (error === "Suspended") return "suspendedForGood";
@@ -67,10 +69,13 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
           <Link href="/forgot-password">{t("forgotPassword")}</Link>
         </p>
         <p className="text-stone-700">
-          <Link href={`/signin/email?callbackUrl=${encodeURIComponent(callbackUrl)}`}>{t("emailMeALink")}</Link>
+          <Link href={`/signin/email?callbackUrl=${encodeURIComponent(callbackUrl)}`}>
+            {t("emailMeALink")}
+          </Link>
         </p>
         <p className="text-stone-700">
-          {t("noAccount")} <Link href={`/signup?callbackUrl=${encodeURIComponent(callbackUrl)}`}>{tNav("signUp")}</Link>
+          {t("noAccount")}{" "}
+          <Link href={`/signup?callbackUrl=${encodeURIComponent(callbackUrl)}`}>{tNav("signUp")}</Link>
         </p>
       </div>
     </PageMessages>

@@ -12,7 +12,11 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t("signUpTitle") };
 }
 
-export default async function SignUpPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string }> }) {
+export default async function SignUpPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ callbackUrl?: string }>;
+}) {
   const callbackUrl = safeCallbackUrl((await searchParams).callbackUrl);
   if (await currentUser()) redirect(callbackUrl);
   const t = await getTranslations("auth");
@@ -28,7 +32,8 @@ export default async function SignUpPage({ searchParams }: { searchParams: Promi
         </header>
         <SignUpForm callbackUrl={callbackUrl} />
         <p className="text-stone-700">
-          {t("haveAccount")} <Link href={`/signin?callbackUrl=${encodeURIComponent(callbackUrl)}`}>{t("signIn")}</Link>
+          {t("haveAccount")}{" "}
+          <Link href={`/signin?callbackUrl=${encodeURIComponent(callbackUrl)}`}>{t("signIn")}</Link>
         </p>
       </div>
     </PageMessages>

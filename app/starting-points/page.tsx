@@ -3,7 +3,11 @@ import Link from "next/link";
 import { TableBox } from "@/components/table-box";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { CoOccurrenceHeatMap } from "@/components/co-occurrence-heat-map";
-import { ModelOverTimeSection, SuggestionEvaluationSection, TriggersSection } from "@/components/model-learning-sections";
+import {
+  ModelOverTimeSection,
+  SuggestionEvaluationSection,
+  TriggersSection,
+} from "@/components/model-learning-sections";
 import { ProposalForm } from "@/components/proposal-form";
 import { startingPointColor } from "@/lib/starting-points/color";
 import { currentUser } from "@/lib/auth/session";
@@ -18,7 +22,11 @@ import { siteOrigin } from "@/lib/feeds/site-url";
 import { PageMessages } from "@/components/page-messages";
 
 export async function generateMetadata(): Promise<Metadata> {
-  const [t, tFeeds, origin] = await Promise.all([getTranslations("startingPoints"), getTranslations("feeds"), siteOrigin()]);
+  const [t, tFeeds, origin] = await Promise.all([
+    getTranslations("startingPoints"),
+    getTranslations("feeds"),
+    siteOrigin(),
+  ]);
   return {
     title: t("title"),
     // The layout's feed link, plus the oEmbed discovery link (decision 025).
@@ -52,8 +60,11 @@ export default async function StartingPointsPage() {
     .filter((pair) => pair.both > 0)
     .sort((x, y) => y.both - x.both);
   const number = (value: number | null, digits = 2) =>
-    value === null ? tm("notAvailable") : format.number(value, { minimumFractionDigits: digits, maximumFractionDigits: digits });
-  const percent = (value: number | null) => (value === null ? tm("notAvailable") : format.number(value, { style: "percent" }));
+    value === null
+      ? tm("notAvailable")
+      : format.number(value, { minimumFractionDigits: digits, maximumFractionDigits: digits });
+  const percent = (value: number | null) =>
+    value === null ? tm("notAvailable") : format.number(value, { style: "percent" });
   const nameOf = new Map(evidence.startingPoints.map((sp) => [sp.slug, sp.name]));
   const [first, third] = [0, 2];
   const open = proposals.filter((p) => p.status === "open");
@@ -70,12 +81,19 @@ export default async function StartingPointsPage() {
 
         <ol className="space-y-6">
           {startingPoints.map((sp) => (
-            <li key={sp.slug} className="rounded-lg border-l-4 bg-white p-5 shadow-sm" style={{ borderLeftColor: startingPointColor(sp.position) }}>
+            <li
+              key={sp.slug}
+              className="rounded-lg border-l-4 bg-white p-5 shadow-sm"
+              style={{ borderLeftColor: startingPointColor(sp.position) }}
+            >
               <h2 className="text-xl font-semibold">
                 <span className="mr-2" style={{ color: startingPointColor(sp.position) }}>
                   {sp.position}.
                 </span>{" "}
-                <Link href={`/starting-points/${sp.slug}`} className="text-stone-900 no-underline hover:underline">
+                <Link
+                  href={`/starting-points/${sp.slug}`}
+                  className="text-stone-900 no-underline hover:underline"
+                >
                   {sp.name}
                 </Link>
               </h2>
@@ -128,9 +146,15 @@ export default async function StartingPointsPage() {
                     <th scope="row" className="border border-stone-300 p-2 text-left font-medium">
                       {sp.position}. <Link href={`/starting-points/${sp.slug}`}>{sp.name}</Link>
                     </th>
-                    <td className="border border-stone-300 p-2 text-right tabular-nums">{sp.taggedStories}</td>
-                    <td className="border border-stone-300 p-2 text-right tabular-nums">{sp.readerRecognitions}</td>
-                    <td className="border border-stone-300 p-2 text-right tabular-nums">{sp.organisationRecognitions}</td>
+                    <td className="border border-stone-300 p-2 text-right tabular-nums">
+                      {sp.taggedStories}
+                    </td>
+                    <td className="border border-stone-300 p-2 text-right tabular-nums">
+                      {sp.readerRecognitions}
+                    </td>
+                    <td className="border border-stone-300 p-2 text-right tabular-nums">
+                      {sp.organisationRecognitions}
+                    </td>
                   </tr>
                 ))}
               </tbody>
@@ -149,7 +173,11 @@ export default async function StartingPointsPage() {
             </p>
           ) : null}
           <CoOccurrenceHeatMap
-            labels={evidence.startingPoints.map((sp) => ({ slug: sp.slug, name: sp.name, position: sp.position }))}
+            labels={evidence.startingPoints.map((sp) => ({
+              slug: sp.slug,
+              name: sp.name,
+              position: sp.position,
+            }))}
             counts={counts}
             jaccard={overlaps}
             idPrefix="co-occurrence"
@@ -157,7 +185,13 @@ export default async function StartingPointsPage() {
               title: t("coOccurrenceHeading"),
               description: tm("heatMapDescription"),
               caption: t("coOccurrenceCaption"),
-              cellLabel: (a, b, count, overlap) => tm("cellLabel", { a, b, count, overlap: overlap === null ? tm("overlapNone") : number(overlap) }),
+              cellLabel: (a, b, count, overlap) =>
+                tm("cellLabel", {
+                  a,
+                  b,
+                  count,
+                  overlap: overlap === null ? tm("overlapNone") : number(overlap),
+                }),
               diagonalLabel: (a, count) => tm("diagonalLabel", { a, count }),
               overlapHeading: tm("overlapHeading"),
               noData: tm("noCoOccurrence"),
@@ -174,7 +208,11 @@ export default async function StartingPointsPage() {
                 {pairs.map((pair) => (
                   <li key={`${pair.a}+${pair.b}`}>
                     <Link href={`/starting-points/${pair.a}+${pair.b}`}>
-                      {t("pairLink", { a: nameOf.get(pair.a) ?? pair.a, b: nameOf.get(pair.b) ?? pair.b, count: pair.both })}
+                      {t("pairLink", {
+                        a: nameOf.get(pair.a) ?? pair.a,
+                        b: nameOf.get(pair.b) ?? pair.b,
+                        count: pair.both,
+                      })}
                     </Link>
                   </li>
                 ))}
@@ -189,23 +227,43 @@ export default async function StartingPointsPage() {
           </h2>
           <p className="max-w-3xl text-stone-700">{tm("agreementExplained")}</p>
           {agreed.overall.rated === 0 ? (
-            <p className="rounded border border-dashed border-stone-300 bg-white p-4 text-stone-700">{tm("agreementNoData")}</p>
+            <p className="rounded border border-dashed border-stone-300 bg-white p-4 text-stone-700">
+              {tm("agreementNoData")}
+            </p>
           ) : (
             <>
               <p className="font-medium">
                 {tm("overallKappa", {
                   kappa: number(agreed.overall.kappa),
-                  band: agreed.overall.kappa === null ? tm("notAvailable") : tm(`bands.${kappaBand(agreed.overall.kappa)}`),
+                  band:
+                    agreed.overall.kappa === null
+                      ? tm("notAvailable")
+                      : tm(`bands.${kappaBand(agreed.overall.kappa)}`),
                   rated: agreed.overall.rated,
                   observed: percent(agreed.overall.observed),
                 })}
               </p>
               <TableBox id="agreement-caption" caption={tm("agreementCaption")}>
-                <table aria-labelledby="agreement-caption" className="min-w-full border-collapse bg-white text-sm">
+                <table
+                  aria-labelledby="agreement-caption"
+                  className="min-w-full border-collapse bg-white text-sm"
+                >
                   <thead>
                     <tr>
-                      {[t("startingPoint"), tm("ratedStories"), tm("bothSay"), tm("authorOnly"), tm("readersOnly"), tm("agreementShare"), tm("kappa")].map((heading, i) => (
-                        <th key={heading} scope="col" className={`border border-stone-300 p-2 ${i === 0 ? "text-left" : "text-right"}`}>
+                      {[
+                        t("startingPoint"),
+                        tm("ratedStories"),
+                        tm("bothSay"),
+                        tm("authorOnly"),
+                        tm("readersOnly"),
+                        tm("agreementShare"),
+                        tm("kappa"),
+                      ].map((heading, i) => (
+                        <th
+                          key={heading}
+                          scope="col"
+                          className={`border border-stone-300 p-2 ${i === 0 ? "text-left" : "text-right"}`}
+                        >
                           {heading}
                         </th>
                       ))}
@@ -219,10 +277,18 @@ export default async function StartingPointsPage() {
                         </th>
                         <td className="border border-stone-300 p-2 text-right tabular-nums">{cell.rated}</td>
                         <td className="border border-stone-300 p-2 text-right tabular-nums">{cell.both}</td>
-                        <td className="border border-stone-300 p-2 text-right tabular-nums">{cell.authorOnly}</td>
-                        <td className="border border-stone-300 p-2 text-right tabular-nums">{cell.readersOnly}</td>
-                        <td className="border border-stone-300 p-2 text-right tabular-nums">{percent(cell.observed)}</td>
-                        <td className="border border-stone-300 p-2 text-right tabular-nums">{number(cell.kappa)}</td>
+                        <td className="border border-stone-300 p-2 text-right tabular-nums">
+                          {cell.authorOnly}
+                        </td>
+                        <td className="border border-stone-300 p-2 text-right tabular-nums">
+                          {cell.readersOnly}
+                        </td>
+                        <td className="border border-stone-300 p-2 text-right tabular-nums">
+                          {percent(cell.observed)}
+                        </td>
+                        <td className="border border-stone-300 p-2 text-right tabular-nums">
+                          {number(cell.kappa)}
+                        </td>
                       </tr>
                     ))}
                   </tbody>
@@ -248,7 +314,11 @@ export default async function StartingPointsPage() {
           <div className="grid gap-8 lg:grid-cols-2">
             <div className="space-y-6">
               <ProposalList heading={tm("openProposals")} empty={tm("noOpenProposals")} proposals={open} />
-              <ProposalList heading={tm("decidedProposals")} empty={tm("noDecidedProposals")} proposals={decided} />
+              <ProposalList
+                heading={tm("decidedProposals")}
+                empty={tm("noDecidedProposals")}
+                proposals={decided}
+              />
             </div>
             <div id="propose" className="space-y-3 rounded-lg border border-stone-200 bg-white p-5">
               <h3 className="text-lg font-semibold">{tm("proposeHeading")}</h3>
@@ -282,7 +352,15 @@ export default async function StartingPointsPage() {
   );
 }
 
-async function ProposalList({ heading, empty, proposals }: { heading: string; empty: string; proposals: ProposalSummary[] }) {
+async function ProposalList({
+  heading,
+  empty,
+  proposals,
+}: {
+  heading: string;
+  empty: string;
+  proposals: ProposalSummary[];
+}) {
   const tm = await getTranslations("model");
   return (
     <div className="space-y-2">

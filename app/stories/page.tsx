@@ -5,9 +5,22 @@ import { StoriesLink, StoryBrowser, StoryResults } from "@/components/story-brow
 import { StoryFilterForm } from "@/components/story-filter-form";
 import { StoryList } from "@/components/story-list";
 import { getReaderLocale } from "@/lib/i18n/server";
-import { cachedFacetCounts, cachedPublishedStories, cachedSearchSnippets, cachedStartingPoints, cachedStoryCount } from "@/lib/cache/reads";
+import {
+  cachedFacetCounts,
+  cachedPublishedStories,
+  cachedSearchSnippets,
+  cachedStartingPoints,
+  cachedStoryCount,
+} from "@/lib/cache/reads";
 import { LANGUAGES, ORGANISATION_TYPES } from "@/lib/constants/vocabulary";
-import { activeFilterChips, effectiveSort, parseStoryListParams, toSearchParams, type FilterChip, type StorySearchParams } from "@/lib/stories/search-params";
+import {
+  activeFilterChips,
+  effectiveSort,
+  parseStoryListParams,
+  toSearchParams,
+  type FilterChip,
+  type StorySearchParams,
+} from "@/lib/stories/search-params";
 import { COUNT_CAP } from "@/lib/stories/facets";
 import { PageMessages } from "@/components/page-messages";
 
@@ -48,11 +61,17 @@ export default async function StoriesPage({ searchParams }: { searchParams: Prom
   const chips = activeFilterChips(filters);
   // Only an empty result asks what dropping each filter would give.
   const [snippets, withoutCounts] = await Promise.all([
-    filters.q ? cachedSearchSnippets(page.items.map((story) => story.id), filters.q) : undefined,
+    filters.q
+      ? cachedSearchSnippets(
+          page.items.map((story) => story.id),
+          filters.q,
+        )
+      : undefined,
     total === 0 ? Promise.all(chips.map((chip) => cachedStoryCount(chip.without, { cap: COUNT_CAP }))) : [],
   ]);
 
-  const day = (value: string) => format.dateTime(new Date(`${value}T00:00:00Z`), { dateStyle: "medium", timeZone: "UTC" });
+  const day = (value: string) =>
+    format.dateTime(new Date(`${value}T00:00:00Z`), { dateStyle: "medium", timeZone: "UTC" });
   const authorNames = new Map(facets.authors.map((author) => [author.handle, author.name]));
   const chipLabel = (chip: FilterChip): string => {
     switch (chip.kind) {
@@ -90,15 +109,31 @@ export default async function StoriesPage({ searchParams }: { searchParams: Prom
         <StoryBrowser current={current}>
           <StoryFilterForm
             options={{
-              startingPoints: startingPoints.map((sp) => ({ value: sp.slug, label: sp.name, count: facets.startingPoints[sp.slug] ?? 0 })),
-              languages: LANGUAGES.map((value) => ({ value, label: tLanguages(value), count: facets.languages[value] ?? 0 })),
-              organisationTypes: ORGANISATION_TYPES.map((value) => ({ value, label: tTypes(value), count: facets.organisationTypes[value] ?? 0 })),
+              startingPoints: startingPoints.map((sp) => ({
+                value: sp.slug,
+                label: sp.name,
+                count: facets.startingPoints[sp.slug] ?? 0,
+              })),
+              languages: LANGUAGES.map((value) => ({
+                value,
+                label: tLanguages(value),
+                count: facets.languages[value] ?? 0,
+              })),
+              organisationTypes: ORGANISATION_TYPES.map((value) => ({
+                value,
+                label: tTypes(value),
+                count: facets.organisationTypes[value] ?? 0,
+              })),
               tools: withChosen(
                 facets.tools.map((tool) => ({ value: tool.value, label: tool.value, count: tool.count })),
                 filters.tools,
               ),
               authors: withChosen(
-                facets.authors.map((author) => ({ value: author.handle, label: author.name, count: author.count })),
+                facets.authors.map((author) => ({
+                  value: author.handle,
+                  label: author.name,
+                  count: author.count,
+                })),
                 filters.authors,
               ),
               years: facets.years,
@@ -107,9 +142,13 @@ export default async function StoriesPage({ searchParams }: { searchParams: Prom
 
           <StoryResults label={t("resultsLabel")} updating={t("updating")}>
             <h2 className="text-xl font-semibold" data-result-count>
-              {total > COUNT_CAP ? t("resultCountMore", { count: COUNT_CAP }) : t("resultCount", { count: total })}
+              {total > COUNT_CAP
+                ? t("resultCountMore", { count: COUNT_CAP })
+                : t("resultCount", { count: total })}
             </h2>
-            {total > COUNT_CAP ? <p className="text-sm text-stone-700">{t("facetsSampled", { count: COUNT_CAP })}</p> : null}
+            {total > COUNT_CAP ? (
+              <p className="text-sm text-stone-700">{t("facetsSampled", { count: COUNT_CAP })}</p>
+            ) : null}
             {chips.length > 0 ? (
               <div className="flex flex-wrap items-center gap-2 text-sm">
                 <span className="text-stone-700">{t("activeFilters")}:</span>
@@ -140,9 +179,11 @@ export default async function StoriesPage({ searchParams }: { searchParams: Prom
                     <ul className="mt-1 list-disc space-y-1 pl-5 text-sm">
                       {suggestions.map(({ chip, count }) => (
                         <li key={`${chip.kind}:${chip.value}`}>
-                          <StoriesLink query={queryOf(chip.without)}>{count > COUNT_CAP
+                          <StoriesLink query={queryOf(chip.without)}>
+                            {count > COUNT_CAP
                               ? t("withoutFilterMore", { label: chipLabel(chip), count: COUNT_CAP })
-                              : t("withoutFilter", { label: chipLabel(chip), count })}</StoriesLink>
+                              : t("withoutFilter", { label: chipLabel(chip), count })}
+                          </StoriesLink>
                         </li>
                       ))}
                     </ul>

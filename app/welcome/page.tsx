@@ -29,7 +29,10 @@ export default async function WelcomePage() {
         <p className="text-lg text-stone-700">{t("intro")}</p>
       </header>
       {isAdmin(user) ? (
-        <section aria-labelledby="admin-heading" className="space-y-2 rounded-lg border border-brand-600 bg-brand-50 p-5">
+        <section
+          aria-labelledby="admin-heading"
+          className="space-y-2 rounded-lg border border-brand-600 bg-brand-50 p-5"
+        >
           <h2 id="admin-heading" className="text-xl font-semibold">
             {t("adminHeading")}
           </h2>

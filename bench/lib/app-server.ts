@@ -15,35 +15,45 @@ export type AppServer = { url: string; pid: number; logFile: string; stop: () =>
 
 const ROOT = path.resolve(import.meta.dirname, "..", "..");
 
-export async function startAppServer(databaseUrl: string, workDir: string, settings: Record<string, string> = {}): Promise<AppServer> {
+export async function startAppServer(
+  databaseUrl: string,
+  workDir: string,
+  settings: Record<string, string> = {},
+): Promise<AppServer> {
   const port = await freePort();
   const logFile = path.join(workDir, "server.log");
   const log = openSync(logFile, "a");
-  const child = spawnTracked("app server", process.execPath, ["--import", "tsx", path.join(ROOT, "scripts", "server.ts")], {
-    cwd: ROOT,
-    stdio: ["ignore", log, log],
-    env: {
-      ...process.env,
-      NODE_ENV: "production",
-      DATABASE_URL: databaseUrl,
-      AUTH_SECRET: randomBytes(32).toString("base64url"),
-      PORT: String(port),
-      HOSTNAME: "127.0.0.1",
-      // Required with DATABASE_URL: the server's own address.
-      SITE_URL: `http://127.0.0.1:${port}`,
-      LOG_LEVEL: "info",
-      REQUIRE_EMAIL_VERIFICATION: "off",
-      RATE_LIMIT_COMMENT_PER_MEMBER: "1000000000",
-      RATE_LIMIT_API_PER_IP: "1000000000",
-      RATE_LIMIT_SIGN_IN_FAILURES_PER_IP: "1000000000",
-      RATE_LIMIT_REACTION_PER_MEMBER: "1000000000",
-      ...settings,
+  const child = spawnTracked(
+    "app server",
+    process.execPath,
+    ["--import", "tsx", path.join(ROOT, "scripts", "server.ts")],
+    {
+      cwd: ROOT,
+      stdio: ["ignore", log, log],
+      env: {
+        ...process.env,
+        NODE_ENV: "production",
+        DATABASE_URL: databaseUrl,
+        AUTH_SECRET: randomBytes(32).toString("base64url"),
+        PORT: String(port),
+        HOSTNAME: "127.0.0.1",
+        // Required with DATABASE_URL: the server's own address.
+        SITE_URL: `http://127.0.0.1:${port}`,
+        LOG_LEVEL: "info",
+        REQUIRE_EMAIL_VERIFICATION: "off",
+        RATE_LIMIT_COMMENT_PER_MEMBER: "1000000000",
+        RATE_LIMIT_API_PER_IP: "1000000000",
+        RATE_LIMIT_SIGN_IN_FAILURES_PER_IP: "1000000000",
+        RATE_LIMIT_REACTION_PER_MEMBER: "1000000000",
+        ...settings,
+      },
     },
-  });
+  );
   const url = `http://127.0.0.1:${port}`;
   await waitUntil(
     async () => {
-      if (child.exitCode !== null) throw new Error(`the app server exited (${child.exitCode}); see ${logFile}`);
+      if (child.exitCode !== null)
+        throw new Error(`the app server exited (${child.exitCode}); see ${logFile}`);
       return (await fetch(`${url}/api/health`).catch(() => null))?.status === 200;
     },
     180_000,

@@ -2,7 +2,16 @@ import { parseArgs as parseCommandLine } from "node:util";
 
 /* Command-line flags of `npm run bench`. */
 
-export const PARTS = ["pages", "burst", "signed-in", "comments", "queries", "first-load-js", "lighthouse", "startup"] as const;
+export const PARTS = [
+  "pages",
+  "burst",
+  "signed-in",
+  "comments",
+  "queries",
+  "first-load-js",
+  "lighthouse",
+  "startup",
+] as const;
 export type Part = (typeof PARTS)[number];
 
 export type BenchOptions = {
@@ -28,7 +37,12 @@ const OPTIONS = {
 export function parseArgs(argv: readonly string[]): BenchOptions {
   let values: { quick?: boolean; "skip-lighthouse"?: boolean; only?: string; help?: boolean };
   try {
-    ({ values } = parseCommandLine({ args: [...argv], options: OPTIONS, strict: true, allowPositionals: false }));
+    ({ values } = parseCommandLine({
+      args: [...argv],
+      options: OPTIONS,
+      strict: true,
+      allowPositionals: false,
+    }));
   } catch (error) {
     // Node names the offending argument in its first line ("Unknown option '--fast'").
     const reason = String((error as Error).message).split("\n")[0];
@@ -40,7 +54,8 @@ export function parseArgs(argv: readonly string[]): BenchOptions {
   if (values.only !== undefined) {
     if (!values.only) throw new Error("--only needs a part name");
     const only = values.only.split(",").map((name) => {
-      if (!(PARTS as readonly string[]).includes(name)) throw new Error(`unknown part "${name}" (parts: ${PARTS.join(", ")})`);
+      if (!(PARTS as readonly string[]).includes(name))
+        throw new Error(`unknown part "${name}" (parts: ${PARTS.join(", ")})`);
       return name as Part;
     });
     for (const part of PARTS) if (!only.includes(part)) parts.delete(part);

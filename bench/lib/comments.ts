@@ -1,6 +1,12 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import pg from "pg";
-import { SCALE_MEMBER_PASSWORD, SCALE_STORY_50_COMMENTS, SCALE_STORY_500_COMMENTS, scaleMemberEmail, scaleMemberId } from "../scale/generate";
+import {
+  SCALE_MEMBER_PASSWORD,
+  SCALE_STORY_50_COMMENTS,
+  SCALE_STORY_500_COMMENTS,
+  scaleMemberEmail,
+  scaleMemberId,
+} from "../scale/generate";
 import { hiddenFields, request } from "../../tests/faults/support/http";
 import { percentile } from "./stats";
 import type { CommentPostingResult } from "./types";
@@ -13,7 +19,12 @@ import type { CommentPostingResult } from "./types";
  */
 
 function mergeCookies(previous: string, headers: Headers | undefined): string {
-  const jar = new Map(previous.split("; ").filter(Boolean).map((pair) => [pair.split("=")[0], pair] as const));
+  const jar = new Map(
+    previous
+      .split("; ")
+      .filter(Boolean)
+      .map((pair) => [pair.split("=")[0], pair] as const),
+  );
   for (const cookie of headers?.getSetCookie() ?? []) {
     const pair = cookie.split(";")[0];
     jar.set(pair.split("=")[0], pair);
@@ -29,9 +40,14 @@ export async function signInScaleMember(baseUrl: string, n: number): Promise<str
   for (const [name, value] of hiddenFields(page.body ?? "", "password")) form.append(name, value);
   form.append("email", scaleMemberEmail(n));
   form.append("password", SCALE_MEMBER_PASSWORD);
-  const outcome = await request(`${baseUrl}/signin`, { method: "POST", body: form, headers: { origin: baseUrl, cookie: mergeCookies("", page.headers) } });
+  const outcome = await request(`${baseUrl}/signin`, {
+    method: "POST",
+    body: form,
+    headers: { origin: baseUrl, cookie: mergeCookies("", page.headers) },
+  });
   const cookie = mergeCookies("", outcome.headers);
-  if (outcome.status !== 303 || !/authjs\.session-token=/.test(cookie)) throw new Error(`signing in ${scaleMemberEmail(n)} failed: ${outcome.status} ${outcome.error ?? ""}`);
+  if (outcome.status !== 303 || !/authjs\.session-token=/.test(cookie))
+    throw new Error(`signing in ${scaleMemberEmail(n)} failed: ${outcome.status} ${outcome.error ?? ""}`);
   return cookie;
 }
 
@@ -62,15 +78,27 @@ async function commentForm(baseUrl: string, slug: string, cookie: string): Promi
   return { path, fields };
 }
 
-export type PostingOptions = { baseUrl: string; databaseUrl: string; members: number; durationSeconds: number };
+export type PostingOptions = {
+  baseUrl: string;
+  databaseUrl: string;
+  members: number;
+  durationSeconds: number;
+};
 
-export async function postComments({ baseUrl, databaseUrl, members, durationSeconds }: PostingOptions): Promise<CommentPostingResult> {
+export async function postComments({
+  baseUrl,
+  databaseUrl,
+  members,
+  durationSeconds,
+}: PostingOptions): Promise<CommentPostingResult> {
   const run = randomBytes(6).toString("hex");
   const marker = (member: number, sequence: number) => `[bench ${run} m${member} #${sequence}]`;
   const slugs = await storiesToCommentOn(databaseUrl, members * 4);
   if (slugs.length === 0) throw new Error("no open published story to comment on");
 
-  const sessions = await Promise.all(Array.from({ length: members }, (_, i) => signInScaleMember(baseUrl, i + 1)));
+  const sessions = await Promise.all(
+    Array.from({ length: members }, (_, i) => signInScaleMember(baseUrl, i + 1)),
+  );
   // Each member gets its own stories, round robin, read once: posting is what is measured.
   const forms = await Promise.all(
     sessions.map(async (cookie, i) => {
@@ -93,14 +121,24 @@ export async function postComments({ baseUrl, databaseUrl, members, durationSeco
         const body = new FormData();
         for (const [name, value] of form.fields) body.append(name, value);
         body.append("idempotencyKey", randomUUID());
-        body.append("body", `${tag} Posted by the benchmark: how did the first month of working in the open go?`);
+        body.append(
+          "body",
+          `${tag} Posted by the benchmark: how did the first month of working in the open go?`,
+        );
         attempts++;
         const started = performance.now();
-        const outcome = await request(`${baseUrl}${form.path}`, { method: "POST", body, headers: { origin: baseUrl, cookie } });
+        const outcome = await request(`${baseUrl}${form.path}`, {
+          method: "POST",
+          body,
+          headers: { origin: baseUrl, cookie },
+        });
         const elapsed = performance.now() - started;
         // Acknowledged: 303 to the new comment (what a browser without JavaScript gets), or a 2xx.
         const location = outcome.headers?.get("location") ?? "";
-        if ((outcome.status >= 200 && outcome.status < 300) || (outcome.status === 303 && location.includes("/comments/"))) {
+        if (
+          (outcome.status >= 200 && outcome.status < 300) ||
+          (outcome.status === 303 && location.includes("/comments/"))
+        ) {
           latencies.push(elapsed);
           acknowledged.add(tag);
         } else {

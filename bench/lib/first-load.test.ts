@@ -8,7 +8,13 @@ describe("aggregateScripts", () => {
       { url: "http://x/_next/static/chunks/b.js", rawBytes: 3000, gzipBytes: 900 },
       { url: "http://x/_next/static/chunks/a.js", rawBytes: 1000, gzipBytes: 400 },
     ]);
-    expect(result).toEqual({ route: "/stories/[slug]", path: "/stories/a", scripts: 2, rawBytes: 4000, gzipBytes: 1300 });
+    expect(result).toEqual({
+      route: "/stories/[slug]",
+      path: "/stories/a",
+      scripts: 2,
+      rawBytes: 4000,
+      gzipBytes: 1300,
+    });
   });
 
   it("gives zeros for a page without scripts", () => {

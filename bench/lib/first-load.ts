@@ -12,7 +12,11 @@ import type { FirstLoadRoute } from "./types";
 
 export type LoadedScript = { url: string; rawBytes: number; gzipBytes: number };
 
-export function aggregateScripts(route: string, path: string, scripts: readonly LoadedScript[]): FirstLoadRoute {
+export function aggregateScripts(
+  route: string,
+  path: string,
+  scripts: readonly LoadedScript[],
+): FirstLoadRoute {
   const unique = new Map<string, LoadedScript>();
   for (const script of scripts) unique.set(script.url.split("#")[0], script);
   let rawBytes = 0;
@@ -25,9 +29,20 @@ export function aggregateScripts(route: string, path: string, scripts: readonly 
 }
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-export const CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage"];
+export const CHROMIUM_ARGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+  "--disable-dev-shm-usage",
+];
 
-export async function measureFirstLoad(baseUrl: string, routes: { route: string; path: string }[]): Promise<FirstLoadRoute[]> {
+export async function measureFirstLoad(
+  baseUrl: string,
+  routes: { route: string; path: string }[],
+): Promise<FirstLoadRoute[]> {
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
   try {
     const results: FirstLoadRoute[] = [];
@@ -40,13 +55,19 @@ export async function measureFirstLoad(baseUrl: string, routes: { route: string;
         pending.push(
           response
             .body()
-            .then((body) => ({ url: response.url(), rawBytes: body.length, gzipBytes: gzipSync(body).length }))
+            .then((body) => ({
+              url: response.url(),
+              rawBytes: body.length,
+              gzipBytes: gzipSync(body).length,
+            }))
             .catch(() => null),
         );
       });
       const response = await page.goto(`${baseUrl}${path}`, { waitUntil: "networkidle", timeout: 60_000 });
       if (!response?.ok()) throw new Error(`${path} answered ${response?.status()}`);
-      const scripts = (await Promise.all(pending)).filter((script): script is LoadedScript => script !== null);
+      const scripts = (await Promise.all(pending)).filter(
+        (script): script is LoadedScript => script !== null,
+      );
       results.push(aggregateScripts(route, path, scripts));
       await context.close();
     }
@@ -63,10 +84,15 @@ export async function measureFirstLoad(baseUrl: string, routes: { route: string;
  */
 export function frameworkFloorGzipBytes(root: string): number | null {
   try {
-    const manifest = JSON.parse(readFileSync(path.join(root, ".next", "build-manifest.json"), "utf8")) as { rootMainFiles?: string[] };
+    const manifest = JSON.parse(readFileSync(path.join(root, ".next", "build-manifest.json"), "utf8")) as {
+      rootMainFiles?: string[];
+    };
     const files = manifest.rootMainFiles ?? [];
     if (!files.length) return null;
-    return files.reduce((sum, file) => sum + gzipSync(readFileSync(path.join(root, ".next", file))).length, 0);
+    return files.reduce(
+      (sum, file) => sum + gzipSync(readFileSync(path.join(root, ".next", file))).length,
+      0,
+    );
   } catch {
     return null;
   }

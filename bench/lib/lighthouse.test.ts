@@ -4,9 +4,21 @@ import { scoresFrom } from "./lighthouse";
 describe("scoresFrom", () => {
   it("turns Lighthouse's 0–1 scores into percentages", () => {
     const result = scoresFrom("Home", "/", {
-      categories: { performance: { score: 0.984 }, accessibility: { score: 1 }, "best-practices": { score: 0.96 }, seo: { score: 1 } },
+      categories: {
+        performance: { score: 0.984 },
+        accessibility: { score: 1 },
+        "best-practices": { score: 0.96 },
+        seo: { score: 1 },
+      },
     });
-    expect(result).toEqual({ name: "Home", path: "/", performance: 98, accessibility: 100, bestPractices: 96, seo: 100 });
+    expect(result).toEqual({
+      name: "Home",
+      path: "/",
+      performance: 98,
+      accessibility: 100,
+      bestPractices: 96,
+      seo: 100,
+    });
   });
 
   it("keeps a missing score as null and reports a runtime error", () => {

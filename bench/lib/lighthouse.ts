@@ -17,7 +17,10 @@ import type { LighthouseResult } from "./types";
 const LIGHTHOUSE_CLI = createRequire(import.meta.url).resolve("lighthouse/cli/index.js");
 const RUN_TIMEOUT_MS = 240_000;
 
-type LighthouseReport = { categories?: Record<string, { score: number | null } | undefined>; runtimeError?: { code: string; message: string } };
+type LighthouseReport = {
+  categories?: Record<string, { score: number | null } | undefined>;
+  runtimeError?: { code: string; message: string };
+};
 
 export function scoresFrom(name: string, pagePath: string, report: LighthouseReport): LighthouseResult {
   const score = (id: string) => {
@@ -38,9 +41,19 @@ export function scoresFrom(name: string, pagePath: string, report: LighthouseRep
 async function startChromium(): Promise<{ port: number; stop: () => Promise<void> }> {
   const port = await freePort();
   const profile = mkdtempSync(path.join(tmpdir(), "vp-bench-chromium-"));
-  const child = spawnTracked("chromium", CHROMIUM_PATH, ["--headless", ...CHROMIUM_ARGS, `--remote-debugging-port=${port}`, `--user-data-dir=${profile}`, "about:blank"]);
+  const child = spawnTracked("chromium", CHROMIUM_PATH, [
+    "--headless",
+    ...CHROMIUM_ARGS,
+    `--remote-debugging-port=${port}`,
+    `--user-data-dir=${profile}`,
+    "about:blank",
+  ]);
   captureOutput(child);
-  await waitUntil(async () => (await fetch(`http://127.0.0.1:${port}/json/version`).catch(() => null))?.ok === true, 30_000, "Chromium's debugging port");
+  await waitUntil(
+    async () => (await fetch(`http://127.0.0.1:${port}/json/version`).catch(() => null))?.ok === true,
+    30_000,
+    "Chromium's debugging port",
+  );
   return {
     port,
     stop: async () => {
@@ -50,7 +63,10 @@ async function startChromium(): Promise<{ port: number; stop: () => Promise<void
   };
 }
 
-export async function runLighthouse(baseUrl: string, pages: { name: string; path: string }[]): Promise<LighthouseResult[]> {
+export async function runLighthouse(
+  baseUrl: string,
+  pages: { name: string; path: string }[],
+): Promise<LighthouseResult[]> {
   const results: LighthouseResult[] = [];
   for (const page of pages) {
     const chromium = await startChromium();
@@ -74,9 +90,19 @@ export async function runLighthouse(baseUrl: string, pages: { name: string; path
       } finally {
         clearTimeout(timer);
       }
-      results.push(scoresFrom(page.name, page.path, JSON.parse(readFileSync(output, "utf8")) as LighthouseReport));
+      results.push(
+        scoresFrom(page.name, page.path, JSON.parse(readFileSync(output, "utf8")) as LighthouseReport),
+      );
     } catch (error) {
-      results.push({ name: page.name, path: page.path, performance: null, accessibility: null, bestPractices: null, seo: null, error: (error as Error).message.slice(0, 500) });
+      results.push({
+        name: page.name,
+        path: page.path,
+        performance: null,
+        accessibility: null,
+        bestPractices: null,
+        seo: null,
+        error: (error as Error).message.slice(0, 500),
+      });
     } finally {
       await chromium.stop();
       rmSync(dir, { recursive: true, force: true });

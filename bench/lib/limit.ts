@@ -4,7 +4,15 @@ import { freePort } from "../../tests/support/ports";
 import { spawnTracked, stopProcess, waitUntil } from "./processes";
 
 // Headers that describe the connection or this one response, not the page.
-const DROPPED = new Set(["connection", "keep-alive", "transfer-encoding", "content-length", "date", "set-cookie", "x-request-id"]);
+const DROPPED = new Set([
+  "connection",
+  "keep-alive",
+  "transfer-encoding",
+  "content-length",
+  "date",
+  "set-cookie",
+  "x-request-id",
+]);
 
 export type RecordedResponse = { status: number; headers: Record<string, string>; body: Buffer };
 
@@ -20,11 +28,28 @@ export async function record(url: string): Promise<RecordedResponse> {
   return { status: response.status, headers, body };
 }
 
-export async function startLimitServer(recorded: RecordedResponse, workDir: string, name: string): Promise<{ url: string; stop: () => Promise<void> }> {
+export async function startLimitServer(
+  recorded: RecordedResponse,
+  workDir: string,
+  name: string,
+): Promise<{ url: string; stop: () => Promise<void> }> {
   const file = path.join(workDir, `limit-${name.replace(/\W+/g, "-")}.json`);
-  writeFileSync(file, JSON.stringify({ status: recorded.status, headers: recorded.headers, bodyBase64: recorded.body.toString("base64") }));
+  writeFileSync(
+    file,
+    JSON.stringify({
+      status: recorded.status,
+      headers: recorded.headers,
+      bodyBase64: recorded.body.toString("base64"),
+    }),
+  );
   const port = await freePort();
-  const child = spawnTracked("limit server", process.execPath, ["--import", "tsx", path.join(import.meta.dirname, "limit-server.ts"), file, String(port)]);
+  const child = spawnTracked("limit server", process.execPath, [
+    "--import",
+    "tsx",
+    path.join(import.meta.dirname, "limit-server.ts"),
+    file,
+    String(port),
+  ]);
   let ready = false;
   child.stdout?.setEncoding("utf8");
   child.stdout?.on("data", (chunk: string) => (ready ||= chunk.includes("listening")));

@@ -16,7 +16,14 @@ describe("summariseAutocannon", () => {
   });
 
   it("reports no throughput for an empty run", () => {
-    const result = summariseAutocannon({ duration: 0, errors: 0, timeouts: 0, non2xx: 0, requests: { total: 0 }, latency: { p50: 0, p99: 0 } });
+    const result = summariseAutocannon({
+      duration: 0,
+      errors: 0,
+      timeouts: 0,
+      non2xx: 0,
+      requests: { total: 0 },
+      latency: { p50: 0, p99: 0 },
+    });
     expect(result.requestsPerSecond).toBe(0);
   });
 });

@@ -32,9 +32,24 @@ export function summariseAutocannon(report: AutocannonReport): LoadResult {
   };
 }
 
-async function autocannon(url: string, connections: number, seconds: number, headers: Record<string, string>): Promise<AutocannonReport> {
+async function autocannon(
+  url: string,
+  connections: number,
+  seconds: number,
+  headers: Record<string, string>,
+): Promise<AutocannonReport> {
   const headerArgs = Object.entries(headers).flatMap(([name, value]) => ["-H", `${name}: ${value}`]);
-  const child = spawnTracked("autocannon", process.execPath, [AUTOCANNON, "--json", "--no-progress", "-c", String(connections), "-d", String(seconds), ...headerArgs, url]);
+  const child = spawnTracked("autocannon", process.execPath, [
+    AUTOCANNON,
+    "--json",
+    "--no-progress",
+    "-c",
+    String(connections),
+    "-d",
+    String(seconds),
+    ...headerArgs,
+    url,
+  ]);
   let stdout = "";
   let stderr = "";
   child.stdout?.setEncoding("utf8");
@@ -42,13 +57,21 @@ async function autocannon(url: string, connections: number, seconds: number, hea
   child.stdout?.on("data", (chunk: string) => (stdout += chunk));
   child.stderr?.on("data", (chunk: string) => (stderr += chunk));
   await waitForSuccess(child, "autocannon", () => stderr);
-  const line = stdout.trim().split("\n").findLast((candidate) => candidate.startsWith("{"));
+  const line = stdout
+    .trim()
+    .split("\n")
+    .findLast((candidate) => candidate.startsWith("{"));
   if (!line) throw new Error(`autocannon printed no JSON report:\n${stdout}\n${stderr}`);
   return JSON.parse(line) as AutocannonReport;
 }
 
 /** A warm-up run (thrown away), then the measured run; `headers` go with every request (a session cookie). */
-export async function measure(url: string, settings: LoadSettings, headers: Record<string, string> = {}): Promise<LoadResult> {
-  if (settings.warmupSeconds > 0) await autocannon(url, settings.connections, settings.warmupSeconds, headers);
+export async function measure(
+  url: string,
+  settings: LoadSettings,
+  headers: Record<string, string> = {},
+): Promise<LoadResult> {
+  if (settings.warmupSeconds > 0)
+    await autocannon(url, settings.connections, settings.warmupSeconds, headers);
   return summariseAutocannon(await autocannon(url, settings.connections, settings.durationSeconds, headers));
 }

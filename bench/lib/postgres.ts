@@ -22,7 +22,9 @@ async function as(command: string, args: string[], cwd: string): Promise<void> {
     await run(file, argv, { cwd, encoding: "utf8" });
   } catch (error) {
     const { stderr, stdout } = error as { stderr?: string; stdout?: string };
-    throw new Error(`${path.basename(command)} ${args[0]} failed: ${stderr || stdout || (error as Error).message}`);
+    throw new Error(
+      `${path.basename(command)} ${args[0]} failed: ${stderr || stdout || (error as Error).message}`,
+    );
   }
 }
 
@@ -51,14 +53,23 @@ export class BenchCluster {
       rmSync(cluster.dataDir, { recursive: true, force: true });
       const initdb = findPostgresBinary("initdb");
       try {
-        await as(initdb, ["-D", cluster.dataDir, "-U", "postgres", "--auth=trust", "-E", "UTF8", "--locale=C.UTF-8"], cluster.dir);
+        await as(
+          initdb,
+          ["-D", cluster.dataDir, "-U", "postgres", "--auth=trust", "-E", "UTF8", "--locale=C.UTF-8"],
+          cluster.dir,
+        );
       } catch {
         rmSync(cluster.dataDir, { recursive: true, force: true });
-        await as(initdb, ["-D", cluster.dataDir, "-U", "postgres", "--auth=trust", "-E", "UTF8", "--no-locale"], cluster.dir);
+        await as(
+          initdb,
+          ["-D", cluster.dataDir, "-U", "postgres", "--auth=trust", "-E", "UTF8", "--no-locale"],
+          cluster.dir,
+        );
       }
     }
     // A cluster left running by an interrupted run (its postmaster.pid names a live process).
-    if (existsSync(path.join(cluster.dataDir, "postmaster.pid"))) await cluster.pgCtl(["stop", "-D", cluster.dataDir, "-m", "fast", "-w"]).catch(() => undefined);
+    if (existsSync(path.join(cluster.dataDir, "postmaster.pid")))
+      await cluster.pgCtl(["stop", "-D", cluster.dataDir, "-m", "fast", "-w"]).catch(() => undefined);
     cluster.socketDir = mkdtempSync("/tmp/vp-bench-pg-");
     if (ids) chownSync(cluster.socketDir, ids.uid, ids.gid);
     await cluster.pgCtl([
@@ -90,7 +101,8 @@ export class BenchCluster {
   }
 
   async stop(): Promise<void> {
-    if (existsSync(path.join(this.dataDir, "postmaster.pid"))) await this.pgCtl(["stop", "-D", this.dataDir, "-m", "fast", "-w", "-t", "60"]);
+    if (existsSync(path.join(this.dataDir, "postmaster.pid")))
+      await this.pgCtl(["stop", "-D", this.dataDir, "-m", "fast", "-w", "-t", "60"]);
     if (this.socketDir) rmSync(this.socketDir, { recursive: true, force: true });
     this.socketDir = null;
   }

@@ -9,7 +9,12 @@ type Tracked = { child: ChildProcess; name: string; stopSignal: NodeJS.Signals }
 const running = new Set<Tracked>();
 const cleanups: (() => Promise<void>)[] = [];
 
-export function spawnTracked(name: string, command: string, args: string[], options: SpawnOptions & { stopSignal?: NodeJS.Signals } = {}): ChildProcess {
+export function spawnTracked(
+  name: string,
+  command: string,
+  args: string[],
+  options: SpawnOptions & { stopSignal?: NodeJS.Signals } = {},
+): ChildProcess {
   const child = spawn(command, args, { stdio: ["ignore", "pipe", "pipe"], ...options, detached: true });
   const tracked = { child, name, stopSignal: options.stopSignal ?? "SIGTERM" };
   running.add(tracked);
@@ -19,7 +24,11 @@ export function spawnTracked(name: string, command: string, args: string[], opti
 }
 
 /** Sends `signal` to the child's process group; SIGKILL after `graceMs`. Resolves when it exited. */
-export async function stopProcess(child: ChildProcess, signal: NodeJS.Signals = "SIGTERM", graceMs = 15_000): Promise<void> {
+export async function stopProcess(
+  child: ChildProcess,
+  signal: NodeJS.Signals = "SIGTERM",
+  graceMs = 15_000,
+): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null || child.pid === undefined) return;
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   const kill = (sig: NodeJS.Signals) => {
@@ -66,7 +75,8 @@ export function captureOutput(child: ChildProcess, echoPrefix?: string): () => s
     stream?.on("data", (chunk: string) => {
       chunks.push(chunk);
       if (chunks.length > 2000) chunks.splice(0, 1000);
-      if (echoPrefix) for (const line of chunk.split("\n").filter(Boolean)) console.log(`${echoPrefix} ${line}`);
+      if (echoPrefix)
+        for (const line of chunk.split("\n").filter(Boolean)) console.log(`${echoPrefix} ${line}`);
     });
   }
   return () => chunks.join("");
@@ -78,15 +88,23 @@ export function waitForSuccess(child: ChildProcess, name: string, output: () => 
     child.once("error", reject);
     child.once("exit", (code, signal) => {
       if (code === 0) resolve();
-      else reject(new Error(`${name} failed (${code ?? signal}):\n${output().split("\n").slice(-30).join("\n")}`));
+      else
+        reject(
+          new Error(`${name} failed (${code ?? signal}):\n${output().split("\n").slice(-30).join("\n")}`),
+        );
     });
   });
 }
 
-export async function waitUntil(check: () => Promise<boolean> | boolean, timeoutMs: number, what: string): Promise<void> {
+export async function waitUntil(
+  check: () => Promise<boolean> | boolean,
+  timeoutMs: number,
+  what: string,
+): Promise<void> {
   const started = Date.now();
   while (!(await check())) {
-    if (Date.now() - started > timeoutMs) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    if (Date.now() - started > timeoutMs)
+      throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
 }

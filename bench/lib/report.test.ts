@@ -14,7 +14,13 @@ describe("renderReport", () => {
     quick: true,
     note: "Quick run.",
     settings: { connections: 32, durationSeconds: 5, warmupSeconds: 1, commentSeconds: 5, commentMembers: 8 },
-    environment: { node: "v20.20.2", cpus: 2, database: "PostgreSQL 15", appDatabase: "bench_x", gitCommit: "abc" },
+    environment: {
+      node: "v20.20.2",
+      cpus: 2,
+      database: "PostgreSQL 15",
+      appDatabase: "bench_x",
+      gitCommit: "abc",
+    },
     pages: [
       {
         name: "Home",
@@ -27,10 +33,26 @@ describe("renderReport", () => {
         ratio: 0.05,
       },
     ],
-    comments: { members: 8, durationSeconds: 5, attempts: 40, ok: 40, failed: 0, failures: {}, p50: 80, p95: 130, counted: 40, lost: 0, doubled: 0 },
+    comments: {
+      members: 8,
+      durationSeconds: 5,
+      attempts: 40,
+      ok: 40,
+      failed: 0,
+      failures: {},
+      p50: 80,
+      p95: 130,
+      counted: 40,
+      lost: 0,
+      doubled: 0,
+    },
     queries: [],
-    firstLoadJs: [{ route: "/stories/[slug]", path: "/stories/x", scripts: 8, rawBytes: 250_000, gzipBytes: 80_500 }],
-    lighthouse: [{ name: "Home", path: "/", performance: 99, accessibility: 100, bestPractices: 100, seo: 100 }],
+    firstLoadJs: [
+      { route: "/stories/[slug]", path: "/stories/x", scripts: 8, rawBytes: 250_000, gzipBytes: 80_500 },
+    ],
+    lighthouse: [
+      { name: "Home", path: "/", performance: 99, accessibility: 100, bestPractices: 100, seo: 100 },
+    ],
     serverRssMaxBytes: 210_000_000,
     skipped: ["queries"],
     targets: [

@@ -3,7 +3,9 @@ import { parseVmRss, processTree } from "./rss";
 
 describe("parseVmRss", () => {
   it("reads VmRSS in bytes", () => {
-    expect(parseVmRss("Name:\tnode\nVmPeak:\t 900 kB\nVmRSS:\t  123456 kB\nThreads:\t11\n")).toBe(123456 * 1024);
+    expect(parseVmRss("Name:\tnode\nVmPeak:\t 900 kB\nVmRSS:\t  123456 kB\nThreads:\t11\n")).toBe(
+      123456 * 1024,
+    );
   });
   it("gives null when the line is missing", () => {
     expect(parseVmRss("Name:\tkthreadd\nState:\tS (sleeping)\n")).toBeNull();

@@ -14,7 +14,8 @@ export function parseVmRss(status: string): number | null {
 /** `root` and its descendants, from a child → parent map. */
 export function processTree(root: number, parents: ReadonlyMap<number, number>): number[] {
   const tree = [root];
-  for (let i = 0; i < tree.length; i++) for (const [pid, parent] of parents) if (parent === tree[i] && !tree.includes(pid)) tree.push(pid);
+  for (let i = 0; i < tree.length; i++)
+    for (const [pid, parent] of parents) if (parent === tree[i] && !tree.includes(pid)) tree.push(pid);
   return tree;
 }
 

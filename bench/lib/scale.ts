@@ -29,23 +29,41 @@ const ROOT = path.resolve(import.meta.dirname, "..", "..");
 
 /** `npm run seed:scale` (its script, run directly) against `databaseUrl`: adds whatever the level still misses. */
 export async function seedLevel(level: ScaleLevel, databaseUrl: string): Promise<void> {
-  const args = ["--members", String(level.members), "--stories", String(level.stories), "--comments", String(level.comments)];
-  const child = spawnTracked("seed:scale", process.execPath, ["--conditions=react-server", "--import", "tsx", path.join(ROOT, "scripts", "seed-scale.ts"), ...args], {
-    cwd: ROOT,
-    env: { ...process.env, DATABASE_URL: databaseUrl },
-  });
+  const args = [
+    "--members",
+    String(level.members),
+    "--stories",
+    String(level.stories),
+    "--comments",
+    String(level.comments),
+  ];
+  const child = spawnTracked(
+    "seed:scale",
+    process.execPath,
+    ["--conditions=react-server", "--import", "tsx", path.join(ROOT, "scripts", "seed-scale.ts"), ...args],
+    {
+      cwd: ROOT,
+      env: { ...process.env, DATABASE_URL: databaseUrl },
+    },
+  );
   const output = captureOutput(child, `  [seed ${level.label}]`);
   await waitForSuccess(child, "seed:scale", output);
 }
 
-export async function countRows(databaseUrl: string): Promise<{ members: number; stories: number; comments: number }> {
+export async function countRows(
+  databaseUrl: string,
+): Promise<{ members: number; stories: number; comments: number }> {
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {
     const { rows } = await client.query<{ members: string; stories: string; comments: string }>(
       "SELECT (SELECT count(*) FROM users) AS members, (SELECT count(*) FROM stories) AS stories, (SELECT count(*) FROM comments) AS comments",
     );
-    return { members: Number(rows[0].members), stories: Number(rows[0].stories), comments: Number(rows[0].comments) };
+    return {
+      members: Number(rows[0].members),
+      stories: Number(rows[0].stories),
+      comments: Number(rows[0].comments),
+    };
   } finally {
     await client.end();
   }

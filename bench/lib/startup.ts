@@ -16,13 +16,26 @@ const ROOT = path.resolve(import.meta.dirname, "..", "..");
 
 async function timeToFirstPage(dataDir: string): Promise<number> {
   const port = await freePort();
-  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOSTNAME: "127.0.0.1", PGLITE_DATA_DIR: dataDir, AUTH_SECRET: randomBytes(32).toString("base64url"), LOG_LEVEL: "warn" };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    PORT: String(port),
+    HOSTNAME: "127.0.0.1",
+    PGLITE_DATA_DIR: dataDir,
+    AUTH_SECRET: randomBytes(32).toString("base64url"),
+    LOG_LEVEL: "warn",
+  };
   delete env.DATABASE_URL;
   const started = performance.now();
-  const child = spawnTracked("embedded server", process.execPath, ["--import", "tsx", path.join(ROOT, "scripts", "start.ts")], { cwd: ROOT, env, stdio: "ignore" });
+  const child = spawnTracked(
+    "embedded server",
+    process.execPath,
+    ["--import", "tsx", path.join(ROOT, "scripts", "start.ts")],
+    { cwd: ROOT, env, stdio: "ignore" },
+  );
   try {
     for (;;) {
-      if (child.exitCode !== null) throw new Error(`npm start exited (${child.exitCode}) before serving a page`);
+      if (child.exitCode !== null)
+        throw new Error(`npm start exited (${child.exitCode}) before serving a page`);
       const status = await fetch(`http://127.0.0.1:${port}/`).then(
         (response) => response.status,
         () => 0,

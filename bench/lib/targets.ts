@@ -46,7 +46,13 @@ export function evaluateTargets(results: Omit<BenchResults, "targets">): TargetC
       actual: ms(page.app.p99),
       pass: page.app.p99 < TARGETS.pageP99MaxMs,
     });
-    checks.push({ target: "errors", subject: page.name, expected: "0", actual: String(page.app.errors), pass: page.app.errors === 0 });
+    checks.push({
+      target: "errors",
+      subject: page.name,
+      expected: "0",
+      actual: String(page.app.errors),
+      pass: page.app.errors === 0,
+    });
   }
 
   const comments = results.comments;
@@ -61,8 +67,12 @@ export function evaluateTargets(results: Omit<BenchResults, "targets">): TargetC
     target: "no lost or doubled writes",
     subject: "comments",
     expected: "rows = 2xx, 0 lost, 0 doubled",
-    actual: comments ? `${comments.counted} rows / ${comments.ok} 2xx, ${comments.lost} lost, ${comments.doubled} doubled` : "not measured",
-    pass: comments ? comments.ok > 0 && comments.counted === comments.ok && comments.lost === 0 && comments.doubled === 0 : null,
+    actual: comments
+      ? `${comments.counted} rows / ${comments.ok} 2xx, ${comments.lost} lost, ${comments.doubled} doubled`
+      : "not measured",
+    pass: comments
+      ? comments.ok > 0 && comments.counted === comments.ok && comments.lost === 0 && comments.doubled === 0
+      : null,
   });
 
   const levels = results.queries;
@@ -97,26 +107,62 @@ export function evaluateTargets(results: Omit<BenchResults, "targets">): TargetC
     ["Story, 50 comments", TARGETS.storyHtmlMaxBytes],
   ] as const) {
     const page = results.pages.find((candidate) => candidate.name === name);
-    checks.push({ target: "page weight (HTML)", subject: name, expected: `≤ ${kb(max)}`, actual: page ? kb(page.bytes) : "not measured", pass: page ? page.bytes <= max : null });
+    checks.push({
+      target: "page weight (HTML)",
+      subject: name,
+      expected: `≤ ${kb(max)}`,
+      actual: page ? kb(page.bytes) : "not measured",
+      pass: page ? page.bytes <= max : null,
+    });
   }
 
   if (results.burst) {
     const burst = results.burst;
-    checks.push({ target: `burst p99 (${burst.connections} connections)`, subject: burst.name, expected: `< ${TARGETS.burstP99MaxMs} ms`, actual: ms(burst.app.p99), pass: burst.app.p99 < TARGETS.burstP99MaxMs });
-    checks.push({ target: "burst errors", subject: burst.name, expected: "0", actual: String(burst.app.errors), pass: burst.app.errors === 0 });
+    checks.push({
+      target: `burst p99 (${burst.connections} connections)`,
+      subject: burst.name,
+      expected: `< ${TARGETS.burstP99MaxMs} ms`,
+      actual: ms(burst.app.p99),
+      pass: burst.app.p99 < TARGETS.burstP99MaxMs,
+    });
+    checks.push({
+      target: "burst errors",
+      subject: burst.name,
+      expected: "0",
+      actual: String(burst.app.errors),
+      pass: burst.app.errors === 0,
+    });
   }
   if (results.signedIn) {
     const { before, now } = results.signedIn;
-    checks.push({ target: "signed-in p99", subject: now.name, expected: `< ${TARGETS.signedInP99MaxMs} ms`, actual: ms(now.app.p99), pass: now.app.p99 < TARGETS.signedInP99MaxMs });
-    const speedup = before && before.app.requestsPerSecond > 0 ? now.app.requestsPerSecond / before.app.requestsPerSecond : null;
+    checks.push({
+      target: "signed-in p99",
+      subject: now.name,
+      expected: `< ${TARGETS.signedInP99MaxMs} ms`,
+      actual: ms(now.app.p99),
+      pass: now.app.p99 < TARGETS.signedInP99MaxMs,
+    });
+    const speedup =
+      before && before.app.requestsPerSecond > 0
+        ? now.app.requestsPerSecond / before.app.requestsPerSecond
+        : null;
     checks.push({
       target: "signed-in req/s vs before",
       subject: now.name,
       expected: `≥ ${TARGETS.signedInSpeedupMin}×`,
-      actual: speedup === null ? "no baseline" : `${speedup.toFixed(2)}× (${before!.app.requestsPerSecond.toFixed(0)} → ${now.app.requestsPerSecond.toFixed(0)} req/s)`,
+      actual:
+        speedup === null
+          ? "no baseline"
+          : `${speedup.toFixed(2)}× (${before!.app.requestsPerSecond.toFixed(0)} → ${now.app.requestsPerSecond.toFixed(0)} req/s)`,
       pass: speedup === null ? null : speedup >= TARGETS.signedInSpeedupMin,
     });
-    checks.push({ target: "signed-in errors", subject: now.name, expected: "0", actual: String(now.app.errors), pass: now.app.errors === 0 });
+    checks.push({
+      target: "signed-in errors",
+      subject: now.name,
+      expected: "0",
+      actual: String(now.app.errors),
+      pass: now.app.errors === 0,
+    });
   }
 
   const story = results.firstLoadJs.find((route) => route.route === "/stories/[slug]");
@@ -125,8 +171,13 @@ export function evaluateTargets(results: Omit<BenchResults, "targets">): TargetC
     target: "story page first-load JS",
     subject: "/stories/[slug]",
     expected: `≤ ${kb(TARGETS.storyFirstLoadJsMaxBytes)} gzip, or ≤ ${kb(TARGETS.firstLoadJsOverFloorMaxBytes)} over the floor${floor ? ` (${kb(floor)})` : ""}`,
-    actual: story ? `${kb(story.gzipBytes)}${floor ? ` (${kb(story.gzipBytes - floor)} over the floor)` : ""}` : "not measured",
-    pass: story ? story.gzipBytes <= TARGETS.storyFirstLoadJsMaxBytes || (floor !== null && story.gzipBytes - floor <= TARGETS.firstLoadJsOverFloorMaxBytes) : null,
+    actual: story
+      ? `${kb(story.gzipBytes)}${floor ? ` (${kb(story.gzipBytes - floor)} over the floor)` : ""}`
+      : "not measured",
+    pass: story
+      ? story.gzipBytes <= TARGETS.storyFirstLoadJsMaxBytes ||
+        (floor !== null && story.gzipBytes - floor <= TARGETS.firstLoadJsOverFloorMaxBytes)
+      : null,
   });
 
   for (const run of results.lighthouse) {
@@ -159,8 +210,20 @@ export function evaluateTargets(results: Omit<BenchResults, "targets">): TargetC
 
   if (results.startup) {
     const { freshDataMs, existingDataMs } = results.startup;
-    checks.push({ target: "embedded start to first page", subject: "existing build and data", expected: `≤ ${TARGETS.startupExistingMaxMs / 1000} s`, actual: ms(existingDataMs), pass: existingDataMs <= TARGETS.startupExistingMaxMs });
-    checks.push({ target: "embedded start to first page", subject: "existing build, fresh data folder", expected: `≤ ${TARGETS.startupFreshMaxMs / 1000} s`, actual: ms(freshDataMs), pass: freshDataMs <= TARGETS.startupFreshMaxMs });
+    checks.push({
+      target: "embedded start to first page",
+      subject: "existing build and data",
+      expected: `≤ ${TARGETS.startupExistingMaxMs / 1000} s`,
+      actual: ms(existingDataMs),
+      pass: existingDataMs <= TARGETS.startupExistingMaxMs,
+    });
+    checks.push({
+      target: "embedded start to first page",
+      subject: "existing build, fresh data folder",
+      expected: `≤ ${TARGETS.startupFreshMaxMs / 1000} s`,
+      actual: ms(freshDataMs),
+      pass: freshDataMs <= TARGETS.startupFreshMaxMs,
+    });
   }
   return checks;
 }

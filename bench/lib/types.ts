@@ -97,8 +97,20 @@ export type BenchResults = {
   date: string;
   quick: boolean;
   note?: string;
-  settings: { connections: number; durationSeconds: number; warmupSeconds: number; commentSeconds: number; commentMembers: number };
-  environment: { node: string; cpus: number; database: string; appDatabase: string; gitCommit: string | null };
+  settings: {
+    connections: number;
+    durationSeconds: number;
+    warmupSeconds: number;
+    commentSeconds: number;
+    commentMembers: number;
+  };
+  environment: {
+    node: string;
+    cpus: number;
+    database: string;
+    appDatabase: string;
+    gitCommit: string | null;
+  };
   pages: PageResult[];
   comments: CommentPostingResult | null;
   queries: QueryLevel[];

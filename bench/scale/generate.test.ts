@@ -48,7 +48,9 @@ describe("scale data generators", () => {
     expect(sizes[1]).toBeGreaterThan(sizes[2]);
     expect(sizes[2]).toBeGreaterThan(sizes[3]);
     expect(sizes[3]).toBeGreaterThan(0);
-    const perPoint = STARTING_POINT_SLUGS.map((slug) => stories.filter((s) => s.startingPoints.includes(slug)).length);
+    const perPoint = STARTING_POINT_SLUGS.map(
+      (slug) => stories.filter((s) => s.startingPoints.includes(slug)).length,
+    );
     expect(Math.max(...perPoint)).toBeGreaterThan(2 * Math.min(...perPoint));
     for (const story of stories) {
       expect(new Set(story.startingPoints).size).toBe(story.startingPoints.length);

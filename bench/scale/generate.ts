@@ -98,20 +98,106 @@ function weighted<T>(rng: Rng, items: readonly (readonly [T, number])[]): T {
 // ---------------------------------------------------------------------------- vocabularies
 
 const FIRST_NAMES = [
-  "Anna", "Sanne", "Lotte", "Fleur", "Eva", "Noor", "Femke", "Marieke", "Ingrid", "Saskia", "Yasmin", "Fatima",
-  "Emma", "Olivia", "Grace", "Chloe", "Hannah", "Priya", "Mei", "Sofia", "Daan", "Bram", "Joost", "Pieter",
-  "Ruben", "Thijs", "Mohamed", "Youssef", "Kees", "Wouter", "James", "Oliver", "Samuel", "Liam", "Arjun", "Tomás",
+  "Anna",
+  "Sanne",
+  "Lotte",
+  "Fleur",
+  "Eva",
+  "Noor",
+  "Femke",
+  "Marieke",
+  "Ingrid",
+  "Saskia",
+  "Yasmin",
+  "Fatima",
+  "Emma",
+  "Olivia",
+  "Grace",
+  "Chloe",
+  "Hannah",
+  "Priya",
+  "Mei",
+  "Sofia",
+  "Daan",
+  "Bram",
+  "Joost",
+  "Pieter",
+  "Ruben",
+  "Thijs",
+  "Mohamed",
+  "Youssef",
+  "Kees",
+  "Wouter",
+  "James",
+  "Oliver",
+  "Samuel",
+  "Liam",
+  "Arjun",
+  "Tomás",
 ] as const;
 const LAST_NAMES = [
-  "de Vries", "Jansen", "van den Berg", "Bakker", "Visser", "Smit", "Meijer", "de Boer", "Mulder", "de Groot",
-  "Bos", "Vos", "Peters", "Hendriks", "van Leeuwen", "Dekker", "Brouwer", "de Wit", "Dijkstra", "Smits",
-  "Smith", "Johnson", "Brown", "Taylor", "Wilson", "Evans", "Thomas", "Roberts", "Walker", "Wright",
-  "El Amrani", "Yilmaz", "Kaya", "Nguyen", "Okafor", "Santos",
+  "de Vries",
+  "Jansen",
+  "van den Berg",
+  "Bakker",
+  "Visser",
+  "Smit",
+  "Meijer",
+  "de Boer",
+  "Mulder",
+  "de Groot",
+  "Bos",
+  "Vos",
+  "Peters",
+  "Hendriks",
+  "van Leeuwen",
+  "Dekker",
+  "Brouwer",
+  "de Wit",
+  "Dijkstra",
+  "Smits",
+  "Smith",
+  "Johnson",
+  "Brown",
+  "Taylor",
+  "Wilson",
+  "Evans",
+  "Thomas",
+  "Roberts",
+  "Walker",
+  "Wright",
+  "El Amrani",
+  "Yilmaz",
+  "Kaya",
+  "Nguyen",
+  "Okafor",
+  "Santos",
 ] as const;
 const PLACES = [
-  "Utrecht", "Amersfoort", "Zwolle", "Groningen", "Leiden", "Delft", "Tilburg", "Eindhoven", "Arnhem", "Nijmegen",
-  "Haarlem", "Breda", "Maastricht", "Deventer", "Enschede", "Gouda", "Leeuwarden", "Almere", "Bristol", "Leeds",
-  "Ghent", "Antwerp", "Manchester", "Dublin",
+  "Utrecht",
+  "Amersfoort",
+  "Zwolle",
+  "Groningen",
+  "Leiden",
+  "Delft",
+  "Tilburg",
+  "Eindhoven",
+  "Arnhem",
+  "Nijmegen",
+  "Haarlem",
+  "Breda",
+  "Maastricht",
+  "Deventer",
+  "Enschede",
+  "Gouda",
+  "Leeuwarden",
+  "Almere",
+  "Bristol",
+  "Leeds",
+  "Ghent",
+  "Antwerp",
+  "Manchester",
+  "Dublin",
 ] as const;
 
 /** Organisation name patterns by type; `{p}` is a place. */
@@ -136,34 +222,235 @@ const ORGANISATIONS: readonly (readonly [OrganisationType, string, number])[] = 
 ];
 
 const TOOLS = [
-  ["Yammer", 6], ["Microsoft Teams", 9], ["Slack", 6], ["WhatsApp", 7], ["blog", 5], ["wiki", 5], ["SharePoint", 5],
-  ["LinkedIn", 6], ["Mastodon", 2], ["Zoom", 4], ["Discourse", 2], ["Trello", 2], ["Miro", 3], ["Jive", 1],
-  ["Workplace", 2], ["YouTube", 2], ["podcast", 1], ["Mattermost", 1],
+  ["Yammer", 6],
+  ["Microsoft Teams", 9],
+  ["Slack", 6],
+  ["WhatsApp", 7],
+  ["blog", 5],
+  ["wiki", 5],
+  ["SharePoint", 5],
+  ["LinkedIn", 6],
+  ["Mastodon", 2],
+  ["Zoom", 4],
+  ["Discourse", 2],
+  ["Trello", 2],
+  ["Miro", 3],
+  ["Jive", 1],
+  ["Workplace", 2],
+  ["YouTube", 2],
+  ["podcast", 1],
+  ["Mattermost", 1],
 ] as const;
 
 // Frequent words on purpose: "community" and "netwerk" find many stories in full-text search.
 const EN_WORDS = {
-  subject: ["our team", "the community", "our network", "the organisation", "colleagues", "the project group", "volunteers", "nurses", "teachers", "the community managers", "our partners", "the board"],
-  verb: ["started sharing", "learned to use", "discussed", "collected", "tried out", "wrote about", "improved", "documented", "questioned", "connected around", "celebrated", "struggled with"],
-  object: ["short updates", "practical knowledge", "ideas for improvement", "questions from the field", "lessons learned", "stories from practice", "the weekly planning", "their network outside the organisation", "the community pages", "new ways of working", "small experiments", "feedback from citizens"],
-  tail: ["every week", "at a distance", "across departments", "with the outside world", "without a big plan", "in the community", "after the pilot", "step by step", "in the evenings", "with help from the network", "on a shared platform", "despite the doubts"],
-  headings: ["What we tried", "What happened next", "Lessons learned", "The first months", "What we would do differently", "Tools we used", "Community and network", "Next steps"],
-  titles: ["How {o} built a community around {t}", "{o}: learning in the open with {t}", "Sharing knowledge at {o}", "Working across boundaries at {o}", "From pilot to practice: {t} at {o}", "Why {o} started a community of practice", "What {o} learned from its network", "Small experiments with {t} at {o}"],
-  summaries: ["A short account of how {o} started with {t} and what the community gained.", "How colleagues at {o} used {t} to share what they know.", "{o} tried {t} for a year: what worked, what did not, and what is next.", "The network around {o} grew once people could find each other."],
-  triggers: ["Too many questions went unanswered.", "Colleagues worked in different cities and rarely met.", "A new director asked how we could learn faster.", "Knowledge left the organisation with every retirement.", "Citizens wanted to see what we do.", "The pandemic made meeting in person impossible."],
-  comments: ["Thanks for sharing this, very recognisable.", "We had the same experience in our community.", "How did you get management on board?", "Interesting how the network grew on its own.", "Did you measure anything before and after?", "We tried something similar, but it faded after a few months.", "Which tool would you choose today?", "This is exactly the starting point we are at now.", "Great story, I shared it with my team.", "Can you say more about the first weeks?"],
+  subject: [
+    "our team",
+    "the community",
+    "our network",
+    "the organisation",
+    "colleagues",
+    "the project group",
+    "volunteers",
+    "nurses",
+    "teachers",
+    "the community managers",
+    "our partners",
+    "the board",
+  ],
+  verb: [
+    "started sharing",
+    "learned to use",
+    "discussed",
+    "collected",
+    "tried out",
+    "wrote about",
+    "improved",
+    "documented",
+    "questioned",
+    "connected around",
+    "celebrated",
+    "struggled with",
+  ],
+  object: [
+    "short updates",
+    "practical knowledge",
+    "ideas for improvement",
+    "questions from the field",
+    "lessons learned",
+    "stories from practice",
+    "the weekly planning",
+    "their network outside the organisation",
+    "the community pages",
+    "new ways of working",
+    "small experiments",
+    "feedback from citizens",
+  ],
+  tail: [
+    "every week",
+    "at a distance",
+    "across departments",
+    "with the outside world",
+    "without a big plan",
+    "in the community",
+    "after the pilot",
+    "step by step",
+    "in the evenings",
+    "with help from the network",
+    "on a shared platform",
+    "despite the doubts",
+  ],
+  headings: [
+    "What we tried",
+    "What happened next",
+    "Lessons learned",
+    "The first months",
+    "What we would do differently",
+    "Tools we used",
+    "Community and network",
+    "Next steps",
+  ],
+  titles: [
+    "How {o} built a community around {t}",
+    "{o}: learning in the open with {t}",
+    "Sharing knowledge at {o}",
+    "Working across boundaries at {o}",
+    "From pilot to practice: {t} at {o}",
+    "Why {o} started a community of practice",
+    "What {o} learned from its network",
+    "Small experiments with {t} at {o}",
+  ],
+  summaries: [
+    "A short account of how {o} started with {t} and what the community gained.",
+    "How colleagues at {o} used {t} to share what they know.",
+    "{o} tried {t} for a year: what worked, what did not, and what is next.",
+    "The network around {o} grew once people could find each other.",
+  ],
+  triggers: [
+    "Too many questions went unanswered.",
+    "Colleagues worked in different cities and rarely met.",
+    "A new director asked how we could learn faster.",
+    "Knowledge left the organisation with every retirement.",
+    "Citizens wanted to see what we do.",
+    "The pandemic made meeting in person impossible.",
+  ],
+  comments: [
+    "Thanks for sharing this, very recognisable.",
+    "We had the same experience in our community.",
+    "How did you get management on board?",
+    "Interesting how the network grew on its own.",
+    "Did you measure anything before and after?",
+    "We tried something similar, but it faded after a few months.",
+    "Which tool would you choose today?",
+    "This is exactly the starting point we are at now.",
+    "Great story, I shared it with my team.",
+    "Can you say more about the first weeks?",
+  ],
 } as const;
 
 const NL_WORDS = {
-  subject: ["ons team", "het netwerk", "de organisatie", "collega's", "de projectgroep", "vrijwilligers", "verpleegkundigen", "docenten", "de community", "onze partners", "het bestuur", "de afdeling"],
-  verb: ["begon met het delen van", "leerde werken met", "besprak", "verzamelde", "probeerde", "schreef over", "verbeterde", "legde vast", "stelde vragen over", "verbond zich rond", "vierde", "worstelde met"],
-  object: ["korte berichten", "praktische kennis", "verbeterideeën", "vragen uit de praktijk", "geleerde lessen", "verhalen uit de praktijk", "de weekplanning", "hun netwerk buiten de organisatie", "de netwerkpagina's", "het nieuwe werken", "kleine experimenten", "feedback van burgers"],
-  tail: ["elke week", "op afstand", "over afdelingen heen", "met de buitenwereld", "zonder groot plan", "in het netwerk", "na de pilot", "stap voor stap", "'s avonds", "met hulp van het netwerk", "op een gedeeld platform", "ondanks de twijfels"],
-  headings: ["Wat we probeerden", "Wat er daarna gebeurde", "Geleerde lessen", "De eerste maanden", "Wat we anders zouden doen", "Gebruikte middelen", "Netwerk en community", "Volgende stappen"],
-  titles: ["Hoe {o} een netwerk bouwde rond {t}", "{o}: leren in het open met {t}", "Kennis delen bij {o}", "Samenwerken over grenzen bij {o}", "Van pilot naar praktijk: {t} bij {o}", "Waarom {o} een lerend netwerk begon", "Wat {o} leerde van het netwerk", "Kleine experimenten met {t} bij {o}"],
-  summaries: ["Een kort verslag van hoe {o} begon met {t} en wat het netwerk opleverde.", "Hoe collega's bij {o} {t} gebruikten om kennis te delen.", "{o} probeerde {t} een jaar lang: wat werkte, wat niet, en wat nu.", "Het netwerk rond {o} groeide toen mensen elkaar konden vinden."],
-  triggers: ["Te veel vragen bleven onbeantwoord.", "Collega's werkten in verschillende steden en zagen elkaar zelden.", "Een nieuwe directeur vroeg hoe we sneller konden leren.", "Kennis verdween met elk pensioen.", "Burgers wilden zien wat we doen.", "Door de pandemie konden we elkaar niet meer ontmoeten."],
-  comments: ["Dank voor het delen, heel herkenbaar.", "Wij hadden dezelfde ervaring in ons netwerk.", "Hoe kregen jullie het management mee?", "Interessant hoe het netwerk vanzelf groeide.", "Hebben jullie iets gemeten, voor en na?", "Wij probeerden iets vergelijkbaars, maar het doofde na een paar maanden uit.", "Welk middel zou je nu kiezen?", "Dit is precies het vertrekpunt waar wij nu staan.", "Mooi verhaal, ik heb het met mijn team gedeeld.", "Kun je meer vertellen over de eerste weken?"],
+  subject: [
+    "ons team",
+    "het netwerk",
+    "de organisatie",
+    "collega's",
+    "de projectgroep",
+    "vrijwilligers",
+    "verpleegkundigen",
+    "docenten",
+    "de community",
+    "onze partners",
+    "het bestuur",
+    "de afdeling",
+  ],
+  verb: [
+    "begon met het delen van",
+    "leerde werken met",
+    "besprak",
+    "verzamelde",
+    "probeerde",
+    "schreef over",
+    "verbeterde",
+    "legde vast",
+    "stelde vragen over",
+    "verbond zich rond",
+    "vierde",
+    "worstelde met",
+  ],
+  object: [
+    "korte berichten",
+    "praktische kennis",
+    "verbeterideeën",
+    "vragen uit de praktijk",
+    "geleerde lessen",
+    "verhalen uit de praktijk",
+    "de weekplanning",
+    "hun netwerk buiten de organisatie",
+    "de netwerkpagina's",
+    "het nieuwe werken",
+    "kleine experimenten",
+    "feedback van burgers",
+  ],
+  tail: [
+    "elke week",
+    "op afstand",
+    "over afdelingen heen",
+    "met de buitenwereld",
+    "zonder groot plan",
+    "in het netwerk",
+    "na de pilot",
+    "stap voor stap",
+    "'s avonds",
+    "met hulp van het netwerk",
+    "op een gedeeld platform",
+    "ondanks de twijfels",
+  ],
+  headings: [
+    "Wat we probeerden",
+    "Wat er daarna gebeurde",
+    "Geleerde lessen",
+    "De eerste maanden",
+    "Wat we anders zouden doen",
+    "Gebruikte middelen",
+    "Netwerk en community",
+    "Volgende stappen",
+  ],
+  titles: [
+    "Hoe {o} een netwerk bouwde rond {t}",
+    "{o}: leren in het open met {t}",
+    "Kennis delen bij {o}",
+    "Samenwerken over grenzen bij {o}",
+    "Van pilot naar praktijk: {t} bij {o}",
+    "Waarom {o} een lerend netwerk begon",
+    "Wat {o} leerde van het netwerk",
+    "Kleine experimenten met {t} bij {o}",
+  ],
+  summaries: [
+    "Een kort verslag van hoe {o} begon met {t} en wat het netwerk opleverde.",
+    "Hoe collega's bij {o} {t} gebruikten om kennis te delen.",
+    "{o} probeerde {t} een jaar lang: wat werkte, wat niet, en wat nu.",
+    "Het netwerk rond {o} groeide toen mensen elkaar konden vinden.",
+  ],
+  triggers: [
+    "Te veel vragen bleven onbeantwoord.",
+    "Collega's werkten in verschillende steden en zagen elkaar zelden.",
+    "Een nieuwe directeur vroeg hoe we sneller konden leren.",
+    "Kennis verdween met elk pensioen.",
+    "Burgers wilden zien wat we doen.",
+    "Door de pandemie konden we elkaar niet meer ontmoeten.",
+  ],
+  comments: [
+    "Dank voor het delen, heel herkenbaar.",
+    "Wij hadden dezelfde ervaring in ons netwerk.",
+    "Hoe kregen jullie het management mee?",
+    "Interessant hoe het netwerk vanzelf groeide.",
+    "Hebben jullie iets gemeten, voor en na?",
+    "Wij probeerden iets vergelijkbaars, maar het doofde na een paar maanden uit.",
+    "Welk middel zou je nu kiezen?",
+    "Dit is precies het vertrekpunt waar wij nu staan.",
+    "Mooi verhaal, ik heb het met mijn team gedeeld.",
+    "Kun je meer vertellen over de eerste weken?",
+  ],
 } as const;
 
 const WORDS: Record<Language, typeof EN_WORDS | typeof NL_WORDS> = { en: EN_WORDS, nl: NL_WORDS };
@@ -179,11 +466,17 @@ function paragraph(rng: Rng, language: Language, sentences: number): string {
 
 function list(rng: Rng, language: Language): string {
   const w = WORDS[language];
-  return Array.from({ length: between(rng, 2, 5) }, () => `- ${capitalise(pick(rng, w.object))} ${pick(rng, w.tail)}`).join("\n");
+  return Array.from(
+    { length: between(rng, 2, 5) },
+    () => `- ${capitalise(pick(rng, w.object))} ${pick(rng, w.tail)}`,
+  ).join("\n");
 }
 
 function link(rng: Rng, language: Language, n: number): string {
-  const text = language === "nl" ? pick(rng, ["meer over ons netwerk", "ons verslag", "de handleiding"]) : pick(rng, ["more about our community", "our report", "the guide we wrote"]);
+  const text =
+    language === "nl"
+      ? pick(rng, ["meer over ons netwerk", "ons verslag", "de handleiding"])
+      : pick(rng, ["more about our community", "our report", "the guide we wrote"]);
   return `[${text}](https://example.org/scale/${n})`;
 }
 
@@ -198,7 +491,8 @@ export function storyBody(rng: Rng, language: Language, n: number): string {
     blocks.push(paragraph(rng, language, between(rng, 2, 6)));
     if (chance(rng, 0.12)) blocks.push(list(rng, language));
   }
-  if (chance(rng, 0.3)) blocks.push(`${capitalise(language === "nl" ? "zie ook" : "see also")} ${link(rng, language, n)}.`);
+  if (chance(rng, 0.3))
+    blocks.push(`${capitalise(language === "nl" ? "zie ook" : "see also")} ${link(rng, language, n)}.`);
   return blocks.join("\n\n");
 }
 
@@ -234,7 +528,10 @@ const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 
 function organisationOf(rng: Rng): { organisation: string; organisationType: OrganisationType } {
-  const [type, pattern] = weighted(rng, ORGANISATIONS.map((o) => [[o[0], o[1]] as const, o[2]] as const));
+  const [type, pattern] = weighted(
+    rng,
+    ORGANISATIONS.map((o) => [[o[0], o[1]] as const, o[2]] as const),
+  );
   return { organisation: pattern.replace("{p}", pick(rng, PLACES)), organisationType: type };
 }
 
@@ -270,7 +567,12 @@ export const STARTING_POINT_SLUGS = [
 // One point is common, the fourth is rarer; 1 and 3 often come together (the model's authors
 // note that they overlap).
 const STARTING_POINT_WEIGHTS = [0.36, 0.2, 0.29, 0.15] as const;
-const STARTING_POINT_COUNTS = [[1, 55], [2, 30], [3, 11], [4, 4]] as const;
+const STARTING_POINT_COUNTS = [
+  [1, 55],
+  [2, 30],
+  [3, 11],
+  [4, 4],
+] as const;
 
 function startingPointsOf(rng: Rng): string[] {
   const k = weighted(rng, STARTING_POINT_COUNTS);
@@ -280,7 +582,12 @@ function startingPointsOf(rng: Rng): string[] {
     chosen.add(2);
   }
   while (chosen.size < k) {
-    chosen.add(weighted(rng, STARTING_POINT_WEIGHTS.map((w, i) => [i, chosen.has(i) ? 0 : w] as const)));
+    chosen.add(
+      weighted(
+        rng,
+        STARTING_POINT_WEIGHTS.map((w, i) => [i, chosen.has(i) ? 0 : w] as const),
+      ),
+    );
   }
   return [...chosen].sort((a, b) => a - b).map((i) => STARTING_POINT_SLUGS[i]);
 }
@@ -332,7 +639,13 @@ export function generateStory(n: number, members: number): ScaleStory {
   const authorN = authorOf(rng, members);
   const author = generateMember(authorN);
   const { organisation, organisationType } = chance(rng, 0.8) ? author : organisationOf(rng);
-  const toolCount = weighted(rng, [[0, 15], [1, 35], [2, 30], [3, 14], [4, 6]] as const);
+  const toolCount = weighted(rng, [
+    [0, 15],
+    [1, 35],
+    [2, 30],
+    [3, 14],
+    [4, 6],
+  ] as const);
   const tools = new Set<string>();
   while (tools.size < toolCount) tools.add(weighted(rng, TOOLS));
   const toolList = [...tools];

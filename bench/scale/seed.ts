@@ -103,14 +103,38 @@ async function insertMembers(db: Database, members: ReturnType<typeof generateMe
     INSERT INTO users (id, name, email, email_verified, handle, password_hash, organisation, bio, locale, created_at)
     SELECT id, name, email, created_at, handle, ${SCALE_MEMBER_PASSWORD_HASH}, organisation, bio, locale, created_at
     FROM unnest(
-      ${arr(members.map((m) => m.id), "text")},
-      ${arr(members.map((m) => m.name), "text")},
-      ${arr(members.map((m) => m.email), "text")},
-      ${arr(members.map((m) => m.handle), "text")},
-      ${arr(members.map((m) => m.organisation), "text")},
-      ${arr(members.map((m) => m.bio), "text")},
-      ${arr(members.map((m) => m.locale), "text")},
-      ${arr(members.map((m) => m.createdAt.toISOString()), "timestamptz")}
+      ${arr(
+        members.map((m) => m.id),
+        "text",
+      )},
+      ${arr(
+        members.map((m) => m.name),
+        "text",
+      )},
+      ${arr(
+        members.map((m) => m.email),
+        "text",
+      )},
+      ${arr(
+        members.map((m) => m.handle),
+        "text",
+      )},
+      ${arr(
+        members.map((m) => m.organisation),
+        "text",
+      )},
+      ${arr(
+        members.map((m) => m.bio),
+        "text",
+      )},
+      ${arr(
+        members.map((m) => m.locale),
+        "text",
+      )},
+      ${arr(
+        members.map((m) => m.createdAt.toISOString()),
+        "timestamptz",
+      )}
     ) AS m(id, name, email, handle, organisation, bio, locale, created_at)`);
 }
 
@@ -138,27 +162,78 @@ async function insertStories(
         string_to_array(tools, '|'), language::language, status::story_status, comment_count, published_at, created_at,
         coalesce(published_at, created_at)
       FROM unnest(
-        ${arr(stories.map((s) => s.id), "text")},
-        ${arr(stories.map((s) => s.slug), "text")},
-        ${arr(stories.map((s) => s.authorId), "text")},
-        ${arr(stories.map((s) => s.title), "text")},
-        ${arr(stories.map((s) => s.organisation), "text")},
-        ${arr(stories.map((s) => s.organisationType), "text")},
-        ${arr(stories.map((s) => s.summary), "text")},
-        ${arr(stories.map((s) => s.body), "text")},
-        ${arr(stories.map((s) => s.trigger), "text")},
-        ${arr(stories.map((s) => s.tools.join("|")), "text")},
-        ${arr(stories.map((s) => s.language), "text")},
-        ${arr(stories.map((s) => s.status), "text")},
-        ${arr(batch.map((b) => b.commentCount), "int")},
-        ${arr(stories.map((s) => iso(s.publishedAt)), "timestamptz")},
-        ${arr(stories.map((s) => s.createdAt.toISOString()), "timestamptz")}
+        ${arr(
+          stories.map((s) => s.id),
+          "text",
+        )},
+        ${arr(
+          stories.map((s) => s.slug),
+          "text",
+        )},
+        ${arr(
+          stories.map((s) => s.authorId),
+          "text",
+        )},
+        ${arr(
+          stories.map((s) => s.title),
+          "text",
+        )},
+        ${arr(
+          stories.map((s) => s.organisation),
+          "text",
+        )},
+        ${arr(
+          stories.map((s) => s.organisationType),
+          "text",
+        )},
+        ${arr(
+          stories.map((s) => s.summary),
+          "text",
+        )},
+        ${arr(
+          stories.map((s) => s.body),
+          "text",
+        )},
+        ${arr(
+          stories.map((s) => s.trigger),
+          "text",
+        )},
+        ${arr(
+          stories.map((s) => s.tools.join("|")),
+          "text",
+        )},
+        ${arr(
+          stories.map((s) => s.language),
+          "text",
+        )},
+        ${arr(
+          stories.map((s) => s.status),
+          "text",
+        )},
+        ${arr(
+          batch.map((b) => b.commentCount),
+          "int",
+        )},
+        ${arr(
+          stories.map((s) => iso(s.publishedAt)),
+          "timestamptz",
+        )},
+        ${arr(
+          stories.map((s) => s.createdAt.toISOString()),
+          "timestamptz",
+        )}
       ) AS s(id, slug, author_id, title, organisation, organisation_type, summary, body, trigger, tools,
         language, status, comment_count, published_at, created_at)
       ON CONFLICT (id) DO NOTHING`);
     await tx.execute(sql`
       INSERT INTO story_starting_points (story_id, starting_point_id)
-      SELECT * FROM unnest(${arr(links.map((l) => l.storyId), "text")}, ${arr(links.map((l) => l.startingPointId), "int")})
+      SELECT * FROM unnest(${arr(
+        links.map((l) => l.storyId),
+        "text",
+      )}, ${arr(
+        links.map((l) => l.startingPointId),
+        "int",
+      )})
       ON CONFLICT DO NOTHING`);
   });
 }
@@ -168,13 +243,34 @@ async function insertComments(db: Database, comments: ScaleComment[]): Promise<v
     INSERT INTO comments (id, story_id, author_id, parent_id, reply_to_id, body, created_at, updated_at)
     SELECT id, story_id, author_id, parent_id, reply_to_id, body, created_at, created_at
     FROM unnest(
-      ${arr(comments.map((c) => c.id), "text")},
-      ${arr(comments.map((c) => c.storyId), "text")},
-      ${arr(comments.map((c) => c.authorId), "text")},
-      ${arr(comments.map((c) => c.parentId), "text")},
-      ${arr(comments.map((c) => c.replyToId), "text")},
-      ${arr(comments.map((c) => c.body), "text")},
-      ${arr(comments.map((c) => c.createdAt.toISOString()), "timestamptz")}
+      ${arr(
+        comments.map((c) => c.id),
+        "text",
+      )},
+      ${arr(
+        comments.map((c) => c.storyId),
+        "text",
+      )},
+      ${arr(
+        comments.map((c) => c.authorId),
+        "text",
+      )},
+      ${arr(
+        comments.map((c) => c.parentId),
+        "text",
+      )},
+      ${arr(
+        comments.map((c) => c.replyToId),
+        "text",
+      )},
+      ${arr(
+        comments.map((c) => c.body),
+        "text",
+      )},
+      ${arr(
+        comments.map((c) => c.createdAt.toISOString()),
+        "timestamptz",
+      )}
     ) AS c(id, story_id, author_id, parent_id, reply_to_id, body, created_at)`);
 }
 
@@ -193,10 +289,15 @@ async function seedTargets(
     );
     const present = Number(row.n);
     if (added === 0) progress({ table: "target comments", done: 0, total });
-    await insertStories(db, [{ story: generateTargetStory(target), commentCount: Math.max(present, target.comments) }], startingPointIds);
+    await insertStories(
+      db,
+      [{ story: generateTargetStory(target), commentCount: Math.max(present, target.comments) }],
+      startingPointIds,
+    );
     if (present >= target.comments) continue;
     const comments: ScaleComment[] = [];
-    for (let k = present + 1; k <= target.comments; k++) comments.push(generateTargetComment(target, k, members));
+    for (let k = present + 1; k <= target.comments; k++)
+      comments.push(generateTargetComment(target, k, members));
     await insertComments(db, comments);
     added += comments.length;
     progress({ table: "target comments", done: added, total });
@@ -213,7 +314,10 @@ async function seedTargets(
 export async function seedScale(
   db: Database,
   target: ScaleCounts,
-  options: { onProgress?: ScaleProgress; batchSizes?: Partial<Record<keyof typeof SCALE_BATCH_SIZES, number>> } = {},
+  options: {
+    onProgress?: ScaleProgress;
+    batchSizes?: Partial<Record<keyof typeof SCALE_BATCH_SIZES, number>>;
+  } = {},
 ): Promise<ScaleSeedResult> {
   const progress: ScaleProgress = options.onProgress ?? (() => undefined);
   const sizes = { ...SCALE_BATCH_SIZES, ...options.batchSizes };
@@ -233,7 +337,9 @@ export async function seedScale(
   const comments = Math.max(before.comments, target.comments);
   if (members < 1) throw new Error("Scale data needs at least one member (--members 1 or more).");
 
-  const spRows = rowsOf<{ id: number; slug: string }>(await db.execute(sql`SELECT id, slug FROM starting_points`));
+  const spRows = rowsOf<{ id: number; slug: string }>(
+    await db.execute(sql`SELECT id, slug FROM starting_points`),
+  );
   const startingPointIds = new Map(spRows.map((row) => [row.slug, Number(row.id)]));
 
   await timed("members", () =>
@@ -250,7 +356,8 @@ export async function seedScale(
   // Where the new comments go is known before the stories are written, so new stories get
   // their final counter at once (updating a story later recomputes its search vector).
   const cumulative = comments > before.comments ? commentTargets(stories) : null;
-  if (cumulative && cumulative[cumulative.length - 1] === 0) throw new Error("There is no published scale story to comment on.");
+  if (cumulative && cumulative[cumulative.length - 1] === 0)
+    throw new Error("There is no published scale story to comment on.");
   const newComments = new Map<number, number>();
   if (cumulative) {
     for (let n = before.comments + 1; n <= comments; n++) {
@@ -270,7 +377,9 @@ export async function seedScale(
     }),
   );
 
-  const targetComments = await timed("target comments", () => seedTargets(db, members, startingPointIds, progress));
+  const targetComments = await timed("target comments", () =>
+    seedTargets(db, members, startingPointIds, progress),
+  );
 
   if (cumulative) {
     const state = new ConversationState();

@@ -23,7 +23,10 @@ export function ConfirmButton({
       onClick={(event) => {
         if (!window.confirm(confirmMessage)) event.preventDefault();
       }}
-      className={className ?? "rounded border border-red-700 px-3 py-1.5 text-red-800 hover:bg-red-50 disabled:opacity-60"}
+      className={
+        className ??
+        "rounded border border-red-700 px-3 py-1.5 text-red-800 hover:bg-red-50 disabled:opacity-60"
+      }
     >
       {children}
     </button>

@@ -113,11 +113,14 @@ export function useFormAction<Values>(
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     setAttempt((n) => n + 1);
     setCleared(new Set<string>());
-    const button = (event.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | HTMLInputElement | null;
+    const button = (event.nativeEvent as SubmitEvent).submitter as
+      HTMLButtonElement | HTMLInputElement | null;
     submitter.current = button?.name ? { name: button.name, value: button.value } : null;
     const loaded = validation.current;
     if (!loaded) return;
-    const result = loaded.schema.safeParse(valuesOf(event.currentTarget, submitter.current, arrays.current), { error: validationErrorMap(t) });
+    const result = loaded.schema.safeParse(valuesOf(event.currentTarget, submitter.current, arrays.current), {
+      error: validationErrorMap(t),
+    });
     if (result.success) {
       setClientErrors(null);
       return;
@@ -136,7 +139,9 @@ export function useFormAction<Values>(
     form,
     onSubmit,
     attempt,
-    fieldErrors: cleared.size ? (Object.fromEntries(Object.entries(shown).filter(([field]) => !cleared.has(field))) as FieldErrors) : shown,
+    fieldErrors: cleared.size
+      ? (Object.fromEntries(Object.entries(shown).filter(([field]) => !cleared.has(field))) as FieldErrors)
+      : shown,
     formError: clientErrors ? undefined : rejected?.formError,
     /** What was submitted last time, when the server rejected it; null otherwise. */
     rejectedValues: rejected?.values ?? null,

@@ -3,7 +3,15 @@ import { desc, isNotNull, sql } from "drizzle-orm";
 import { getDb } from "@/db";
 import { users, type Role } from "@/db/schema";
 
-export type MemberRow = { id: string; name: string; handle: string; email: string; role: Role; createdAt: Date; suspended: boolean };
+export type MemberRow = {
+  id: string;
+  name: string;
+  handle: string;
+  email: string;
+  role: Role;
+  createdAt: Date;
+  suspended: boolean;
+};
 
 /** Members for the admin pages, newest first, optionally matching a name, handle or email. */
 export async function listMembers(query?: string, limit = 100): Promise<MemberRow[]> {
@@ -29,5 +37,8 @@ export async function listMembers(query?: string, limit = 100): Promise<MemberRo
     .orderBy(desc(users.createdAt), desc(users.id))
     .limit(limit);
   const now = new Date();
-  return rows.map(({ suspendedUntil, suspendedForGood, ...row }) => ({ ...row, suspended: suspendedForGood || (suspendedUntil !== null && suspendedUntil > now) }));
+  return rows.map(({ suspendedUntil, suspendedForGood, ...row }) => ({
+    ...row,
+    suspended: suspendedForGood || (suspendedUntil !== null && suspendedUntil > now),
+  }));
 }

@@ -6,12 +6,19 @@ import { record } from "@/lib/moderation/audit";
 
 export type RoleResult = { ok: true } | { ok: false; reason: "not_found" | "last_admin" };
 
-export async function setRole(params: { actorId: string | null; userId: string; role: Role }): Promise<RoleResult> {
+export async function setRole(params: {
+  actorId: string | null;
+  userId: string;
+  role: Role;
+}): Promise<RoleResult> {
   const db = await getDb();
   return db.transaction(async (tx) => {
     // One role change at a time, so two admins cannot demote each other into no admin at all.
     await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext('roles'))`);
-    const [member] = await tx.select({ id: users.id, handle: users.handle, role: users.role }).from(users).where(eq(users.id, params.userId));
+    const [member] = await tx
+      .select({ id: users.id, handle: users.handle, role: users.role })
+      .from(users)
+      .where(eq(users.id, params.userId));
     if (!member) return { ok: false, reason: "not_found" } as const;
     if (member.role === params.role) return { ok: true } as const;
     if (member.role === "admin") {

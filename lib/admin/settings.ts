@@ -18,14 +18,24 @@ export async function getSettings(): Promise<typeof SETTINGS> {
   return settings;
 }
 
-export async function setSetting<K extends SettingKey>(params: { actorId: string | null; key: K; value: (typeof SETTINGS)[K] }): Promise<void> {
+export async function setSetting<K extends SettingKey>(params: {
+  actorId: string | null;
+  key: K;
+  value: (typeof SETTINGS)[K];
+}): Promise<void> {
   const db = await getDb();
   await db.transaction(async (tx) => {
-    const [old] = await tx.select({ value: siteSettings.value }).from(siteSettings).where(eq(siteSettings.key, params.key));
+    const [old] = await tx
+      .select({ value: siteSettings.value })
+      .from(siteSettings)
+      .where(eq(siteSettings.key, params.key));
     await tx
       .insert(siteSettings)
       .values({ key: params.key, value: params.value, updatedById: params.actorId, updatedAt: new Date() })
-      .onConflictDoUpdate({ target: siteSettings.key, set: { value: params.value, updatedById: params.actorId, updatedAt: new Date() } });
+      .onConflictDoUpdate({
+        target: siteSettings.key,
+        set: { value: params.value, updatedById: params.actorId, updatedAt: new Date() },
+      });
     await record(tx, {
       actorId: params.actorId,
       action: "set_setting",

@@ -18,7 +18,12 @@ const CORS = {
 export function apiJson<S extends z.ZodType>(request: Request, schema: S, body: z.input<S>): Response {
   const json = JSON.stringify(schema.parse(body));
   const etag = `"${createHash("sha1").update(json).digest("base64url")}"`;
-  const headers = { ...CORS, ETag: etag, "Cache-Control": "public, max-age=0, must-revalidate", "Content-Type": "application/json; charset=utf-8" };
+  const headers = {
+    ...CORS,
+    ETag: etag,
+    "Cache-Control": "public, max-age=0, must-revalidate",
+    "Content-Type": "application/json; charset=utf-8",
+  };
   const ifNoneMatch = request.headers.get("if-none-match");
   if (ifNoneMatch && ifNoneMatch.split(",").some((tag) => tag.trim() === etag || tag.trim() === "*")) {
     return new Response(null, { status: 304, headers });
@@ -27,7 +32,13 @@ export function apiJson<S extends z.ZodType>(request: Request, schema: S, body: 
 }
 
 export function apiProblem(status: 400 | 404, message: string, parameter?: string): Response {
-  const body = apiError.parse({ error: { code: status === 400 ? "bad_request" : "not_found", message, ...(parameter ? { parameter } : {}) } });
+  const body = apiError.parse({
+    error: {
+      code: status === 400 ? "bad_request" : "not_found",
+      message,
+      ...(parameter ? { parameter } : {}),
+    },
+  });
   return Response.json(body, { status, headers: { ...CORS, "Cache-Control": "no-store" } });
 }
 
@@ -35,7 +46,10 @@ export function apiProblem(status: 400 | 404, message: string, parameter?: strin
 export function apiTooManyRequests(retryAfterSeconds: number): Response {
   const message = `Too many requests from this address. Try again in ${retryAfterSeconds} second${retryAfterSeconds === 1 ? "" : "s"}.`;
   const body = apiError.parse({ error: { code: "too_many_requests", message } });
-  return Response.json(body, { status: 429, headers: { ...CORS, "Cache-Control": "no-store", "Retry-After": String(retryAfterSeconds) } });
+  return Response.json(body, {
+    status: 429,
+    headers: { ...CORS, "Cache-Control": "no-store", "Retry-After": String(retryAfterSeconds) },
+  });
 }
 
 export function corsPreflight(): Response {
@@ -56,7 +70,9 @@ export function queryObject(url: URL): Record<string, string | string[]> {
  * A read API route handler whose failures are JSON like every other answer: a client never
  * gets an empty 500. Next's own control flow (its errors carry a `NEXT_` digest) passes through.
  */
-export function apiRoute<Rest extends unknown[]>(handler: (request: Request, ...rest: Rest) => Promise<Response>) {
+export function apiRoute<Rest extends unknown[]>(
+  handler: (request: Request, ...rest: Rest) => Promise<Response>,
+) {
   return async (request: Request, ...rest: Rest): Promise<Response> => {
     try {
       return await handler(request, ...rest);
@@ -64,7 +80,11 @@ export function apiRoute<Rest extends unknown[]>(handler: (request: Request, ...
       const digest = (error as { digest?: unknown } | null)?.digest;
       if (typeof digest === "string" && digest.startsWith("NEXT_")) throw error;
       const requestId = request.headers.get("x-request-id") ?? undefined;
-      log.error("api request failed", { requestId, path: new URL(request.url).pathname, ...errorFields(error) });
+      log.error("api request failed", {
+        requestId,
+        path: new URL(request.url).pathname,
+        ...errorFields(error),
+      });
       const message = `The server could not answer this request.${requestId ? ` Reference: ${requestId}.` : ""}`;
       const body = apiError.parse({ error: { code: "internal_error", message } });
       return Response.json(body, { status: 500, headers: { ...CORS, "Cache-Control": "no-store" } });

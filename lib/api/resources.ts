@@ -3,13 +3,25 @@ import { z } from "zod";
 import { siteOrigin } from "@/lib/feeds/site-url";
 import { clientIpFrom } from "@/lib/rate-limit/client-ip";
 import { hitRule } from "@/lib/rate-limit/limits";
-import { cachedPublishedStories, cachedRelatedStories, cachedStartingPoints, cachedStory, cachedStoryCount } from "@/lib/cache/reads";
+import {
+  cachedPublishedStories,
+  cachedRelatedStories,
+  cachedStartingPoints,
+  cachedStory,
+  cachedStoryCount,
+} from "@/lib/cache/reads";
 import { readStoryCursor } from "@/lib/stories/listing";
 import { type StoryCard } from "@/lib/stories/cards";
 import { effectiveSort } from "@/lib/stories/search-params";
 import { cachedTranslations } from "@/lib/stories/translation-reads";
 import { apiJson, apiProblem, apiTooManyRequests, queryObject } from "./http";
-import { relatedStoriesResponse, startingPointsResponse, storyListQuery, storyListResponse, storyResource } from "./schemas";
+import {
+  relatedStoriesResponse,
+  startingPointsResponse,
+  storyListQuery,
+  storyListResponse,
+  storyResource,
+} from "./schemas";
 
 function summaryOf(story: StoryCard, origin: string) {
   return {
@@ -48,11 +60,17 @@ export async function storiesEndpoint(request: Request): Promise<Response> {
   const query = parsed.data;
   const known = (await cachedStartingPoints("en")).map((sp) => sp.slug);
   const unknown = (query.sp ?? []).find((slug) => !known.includes(slug));
-  if (unknown) return apiProblem(400, `Invalid value for "sp": unknown starting point "${unknown}" (known: ${known.join(", ")}).`, "sp");
+  if (unknown)
+    return apiProblem(
+      400,
+      `Invalid value for "sp": unknown starting point "${unknown}" (known: ${known.join(", ")}).`,
+      "sp",
+    );
   const q = query.q || undefined;
   const sort = effectiveSort(query.sort, q);
   for (const key of ["after", "before"] as const) {
-    if (query[key] && !readStoryCursor(query[key], sort)) return apiProblem(400, `"${key}" is not a cursor returned by this API for sort "${sort}".`, key);
+    if (query[key] && !readStoryCursor(query[key], sort))
+      return apiProblem(400, `"${key}" is not a cursor returned by this API for sort "${sort}".`, key);
   }
 
   const filters = {
@@ -68,7 +86,14 @@ export async function storiesEndpoint(request: Request): Promise<Response> {
   };
   const [origin, page, total] = await Promise.all([
     siteOrigin(),
-    cachedPublishedStories({ filters, sort, after: query.after, before: query.before, limit: query.limit, locale: "en" }),
+    cachedPublishedStories({
+      filters,
+      sort,
+      after: query.after,
+      before: query.before,
+      limit: query.limit,
+      locale: "en",
+    }),
     cachedStoryCount(filters),
   ]);
   return apiJson(request, storyListResponse, {

@@ -31,15 +31,23 @@ export type SignUpValues = { name: string; email: string };
 export type SignInValues = { email: string };
 export type MagicLinkValues = { email: string };
 
-
-export async function signUpAction(state: FormState<SignUpValues>, formData: FormData): Promise<FormState<SignUpValues>> {
+export async function signUpAction(
+  state: FormState<SignUpValues>,
+  formData: FormData,
+): Promise<FormState<SignUpValues>> {
   return keepInputWhenUnavailable(signUpSubmission, state, formData);
 }
 
-async function signUpSubmission(_prev: FormState<SignUpValues>, formData: FormData): Promise<FormState<SignUpValues>> {
+async function signUpSubmission(
+  _prev: FormState<SignUpValues>,
+  formData: FormData,
+): Promise<FormState<SignUpValues>> {
   const t = await getTranslations();
   const values = { name: formText(formData, "name"), email: formText(formData, "email") };
-  const parsed = signUpSchema.safeParse({ ...values, password: formText(formData, "password") }, { error: validationErrorMap(t) });
+  const parsed = signUpSchema.safeParse(
+    { ...values, password: formText(formData, "password") },
+    { error: validationErrorMap(t) },
+  );
   if (!parsed.success) return invalid(parsed.error, values);
   const limited = await addressOverLimit("signUpPerIp");
   if (limited) return formError(limited, values);
@@ -56,7 +64,9 @@ async function signUpSubmission(_prev: FormState<SignUpValues>, formData: FormDa
       firstBecomesAdmin: true,
       locale,
       // With confirmation required, the link goes out in the account's own transaction.
-      afterCreate: confirm ? (tx, member) => queueConfirmationLink(tx, { user: member, locale, origin: confirm.origin }) : undefined,
+      afterCreate: confirm
+        ? (tx, member) => queueConfirmationLink(tx, { user: member, locale, origin: confirm.origin })
+        : undefined,
     });
   } catch (error) {
     if (error instanceof EmailTakenError) return fieldError("email", t("auth.emailTaken"), values);
@@ -78,14 +88,23 @@ async function signUpSubmission(_prev: FormState<SignUpValues>, formData: FormDa
   return ok();
 }
 
-export async function signInAction(state: FormState<SignInValues>, formData: FormData): Promise<FormState<SignInValues>> {
+export async function signInAction(
+  state: FormState<SignInValues>,
+  formData: FormData,
+): Promise<FormState<SignInValues>> {
   return keepInputWhenUnavailable(signInSubmission, state, formData);
 }
 
-async function signInSubmission(_prev: FormState<SignInValues>, formData: FormData): Promise<FormState<SignInValues>> {
+async function signInSubmission(
+  _prev: FormState<SignInValues>,
+  formData: FormData,
+): Promise<FormState<SignInValues>> {
   const t = await getTranslations();
   const values = { email: formText(formData, "email") };
-  const parsed = signInSchema.safeParse({ ...values, password: formText(formData, "password") }, { error: validationErrorMap(t) });
+  const parsed = signInSchema.safeParse(
+    { ...values, password: formText(formData, "password") },
+    { error: validationErrorMap(t) },
+  );
   if (!parsed.success) return invalid(parsed.error, values);
 
   try {
@@ -104,11 +123,14 @@ async function signInSubmission(_prev: FormState<SignInValues>, formData: FormDa
       const format = await getFormatter();
       const message = suspension?.forGood
         ? t("auth.suspendedForGood")
-        : t("auth.suspendedUntil", { date: format.dateTime(suspension?.until ?? new Date(), { dateStyle: "long", timeStyle: "short" }) });
+        : t("auth.suspendedUntil", {
+            date: format.dateTime(suspension?.until ?? new Date(), { dateStyle: "long", timeStyle: "short" }),
+          });
       return formError(message, values);
     }
     // An outage inside authorize() arrives wrapped by Auth.js; it is not a wrong password.
-    const inner = error instanceof AuthError ? (error.cause as { err?: unknown } | undefined)?.err : undefined;
+    const inner =
+      error instanceof AuthError ? (error.cause as { err?: unknown } | undefined)?.err : undefined;
     if (isDatabaseUnavailable(inner)) throw inner;
     // One message for every failed sign-in: it must not reveal whether the email exists.
     if (error instanceof AuthError) return formError(t("auth.invalidCredentials"), values);
@@ -131,11 +153,17 @@ const MAGIC_LINK_MIN_MS = 400;
  * Limited like "Forgot your password?", on the same counters: one budget of link mails per
  * address and per inbox.
  */
-export async function requestMagicLinkAction(state: FormState<MagicLinkValues>, formData: FormData): Promise<FormState<MagicLinkValues>> {
+export async function requestMagicLinkAction(
+  state: FormState<MagicLinkValues>,
+  formData: FormData,
+): Promise<FormState<MagicLinkValues>> {
   return keepInputWhenUnavailable(requestMagicLinkSubmission, state, formData);
 }
 
-async function requestMagicLinkSubmission(_prev: FormState<MagicLinkValues>, formData: FormData): Promise<FormState<MagicLinkValues>> {
+async function requestMagicLinkSubmission(
+  _prev: FormState<MagicLinkValues>,
+  formData: FormData,
+): Promise<FormState<MagicLinkValues>> {
   const t = await getTranslations();
   const values = { email: formText(formData, "email") };
   const parsed = magicLinkSchema.safeParse(values, { error: validationErrorMap(t) });
@@ -148,7 +176,10 @@ async function requestMagicLinkSubmission(_prev: FormState<MagicLinkValues>, for
   if (!perEmail.ok) return formError(await rateLimitMessage(perEmail.retryAfterSeconds), values);
 
   const redirectTo = safeCallbackUrl(formText(formData, "callbackUrl"));
-  await Promise.all([sendMagicLinkIfAllowed(parsed.data.email, redirectTo), new Promise((resolve) => setTimeout(resolve, MAGIC_LINK_MIN_MS))]);
+  await Promise.all([
+    sendMagicLinkIfAllowed(parsed.data.email, redirectTo),
+    new Promise((resolve) => setTimeout(resolve, MAGIC_LINK_MIN_MS)),
+  ]);
   redirect(CHECK_EMAIL_PATH);
 }
 
@@ -159,7 +190,8 @@ async function sendMagicLinkIfAllowed(email: string, redirectTo: string): Promis
     // the browser, so every address ends on the same page.
     await signIn(MAGIC_LINK_PROVIDER_ID, { email, redirectTo, redirect: false });
   } catch (error) {
-    const inner = error instanceof AuthError ? (error.cause as { err?: unknown } | undefined)?.err : undefined;
+    const inner =
+      error instanceof AuthError ? (error.cause as { err?: unknown } | undefined)?.err : undefined;
     if (isDatabaseUnavailable(inner)) throw inner;
     // Refused by Auth.js (an address it will not mail): the answer stays the same.
     if (!(error instanceof AuthError)) throw error;

@@ -46,6 +46,13 @@ declare module "next-auth" {
     sessionVersion: number;
   }
   interface Session {
-    user: { id: string; name: string; handle: string; role: Role; sessionVersion: number; email?: string | null };
+    user: {
+      id: string;
+      name: string;
+      handle: string;
+      role: Role;
+      sessionVersion: number;
+      email?: string | null;
+    };
   }
 }

@@ -38,8 +38,10 @@ export const { auth, signIn, signOut } = nextAuth;
 
 // /api/auth/*: Auth.js redirects (after a sign-in link, to its error page) go to the public origin.
 export const handlers = {
-  GET: async (request: NextRequest) => withoutEndedSession(request, await nextAuth.handlers.GET(await onPublicOrigin(request))),
-  POST: async (request: NextRequest) => withoutEndedSession(request, await nextAuth.handlers.POST(await onPublicOrigin(request))),
+  GET: async (request: NextRequest) =>
+    withoutEndedSession(request, await nextAuth.handlers.GET(await onPublicOrigin(request))),
+  POST: async (request: NextRequest) =>
+    withoutEndedSession(request, await nextAuth.handlers.POST(await onPublicOrigin(request))),
 };
 
 /**
@@ -51,9 +53,16 @@ export const handlers = {
  */
 async function withoutEndedSession(request: NextRequest, response: Response): Promise<Response> {
   if (!request.nextUrl.pathname.endsWith("/api/auth/session") || !response.ok) return response;
-  const body = (await response.clone().json()) as { user?: { id?: unknown; sessionVersion?: unknown } } | null;
+  const body = (await response.clone().json()) as {
+    user?: { id?: unknown; sessionVersion?: unknown };
+  } | null;
   const user = body?.user;
-  if (!user || (typeof user.id === "string" && typeof user.sessionVersion === "number" && (await isCurrentSession({ id: user.id, sessionVersion: user.sessionVersion })))) {
+  if (
+    !user ||
+    (typeof user.id === "string" &&
+      typeof user.sessionVersion === "number" &&
+      (await isCurrentSession({ id: user.id, sessionVersion: user.sessionVersion })))
+  ) {
     return response;
   }
   const headers = new Headers(response.headers);

@@ -5,10 +5,20 @@ import { users } from "@/db/schema";
 import { verifyPassword } from "./password";
 import { signInSchema } from "./schema";
 
-export type AuthenticatedUser = { id: string; name: string; email: string; handle: string; role: "member" | "moderator" | "admin"; sessionVersion: number };
+export type AuthenticatedUser = {
+  id: string;
+  name: string;
+  email: string;
+  handle: string;
+  role: "member" | "moderator" | "admin";
+  sessionVersion: number;
+};
 
 /** Whether a suspension is in force now. */
-export function isSuspended(user: { suspendedUntil: Date | null; suspendedForGood: boolean }, now = new Date()): boolean {
+export function isSuspended(
+  user: { suspendedUntil: Date | null; suspendedForGood: boolean },
+  now = new Date(),
+): boolean {
   return user.suspendedForGood || (user.suspendedUntil !== null && user.suspendedUntil > now);
 }
 
@@ -41,7 +51,14 @@ export async function verifyCredentials(input: unknown): Promise<AuthenticatedUs
   const valid = await verifyPassword(user?.passwordHash, password);
   if (!user || !valid) return null;
   if (isSuspended(user)) return "suspended";
-  return { id: user.id, name: user.name, email: user.email, handle: user.handle, role: user.role, sessionVersion: user.sessionVersion };
+  return {
+    id: user.id,
+    name: user.name,
+    email: user.email,
+    handle: user.handle,
+    role: user.role,
+    sessionVersion: user.sessionVersion,
+  };
 }
 
 /**
@@ -52,7 +69,11 @@ export async function verifyCredentials(input: unknown): Promise<AuthenticatedUs
 export async function isCurrentSession(token: { id: string; sessionVersion: number }): Promise<boolean> {
   const db = await getDb();
   const [row] = await db
-    .select({ sessionVersion: users.sessionVersion, suspendedUntil: users.suspendedUntil, suspendedForGood: users.suspendedForGood })
+    .select({
+      sessionVersion: users.sessionVersion,
+      suspendedUntil: users.suspendedUntil,
+      suspendedForGood: users.suspendedForGood,
+    })
     .from(users)
     .where(eq(users.id, token.id))
     .limit(1);

@@ -21,11 +21,17 @@ export type ConfirmEmailValues = { token: string };
  * not (like a password reset link). A click, not the page load, uses the token, so a mail
  * scanner that opens links confirms nothing.
  */
-export async function confirmEmailAction(state: FormState<ConfirmEmailValues>, formData: FormData): Promise<FormState<ConfirmEmailValues>> {
+export async function confirmEmailAction(
+  state: FormState<ConfirmEmailValues>,
+  formData: FormData,
+): Promise<FormState<ConfirmEmailValues>> {
   return keepInputWhenUnavailable(confirmEmailSubmission, state, formData);
 }
 
-async function confirmEmailSubmission(_prev: FormState<ConfirmEmailValues>, formData: FormData): Promise<FormState<ConfirmEmailValues>> {
+async function confirmEmailSubmission(
+  _prev: FormState<ConfirmEmailValues>,
+  formData: FormData,
+): Promise<FormState<ConfirmEmailValues>> {
   const values = { token: formText(formData, "token") };
   const parsed = confirmEmailSchema.safeParse(values);
   if (!parsed.success) redirect("/verify-email/invalid");
@@ -44,7 +50,10 @@ async function confirmEmailSubmission(_prev: FormState<ConfirmEmailValues>, form
 export type ResendConfirmationValues = Record<string, never>;
 
 /** "Send the link again", from the banner of a member whose address is not confirmed yet. */
-export async function resendConfirmationAction(state: FormState<ResendConfirmationValues>, formData: FormData): Promise<FormState<ResendConfirmationValues>> {
+export async function resendConfirmationAction(
+  state: FormState<ResendConfirmationValues>,
+  formData: FormData,
+): Promise<FormState<ResendConfirmationValues>> {
   return keepInputWhenUnavailable(resendConfirmationSubmission, state, formData);
 }
 

@@ -46,7 +46,9 @@ export async function queueConfirmationLink(
 ): Promise<void> {
   const now = params.now ?? new Date();
   const { token, tokenHash } = newToken();
-  await tx.delete(emailTokens).where(and(eq(emailTokens.userId, params.user.id), eq(emailTokens.purpose, "verify_email")));
+  await tx
+    .delete(emailTokens)
+    .where(and(eq(emailTokens.userId, params.user.id), eq(emailTokens.purpose, "verify_email")));
   await tx.insert(emailTokens).values({
     tokenHash,
     userId: params.user.id,
@@ -65,7 +67,12 @@ export async function queueConfirmationLink(
 }
 
 /** "Send the link again", for an account whose address is not confirmed; false when there is nothing to confirm. */
-export async function resendConfirmationLink(params: { userId: string; locale: Locale; origin: string; now?: Date }): Promise<boolean> {
+export async function resendConfirmationLink(params: {
+  userId: string;
+  locale: Locale;
+  origin: string;
+  now?: Date;
+}): Promise<boolean> {
   const db = await getDb();
   return db.transaction(async (tx) => {
     const [user] = await tx
@@ -86,11 +93,20 @@ export type EmailChangeRequest = "sent" | "same" | "taken";
  * "taken": another account has the address; the caller must answer as for "sent", so the form
  * does not tell members which addresses have accounts. Only the newest link works.
  */
-export async function requestEmailChange(params: { userId: string; email: string; locale: Locale; origin: string; now?: Date }): Promise<EmailChangeRequest> {
+export async function requestEmailChange(params: {
+  userId: string;
+  email: string;
+  locale: Locale;
+  origin: string;
+  now?: Date;
+}): Promise<EmailChangeRequest> {
   const now = params.now ?? new Date();
   const email = params.email.trim().toLowerCase();
   const db = await getDb();
-  const [user] = await db.select({ id: users.id, name: users.name, email: users.email }).from(users).where(eq(users.id, params.userId));
+  const [user] = await db
+    .select({ id: users.id, name: users.name, email: users.email })
+    .from(users)
+    .where(eq(users.id, params.userId));
   if (!user) return "taken";
   if (user.email.toLowerCase() === email) return "same";
   const [other] = await db
@@ -101,9 +117,17 @@ export async function requestEmailChange(params: { userId: string; email: string
   if (other) return "taken";
 
   const { token, tokenHash } = newToken();
-  const mail = changeEmailMail({ locale: params.locale, name: user.name, email, url: confirmUrl(params.origin, token), validHours: CHANGE_LINK_VALID_HOURS });
+  const mail = changeEmailMail({
+    locale: params.locale,
+    name: user.name,
+    email,
+    url: confirmUrl(params.origin, token),
+    validHours: CHANGE_LINK_VALID_HOURS,
+  });
   await db.transaction(async (tx) => {
-    await tx.delete(emailTokens).where(and(eq(emailTokens.userId, user.id), eq(emailTokens.purpose, "change_email")));
+    await tx
+      .delete(emailTokens)
+      .where(and(eq(emailTokens.userId, user.id), eq(emailTokens.purpose, "change_email")));
     await tx.insert(emailTokens).values({
       tokenHash,
       userId: user.id,
@@ -120,18 +144,28 @@ export async function requestEmailChange(params: { userId: string; email: string
 export type EmailTokenView = { purpose: EmailTokenPurpose; email: string };
 
 /** What a link would confirm now, for the page it opens; null when it no longer works. */
-export async function describeEmailToken(token: string, now: Date = new Date()): Promise<EmailTokenView | null> {
+export async function describeEmailToken(
+  token: string,
+  now: Date = new Date(),
+): Promise<EmailTokenView | null> {
   if (!RESET_TOKEN_PATTERN.test(token)) return null;
   const db = await getDb();
   const [row] = await db
     .select({ purpose: emailTokens.purpose, email: emailTokens.email })
     .from(emailTokens)
-    .where(and(eq(emailTokens.tokenHash, hashResetToken(token)), isNull(emailTokens.usedAt), gt(emailTokens.expiresAt, now)))
+    .where(
+      and(
+        eq(emailTokens.tokenHash, hashResetToken(token)),
+        isNull(emailTokens.usedAt),
+        gt(emailTokens.expiresAt, now),
+      ),
+    )
     .limit(1);
   return row ?? null;
 }
 
-export type ConfirmResult = { ok: true; purpose: EmailTokenPurpose; userId: string } | { ok: false; reason: "invalid" | "taken" };
+export type ConfirmResult =
+  { ok: true; purpose: EmailTokenPurpose; userId: string } | { ok: false; reason: "invalid" | "taken" };
 
 /**
  * Opens a link: marks it used (one conditional update, so it works once even when sent twice at
@@ -147,7 +181,13 @@ export async function confirmEmailToken(params: { token: string; now?: Date }): 
       const [claimed] = await tx
         .update(emailTokens)
         .set({ usedAt: now })
-        .where(and(eq(emailTokens.tokenHash, hashResetToken(params.token)), isNull(emailTokens.usedAt), gt(emailTokens.expiresAt, now)))
+        .where(
+          and(
+            eq(emailTokens.tokenHash, hashResetToken(params.token)),
+            isNull(emailTokens.usedAt),
+            gt(emailTokens.expiresAt, now),
+          ),
+        )
         .returning({ userId: emailTokens.userId, purpose: emailTokens.purpose, email: emailTokens.email });
       if (!claimed) return { ok: false, reason: "invalid" };
 
@@ -161,17 +201,33 @@ export async function confirmEmailToken(params: { token: string; now?: Date }): 
       if (claimed.purpose === "verify_email") {
         // A link for an address the account no longer has confirms nothing.
         if (user.email.toLowerCase() !== claimed.email.toLowerCase()) return { ok: false, reason: "invalid" };
-        await tx.update(users).set({ emailVerified: now }).where(and(eq(users.id, user.id), isNull(users.emailVerified)));
+        await tx
+          .update(users)
+          .set({ emailVerified: now })
+          .where(and(eq(users.id, user.id), isNull(users.emailVerified)));
         return { ok: true, purpose: "verify_email", userId: user.id };
       }
 
       // Opening the link proves the new address, so it is confirmed too.
       await tx.update(users).set({ email: claimed.email, emailVerified: now }).where(eq(users.id, user.id));
-      await tx.delete(emailTokens).where(and(eq(emailTokens.userId, user.id), eq(emailTokens.purpose, "change_email"), isNull(emailTokens.usedAt)));
+      await tx
+        .delete(emailTokens)
+        .where(
+          and(
+            eq(emailTokens.userId, user.id),
+            eq(emailTokens.purpose, "change_email"),
+            isNull(emailTokens.usedAt),
+          ),
+        );
       // Links already mailed to the old address must not open the account any more.
       await tx.delete(passwordResetTokens).where(eq(passwordResetTokens.userId, user.id));
       await tx.delete(verificationTokens).where(eq(verificationTokens.identifier, user.email.toLowerCase()));
-      const mail = emailChangedMail({ locale: isLocale(user.locale) ? user.locale : "en", name: user.name, oldEmail: user.email, newEmail: claimed.email });
+      const mail = emailChangedMail({
+        locale: isLocale(user.locale) ? user.locale : "en",
+        name: user.name,
+        oldEmail: user.email,
+        newEmail: claimed.email,
+      });
       await enqueueMail(tx, { to: user.email, userId: user.id, kind: "email-changed", ...mail });
       return { ok: true, purpose: "change_email", userId: user.id };
     });

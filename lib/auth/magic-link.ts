@@ -82,17 +82,32 @@ export async function magicLinkSignIn(params: {
 }
 
 /** Auth.js's sendVerificationRequest: queues the mail with the link, in the asker's language. */
-export async function sendMagicLink(params: Pick<EmailProviderSendVerificationRequestParams, "identifier" | "url" | "expires">): Promise<void> {
+export async function sendMagicLink(
+  params: Pick<EmailProviderSendVerificationRequestParams, "identifier" | "url" | "expires">,
+): Promise<void> {
   const account = await linkAccount(params.identifier);
   if (!account) return;
   const db = await getDb();
   // Only the newest link works. The new token is written by Auth.js at the same time, with
   // exactly this expiry, so it is not among the ones deleted.
-  await db.delete(verificationTokens).where(and(eq(verificationTokens.identifier, params.identifier), lt(verificationTokens.expires, params.expires)));
+  await db
+    .delete(verificationTokens)
+    .where(
+      and(
+        eq(verificationTokens.identifier, params.identifier),
+        lt(verificationTokens.expires, params.expires),
+      ),
+    );
 
   const [origin, locale] = await Promise.all([siteOrigin(), requestLocale()]);
   const url = magicLinkLandingUrl(params.url, origin);
-  const mail = magicLinkMail({ locale, name: account.name, email: account.email, url, validMinutes: MAGIC_LINK_VALID_MINUTES });
+  const mail = magicLinkMail({
+    locale,
+    name: account.name,
+    email: account.email,
+    url,
+    validMinutes: MAGIC_LINK_VALID_MINUTES,
+  });
   await enqueueMail(db, { to: account.email, userId: account.id, kind: "magic-link", ...mail });
 }
 
@@ -104,7 +119,10 @@ export function magicLinkLandingUrl(authUrl: string, origin: string): string {
   const source = new URL(authUrl);
   const params = new URLSearchParams();
   const callbackUrl = source.searchParams.get("callbackUrl");
-  const callbackPath = callbackUrl && URL.canParse(callbackUrl) ? (({ pathname, search, hash }) => `${pathname}${search}${hash}`)(new URL(callbackUrl)) : callbackUrl;
+  const callbackPath =
+    callbackUrl && URL.canParse(callbackUrl)
+      ? (({ pathname, search, hash }) => `${pathname}${search}${hash}`)(new URL(callbackUrl))
+      : callbackUrl;
   params.set("callbackUrl", safeCallbackUrl(callbackPath));
   params.set("token", source.searchParams.get("token") ?? "");
   params.set("email", source.searchParams.get("email") ?? "");
@@ -141,7 +159,12 @@ const adapterUserColumns = {
  * (our users also need a handle and a password).
  */
 export function accountAdapter(db: Database): Adapter {
-  const base = DrizzleAdapter(db, { usersTable: users, accountsTable: accounts, sessionsTable: sessions, verificationTokensTable: verificationTokens });
+  const base = DrizzleAdapter(db, {
+    usersTable: users,
+    accountsTable: accounts,
+    sessionsTable: sessions,
+    verificationTokensTable: verificationTokens,
+  });
   const one = async (where: SQL): Promise<AdapterUser | null> => {
     const [row] = await db.select(adapterUserColumns).from(users).where(where).limit(1);
     return row ?? null;
@@ -155,7 +178,8 @@ export function accountAdapter(db: Database): Adapter {
     getUserByEmail: (email) => one(sql`lower(${users.email}) = ${email.trim().toLowerCase()}`),
     updateUser: async (data) => {
       // Auth.js only ever marks the address confirmed here (after a sign-in link was opened).
-      if (data.emailVerified) await db.update(users).set({ emailVerified: data.emailVerified }).where(eq(users.id, data.id));
+      if (data.emailVerified)
+        await db.update(users).set({ emailVerified: data.emailVerified }).where(eq(users.id, data.id));
       const user = await one(eq(users.id, data.id));
       if (!user) throw new Error("No user found.");
       return user;

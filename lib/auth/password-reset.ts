@@ -24,13 +24,17 @@ export function hashResetToken(token: string): string {
   return createHash("sha256").update(token).digest("hex");
 }
 
-
 /**
  * Queues a reset mail when `email` belongs to an account that signs in with a password; does
  * nothing otherwise. `origin` is the site's public origin (lib/feeds/site-url.ts), `locale` the
  * language of the request, used for the mail.
  */
-export async function requestPasswordReset(params: { email: string; locale: Locale; origin: string; now?: Date }): Promise<void> {
+export async function requestPasswordReset(params: {
+  email: string;
+  locale: Locale;
+  origin: string;
+  now?: Date;
+}): Promise<void> {
   const now = params.now ?? new Date();
   const email = params.email.trim().toLowerCase();
   const token = randomBytes(32).toString("base64url");
@@ -94,7 +98,11 @@ export type ResetResult = { ok: true; userId: string } | { ok: false };
  * which ends every session of the account. The account's failed sign-ins are forgiven: whoever
  * holds the mailbox has shown who they are.
  */
-export async function resetPassword(params: { token: string; password: string; now?: Date }): Promise<ResetResult> {
+export async function resetPassword(params: {
+  token: string;
+  password: string;
+  now?: Date;
+}): Promise<ResetResult> {
   const now = params.now ?? new Date();
   // An unknown or spent token costs no password hashing.
   if (!(await validTokenOwner(params.token, now))) return { ok: false };

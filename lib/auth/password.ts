@@ -15,7 +15,10 @@ let dummyHash: Promise<string> | undefined;
  * Verifies against the stored hash, or, when there is none (unknown email, or an account that
  * cannot sign in), against a dummy hash, so both cases cost the same time and reveal nothing.
  */
-export async function verifyPassword(storedHash: string | null | undefined, password: string): Promise<boolean> {
+export async function verifyPassword(
+  storedHash: string | null | undefined,
+  password: string,
+): Promise<boolean> {
   if (!storedHash) {
     dummyHash ??= hashPassword("vertrekpunt-dummy-password-for-timing");
     await verify(await dummyHash, password).catch(() => false);

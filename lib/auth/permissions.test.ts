@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { canComment, canDecideProposal, canDeleteComment, canEditComment, canEditStory, canRecogniseStory, canSupportProposal, canViewStory } from "./permissions";
+import {
+  canComment,
+  canDecideProposal,
+  canDeleteComment,
+  canEditComment,
+  canEditStory,
+  canRecogniseStory,
+  canSupportProposal,
+  canViewStory,
+} from "./permissions";
 
 describe("permissions", () => {
   const author = { id: "author", role: "member" as const };

@@ -24,7 +24,10 @@ export function isAdmin(actor: Actor): boolean {
  * Members report what others can see: published stories, visible comments, profiles; never their
  * own. Reports of three members hide content, so they are a public write.
  */
-export function canReport(actor: Actor, target: { type: string; userId: string | null; state: string }): boolean {
+export function canReport(
+  actor: Actor,
+  target: { type: string; userId: string | null; state: string },
+): boolean {
   if (actor === null || !canWritePublicly(actor) || target.userId === actor.id) return false;
   return target.type === "member" || target.state === "published";
 }
@@ -53,7 +56,10 @@ export function staffActsOn(actor: Actor, owner: Owner, what: "content" | "accou
 /** What permission checks need of a story: whose it is, their role, and its status. */
 export type StoryAccess = { authorId: string | null; authorRole: Role | null; status: StoryStatus };
 
-const ownerOf = (story: { authorId: string | null; authorRole: Role | null }): Owner => ({ id: story.authorId, role: story.authorRole });
+const ownerOf = (story: { authorId: string | null; authorRole: Role | null }): Owner => ({
+  id: story.authorId,
+  role: story.authorRole,
+});
 
 /**
  * Published stories are public. A draft is its author's alone; a story waiting for approval or
@@ -91,7 +97,10 @@ export function canSeeHistory(actor: Actor, story: StoryAccess): boolean {
 }
 
 /** Why a published story takes no new comments, or null when it does. */
-export function commentsClosedReason(story: { commentsClosed?: boolean; lockedAt?: Date | null }): "locked" | "closed" | null {
+export function commentsClosedReason(story: {
+  commentsClosed?: boolean;
+  lockedAt?: Date | null;
+}): "locked" | "closed" | null {
   // The lock wins: an author who switches comments back on cannot reopen a moderator's lock.
   if (story.lockedAt) return "locked";
   return story.commentsClosed ? "closed" : null;
@@ -101,7 +110,10 @@ export function commentsClosedReason(story: { commentsClosed?: boolean; lockedAt
  * New comments and replies go to published stories whose author has not switched comments off
  * and that no moderator locked. As in Discourse, a lock binds moderators too: they unlock first.
  */
-export function canComment(actor: Actor, story: { status: StoryStatus; commentsClosed?: boolean; lockedAt?: Date | null }): boolean {
+export function canComment(
+  actor: Actor,
+  story: { status: StoryStatus; commentsClosed?: boolean; lockedAt?: Date | null },
+): boolean {
   return canWritePublicly(actor) && story.status === "published" && commentsClosedReason(story) === null;
 }
 
@@ -114,7 +126,8 @@ export function canEditComment(
   comment: { authorId: string | null; deletedAt: Date | null; hiddenAt?: Date | null },
   story?: { commentsClosed?: boolean; lockedAt?: Date | null },
 ): boolean {
-  if (actor === null || !canWritePublicly(actor) || comment.deletedAt !== null || comment.hiddenAt) return false;
+  if (actor === null || !canWritePublicly(actor) || comment.deletedAt !== null || comment.hiddenAt)
+    return false;
   if (story && commentsClosedReason(story) !== null) return false;
   return actor.id === comment.authorId;
 }
@@ -131,13 +144,26 @@ export function canDeleteComment(
 }
 
 /** Readers, not authors, say what they recognise in a published story. */
-export function canRecogniseStory(actor: Actor, story: { authorId: string | null; status: StoryStatus }): boolean {
-  return actor !== null && canWritePublicly(actor) && story.status === "published" && actor.id !== story.authorId;
+export function canRecogniseStory(
+  actor: Actor,
+  story: { authorId: string | null; status: StoryStatus },
+): boolean {
+  return (
+    actor !== null && canWritePublicly(actor) && story.status === "published" && actor.id !== story.authorId
+  );
 }
 
 /** Members support open proposals; proposing one already counts as the proposer's support. */
-export function canSupportProposal(actor: Actor, proposal: { proposerId: string | null; status: string }): boolean {
-  return actor !== null && canWritePublicly(actor) && proposal.status === "open" && actor.id !== proposal.proposerId;
+export function canSupportProposal(
+  actor: Actor,
+  proposal: { proposerId: string | null; status: string },
+): boolean {
+  return (
+    actor !== null &&
+    canWritePublicly(actor) &&
+    proposal.status === "open" &&
+    actor.id !== proposal.proposerId
+  );
 }
 
 export function canDecideProposal(actor: Actor, proposal: { status: string }): boolean {
@@ -169,7 +195,8 @@ export function canDecide(
   decision: string,
 ): boolean {
   const owner = { id: target.userId, role: target.ownerRole };
-  const onPerson = target.type === "member" || decision === "warn" || decision === "suspend" || decision === "unsuspend";
+  const onPerson =
+    target.type === "member" || decision === "warn" || decision === "suspend" || decision === "unsuspend";
   if (!staffActsOn(actor, owner, onPerson ? "account" : "content")) return false;
   return target.state !== "draft" || decision === "dismiss";
 }
@@ -182,6 +209,13 @@ export function canMarkUseful(
   actor: Actor,
   target: { authorId: string | null; status: StoryStatus; deletedAt?: Date | null; hiddenAt?: Date | null },
 ): boolean {
-  if (actor === null || !canWritePublicly(actor) || target.status !== "published" || target.deletedAt || target.hiddenAt) return false;
+  if (
+    actor === null ||
+    !canWritePublicly(actor) ||
+    target.status !== "published" ||
+    target.deletedAt ||
+    target.hiddenAt
+  )
+    return false;
   return actor.id !== target.authorId;
 }

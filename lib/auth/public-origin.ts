@@ -41,10 +41,13 @@ export function publicOrigin(headers: Headers, settings: OriginSettings = env())
   if (host && own.includes(host)) return `http://${host}`;
   if (host && isProduction() && !warnedAboutHost) {
     warnedAboutHost = true;
-    log.warn("SITE_URL is not set: links in mail and feeds use this server's own address, not the host the request named; set SITE_URL to the address people use", {
-      requestHost: host.slice(0, 100),
-      origin: `http://${own[0]}`,
-    });
+    log.warn(
+      "SITE_URL is not set: links in mail and feeds use this server's own address, not the host the request named; set SITE_URL to the address people use",
+      {
+        requestHost: host.slice(0, 100),
+        origin: `http://${own[0]}`,
+      },
+    );
   }
   return `http://${own[0]}`;
 }
@@ -56,13 +59,17 @@ export function publicOrigin(headers: Headers, settings: OriginSettings = env())
  * next-auth itself does when AUTH_URL is set (then this leaves it to next-auth). A plain Request:
  * a NextRequest would turn 127.0.0.1 back into localhost.
  */
-export async function onPublicOrigin(request: NextRequest, settings: OriginSettings & Pick<Env, "AUTH_URL" | "NEXTAUTH_URL"> = env()): Promise<NextRequest> {
+export async function onPublicOrigin(
+  request: NextRequest,
+  settings: OriginSettings & Pick<Env, "AUTH_URL" | "NEXTAUTH_URL"> = env(),
+): Promise<NextRequest> {
   if (settings.AUTH_URL || settings.NEXTAUTH_URL) return request;
   const origin = publicOrigin(request.headers, settings);
   const current = new URL(request.url);
   if (new URL(origin).origin === current.origin) return request;
   const url = new URL(`${current.pathname}${current.search}`, origin);
-  const body = request.method === "GET" || request.method === "HEAD" ? undefined : await request.arrayBuffer();
+  const body =
+    request.method === "GET" || request.method === "HEAD" ? undefined : await request.arrayBuffer();
   // Auth.js only reads what a standard Request has.
   return new Request(url, { method: request.method, headers: request.headers, body }) as NextRequest;
 }

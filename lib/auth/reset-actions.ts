@@ -52,7 +52,10 @@ export async function resetPasswordAction(
 ): Promise<FormState<ResetPasswordValues>> {
   const t = await getTranslations();
   const values = { token: formText(formData, "token") };
-  const parsed = resetPasswordSchema.safeParse({ ...values, password: formText(formData, "password") }, { error: validationErrorMap(t) });
+  const parsed = resetPasswordSchema.safeParse(
+    { ...values, password: formText(formData, "password") },
+    { error: validationErrorMap(t) },
+  );
   if (!parsed.success) {
     const refused = invalid(parsed.error, values);
     // A malformed token is no field the person can fix: the page says the link does not work.

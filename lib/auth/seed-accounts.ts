@@ -45,6 +45,12 @@ async function seedRoleAccount(db: Database, role: "moderator" | "admin"): Promi
   const name = settings[`${prefix}_NAME`] ?? (role === "admin" ? "Admin" : "Moderator");
   await db
     .insert(users)
-    .values({ name, email, handle: `${role}-${randomUUID().slice(0, 6)}`, passwordHash: await hashPassword(password), role })
+    .values({
+      name,
+      email,
+      handle: `${role}-${randomUUID().slice(0, 6)}`,
+      passwordHash: await hashPassword(password),
+      role,
+    })
     .onConflictDoNothing();
 }

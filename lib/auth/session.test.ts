@@ -9,7 +9,9 @@ const { requireUser } = await import("./session");
 
 describe("requireUser for a signed-out visitor", () => {
   it("sends them to sign in, coming back to the given path", async () => {
-    await expect(requireUser("/starting-points#propose")).rejects.toMatchObject({ url: "/signin?callbackUrl=%2Fstarting-points%23propose" });
+    await expect(requireUser("/starting-points#propose")).rejects.toMatchObject({
+      url: "/signin?callbackUrl=%2Fstarting-points%23propose",
+    });
   });
 
   it("ends the request the caller's way when given a function", async () => {

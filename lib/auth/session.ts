@@ -23,35 +23,51 @@ export type Suspension = { until: Date | null; forGood: boolean; reason: string 
  * from before the member's sessions were ended (session version) or of a suspended member
  * counts as signed out; `suspension` then says why, for the banner.
  */
-export const currentSession = cache(async (): Promise<{ user: CurrentUser | null; suspension: Suspension | null }> => {
-  const session = await auth();
-  const id = session?.user?.id;
-  if (!id) return { user: null, suspension: null };
-  const db = await getDb();
-  const [row] = await db
-    .select({
-      id: users.id,
-      name: users.name,
-      handle: users.handle,
-      role: users.role,
-      sessionVersion: users.sessionVersion,
-      suspendedUntil: users.suspendedUntil,
-      suspendedForGood: users.suspendedForGood,
-      suspensionReason: users.suspensionReason,
-      emailVerified: users.emailVerified,
-      verifyLinkSent: sql<boolean>`EXISTS (SELECT 1 FROM ${emailTokens} WHERE ${emailTokens.userId} = ${users.id} AND ${emailTokens.purpose} = 'verify_email')`,
-    })
-    .from(users)
-    .where(eq(users.id, id))
-    .limit(1);
-  if (!row) return { user: null, suspension: null };
-  if (isSuspended(row)) return { user: null, suspension: { until: row.suspendedUntil, forGood: row.suspendedForGood, reason: row.suspensionReason } };
-  if (row.sessionVersion !== (session.user.sessionVersion ?? 0)) return { user: null, suspension: null };
-  return {
-    user: { id: row.id, name: row.name, handle: row.handle, role: row.role, emailUnconfirmed: awaitsEmailConfirmation(row) },
-    suspension: null,
-  };
-});
+export const currentSession = cache(
+  async (): Promise<{ user: CurrentUser | null; suspension: Suspension | null }> => {
+    const session = await auth();
+    const id = session?.user?.id;
+    if (!id) return { user: null, suspension: null };
+    const db = await getDb();
+    const [row] = await db
+      .select({
+        id: users.id,
+        name: users.name,
+        handle: users.handle,
+        role: users.role,
+        sessionVersion: users.sessionVersion,
+        suspendedUntil: users.suspendedUntil,
+        suspendedForGood: users.suspendedForGood,
+        suspensionReason: users.suspensionReason,
+        emailVerified: users.emailVerified,
+        verifyLinkSent: sql<boolean>`EXISTS (SELECT 1 FROM ${emailTokens} WHERE ${emailTokens.userId} = ${users.id} AND ${emailTokens.purpose} = 'verify_email')`,
+      })
+      .from(users)
+      .where(eq(users.id, id))
+      .limit(1);
+    if (!row) return { user: null, suspension: null };
+    if (isSuspended(row))
+      return {
+        user: null,
+        suspension: {
+          until: row.suspendedUntil,
+          forGood: row.suspendedForGood,
+          reason: row.suspensionReason,
+        },
+      };
+    if (row.sessionVersion !== (session.user.sessionVersion ?? 0)) return { user: null, suspension: null };
+    return {
+      user: {
+        id: row.id,
+        name: row.name,
+        handle: row.handle,
+        role: row.role,
+        emailUnconfirmed: awaitsEmailConfirmation(row),
+      },
+      suspension: null,
+    };
+  },
+);
 
 export async function currentUser(): Promise<CurrentUser | null> {
   return (await currentSession()).user;

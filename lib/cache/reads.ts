@@ -79,21 +79,31 @@ export async function cachedStory(slug: string, locale: Locale) {
 }
 
 export type RenderedComment<T> = T & { html: string };
-export type RenderedThread = RenderedComment<Omit<ThreadView, "replies">> & { replies: RenderedComment<ReplyView>[] };
+export type RenderedThread = RenderedComment<Omit<ThreadView, "replies">> & {
+  replies: RenderedComment<ReplyView>[];
+};
 
 /**
  * One page of a story's threads, each comment with its body rendered. A hidden or deleted
  * comment's words are not rendered: they never reach the page.
  */
-export async function cachedComments(storyId: string, after: string | null): Promise<{ items: RenderedThread[]; more: string | null }> {
+export async function cachedComments(
+  storyId: string,
+  after: string | null,
+): Promise<{ items: RenderedThread[]; more: string | null }> {
   "use cache";
   cachedFor(CACHE_TAGS.story(storyId));
   const page = await listComments({ storyId, after });
-  const rendered = <T extends { body: string; hidden: unknown; deleted: boolean }>(comment: T): RenderedComment<T> => ({
+  const rendered = <T extends { body: string; hidden: unknown; deleted: boolean }>(
+    comment: T,
+  ): RenderedComment<T> => ({
     ...comment,
     html: comment.hidden || comment.deleted ? "" : renderMarkdown(comment.body, "comment"),
   });
-  return { items: page.items.map((thread) => ({ ...rendered(thread), replies: thread.replies.map(rendered) })), more: page.more };
+  return {
+    items: page.items.map((thread) => ({ ...rendered(thread), replies: thread.replies.map(rendered) })),
+    more: page.more,
+  };
 }
 
 /** A story's conversation settings and "useful" count, as someone who is not signed in sees them. */

@@ -73,10 +73,15 @@ export function createTagStore(options: { db?: () => Promise<Database>; now?: ()
       // Not thrown: the change itself is saved and this server already serves it; the other
       // servers drop their copy when it ages out (an hour at most, lib/cache/reads.ts).
       try {
-        await (await database())
+        await (
+          await database()
+        )
           .insert(cacheTags)
           .values(unique.map((tag) => ({ tag, expiredAt: at })))
-          .onConflictDoUpdate({ target: cacheTags.tag, set: { expiredAt: sql`greatest(${cacheTags.expiredAt}, excluded.expired_at)` } });
+          .onConflictDoUpdate({
+            target: cacheTags.tag,
+            set: { expiredAt: sql`greatest(${cacheTags.expiredAt}, excluded.expired_at)` },
+          });
       } catch (error) {
         log.error("cache tags not shared", { tags: unique, ...errorFields(error) });
       }
@@ -88,7 +93,9 @@ export function createTagStore(options: { db?: () => Promise<Database>; now?: ()
       if (started - lastPoll < POLL_INTERVAL_MS) return Promise.resolve();
       polling = (async () => {
         try {
-          const rows = await (await database())
+          const rows = await (
+            await database()
+          )
             .select({ tag: cacheTags.tag, expiredAt: cacheTags.expiredAt })
             .from(cacheTags)
             .where(gt(cacheTags.expiredAt, Math.max(0, Math.floor(readSince - POLL_OVERLAP_MS))));

@@ -42,7 +42,10 @@ export type CommentValues = { body: string };
 export type CommentFormState = FormState<CommentValues>;
 
 /** A new comment, or a reply when the form names the comment it answers (`replyToId`). */
-export async function postCommentAction(state: CommentFormState, formData: FormData): Promise<CommentFormState> {
+export async function postCommentAction(
+  state: CommentFormState,
+  formData: FormData,
+): Promise<CommentFormState> {
   return keepInputWhenUnavailable(postCommentSubmission, state, formData);
 }
 
@@ -55,7 +58,14 @@ async function postCommentSubmission(_prev: CommentFormState, formData: FormData
   if (!canWritePublicly(user)) return formError(t("comments.confirmEmailToComment"), values);
   if (!story || !canComment(user, story)) {
     const closed = story?.status === "published" ? commentsClosedReason(story) : null;
-    return formError(closed === "locked" ? t("comments.lockedNote") : closed === "closed" ? t("comments.closedNote") : t("comments.storyGone"), values);
+    return formError(
+      closed === "locked"
+        ? t("comments.lockedNote")
+        : closed === "closed"
+          ? t("comments.closedNote")
+          : t("comments.storyGone"),
+      values,
+    );
   }
 
   const parsed = commentSchema.safeParse(values, { error: validationErrorMap(t) });
@@ -65,7 +75,13 @@ async function postCommentSubmission(_prev: CommentFormState, formData: FormData
 
   let created: { id: string };
   try {
-    created = await createComment({ storyId: story.id, authorId: user.id, body: parsed.data.body, replyToId, idempotencyKey: readIdempotencyKey(formData) });
+    created = await createComment({
+      storyId: story.id,
+      authorId: user.id,
+      body: parsed.data.body,
+      replyToId,
+      idempotencyKey: readIdempotencyKey(formData),
+    });
   } catch (error) {
     if (error instanceof ReplyTargetGoneError) return formError(t("comments.replyGone"), values);
     throw error;
@@ -79,16 +95,29 @@ async function postCommentSubmission(_prev: CommentFormState, formData: FormData
   return ok({ id: created.id });
 }
 
-export async function updateCommentAction(state: CommentFormState, formData: FormData): Promise<CommentFormState> {
+export async function updateCommentAction(
+  state: CommentFormState,
+  formData: FormData,
+): Promise<CommentFormState> {
   return keepInputWhenUnavailable(updateCommentSubmission, state, formData);
 }
 
-async function updateCommentSubmission(_prev: CommentFormState, formData: FormData): Promise<CommentFormState> {
+async function updateCommentSubmission(
+  _prev: CommentFormState,
+  formData: FormData,
+): Promise<CommentFormState> {
   const t = await getTranslations();
   const values = { body: formText(formData, "body") };
   const comment = await getCommentAccess(formText(formData, "commentId"));
   const closed = comment ? commentsClosedReason(comment) : null;
-  const notAllowed = formError(closed === "locked" ? t("comments.lockedNote") : closed === "closed" ? t("comments.closedNote") : t("comments.notAllowed"), values);
+  const notAllowed = formError(
+    closed === "locked"
+      ? t("comments.lockedNote")
+      : closed === "closed"
+        ? t("comments.closedNote")
+        : t("comments.notAllowed"),
+    values,
+  );
   const user = await requireUser(() => refuse(notAllowed));
   if (!comment || !canEditComment(user, comment, comment)) return notAllowed;
 
@@ -109,7 +138,14 @@ export async function deleteCommentAction(formData: FormData): Promise<void> {
   }
   if (user.id !== comment.authorId) {
     const target = await findTarget("comment", comment.id);
-    if (target) await recordStaffAction({ actorId: user.id, action: "delete", target, before: { state: target.state }, after: { state: "deleted" } });
+    if (target)
+      await recordStaffAction({
+        actorId: user.id,
+        action: "delete",
+        target,
+        before: { state: target.state },
+        after: { state: "deleted" },
+      });
   }
   await softDeleteComment(comment.id);
   await conversationChanged(comment.storyId);
@@ -128,7 +164,11 @@ export async function toggleStoryUsefulAction(formData: FormData): Promise<void>
   const user = await requireUser(`/stories/${story.slug}`);
   if (!canMarkUseful(user, story)) return;
   if (await memberOverLimit("reactionPerMember", user.id)) return;
-  await setStoryUseful({ storyId: story.id, userId: user.id, useful: formText(formData, "useful") === "true" });
+  await setStoryUseful({
+    storyId: story.id,
+    userId: user.id,
+    useful: formText(formData, "useful") === "true",
+  });
   await conversationChanged(story.id);
   revalidatePath(`/stories/${story.slug}`);
 }
@@ -139,7 +179,11 @@ export async function toggleCommentUsefulAction(formData: FormData): Promise<voi
   const user = await requireUser(`/stories/${comment.storySlug}`);
   if (!canMarkUseful(user, { ...comment, status: comment.storyStatus })) return;
   if (await memberOverLimit("reactionPerMember", user.id)) return;
-  await setCommentUseful({ commentId: comment.id, userId: user.id, useful: formText(formData, "useful") === "true" });
+  await setCommentUseful({
+    commentId: comment.id,
+    userId: user.id,
+    useful: formText(formData, "useful") === "true",
+  });
   await conversationChanged(comment.storyId);
   revalidatePath(`/stories/${comment.storySlug}`);
 }

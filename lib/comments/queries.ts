@@ -63,7 +63,14 @@ type CommentRow = Omit<CommentView, "author" | "hidden" | "deleted"> & {
   deletedAt: Date | null;
 };
 
-function toCommentView({ authorName, authorHandle, hiddenAt, hiddenReason, deletedAt, ...comment }: CommentRow): CommentView {
+function toCommentView({
+  authorName,
+  authorHandle,
+  hiddenAt,
+  hiddenReason,
+  deletedAt,
+  ...comment
+}: CommentRow): CommentView {
   return {
     ...comment,
     // A deleted comment's words stay in the database only.
@@ -97,7 +104,11 @@ function threadStarts(storyId: string): SQL {
  * A story's threads, oldest first, a keyset page of top-level comments at a time, each with
  * all its visible replies in time order (one query for the whole page's replies).
  */
-export async function listComments(params: { storyId: string; after?: string | null; limit?: number }): Promise<{ items: ThreadView[]; more: string | null }> {
+export async function listComments(params: {
+  storyId: string;
+  after?: string | null;
+  limit?: number;
+}): Promise<{ items: ThreadView[]; more: string | null }> {
   const db = await getDb();
   const limit = params.limit ?? COMMENTS_PAGE_SIZE;
   const after = decodeCursor(params.after);
@@ -108,7 +119,9 @@ export async function listComments(params: { storyId: string; after?: string | n
     .where(
       and(
         threadStarts(params.storyId),
-        after ? sql`(${comments.createdAt}, ${comments.id}) > (${after.at.toISOString()}::timestamptz, ${after.id})` : undefined,
+        after
+          ? sql`(${comments.createdAt}, ${comments.id}) > (${after.at.toISOString()}::timestamptz, ${after.id})`
+          : undefined,
       ),
     )
     .orderBy(asc(comments.createdAt), asc(comments.id))
@@ -117,7 +130,10 @@ export async function listComments(params: { storyId: string; after?: string | n
   const replies = await listReplies(starts.map((comment) => comment.id));
   const items = starts.map((comment) => ({ ...comment, replies: replies.get(comment.id) ?? [] }));
   const last = starts.at(-1);
-  return { items, more: rows.length > limit && last ? encodeCursor({ at: last.createdAt, id: last.id }) : null };
+  return {
+    items,
+    more: rows.length > limit && last ? encodeCursor({ at: last.createdAt, id: last.id }) : null,
+  };
 }
 
 /** Visible replies of the given threads, by thread, oldest first; with what each one answers. */
@@ -143,7 +159,15 @@ async function listReplies(threadIds: string[]): Promise<Map<string, ReplyView[]
     .leftJoin(answeredAuthor, eq(answeredAuthor.id, answered.authorId))
     .where(and(inArray(comments.parentId, threadIds), isNull(comments.deletedAt)))
     .orderBy(asc(comments.createdAt), asc(comments.id));
-  for (const { parentId, replyToId, answeredBody, answeredGone, answeredName, answeredHandle, ...row } of rows) {
+  for (const {
+    parentId,
+    replyToId,
+    answeredBody,
+    answeredGone,
+    answeredName,
+    answeredHandle,
+    ...row
+  } of rows) {
     // Answering the thread's first comment needs no quote: it stands right above.
     const replyTo: AnsweredComment | null =
       replyToId && replyToId !== parentId && answeredBody !== null
@@ -161,7 +185,10 @@ async function listReplies(threadIds: string[]): Promise<Map<string, ReplyView[]
 }
 
 /** Which of these comments the member marked useful. */
-export async function commentsMarkedUseful(params: { userId: string | null; commentIds: string[] }): Promise<Set<string>> {
+export async function commentsMarkedUseful(params: {
+  userId: string | null;
+  commentIds: string[];
+}): Promise<Set<string>> {
   if (!params.userId || params.commentIds.length === 0) return new Set();
   const db = await getDb();
   const rows = await db
@@ -247,7 +274,13 @@ export async function locateComment(commentId: string) {
       .limit(1);
     if (previous) cursor = encodeCursor({ at: previous.createdAt, id: previous.id });
   }
-  return { id: comment.id, storySlug: comment.storySlug, storyStatus: comment.storyStatus, storyAuthorId: comment.storyAuthorId, cursor };
+  return {
+    id: comment.id,
+    storySlug: comment.storySlug,
+    storyStatus: comment.storyStatus,
+    storyAuthorId: comment.storyAuthorId,
+    cursor,
+  };
 }
 
 export async function getCommentAccess(commentId: string) {
@@ -297,21 +330,39 @@ export async function createComment(params: {
   const db = await getDb();
   const now = new Date();
   const replyToId = params.replyToId || null;
-  const scope = replyToId ? `comment.create:${params.storyId}:${replyToId}` : `comment.create:${params.storyId}`;
+  const scope = replyToId
+    ? `comment.create:${params.storyId}:${replyToId}`
+    : `comment.create:${params.storyId}`;
   const ref = params.idempotencyKey ? { userId: params.authorId, key: params.idempotencyKey, scope } : null;
   return db.transaction(async (tx) => {
     const { result } = await once(tx, ref, async () => {
-      const parentId = replyToId ? await threadOf(tx, { storyId: params.storyId, commentId: replyToId }) : null;
+      const parentId = replyToId
+        ? await threadOf(tx, { storyId: params.storyId, commentId: replyToId })
+        : null;
       const [comment] = await tx
         .insert(comments)
-        .values({ storyId: params.storyId, authorId: params.authorId, parentId, replyToId, body: params.body, createdAt: now, updatedAt: now })
+        .values({
+          storyId: params.storyId,
+          authorId: params.authorId,
+          parentId,
+          replyToId,
+          body: params.body,
+          createdAt: now,
+          updatedAt: now,
+        })
         .returning({ id: comments.id });
       await tx
         .update(stories)
         .set({ commentCount: sql`${stories.commentCount} + 1` })
         .where(eq(stories.id, params.storyId));
       const [author] = await tx.select({ name: users.name }).from(users).where(eq(users.id, params.authorId));
-      await notifyCommentPosted(tx, { id: comment.id, storyId: params.storyId, authorId: params.authorId, replyToId, actorName: author?.name ?? "" });
+      await notifyCommentPosted(tx, {
+        id: comment.id,
+        storyId: params.storyId,
+        authorId: params.authorId,
+        replyToId,
+        actorName: author?.name ?? "",
+      });
       return comment;
     });
     return result;
@@ -322,11 +373,17 @@ export async function createComment(params: {
 async function threadOf(tx: Transaction, params: { storyId: string; commentId: string }): Promise<string> {
   // A share lock keeps the answered comment from being deleted while the reply is written.
   const [answered] = await tx
-    .select({ storyId: comments.storyId, parentId: comments.parentId, deletedAt: comments.deletedAt, hiddenAt: comments.hiddenAt })
+    .select({
+      storyId: comments.storyId,
+      parentId: comments.parentId,
+      deletedAt: comments.deletedAt,
+      hiddenAt: comments.hiddenAt,
+    })
     .from(comments)
     .where(eq(comments.id, params.commentId))
     .for("share");
-  if (!answered || answered.storyId !== params.storyId || answered.deletedAt || answered.hiddenAt) throw new ReplyTargetGoneError();
+  if (!answered || answered.storyId !== params.storyId || answered.deletedAt || answered.hiddenAt)
+    throw new ReplyTargetGoneError();
   return answered.parentId ?? params.commentId;
 }
 
@@ -377,7 +434,14 @@ export async function latestComments(storyId: string, limit = 50): Promise<Comme
  */
 async function notifyUsefulOnce(
   tx: Transaction,
-  entry: { userId: string | null; actorId: string; kind: Extract<NotificationKind, "useful_story" | "useful_comment">; storyTitle: string; url: string; commentId?: string },
+  entry: {
+    userId: string | null;
+    actorId: string;
+    kind: Extract<NotificationKind, "useful_story" | "useful_comment">;
+    storyTitle: string;
+    url: string;
+    commentId?: string;
+  },
 ): Promise<void> {
   if (!entry.userId || entry.userId === entry.actorId) return;
   const [actor] = await tx.select({ name: users.name }).from(users).where(eq(users.id, entry.actorId));
@@ -399,7 +463,12 @@ async function notifyUsefulOnce(
     userId: entry.userId,
     actorId: entry.actorId,
     kind: entry.kind,
-    data: { actorName, storyTitle: entry.storyTitle, url: entry.url, ...(entry.commentId ? { commentId: entry.commentId } : {}) },
+    data: {
+      actorName,
+      storyTitle: entry.storyTitle,
+      url: entry.url,
+      ...(entry.commentId ? { commentId: entry.commentId } : {}),
+    },
   });
 }
 
@@ -407,7 +476,11 @@ async function notifyUsefulOnce(
  * Marks a story useful for a member, or takes the mark back. The counter on the story changes
  * in the same transaction, and only when the mark did (a second click changes nothing).
  */
-export async function setStoryUseful(params: { storyId: string; userId: string; useful: boolean }): Promise<{ changed: boolean }> {
+export async function setStoryUseful(params: {
+  storyId: string;
+  userId: string;
+  useful: boolean;
+}): Promise<{ changed: boolean }> {
   const db = await getDb();
   return db.transaction(async (tx) => {
     if (!params.useful) {
@@ -422,7 +495,11 @@ export async function setStoryUseful(params: { storyId: string; userId: string; 
         .where(eq(stories.id, params.storyId));
       return { changed: true };
     }
-    const added = await tx.insert(storyUseful).values({ storyId: params.storyId, userId: params.userId }).onConflictDoNothing().returning({ storyId: storyUseful.storyId });
+    const added = await tx
+      .insert(storyUseful)
+      .values({ storyId: params.storyId, userId: params.userId })
+      .onConflictDoNothing()
+      .returning({ storyId: storyUseful.storyId });
     if (added.length === 0) return { changed: false };
     const [story] = await tx
       .update(stories)
@@ -430,14 +507,24 @@ export async function setStoryUseful(params: { storyId: string; userId: string; 
       .where(eq(stories.id, params.storyId))
       .returning({ slug: stories.slug, title: stories.title, authorId: stories.authorId });
     if (story) {
-      await notifyUsefulOnce(tx, { userId: story.authorId, actorId: params.userId, kind: "useful_story", storyTitle: story.title, url: `/stories/${story.slug}` });
+      await notifyUsefulOnce(tx, {
+        userId: story.authorId,
+        actorId: params.userId,
+        kind: "useful_story",
+        storyTitle: story.title,
+        url: `/stories/${story.slug}`,
+      });
     }
     return { changed: true };
   });
 }
 
 /** Like setStoryUseful, for a comment. */
-export async function setCommentUseful(params: { commentId: string; userId: string; useful: boolean }): Promise<{ changed: boolean }> {
+export async function setCommentUseful(params: {
+  commentId: string;
+  userId: string;
+  useful: boolean;
+}): Promise<{ changed: boolean }> {
   const db = await getDb();
   return db.transaction(async (tx) => {
     if (!params.useful) {
@@ -463,7 +550,12 @@ export async function setCommentUseful(params: { commentId: string; userId: stri
       .set({ usefulCount: sql`${comments.usefulCount} + 1` })
       .where(eq(comments.id, params.commentId))
       .returning({ authorId: comments.authorId, storyId: comments.storyId });
-    const [story] = comment ? await tx.select({ slug: stories.slug, title: stories.title }).from(stories).where(eq(stories.id, comment.storyId)) : [];
+    const [story] = comment
+      ? await tx
+          .select({ slug: stories.slug, title: stories.title })
+          .from(stories)
+          .where(eq(stories.id, comment.storyId))
+      : [];
     if (comment && story) {
       await notifyUsefulOnce(tx, {
         userId: comment.authorId,
@@ -478,11 +570,13 @@ export async function setCommentUseful(params: { commentId: string; userId: stri
   });
 }
 
-
 // ------------------------------------------------------------------ closing and locking
 
 /** The author's switch. Returns whether it changed, so a double click is not two changes. */
-export async function setCommentsClosed(params: { storyId: string; closed: boolean }): Promise<{ changed: boolean }> {
+export async function setCommentsClosed(params: {
+  storyId: string;
+  closed: boolean;
+}): Promise<{ changed: boolean }> {
   const db = await getDb();
   const changed = await db
     .update(stories)
@@ -493,12 +587,20 @@ export async function setCommentsClosed(params: { storyId: string; closed: boole
 }
 
 /** A moderator's lock. Returns whether it changed, so only real changes are audited. */
-export async function setThreadLocked(params: { storyId: string; locked: boolean }): Promise<{ changed: boolean }> {
+export async function setThreadLocked(params: {
+  storyId: string;
+  locked: boolean;
+}): Promise<{ changed: boolean }> {
   const db = await getDb();
   const changed = await db
     .update(stories)
     .set({ lockedAt: params.locked ? new Date() : null })
-    .where(and(eq(stories.id, params.storyId), params.locked ? isNull(stories.lockedAt) : isNotNull(stories.lockedAt)))
+    .where(
+      and(
+        eq(stories.id, params.storyId),
+        params.locked ? isNull(stories.lockedAt) : isNotNull(stories.lockedAt),
+      ),
+    )
     .returning({ id: stories.id });
   return { changed: changed.length > 0 };
 }

@@ -42,7 +42,15 @@ function reader(overrides: Partial<CommentReader> = {}): CommentReader {
 describe("commentItemView", () => {
   it("gives a visitor the words and the count, nothing to act with and not the Markdown source", () => {
     const view = commentItemView(comment(), null, reader());
-    expect(view).toMatchObject({ html: "<p><strong>Source</strong> text</p>", body: "", canEdit: false, canDelete: false, reportHref: null, reply: null, edited: false });
+    expect(view).toMatchObject({
+      html: "<p><strong>Source</strong> text</p>",
+      body: "",
+      canEdit: false,
+      canDelete: false,
+      reportHref: null,
+      reply: null,
+      edited: false,
+    });
     expect(view.useful).toEqual({ count: 3, pressed: false, canToggle: false });
     expect(view.permalink).toContain("c1");
   });
@@ -50,20 +58,38 @@ describe("commentItemView", () => {
   it("gives its author the source to edit, and delete, but no report link", () => {
     const view = commentItemView(comment(), null, reader({ user: author, mayComment: true }));
     expect(view).toMatchObject({ body: "**Source** text", canEdit: true, canDelete: true, reportHref: null });
-    expect(view.reply).toEqual({ storyId: "s1", idempotencyKey: "key-1", href: "/stories/a-story?reply=c1#reply-form-c1", open: false });
+    expect(view.reply).toEqual({
+      storyId: "s1",
+      idempotencyKey: "key-1",
+      href: "/stories/a-story?reply=c1#reply-form-c1",
+      open: false,
+    });
   });
 
   it("lets another member mark it useful, report it and reply, with the form open when asked", () => {
-    const view = commentItemView(comment(), null, reader({ user: stranger, mayComment: true, markedUseful: new Set(["c1"]), replyParam: "c1" }));
-    expect(view).toMatchObject({ body: "", canEdit: false, canDelete: false, reportHref: "/report/comment/c1" });
+    const view = commentItemView(
+      comment(),
+      null,
+      reader({ user: stranger, mayComment: true, markedUseful: new Set(["c1"]), replyParam: "c1" }),
+    );
+    expect(view).toMatchObject({
+      body: "",
+      canEdit: false,
+      canDelete: false,
+      reportHref: "/report/comment/c1",
+    });
     expect(view.useful).toEqual({ count: 3, pressed: true, canToggle: true });
     expect(view.reply?.open).toBe(true);
   });
 
   it("offers a moderator Delete on a member's comment, not on a moderator's or admin's, nor in a draft", () => {
     expect(commentItemView(comment(), null, reader({ user: moderator })).canDelete).toBe(true);
-    expect(commentItemView(comment({ authorRole: "moderator" }), null, reader({ user: moderator })).canDelete).toBe(false);
-    expect(commentItemView(comment({ authorRole: "admin" }), null, reader({ user: moderator })).canDelete).toBe(false);
+    expect(
+      commentItemView(comment({ authorRole: "moderator" }), null, reader({ user: moderator })).canDelete,
+    ).toBe(false);
+    expect(
+      commentItemView(comment({ authorRole: "admin" }), null, reader({ user: moderator })).canDelete,
+    ).toBe(false);
     const draft = { id: "s1", slug: "a-story", status: "draft" as const };
     expect(commentItemView(comment(), null, reader({ user: moderator, story: draft })).canDelete).toBe(false);
   });
@@ -71,11 +97,20 @@ describe("commentItemView", () => {
   it("keeps a hidden comment's words on the server; its reason only for its author and moderators", () => {
     const hidden = comment({ hidden: { reason: "Off topic", at } });
     for (const user of [null, stranger]) {
-      expect(commentItemView(hidden, null, reader({ user, mayComment: true }))).toMatchObject({ html: "", body: "", hidden: { reason: null }, useful: null, reply: null, reportHref: null });
+      expect(commentItemView(hidden, null, reader({ user, mayComment: true }))).toMatchObject({
+        html: "",
+        body: "",
+        hidden: { reason: null },
+        useful: null,
+        reply: null,
+        reportHref: null,
+      });
     }
     expect(commentItemView(hidden, null, reader({ user: author })).hidden).toEqual({ reason: "Off topic" });
     expect(commentItemView(hidden, null, reader({ user: author })).canEdit).toBe(false);
-    expect(commentItemView(hidden, null, reader({ user: moderator })).hidden).toEqual({ reason: "Off topic" });
+    expect(commentItemView(hidden, null, reader({ user: moderator })).hidden).toEqual({
+      reason: "Off topic",
+    });
   });
 
   it("lets nobody edit or delete a deleted comment", () => {
@@ -85,13 +120,29 @@ describe("commentItemView", () => {
 
   it("stops edits once comments are closed or locked, and says when a comment was edited", () => {
     const later = new Date(at.getTime() + 60_000);
-    expect(commentItemView(comment(), null, reader({ user: author, conversation: { commentsClosed: true, lockedAt: null } })).canEdit).toBe(false);
-    expect(commentItemView(comment(), null, reader({ user: author, conversation: { commentsClosed: false, lockedAt: later } })).canEdit).toBe(false);
+    expect(
+      commentItemView(
+        comment(),
+        null,
+        reader({ user: author, conversation: { commentsClosed: true, lockedAt: null } }),
+      ).canEdit,
+    ).toBe(false);
+    expect(
+      commentItemView(
+        comment(),
+        null,
+        reader({ user: author, conversation: { commentsClosed: false, lockedAt: later } }),
+      ).canEdit,
+    ).toBe(false);
     expect(commentItemView(comment({ updatedAt: later }), null, reader()).edited).toBe(true);
   });
 
   it("names the reply it answers", () => {
-    const view = commentItemView(comment(), { id: "c0", author: { name: "Bo", handle: "bo" }, quote: "Earlier words" }, reader());
+    const view = commentItemView(
+      comment(),
+      { id: "c0", author: { name: "Bo", handle: "bo" }, quote: "Earlier words" },
+      reader(),
+    );
     expect(view.replyTo).toEqual({ id: "c0", name: "Bo", quote: "Earlier words" });
   });
 });

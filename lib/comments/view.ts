@@ -1,4 +1,11 @@
-import { canDeleteComment, canEditComment, canMarkUseful, canReport, isModerator, type Actor } from "@/lib/auth/permissions";
+import {
+  canDeleteComment,
+  canEditComment,
+  canMarkUseful,
+  canReport,
+  isModerator,
+  type Actor,
+} from "@/lib/auth/permissions";
 import type { StoryStatus } from "@/db/schema";
 import { commentPermalink } from "./permalink";
 import type { AnsweredComment, CommentView } from "./queries";
@@ -54,7 +61,11 @@ export type CommentReader = {
 // An edit within a second of posting is the post itself.
 const EDIT_GRACE_MS = 1_000;
 
-export function commentItemView(comment: CommentView & { html: string }, replyTo: AnsweredComment | null, reader: CommentReader): CommentItemView {
+export function commentItemView(
+  comment: CommentView & { html: string },
+  replyTo: AnsweredComment | null,
+  reader: CommentReader,
+): CommentItemView {
   const { user, story, conversation } = reader;
   const gone = comment.hidden !== null || comment.deleted;
   // Deleted comments keep the time of their deletion as their last change.
@@ -70,15 +81,35 @@ export function commentItemView(comment: CommentView & { html: string }, replyTo
     edited: comment.updatedAt.getTime() - comment.createdAt.getTime() > EDIT_GRACE_MS,
     author: comment.author,
     canEdit,
-    canDelete: canDeleteComment(user, { authorId: comment.authorId, authorRole: comment.authorRole, deletedAt }, story),
-    hidden: comment.hidden ? { reason: user && (user.id === comment.authorId || isModerator(user)) ? comment.hidden.reason : null } : null,
+    canDelete: canDeleteComment(
+      user,
+      { authorId: comment.authorId, authorRole: comment.authorRole, deletedAt },
+      story,
+    ),
+    hidden: comment.hidden
+      ? { reason: user && (user.id === comment.authorId || isModerator(user)) ? comment.hidden.reason : null }
+      : null,
     deleted: comment.deleted,
-    reportHref: user && !gone && canReport(user, { type: "comment", userId: comment.authorId, state: "published" }) ? `/report/comment/${comment.id}` : null,
+    reportHref:
+      user && !gone && canReport(user, { type: "comment", userId: comment.authorId, state: "published" })
+        ? `/report/comment/${comment.id}`
+        : null,
     permalink: commentPermalink(story.slug, comment.id),
-    useful: gone ? null : { count: comment.usefulCount, pressed: reader.markedUseful.has(comment.id), canToggle: canMarkUseful(user, { authorId: comment.authorId, status: story.status }) },
+    useful: gone
+      ? null
+      : {
+          count: comment.usefulCount,
+          pressed: reader.markedUseful.has(comment.id),
+          canToggle: canMarkUseful(user, { authorId: comment.authorId, status: story.status }),
+        },
     reply:
       reader.mayComment && !gone
-        ? { storyId: story.id, idempotencyKey: reader.newKey(), href: `${reader.commentsPage}reply=${comment.id}#reply-form-${comment.id}`, open: reader.replyParam === comment.id }
+        ? {
+            storyId: story.id,
+            idempotencyKey: reader.newKey(),
+            href: `${reader.commentsPage}reply=${comment.id}#reply-form-${comment.id}`,
+            open: reader.replyParam === comment.id,
+          }
         : null,
     replyTo: replyTo ? { id: replyTo.id, name: replyTo.author?.name ?? null, quote: replyTo.quote } : null,
   };

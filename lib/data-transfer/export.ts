@@ -63,9 +63,14 @@ export function appTables(): AppTable[] {
       const config = getTableConfig(table);
       // A composite key holds stand-ins for the columns: look the real ones up by name.
       const keyNames = config.primaryKeys[0]?.columns.map((column) => column.name);
-      const primaryKey = config.columns.filter((column) => (keyNames ? keyNames.includes(column.name) : column.primary));
-      if (primaryKey.length === 0) throw new Error(`Table ${config.name} has no primary key: its rows have no stable order.`);
-      const exported = config.columns.filter((column) => !column.generated && !column.generatedIdentity).map((column) => column.name);
+      const primaryKey = config.columns.filter((column) =>
+        keyNames ? keyNames.includes(column.name) : column.primary,
+      );
+      if (primaryKey.length === 0)
+        throw new Error(`Table ${config.name} has no primary key: its rows have no stable order.`);
+      const exported = config.columns
+        .filter((column) => !column.generated && !column.generatedIdentity)
+        .map((column) => column.name);
       return {
         name: config.name,
         table,
@@ -76,14 +81,22 @@ export function appTables(): AppTable[] {
             ? sql`${sql.identifier(column.name)} COLLATE "C"`
             : sql`${sql.identifier(column.name)}`,
         ),
-        serialColumns: config.columns.filter((column) => /serial$/.test(column.getSQLType())).map((column) => column.name),
-        parents: [...new Set(config.foreignKeys.map((fk) => getTableConfig(fk.reference().foreignTable).name))].filter(
-          (parent) => parent !== config.name,
-        ),
+        serialColumns: config.columns
+          .filter((column) => /serial$/.test(column.getSQLType()))
+          .map((column) => column.name),
+        parents: [
+          ...new Set(config.foreignKeys.map((fk) => getTableConfig(fk.reference().foreignTable).name)),
+        ].filter((parent) => parent !== config.name),
         selfReferences: config.foreignKeys
           .map((fk) => fk.reference())
-          .filter((reference) => getTableConfig(reference.foreignTable).name === config.name && reference.columns.length === 1)
-          .map((reference) => ({ column: exported.indexOf(reference.columns[0].name), references: exported.indexOf(reference.foreignColumns[0].name) })),
+          .filter(
+            (reference) =>
+              getTableConfig(reference.foreignTable).name === config.name && reference.columns.length === 1,
+          )
+          .map((reference) => ({
+            column: exported.indexOf(reference.columns[0].name),
+            references: exported.indexOf(reference.foreignColumns[0].name),
+          })),
       };
     })
     .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
@@ -110,7 +123,10 @@ export function rowsOf<T>(result: unknown): T[] {
  * and checksum. Run inside a transaction with `TimeZone` set to UTC (see `utcTransaction`), so
  * timestamps read the same on every server.
  */
-export async function readTable(db: Executor, table: AppTable): Promise<{ texts: string[]; count: number; checksum: string }> {
+export async function readTable(
+  db: Executor,
+  table: AppTable,
+): Promise<{ texts: string[]; count: number; checksum: string }> {
   const columns = sql.join(
     table.columns.map((column) => sql.identifier(column)),
     sql`, `,
@@ -131,13 +147,21 @@ export async function useUtc(db: Executor): Promise<void> {
 
 /** The migrations drizzle recorded as applied, oldest first, with their tags from the journal. */
 export async function appliedMigrations(db: Executor): Promise<ExportedMigration[]> {
-  const result = await db.execute(sql`SELECT hash, created_at FROM drizzle.__drizzle_migrations ORDER BY created_at, id`);
-  const journal = JSON.parse(await readFile(path.join(migrationsFolder(), "meta", "_journal.json"), "utf8")) as {
+  const result = await db.execute(
+    sql`SELECT hash, created_at FROM drizzle.__drizzle_migrations ORDER BY created_at, id`,
+  );
+  const journal = JSON.parse(
+    await readFile(path.join(migrationsFolder(), "meta", "_journal.json"), "utf8"),
+  ) as {
     entries: { tag: string; when: number }[];
   };
   return rowsOf<{ hash: string; created_at: string | number }>(result).map((row) => {
     const createdAt = Number(row.created_at);
-    return { tag: journal.entries.find((entry) => entry.when === createdAt)?.tag ?? null, hash: row.hash, createdAt };
+    return {
+      tag: journal.entries.find((entry) => entry.when === createdAt)?.tag ?? null,
+      hash: row.hash,
+      createdAt,
+    };
   });
 }
 
@@ -150,7 +174,12 @@ export async function exportDatabase(db: Database): Promise<ExportFile> {
       const exported: Record<string, ExportedTable> = {};
       for (const table of tables) {
         const { texts, count, checksum } = await readTable(tx, table);
-        exported[table.name] = { columns: table.columns, rows: texts.map((text) => JSON.parse(text) as unknown[]), count, checksum };
+        exported[table.name] = {
+          columns: table.columns,
+          rows: texts.map((text) => JSON.parse(text) as unknown[]),
+          count,
+          checksum,
+        };
       }
       return {
         format: EXPORT_FORMAT,
@@ -173,9 +202,12 @@ export async function writeExportFile(file: string, data: ExportFile): Promise<v
 
 export async function readExportFile(file: string): Promise<ExportFile> {
   const data = JSON.parse(gunzipSync(await readFile(file)).toString("utf8")) as Partial<ExportFile> | null;
-  if (data?.format !== EXPORT_FORMAT) throw new Error(`${file} is not a Vertrekpunt export (no "format": "${EXPORT_FORMAT}").`);
+  if (data?.format !== EXPORT_FORMAT)
+    throw new Error(`${file} is not a Vertrekpunt export (no "format": "${EXPORT_FORMAT}").`);
   if (data.version !== EXPORT_VERSION) {
-    throw new Error(`${file} is export format version ${String(data.version)}; this version of Vertrekpunt reads version ${EXPORT_VERSION}.`);
+    throw new Error(
+      `${file} is export format version ${String(data.version)}; this version of Vertrekpunt reads version ${EXPORT_VERSION}.`,
+    );
   }
   return data as ExportFile;
 }

@@ -15,12 +15,20 @@ describe("import order within a table that references itself", () => {
   }
 
   it("knows the comments' references to other comments", () => {
-    expect(comments.selfReferences.map((ref) => comments.columns[ref.column]).sort()).toEqual(["parent_id", "reply_to_id"]);
+    expect(comments.selfReferences.map((ref) => comments.columns[ref.column]).sort()).toEqual([
+      "parent_id",
+      "reply_to_id",
+    ]);
   });
 
   it("puts every comment after the comments it replies to", () => {
     // In primary-key order a reply can come before its thread, and a reply to a reply before both.
-    const rows = [row("a-reply-to-reply", "c-top", "b-reply"), row("b-reply", "c-top", "c-top"), row("c-top", null, null), row("d-top", null, null)];
+    const rows = [
+      row("a-reply-to-reply", "c-top", "b-reply"),
+      row("b-reply", "c-top", "c-top"),
+      row("c-top", null, null),
+      row("d-top", null, null),
+    ];
     const ids = parentsFirst(comments, rows).map((r) => r[column("id")]);
     expect(ids).toEqual(["c-top", "d-top", "b-reply", "a-reply-to-reply"]);
   });

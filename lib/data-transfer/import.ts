@@ -1,7 +1,15 @@
 import "server-only";
 import { sql } from "drizzle-orm";
 import type { Database } from "@/db";
-import { appliedMigrations, appTables, readTable, rowsOf, useUtc, type AppTable, type ExportFile } from "./export";
+import {
+  appliedMigrations,
+  appTables,
+  readTable,
+  rowsOf,
+  useUtc,
+  type AppTable,
+  type ExportFile,
+} from "./export";
 
 /*
  * Loads an export (./export.ts) into a migrated database, in one transaction: refuse a database
@@ -56,7 +64,10 @@ function checkTables(data: ExportFile, tables: AppTable[]): void {
       );
     }
     const bad = exported.rows.findIndex((row) => !Array.isArray(row) || row.length !== table.columns.length);
-    if (bad !== -1) throw new ImportRefused(`Row ${bad + 1} of ${table.name} in the export does not have ${table.columns.length} values.`);
+    if (bad !== -1)
+      throw new ImportRefused(
+        `Row ${bad + 1} of ${table.name} in the export does not have ${table.columns.length} values.`,
+      );
   }
 }
 
@@ -73,7 +84,11 @@ function checkMigrations(data: ExportFile, target: ExportFile["migrations"]): vo
   }
 }
 
-async function verifyTables(tx: Pick<Database, "execute">, data: ExportFile, tables: AppTable[]): Promise<TableCheck[]> {
+async function verifyTables(
+  tx: Pick<Database, "execute">,
+  data: ExportFile,
+  tables: AppTable[],
+): Promise<TableCheck[]> {
   const checks: TableCheck[] = [];
   for (const table of tables) {
     const expected = data.tables[table.name];
@@ -110,7 +125,11 @@ export async function verifyDatabase(db: Database, data: ExportFile): Promise<Im
  * first, in the same transaction. Throws ImportRefused before changing anything; returns
  * `ok: false` (and has rolled everything back) when the rows read back differ from the export.
  */
-export async function importDatabase(db: Database, data: ExportFile, options: { replace?: boolean } = {}): Promise<ImportResult> {
+export async function importDatabase(
+  db: Database,
+  data: ExportFile,
+  options: { replace?: boolean } = {},
+): Promise<ImportResult> {
   const tables = appTables();
   checkTables(data, tables);
   checkMigrations(data, await appliedMigrations(db));
@@ -122,7 +141,9 @@ export async function importDatabase(db: Database, data: ExportFile, options: { 
 
       const nonEmpty: string[] = [];
       for (const table of tables) {
-        const [row] = rowsOf<{ n: number }>(await tx.execute(sql`SELECT count(*)::int AS n FROM ${sql.identifier(table.name)}`));
+        const [row] = rowsOf<{ n: number }>(
+          await tx.execute(sql`SELECT count(*)::int AS n FROM ${sql.identifier(table.name)}`),
+        );
         if (row.n > 0) nonEmpty.push(`${table.name}: ${row.n}`);
       }
       if (nonEmpty.length > 0) {
@@ -188,7 +209,9 @@ export function parentsFirst(table: AppTable, rows: unknown[][]): unknown[][] {
   while (waiting.length > 0) {
     const next: unknown[][] = [];
     for (const row of waiting) {
-      const ready = table.selfReferences.every(({ column }) => row[column] === null || placed.has(row[column]));
+      const ready = table.selfReferences.every(
+        ({ column }) => row[column] === null || placed.has(row[column]),
+      );
       if (ready) ordered.push(row);
       else next.push(row);
     }

@@ -17,7 +17,18 @@ const SPS = [
 
 describe("model embed", () => {
   it("lists counts per starting point and the pairs as a table with headers", () => {
-    const html = modelEmbedBody({ startingPoints: SPS, counts: [[3, 1], [1, 2]], highlight: "b" }, TEXT, "https://x.example/starting-points");
+    const html = modelEmbedBody(
+      {
+        startingPoints: SPS,
+        counts: [
+          [3, 1],
+          [1, 2],
+        ],
+        highlight: "b",
+      },
+      TEXT,
+      "https://x.example/starting-points",
+    );
     expect(html).toContain("3 stories");
     expect(html).toContain("Beta &#60;b&#62;");
     expect(html).not.toContain("<b>");
@@ -28,8 +39,30 @@ describe("model embed", () => {
   });
 
   it("shows the table without pairs, and says so only when there are no stories at all", () => {
-    expect(modelEmbedBody({ startingPoints: SPS, counts: [[3, 0], [0, 2]] }, TEXT, "/")).toContain("<table>");
-    const html = modelEmbedBody({ startingPoints: SPS, counts: [[0, 0], [0, 0]] }, TEXT, "/");
+    expect(
+      modelEmbedBody(
+        {
+          startingPoints: SPS,
+          counts: [
+            [3, 0],
+            [0, 2],
+          ],
+        },
+        TEXT,
+        "/",
+      ),
+    ).toContain("<table>");
+    const html = modelEmbedBody(
+      {
+        startingPoints: SPS,
+        counts: [
+          [0, 0],
+          [0, 0],
+        ],
+      },
+      TEXT,
+      "/",
+    );
     expect(html).not.toContain("<table>");
     expect(html).toContain("None together");
   });
@@ -41,7 +74,13 @@ describe("story embed", () => {
       locale: "en",
       title: "<x>",
       body: storyEmbedBody(
-        { title: "<img src=x onerror=alert(1)>", organisation: "Org & co", startingPoints: [{ name: "Alpha", position: 1 }], firstLines: "Eerste regels", language: "nl" },
+        {
+          title: "<img src=x onerror=alert(1)>",
+          organisation: "Org & co",
+          startingPoints: [{ name: "Alpha", position: 1 }],
+          firstLines: "Eerste regels",
+          language: "nl",
+        },
         { startingPoints: "Starting points", exampleFromBook: null, more: "Read" },
         "https://x.example/stories/s",
       ),

@@ -87,7 +87,8 @@ export function modelEmbedBody(data: ModelEmbedData, text: ModelEmbedText, moreH
   const { startingPoints, counts, highlight } = data;
   const n = startingPoints.length;
   let max = 0;
-  for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) if (i !== j) max = Math.max(max, counts[i]?.[j] ?? 0);
+  for (let i = 0; i < n; i++)
+    for (let j = 0; j < n; j++) if (i !== j) max = Math.max(max, counts[i]?.[j] ?? 0);
   const fill = (value: number) => interpolateBlues(max === 0 ? 0 : value / max);
   const hl = (slug: string) => (slug === highlight ? ' class="hl"' : "");
 
@@ -101,7 +102,10 @@ export function modelEmbedBody(data: ModelEmbedData, text: ModelEmbedText, moreH
   // As on the model page: the table as soon as any story carries a starting point, pairs or not.
   const anyCount = counts.some((row) => row.some((value) => value > 0));
   const header = startingPoints
-    .map((sp) => `<th scope="col"${hl(sp.slug)}><span aria-hidden="true">${sp.position}</span><span class="sr">${escapeHtml(sp.name)}</span></th>`)
+    .map(
+      (sp) =>
+        `<th scope="col"${hl(sp.slug)}><span aria-hidden="true">${sp.position}</span><span class="sr">${escapeHtml(sp.name)}</span></th>`,
+    )
     .join("");
   const rows = startingPoints
     .map((row, i) => {
@@ -151,7 +155,10 @@ export type StoryEmbedText = { startingPoints: string; exampleFromBook: string |
 export function storyEmbedBody(story: StoryEmbedData, text: StoryEmbedText, href: string): string {
   const lang = story.language ? ` lang="${escapeHtml(story.language)}"` : "";
   const tags = story.startingPoints
-    .map((sp) => `<li><span class="dot" style="background:${startingPointColor(sp.position)}" aria-hidden="true"></span>${escapeHtml(sp.name)}</li>`)
+    .map(
+      (sp) =>
+        `<li><span class="dot" style="background:${startingPointColor(sp.position)}" aria-hidden="true"></span>${escapeHtml(sp.name)}</li>`,
+    )
     .join("");
   const example = text.exampleFromBook ? ` · ${escapeHtml(text.exampleFromBook)}` : "";
   return `<article>

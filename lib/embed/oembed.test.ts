@@ -6,8 +6,16 @@ const ORIGIN = "https://vertrekpunt.example";
 describe("embedTargetOf", () => {
   it("knows the model, a starting point and a story on this origin", () => {
     expect(embedTargetOf(`${ORIGIN}/starting-points`, ORIGIN)).toEqual({ kind: "model", lang: null });
-    expect(embedTargetOf(`${ORIGIN}/starting-points/using-knowledge?lang=nl`, ORIGIN)).toEqual({ kind: "startingPoint", slug: "using-knowledge", lang: "nl" });
-    expect(embedTargetOf(`${ORIGIN}/stories/a-story-1/`, ORIGIN)).toEqual({ kind: "story", slug: "a-story-1", lang: null });
+    expect(embedTargetOf(`${ORIGIN}/starting-points/using-knowledge?lang=nl`, ORIGIN)).toEqual({
+      kind: "startingPoint",
+      slug: "using-knowledge",
+      lang: "nl",
+    });
+    expect(embedTargetOf(`${ORIGIN}/stories/a-story-1/`, ORIGIN)).toEqual({
+      kind: "story",
+      slug: "a-story-1",
+      lang: null,
+    });
   });
 
   it("refuses other sites, other pages and URLs that are no URL", () => {
@@ -37,11 +45,18 @@ describe("embed URLs and the snippet", () => {
       page: `${ORIGIN}/starting-points/using-knowledge`,
       embed: `${ORIGIN}/embed/model?sp=using-knowledge&lang=en`,
     });
-    expect(embedUrls({ kind: "story", slug: "s", lang: "nl" }, ORIGIN).embed).toBe(`${ORIGIN}/embed/stories/s?lang=nl`);
+    expect(embedUrls({ kind: "story", slug: "s", lang: "nl" }, ORIGIN).embed).toBe(
+      `${ORIGIN}/embed/stories/s?lang=nl`,
+    );
   });
 
   it("escapes the title in the iframe", () => {
-    const html = iframeHtml({ src: `${ORIGIN}/embed/model?sp=a&lang=nl`, width: 10, height: 20, title: `"><script>alert(1)</script>` });
+    const html = iframeHtml({
+      src: `${ORIGIN}/embed/model?sp=a&lang=nl`,
+      width: 10,
+      height: 20,
+      title: `"><script>alert(1)</script>`,
+    });
     expect(html).not.toContain("<script>");
     expect(html).toContain('src="https://vertrekpunt.example/embed/model?sp=a&#38;lang=nl"');
     expect(html).toMatch(/^<iframe [^>]*width="10" height="20"[^>]*><\/iframe>$/);
@@ -54,9 +69,24 @@ describe("embed URLs and the snippet", () => {
   });
 
   it("answers the rich type with the fields the spec requires", () => {
-    const response = oembedResponse({ providerName: "Vertrekpunt", origin: ORIGIN, title: "T", embed: `${ORIGIN}/embed/model`, width: 560, height: 500 });
-    expect(response).toMatchObject({ version: "1.0", type: "rich", width: 560, height: 500, provider_url: `${ORIGIN}/` });
+    const response = oembedResponse({
+      providerName: "Vertrekpunt",
+      origin: ORIGIN,
+      title: "T",
+      embed: `${ORIGIN}/embed/model`,
+      width: 560,
+      height: 500,
+    });
+    expect(response).toMatchObject({
+      version: "1.0",
+      type: "rich",
+      width: 560,
+      height: 500,
+      provider_url: `${ORIGIN}/`,
+    });
     expect(response.html).toContain(`src="${ORIGIN}/embed/model"`);
-    expect(oembedDiscoveryUrl(`${ORIGIN}/stories/s`)).toBe("/oembed?url=https%3A%2F%2Fvertrekpunt.example%2Fstories%2Fs&format=json");
+    expect(oembedDiscoveryUrl(`${ORIGIN}/stories/s`)).toBe(
+      "/oembed?url=https%3A%2F%2Fvertrekpunt.example%2Fstories%2Fs&format=json",
+    );
   });
 });

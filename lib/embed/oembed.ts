@@ -21,7 +21,10 @@ export type EmbedTarget =
 const SLUG = "([a-z0-9]+(?:-[a-z0-9]+)*)";
 const PAGES: { pattern: RegExp; target: (slug: string, lang: Locale | null) => EmbedTarget }[] = [
   { pattern: /^\/starting-points\/?$/, target: (_, lang) => ({ kind: "model", lang }) },
-  { pattern: new RegExp(`^/starting-points/${SLUG}/?$`), target: (slug, lang) => ({ kind: "startingPoint", slug, lang }) },
+  {
+    pattern: new RegExp(`^/starting-points/${SLUG}/?$`),
+    target: (slug, lang) => ({ kind: "startingPoint", slug, lang }),
+  },
   { pattern: new RegExp(`^/stories/${SLUG}/?$`), target: (slug, lang) => ({ kind: "story", slug, lang }) },
 ];
 
@@ -55,9 +58,15 @@ export function embedUrls(target: EmbedTarget, origin: string): { page: string; 
     case "model":
       return { page: `${origin}/starting-points`, embed: `${origin}/embed/model${query(lang)}` };
     case "startingPoint":
-      return { page: `${origin}/starting-points/${target.slug}`, embed: `${origin}/embed/model${query(`sp=${target.slug}`, lang)}` };
+      return {
+        page: `${origin}/starting-points/${target.slug}`,
+        embed: `${origin}/embed/model${query(`sp=${target.slug}`, lang)}`,
+      };
     case "story":
-      return { page: `${origin}/stories/${target.slug}`, embed: `${origin}/embed/stories/${target.slug}${query(lang)}` };
+      return {
+        page: `${origin}/stories/${target.slug}`,
+        embed: `${origin}/embed/stories/${target.slug}${query(lang)}`,
+      };
   }
 }
 
@@ -66,12 +75,26 @@ function attribute(value: string): string {
 }
 
 /** The snippet to paste: a lazy, borderless iframe with a title for screen readers. */
-export function iframeHtml({ src, width, height, title }: { src: string; width: number; height: number; title: string }): string {
+export function iframeHtml({
+  src,
+  width,
+  height,
+  title,
+}: {
+  src: string;
+  width: number;
+  height: number;
+  title: string;
+}): string {
   return `<iframe src="${attribute(src)}" width="${width}" height="${height}" title="${attribute(title)}" loading="lazy" style="border:0;max-width:100%"></iframe>`;
 }
 
 /** A size within what the consumer allows (`maxwidth`, `maxheight`), never larger than ours. */
-export function fitSize(size: { width: number; height: number }, maxWidth: string | null, maxHeight: string | null) {
+export function fitSize(
+  size: { width: number; height: number },
+  maxWidth: string | null,
+  maxHeight: string | null,
+) {
   const limit = (value: number, max: string | null) => {
     const n = Number(max);
     return max !== null && Number.isSafeInteger(n) && n > 0 ? Math.min(value, n) : value;

@@ -19,7 +19,11 @@ export async function modelCounts(locale: Locale): Promise<ModelCounts> {
   const db = await getDb();
   const [spRows, tags] = await Promise.all([
     db
-      .select({ slug: startingPoints.slug, name: locale === "nl" ? startingPoints.nameNl : startingPoints.nameEn, position: startingPoints.position })
+      .select({
+        slug: startingPoints.slug,
+        name: locale === "nl" ? startingPoints.nameNl : startingPoints.nameEn,
+        position: startingPoints.position,
+      })
       .from(startingPoints)
       .orderBy(asc(startingPoints.position)),
     db
@@ -31,5 +35,12 @@ export async function modelCounts(locale: Locale): Promise<ModelCounts> {
   const byStory = new Map<string, string[]>();
   for (const { storyId, slug } of tags) byStory.set(storyId, [...(byStory.get(storyId) ?? []), slug]);
   const tagged = [...byStory.values()].map((authorTags) => ({ authorTags }));
-  return { startingPoints: spRows, counts: coOccurrenceMatrix(spRows.map((sp) => sp.slug), tagged), stories: tagged.length };
+  return {
+    startingPoints: spRows,
+    counts: coOccurrenceMatrix(
+      spRows.map((sp) => sp.slug),
+      tagged,
+    ),
+    stories: tagged.length,
+  };
 }

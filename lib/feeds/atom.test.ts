@@ -61,8 +61,8 @@ describe("Atom feeds", () => {
     "<![CDATA[ inside ]]>",
     '</title><link rel="alternate" href="https://evil.example/"/><title type="text">',
     "&amp; &lt;script&gt; &#0; &#x1; &bogus;",
-    '"quoted" \'single\' <b>bold</b>',
-    "<?xml-stylesheet href=\"https://evil.example/x.xsl\"?><!-- -->",
+    "\"quoted\" 'single' <b>bold</b>",
+    '<?xml-stylesheet href="https://evil.example/x.xsl"?><!-- -->',
     "Line one\r\nline two\rline three\ttab",
     "Arabic \u202Eevil\u202C, emoji \u{1F680}, zero-width \u200B, U+2028 \u2028",
   ];
@@ -79,14 +79,27 @@ describe("Atom feeds", () => {
       html: `<p>${text.replace(/&/g, "&amp;").replace(/</g, "&lt;")}</p>`,
       categories: [{ term: "t", label: text }],
     };
-    const feed = childNamed(parseXmlStrict(atomFeed({ ...base, title: text, subtitle: text, entries: [entry, entry] })), "feed");
+    const feed = childNamed(
+      parseXmlStrict(atomFeed({ ...base, title: text, subtitle: text, entries: [entry, entry] })),
+      "feed",
+    );
     expect(childNamed(feed, "title").text).toBe(text);
     expect(childNamed(feed, "subtitle").text).toBe(text);
     expect(childrenNamed(feed, "link").map((l) => l.attributes.href)).toEqual([base.pageUrl, base.selfUrl]);
     const entries = childrenNamed(feed, "entry");
     expect(entries).toHaveLength(2);
     for (const parsed of entries) {
-      expect(parsed.children.map((c) => c.name)).toEqual(["id", "title", "link", "published", "updated", "author", "category", "summary", "content"]);
+      expect(parsed.children.map((c) => c.name)).toEqual([
+        "id",
+        "title",
+        "link",
+        "published",
+        "updated",
+        "author",
+        "category",
+        "summary",
+        "content",
+      ]);
       expect(childNamed(parsed, "title")).toMatchObject({ text, attributes: { type: "text" } });
       expect(childNamed(parsed, "summary")).toMatchObject({ text, attributes: { type: "text" } });
       expect(childNamed(childNamed(parsed, "author"), "name").text).toBe(text);
@@ -99,6 +112,8 @@ describe("Atom feeds", () => {
   it("replace what XML 1.0 cannot hold, and nothing else", () => {
     const text = "a\u0000b\u0001c\u0008d\u000Be\u001Ff\uFFFEg\uD800h\u007Fi\u0085j";
     const xml = atomFeed({ ...base, title: text, entries: [] });
-    expect(childNamed(childNamed(parseXmlStrict(xml), "feed"), "title").text).toBe("a\uFFFDb\uFFFDc\uFFFDd\uFFFDe\uFFFDf\uFFFDg\uFFFDh\u007Fi\u0085j");
+    expect(childNamed(childNamed(parseXmlStrict(xml), "feed"), "title").text).toBe(
+      "a\uFFFDb\uFFFDc\uFFFDd\uFFFDe\uFFFDf\uFFFDg\uFFFDh\u007Fi\u0085j",
+    );
   });
 });

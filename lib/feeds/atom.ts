@@ -25,13 +25,15 @@ const NOT_XML = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
 
 /** Text as XML character data: whatever it contains, it stays text. */
 export function xmlText(value: string): string {
-  return value
-    .replace(NOT_XML, "\uFFFD")
-    .replace(/&/g, "&amp;")
-    .replace(/</g, "&lt;")
-    .replace(/>/g, "&gt;")
-    // A CR would be read back as LF (end-of-line handling); the reference keeps it.
-    .replace(/\r/g, "&#13;");
+  return (
+    value
+      .replace(NOT_XML, "\uFFFD")
+      .replace(/&/g, "&amp;")
+      .replace(/</g, "&lt;")
+      .replace(/>/g, "&gt;")
+      // A CR would be read back as LF (end-of-line handling); the reference keeps it.
+      .replace(/\r/g, "&#13;")
+  );
 }
 
 /** Text as a double-quoted attribute value: whitespace would be normalised, so it is escaped too. */
@@ -39,7 +41,8 @@ export function xmlAttribute(value: string): string {
   return xmlText(value).replace(/"/g, "&quot;").replace(/\t/g, "&#9;").replace(/\n/g, "&#10;");
 }
 
-const element = (name: string, text: string, attributes = "") => `<${name}${attributes}>${xmlText(text)}</${name}>`;
+const element = (name: string, text: string, attributes = "") =>
+  `<${name}${attributes}>${xmlText(text)}</${name}>`;
 
 /**
  * An Atom 1.0 document. Ids are the entries' permanent URLs (tag-free but stable: slugs never
@@ -56,7 +59,9 @@ export function atomFeed(params: {
   entries: AtomEntry[];
   emptyUpdated: Date;
 }): string {
-  const updated = params.entries.reduce<Date | null>((max, e) => (!max || e.updated > max ? e.updated : max), null) ?? params.emptyUpdated;
+  const updated =
+    params.entries.reduce<Date | null>((max, e) => (!max || e.updated > max ? e.updated : max), null) ??
+    params.emptyUpdated;
   const lines = [
     '<?xml version="1.0" encoding="utf-8"?>',
     `<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${xmlAttribute(params.language)}">`,
@@ -77,7 +82,9 @@ export function atomFeed(params: {
       `    ${element("published", entry.published.toISOString())}`,
       `    ${element("updated", entry.updated.toISOString())}`,
       `    <author>${element("name", entry.author)}</author>`,
-      ...(entry.categories ?? []).map((c) => `    <category term="${xmlAttribute(c.term)}" label="${xmlAttribute(c.label)}"/>`),
+      ...(entry.categories ?? []).map(
+        (c) => `    <category term="${xmlAttribute(c.term)}" label="${xmlAttribute(c.label)}"/>`,
+      ),
       ...(entry.summary ? [`    ${element("summary", entry.summary, ' type="text"')}`] : []),
       ...(entry.html !== undefined ? [`    ${element("content", entry.html, ' type="html"')}`] : []),
       "  </entry>",

@@ -10,7 +10,12 @@ import { siteOrigin } from "./site-url";
 export const FEED_SIZE = 30;
 
 /** An Atom response with the newest published stories matching the filters. */
-export async function storyFeedResponse(params: { filters: StoryFilters; title: string; path: string; pagePath: string }): Promise<Response> {
+export async function storyFeedResponse(params: {
+  filters: StoryFilters;
+  title: string;
+  path: string;
+  pagePath: string;
+}): Promise<Response> {
   const [origin, locale] = await Promise.all([siteOrigin(), resolveLocale()]);
   const t = await getTranslations({ locale, namespace: "stories" });
   const page = await listPublishedStories({ filters: params.filters, limit: FEED_SIZE, locale });

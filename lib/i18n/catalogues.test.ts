@@ -57,8 +57,14 @@ const dutch = flatten(nl as Catalogue);
 
 describe("the English and Dutch catalogues", () => {
   it("have the same keys", () => {
-    expect([...dutch.keys()].filter((key) => !english.has(key)), "only in nl.json").toEqual([]);
-    expect([...english.keys()].filter((key) => !dutch.has(key)), "only in en.json").toEqual([]);
+    expect(
+      [...dutch.keys()].filter((key) => !english.has(key)),
+      "only in nl.json",
+    ).toEqual([]);
+    expect(
+      [...english.keys()].filter((key) => !dutch.has(key)),
+      "only in en.json",
+    ).toEqual([]);
   });
 
   it("have no Dutch text that is still the English one", () => {
@@ -69,7 +75,9 @@ describe("the English and Dutch catalogues", () => {
   });
 
   it("allow only keys that exist and still read the same", () => {
-    const stale = Object.keys(SAME_IN_BOTH).filter((key) => !english.has(key) || english.get(key) !== dutch.get(key));
+    const stale = Object.keys(SAME_IN_BOTH).filter(
+      (key) => !english.has(key) || english.get(key) !== dutch.get(key),
+    );
     expect(stale).toEqual([]);
   });
 

@@ -34,7 +34,10 @@ export function clientMessageKeys(sources: readonly string[]): KeyPattern[] {
         for (const namespace of namespaces) patterns.add([namespace, key].filter(Boolean).join("."));
       };
       // Not part of a word, a property or a class name ("rounded-t"), nor an apostrophe ("don't").
-      const uses = new RegExp(`(?<![\\w$.'’-])${name}\\b(?!\\s*=\\s*useTranslations)(\\.(?:rich|markup|raw|has))?(\\s*\\(\\s*(?:"([\\w.]+)"|'([\\w.]+)'|\`([\\w.]*)(\\$\\{|\`)))?`, "g");
+      const uses = new RegExp(
+        `(?<![\\w$.'’-])${name}\\b(?!\\s*=\\s*useTranslations)(\\.(?:rich|markup|raw|has))?(\\s*\\(\\s*(?:"([\\w.]+)"|'([\\w.]+)'|\`([\\w.]*)(\\$\\{|\`)))?`,
+        "g",
+      );
       for (const use of source.matchAll(uses)) {
         const [whole, , call, double, single, template, templateEnd] = use;
         // The binding itself: `const t = useTranslations(...)`.
@@ -48,7 +51,12 @@ export function clientMessageKeys(sources: readonly string[]): KeyPattern[] {
   }
   // A whole namespace covers its keys.
   const wholes = [...patterns].filter((pattern) => !pattern.includes("."));
-  return [...patterns].filter((pattern) => !wholes.some((whole) => pattern !== whole && (pattern.startsWith(`${whole}.`) || whole === ""))).sort();
+  return [...patterns]
+    .filter(
+      (pattern) =>
+        !wholes.some((whole) => pattern !== whole && (pattern.startsWith(`${whole}.`) || whole === "")),
+    )
+    .sort();
 }
 
 type Catalogue = { [key: string]: string | Catalogue };
@@ -70,7 +78,8 @@ export function pickMessages(messages: Catalogue, patterns: readonly KeyPattern[
     if (typeof parent !== "object") continue;
     if (last.endsWith("*")) {
       const prefix = last.slice(0, -1);
-      for (const [key, value] of Object.entries(parent)) if (key.startsWith(prefix)) put(picked, [...path.slice(0, -1), key], value);
+      for (const [key, value] of Object.entries(parent))
+        if (key.startsWith(prefix)) put(picked, [...path.slice(0, -1), key], value);
     } else if (parent[last] !== undefined) {
       put(picked, path, parent[last]);
     }

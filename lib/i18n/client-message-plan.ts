@@ -13,7 +13,8 @@ import { clientModulesOf, frameFiles, pageFiles } from "./client-sources";
 export type ClientMessagePlan = { frame: KeyPattern[]; pages: Record<string, KeyPattern[]> };
 
 export function clientMessagePlan(root: string): ClientMessagePlan {
-  const keysOf = (files: string[]) => clientMessageKeys(files.map((file) => readFileSync(path.join(root, file), "utf8")));
+  const keysOf = (files: string[]) =>
+    clientMessageKeys(files.map((file) => readFileSync(path.join(root, file), "utf8")));
   const pages: Record<string, KeyPattern[]> = {};
   for (const page of pageFiles(root)) {
     const keys = keysOf(clientModulesOf(root, [page]));

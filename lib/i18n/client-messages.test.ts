@@ -12,7 +12,10 @@ import nl from "./messages/nl.json";
 
 const ROOT = path.resolve(import.meta.dirname, "..", "..");
 const pages = Object.keys(plan.pages) as PageWithMessages[];
-const at = (messages: unknown, key: string) => key.split(".").reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], messages);
+const at = (messages: unknown, key: string) =>
+  key
+    .split(".")
+    .reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], messages);
 
 describe("messages sent to the browser", () => {
   it("are the keys each page's client components use now (else run `npm run i18n:client-keys`)", () => {
@@ -25,7 +28,8 @@ describe("messages sent to the browser", () => {
         [frameMessages(catalogue), plan.frame],
         ...pages.map((page) => [pageMessages(catalogue, page), plan.pages[page]] as const),
       ] as const) {
-        for (const pattern of patterns.filter((key) => !key.endsWith("*"))) expect(at(messages, pattern), pattern).toBeDefined();
+        for (const pattern of patterns.filter((key) => !key.endsWith("*")))
+          expect(at(messages, pattern), pattern).toBeDefined();
         expect("mail" in messages).toBe(false);
       }
     }
@@ -37,9 +41,15 @@ describe("messages sent to the browser", () => {
     expect(JSON.stringify(frameMessages(en)).length).toBeLessThan(2_000);
     const story = pageMessages(en, "app/stories/[slug]/page.tsx");
     expect(story).toHaveProperty("comments");
-    for (const elsewhere of ["auth", "moderation", "notificationSettings"]) expect(story).not.toHaveProperty(elsewhere);
+    for (const elsewhere of ["auth", "moderation", "notificationSettings"])
+      expect(story).not.toHaveProperty(elsewhere);
     // The comment form's Markdown editor, not the story form.
-    expect(Object.keys(story.storyForm ?? {}).sort()).toEqual(["preview", "previewEmpty", "previewLabel", "write"]);
+    expect(Object.keys(story.storyForm ?? {}).sort()).toEqual([
+      "preview",
+      "previewEmpty",
+      "previewLabel",
+      "write",
+    ]);
     expect(pageMessages(en, "app/signin/page.tsx")).not.toHaveProperty("comments");
   });
 
@@ -51,14 +61,22 @@ describe("messages sent to the browser", () => {
   });
 
   it("cover every key a validation refinement names on every page with a form (the error map translates them in the browser)", () => {
-    const named = ["lib/members/schema.ts", "lib/moderation/schema.ts", "lib/stories/schema.ts", "lib/comments/schema.ts", "lib/model/schema.ts", "lib/auth/schema.ts"]
-      .flatMap((file) => {
-        try {
-          return [...readFileSync(path.join(ROOT, file), "utf8").matchAll(/params:\s*\{\s*key:\s*"([\w.]+)"/g)].map((match) => match[1]);
-        } catch {
-          return [];
-        }
-      });
+    const named = [
+      "lib/members/schema.ts",
+      "lib/moderation/schema.ts",
+      "lib/stories/schema.ts",
+      "lib/comments/schema.ts",
+      "lib/model/schema.ts",
+      "lib/auth/schema.ts",
+    ].flatMap((file) => {
+      try {
+        return [
+          ...readFileSync(path.join(ROOT, file), "utf8").matchAll(/params:\s*\{\s*key:\s*"([\w.]+)"/g),
+        ].map((match) => match[1]);
+      } catch {
+        return [];
+      }
+    });
     expect(named.length).toBeGreaterThan(0);
     for (const page of pages.filter((page) => plan.pages[page].includes("validation"))) {
       const messages = pageMessages(en, page);
@@ -74,14 +92,24 @@ describe("finding the client components of a page", () => {
       mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
       writeFileSync(path.join(root, file), source);
     };
-    write("app/page.tsx", `import { Panel } from "@/components/panel";\nimport type { Shape } from "@/components/typed";\nimport Link from "next/link";`);
-    write("components/panel.tsx", `import { Button } from "./button";\nconst Chart = dynamic(() => import("./chart"));`);
+    write(
+      "app/page.tsx",
+      `import { Panel } from "@/components/panel";\nimport type { Shape } from "@/components/typed";\nimport Link from "next/link";`,
+    );
+    write(
+      "components/panel.tsx",
+      `import { Button } from "./button";\nconst Chart = dynamic(() => import("./chart"));`,
+    );
     write("components/button.tsx", `"use client";\nimport { Icon } from "./icon";`);
     write("components/icon.tsx", `"use client";\nexport const Icon = 1;`);
     write("components/chart.tsx", `"use client";\nexport default 1;`);
     write("components/typed.tsx", `"use client";\nexport type Shape = 1;`);
     write("components/unused.tsx", `"use client";\nexport const Unused = 1;`);
-    expect(clientModulesOf(root, ["app/page.tsx"])).toEqual(["components/button.tsx", "components/chart.tsx", "components/icon.tsx"]);
+    expect(clientModulesOf(root, ["app/page.tsx"])).toEqual([
+      "components/button.tsx",
+      "components/chart.tsx",
+      "components/icon.tsx",
+    ]);
   });
 });
 
@@ -90,7 +118,12 @@ describe("finding the keys in client components", () => {
     const source = `"use client";
       export function A() { const t = useTranslations("stories"); return [t("title"), t(\`sort_\${x}\`), t.rich("intro", {})]; }
       export function B() { const tTypes = useTranslations("organisationTypes"); return list.map((value) => tTypes(value)); }`;
-    expect(clientMessageKeys([source])).toEqual(["organisationTypes", "stories.intro", "stories.sort_*", "stories.title"]);
+    expect(clientMessageKeys([source])).toEqual([
+      "organisationTypes",
+      "stories.intro",
+      "stories.sort_*",
+      "stories.title",
+    ]);
   });
 
   it("does not take a class name or a word ending in the translator's name for a use of it", () => {
@@ -107,7 +140,14 @@ describe("finding the keys in client components", () => {
   });
 
   it("picks exactly what the patterns name", () => {
-    const messages = { a: { x: "1", sort_new: "2", sort_old: "3", other: "4" }, b: { y: "5" }, c: { z: "6" } };
-    expect(pickMessages(messages, ["a.x", "a.sort_*", "b"])).toEqual({ a: { x: "1", sort_new: "2", sort_old: "3" }, b: { y: "5" } });
+    const messages = {
+      a: { x: "1", sort_new: "2", sort_old: "3", other: "4" },
+      b: { y: "5" },
+      c: { z: "6" },
+    };
+    expect(pickMessages(messages, ["a.x", "a.sort_*", "b"])).toEqual({
+      a: { x: "1", sort_new: "2", sort_old: "3" },
+      b: { y: "5" },
+    });
   });
 });

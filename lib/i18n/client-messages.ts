@@ -17,6 +17,9 @@ export function frameMessages<M extends Record<string, unknown>>(messages: M): P
   return pickMessages(messages as never, plan.frame) as Partial<M>;
 }
 
-export function pageMessages<M extends Record<string, unknown>>(messages: M, page: PageWithMessages): Partial<M> {
+export function pageMessages<M extends Record<string, unknown>>(
+  messages: M,
+  page: PageWithMessages,
+): Partial<M> {
   return pickMessages(messages as never, plan.pages[page]) as Partial<M>;
 }

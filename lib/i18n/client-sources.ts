@@ -7,7 +7,8 @@ import path from "node:path";
  * keys of exactly those components travel with the page (lib/i18n/client-messages.ts).
  */
 
-const IMPORT = /(?:^|[\s;])(?:import|export)\s+(?!type\s)(?:[^"';]*?\sfrom\s+)?["']([^"']+)["']|\bimport\(\s*["']([^"']+)["']\s*\)/g;
+const IMPORT =
+  /(?:^|[\s;])(?:import|export)\s+(?!type\s)(?:[^"';]*?\sfrom\s+)?["']([^"']+)["']|\bimport\(\s*["']([^"']+)["']\s*\)/g;
 const EXTENSIONS = [".tsx", ".ts", "/index.tsx", "/index.ts"];
 
 const isClient = (source: string) => /^["']use client["']/m.test(source);
@@ -26,7 +27,8 @@ function resolveImport(root: string, from: string, specifier: string): string | 
   else if (specifier.startsWith(".")) base = path.resolve(path.dirname(path.join(root, from)), specifier);
   else return null; // a package: its components never translate with our catalogue
   for (const candidate of [base, ...EXTENSIONS.map((extension) => base + extension)]) {
-    if (/\.tsx?$/.test(candidate) && existsSync(candidate) && statSync(candidate).isFile()) return path.relative(root, candidate);
+    if (/\.tsx?$/.test(candidate) && existsSync(candidate) && statSync(candidate).isFile())
+      return path.relative(root, candidate);
   }
   return null;
 }
@@ -66,6 +68,8 @@ export function pageFiles(root: string): string[] {
 export function frameFiles(root: string): string[] {
   return listFiles(path.join(root, "app"))
     .map((file) => path.relative(root, file))
-    .filter((file) => /(?:^|\/)(?:layout|error|not-found|forbidden|unauthorized|loading|template)\.tsx$/.test(file))
+    .filter((file) =>
+      /(?:^|\/)(?:layout|error|not-found|forbidden|unauthorized|loading|template)\.tsx$/.test(file),
+    )
     .sort();
 }

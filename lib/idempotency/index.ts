@@ -33,9 +33,17 @@ export function readIdempotencyKey(formData: FormData): string | null {
  * waits on the first one's uncommitted key row, then returns its result. Without a key (an
  * old form, a script), `create` simply runs.
  */
-export async function once<T>(tx: Transaction, ref: IdempotencyRef | null, create: () => Promise<T>): Promise<{ result: T; replayed: boolean }> {
+export async function once<T>(
+  tx: Transaction,
+  ref: IdempotencyRef | null,
+  create: () => Promise<T>,
+): Promise<{ result: T; replayed: boolean }> {
   if (!ref) return { result: await create(), replayed: false };
-  await tx.delete(idempotencyKeys).where(and(eq(idempotencyKeys.userId, ref.userId), lt(idempotencyKeys.createdAt, sql`now() - ${KEEP_FOR}`)));
+  await tx
+    .delete(idempotencyKeys)
+    .where(
+      and(eq(idempotencyKeys.userId, ref.userId), lt(idempotencyKeys.createdAt, sql`now() - ${KEEP_FOR}`)),
+    );
   const claimed = await tx
     .insert(idempotencyKeys)
     .values({ userId: ref.userId, key: ref.key, scope: ref.scope, result: {} })

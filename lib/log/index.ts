@@ -19,7 +19,12 @@ function threshold(): number {
 export function errorFields(error: unknown): Fields {
   if (!(error instanceof Error)) return { error: String(error) };
   const code = (error as { code?: unknown }).code;
-  return { error: error.message, errorName: error.name, ...(code !== undefined ? { errorCode: code } : {}), stack: error.stack };
+  return {
+    error: error.message,
+    errorName: error.name,
+    ...(code !== undefined ? { errorCode: code } : {}),
+    stack: error.stack,
+  };
 }
 
 function write(level: Level, msg: string, fields: Fields = {}) {

@@ -10,7 +10,6 @@ import { mailEnqueued } from "./nudge";
  * when what caused it was committed. See docs/decisions/020-mail-outbox.md.
  */
 
-
 export type MailMessage = {
   to: string;
   /** What the mail is, for the log and for queries ("password-reset"). */
@@ -42,7 +41,10 @@ export async function enqueueMail(db: Database | Transaction, mail: MailMessage)
  * Adds many mails to the queue in a few statements, like `enqueueMail`; a mail whose
  * `dedupeKey` exists is skipped. Returns the ids of the mails added.
  */
-export async function enqueueMails(db: Database | Transaction, mails: readonly MailMessage[]): Promise<string[]> {
+export async function enqueueMails(
+  db: Database | Transaction,
+  mails: readonly MailMessage[],
+): Promise<string[]> {
   const ids: string[] = [];
   for (let i = 0; i < mails.length; i += BATCH) {
     const rows = await db

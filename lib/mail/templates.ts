@@ -20,7 +20,10 @@ function translator(locale: Locale) {
 }
 
 export function escapeHtml(value: string): string {
-  return value.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c] as string);
+  return value.replace(
+    /[&<>"']/g,
+    (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c] as string,
+  );
 }
 
 function htmlDocument(locale: Locale, title: string, paragraphs: string[]): string {
@@ -35,7 +38,13 @@ function htmlDocument(locale: Locale, title: string, paragraphs: string[]): stri
   ].join("\n");
 }
 
-export function passwordResetMail(params: { locale: Locale; name: string; email: string; resetUrl: string; validMinutes: number }): RenderedMail {
+export function passwordResetMail(params: {
+  locale: Locale;
+  name: string;
+  email: string;
+  resetUrl: string;
+  validMinutes: number;
+}): RenderedMail {
   const t = translator(params.locale);
   const subject = t("passwordReset.subject");
   const greeting = t("greeting", { name: params.name });
@@ -96,13 +105,25 @@ function noticeFooter(t: ReturnType<typeof translator>, params: NotificationMail
 }
 
 /** A single notification, for members who get each one at once. */
-export function notificationMail(params: NotificationMailFrame & { item: NotificationMailItem }): RenderedMail {
+export function notificationMail(
+  params: NotificationMailFrame & { item: NotificationMailItem },
+): RenderedMail {
   const t = translator(params.locale);
   const { item } = params;
   const subject = item.text.replace(/[.!]\s*$/, "");
   const greeting = t("greeting", { name: params.name });
   const footer = noticeFooter(t, params);
-  const text = [greeting, "", item.text, ...(item.detail ? [item.detail] : []), "", t("notifications.open"), item.url, "", ...footer.text].join("\n");
+  const text = [
+    greeting,
+    "",
+    item.text,
+    ...(item.detail ? [item.detail] : []),
+    "",
+    t("notifications.open"),
+    item.url,
+    "",
+    ...footer.text,
+  ].join("\n");
   const html = htmlDocument(params.locale, subject, [
     escapeHtml(greeting),
     `${escapeHtml(item.text)}${item.detail ? `<br>${escapeHtml(item.detail)}` : ""}`,
@@ -113,7 +134,9 @@ export function notificationMail(params: NotificationMailFrame & { item: Notific
 }
 
 /** The daily summary: every notification since the last one, each with its link. */
-export function digestMail(params: NotificationMailFrame & { items: NotificationMailItem[]; more: number; allUrl: string }): RenderedMail {
+export function digestMail(
+  params: NotificationMailFrame & { items: NotificationMailItem[]; more: number; allUrl: string },
+): RenderedMail {
   const t = translator(params.locale);
   const total = params.items.length + params.more;
   const subject = t("notifications.digestSubject", { count: total });
@@ -124,7 +147,12 @@ export function digestMail(params: NotificationMailFrame & { items: Notification
     "",
     t("notifications.digestIntro"),
     "",
-    ...params.items.flatMap((item) => [`- ${item.text}`, ...(item.detail ? [`  ${item.detail}`] : []), `  ${item.url}`, ""]),
+    ...params.items.flatMap((item) => [
+      `- ${item.text}`,
+      ...(item.detail ? [`  ${item.detail}`] : []),
+      `  ${item.url}`,
+      "",
+    ]),
     ...(params.more > 0 ? [t("notifications.digestMore", { count: params.more }), ""] : []),
     t("notifications.digestAll"),
     params.allUrl,
@@ -132,7 +160,10 @@ export function digestMail(params: NotificationMailFrame & { items: Notification
     ...footer.text,
   ].join("\n");
   const list = params.items
-    .map((item) => `<li style="margin-bottom: 0.5rem;"><a href="${escapeHtml(item.url)}">${escapeHtml(item.text)}</a>${item.detail ? `<br>${escapeHtml(item.detail)}` : ""}</li>`)
+    .map(
+      (item) =>
+        `<li style="margin-bottom: 0.5rem;"><a href="${escapeHtml(item.url)}">${escapeHtml(item.text)}</a>${item.detail ? `<br>${escapeHtml(item.detail)}` : ""}</li>`,
+    )
     .join("");
   const html = htmlDocument(params.locale, subject, [
     escapeHtml(greeting),
@@ -153,7 +184,13 @@ type Translator = ReturnType<typeof translator>;
 function accountMail(
   locale: Locale,
   t: Translator,
-  parts: { subject: string; name: string; paragraphs: string[]; link?: { url: string; action: string; intro: string }; closing: string[] },
+  parts: {
+    subject: string;
+    name: string;
+    paragraphs: string[];
+    link?: { url: string; action: string; intro: string };
+    closing: string[];
+  },
 ): RenderedMail {
   const greeting = t("greeting", { name: parts.name });
   const text = [
@@ -185,7 +222,13 @@ function accountMail(
 }
 
 /** "Email me a sign-in link". */
-export function magicLinkMail(params: { locale: Locale; name: string; email: string; url: string; validMinutes: number }): RenderedMail {
+export function magicLinkMail(params: {
+  locale: Locale;
+  name: string;
+  email: string;
+  url: string;
+  validMinutes: number;
+}): RenderedMail {
   const t = translator(params.locale);
   return accountMail(params.locale, t, {
     subject: t("magicLink.subject"),
@@ -197,7 +240,13 @@ export function magicLinkMail(params: { locale: Locale; name: string; email: str
 }
 
 /** The link that confirms the address given at sign-up. */
-export function confirmEmailMail(params: { locale: Locale; name: string; email: string; url: string; validHours: number }): RenderedMail {
+export function confirmEmailMail(params: {
+  locale: Locale;
+  name: string;
+  email: string;
+  url: string;
+  validHours: number;
+}): RenderedMail {
   const t = translator(params.locale);
   return accountMail(params.locale, t, {
     subject: t("confirmEmail.subject"),
@@ -209,7 +258,13 @@ export function confirmEmailMail(params: { locale: Locale; name: string; email: 
 }
 
 /** To the new address: the change happens only when this link is opened. */
-export function changeEmailMail(params: { locale: Locale; name: string; email: string; url: string; validHours: number }): RenderedMail {
+export function changeEmailMail(params: {
+  locale: Locale;
+  name: string;
+  email: string;
+  url: string;
+  validHours: number;
+}): RenderedMail {
   const t = translator(params.locale);
   return accountMail(params.locale, t, {
     subject: t("changeEmail.subject"),
@@ -221,7 +276,12 @@ export function changeEmailMail(params: { locale: Locale; name: string; email: s
 }
 
 /** To the old address, once the change is made. */
-export function emailChangedMail(params: { locale: Locale; name: string; oldEmail: string; newEmail: string }): RenderedMail {
+export function emailChangedMail(params: {
+  locale: Locale;
+  name: string;
+  oldEmail: string;
+  newEmail: string;
+}): RenderedMail {
   const t = translator(params.locale);
   return accountMail(params.locale, t, {
     subject: t("emailChanged.subject"),
@@ -232,12 +292,19 @@ export function emailChangedMail(params: { locale: Locale; name: string; oldEmai
 }
 
 /** After the account is gone: a record for the owner, and a warning if it was not them. */
-export function accountDeletedMail(params: { locale: Locale; name: string; contentKept: boolean }): RenderedMail {
+export function accountDeletedMail(params: {
+  locale: Locale;
+  name: string;
+  contentKept: boolean;
+}): RenderedMail {
   const t = translator(params.locale);
   return accountMail(params.locale, t, {
     subject: t("accountDeleted.subject"),
     name: params.name,
-    paragraphs: [t("accountDeleted.body"), params.contentKept ? t("accountDeleted.contentKept") : t("accountDeleted.contentDeleted")],
+    paragraphs: [
+      t("accountDeleted.body"),
+      params.contentKept ? t("accountDeleted.contentKept") : t("accountDeleted.contentDeleted"),
+    ],
     closing: [t("accountDeleted.notYou")],
   });
 }

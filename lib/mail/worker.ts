@@ -61,7 +61,10 @@ export async function workMailQueueOnce(options: WorkOptions = {}): Promise<Mail
   const counts: MailRunCounts = { sent: 0, retried: 0, failed: 0 };
   const limit = options.limit ?? BATCH;
   for (let done = 0; done < limit && !options.shouldStop?.(); done++) {
-    const outcome = handle.kind === "postgres" ? await sendNextLocked(handle.db, options) : await pgliteTurn(() => sendNextUnlocked(handle.db, options));
+    const outcome =
+      handle.kind === "postgres"
+        ? await sendNextLocked(handle.db, options)
+        : await pgliteTurn(() => sendNextUnlocked(handle.db, options));
     if (!outcome) break;
     counts[outcome] += 1;
   }
@@ -81,7 +84,6 @@ function dueMail(db: Database | Transaction, options: WorkOptions) {
     .limit(1);
 }
 
-
 async function sendNextLocked(db: Database, options: WorkOptions): Promise<Outcome | null> {
   return db.transaction(async (tx) => {
     const [mail] = await dueMail(tx, options).for("update", { skipLocked: true });
@@ -98,7 +100,14 @@ async function sendNextUnlocked(db: Database, options: WorkOptions): Promise<Out
 
 async function deliver(mail: Mail): Promise<{ ok: true } | { ok: false; error: string }> {
   try {
-    await getMailTransport().send({ id: mail.id, to: mail.toAddress, subject: mail.subject, text: mail.textBody, html: mail.htmlBody, headers: mail.headers });
+    await getMailTransport().send({
+      id: mail.id,
+      to: mail.toAddress,
+      subject: mail.subject,
+      text: mail.textBody,
+      html: mail.htmlBody,
+      headers: mail.headers,
+    });
     return { ok: true };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
@@ -106,7 +115,12 @@ async function deliver(mail: Mail): Promise<{ ok: true } | { ok: false; error: s
   }
 }
 
-async function record(db: Database | Transaction, mail: Mail, result: Awaited<ReturnType<typeof deliver>>, options: WorkOptions): Promise<Outcome> {
+async function record(
+  db: Database | Transaction,
+  mail: Mail,
+  result: Awaited<ReturnType<typeof deliver>>,
+  options: WorkOptions,
+): Promise<Outcome> {
   const now = nowSql(options);
   if (result.ok) {
     await db.update(mailOutbox).set({ status: "sent", sentAt: now }).where(eq(mailOutbox.id, mail.id));
@@ -115,16 +129,29 @@ async function record(db: Database | Transaction, mail: Mail, result: Awaited<Re
   }
   const failures = mail.attempts + 1;
   if (failures >= (options.maxAttempts ?? MAIL_MAX_ATTEMPTS)) {
-    await db.update(mailOutbox).set({ status: "failed", attempts: failures, lastError: result.error }).where(eq(mailOutbox.id, mail.id));
+    await db
+      .update(mailOutbox)
+      .set({ status: "failed", attempts: failures, lastError: result.error })
+      .where(eq(mailOutbox.id, mail.id));
     log.error("mail given up", { mailId: mail.id, kind: mail.kind, attempts: failures, error: result.error });
     return "failed";
   }
   const delay = retryDelaySeconds(failures);
   await db
     .update(mailOutbox)
-    .set({ attempts: failures, lastError: result.error, nextAttemptAt: sql`${now} + make_interval(secs => ${delay})` })
+    .set({
+      attempts: failures,
+      lastError: result.error,
+      nextAttemptAt: sql`${now} + make_interval(secs => ${delay})`,
+    })
     .where(eq(mailOutbox.id, mail.id));
-  log.warn("mail not sent, will retry", { mailId: mail.id, kind: mail.kind, attempts: failures, retryInSeconds: delay, error: result.error });
+  log.warn("mail not sent, will retry", {
+    mailId: mail.id,
+    kind: mail.kind,
+    attempts: failures,
+    retryInSeconds: delay,
+    error: result.error,
+  });
   return "retried";
 }
 
@@ -189,7 +216,9 @@ export function startMailWorker(): void {
   const transport = getMailTransport();
   log.info("mail worker started", { transport: transport.kind, target: transport.target, pollMs: interval });
   if (transport.kind === "file" && isProduction() && env().DATABASE_URL) {
-    log.warn("SMTP_URL is not set: mail is only written to the log and the mail folder, not delivered", { target: transport.target });
+    log.warn("SMTP_URL is not set: mail is only written to the log and the mail folder, not delivered", {
+      target: transport.target,
+    });
   }
   trigger();
 }

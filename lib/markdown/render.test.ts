@@ -33,8 +33,7 @@ function decodeCharacterReferences(value: string): string {
     (match, hex: string | undefined, dec: string | undefined, name, semi) => {
       if (hex !== undefined || dec !== undefined) {
         const code = hex !== undefined ? parseInt(hex, 16) : parseInt(dec!, 10);
-        const invalid =
-          code === 0 || code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff);
+        const invalid = code === 0 || code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff);
         return String.fromCodePoint(invalid ? 0xfffd : code);
       }
       if (semi && Object.hasOwn(characterEntities, name)) {
@@ -165,20 +164,65 @@ function parseTags(html: string): Tag[] {
 /** Elements that must never appear in rendered user content. */
 const FORBIDDEN_ELEMENTS = new Set([
   // Required by the spec of renderMarkdown.
-  "script", "style", "iframe", "object", "embed", "form", "input",
+  "script",
+  "style",
+  "iframe",
+  "object",
+  "embed",
+  "form",
+  "input",
   // Not allowed by the GitHub schema either; listed so a future schema
   // change that lets them through fails loudly.
-  "svg", "math", "base", "meta", "link", "frame", "frameset", "applet",
-  "button", "textarea", "select", "option", "template", "noscript", "xmp",
-  "plaintext", "title", "html", "head", "body", "isindex", "keygen",
-  "marquee", "noembed", "noframes", "video", "audio", "mglyph", "mtext",
+  "svg",
+  "math",
+  "base",
+  "meta",
+  "link",
+  "frame",
+  "frameset",
+  "applet",
+  "button",
+  "textarea",
+  "select",
+  "option",
+  "template",
+  "noscript",
+  "xmp",
+  "plaintext",
+  "title",
+  "html",
+  "head",
+  "body",
+  "isindex",
+  "keygen",
+  "marquee",
+  "noembed",
+  "noframes",
+  "video",
+  "audio",
+  "mglyph",
+  "mtext",
 ]);
 
 /** Attributes that hold URLs a browser may navigate to / load. */
 const URL_ATTRIBUTES = new Set([
-  "href", "src", "action", "formaction", "xlink:href", "background",
-  "poster", "cite", "data", "longdesc", "lowsrc", "dynsrc", "ping",
-  "codebase", "manifest", "icon", "srcset",
+  "href",
+  "src",
+  "action",
+  "formaction",
+  "xlink:href",
+  "background",
+  "poster",
+  "cite",
+  "data",
+  "longdesc",
+  "lowsrc",
+  "dynsrc",
+  "ping",
+  "codebase",
+  "manifest",
+  "icon",
+  "srcset",
 ]);
 
 /** Attributes that are dangerous whatever their value. */
@@ -229,16 +273,16 @@ describe("findXssProblems (test helper sanity check)", () => {
     "<ScRiPt >alert(1)</script>",
     "<img src=x onerror=alert(1)>",
     "<svg/onload=alert(1)>",
-    "<a href=\"  jav&#x09;ascript:alert(1)\">x</a>",
+    '<a href="  jav&#x09;ascript:alert(1)">x</a>',
     "<a href='&#106;avascript:alert(1)'>x</a>",
     "<a href=JaVaScRiPt:alert(1)>x</a>",
-    "<a href=\"javascript&colon;alert(1)\">x</a>",
-    "<img src=\"data:image/svg+xml;base64,PHN2Zz4=\">",
-    "<a href=\"vbscript:msgbox(1)\">x</a>",
-    "<p style=\"x:expression(alert(1))\">x</p>",
+    '<a href="javascript&colon;alert(1)">x</a>',
+    '<img src="data:image/svg+xml;base64,PHN2Zz4=">',
+    '<a href="vbscript:msgbox(1)">x</a>',
+    '<p style="x:expression(alert(1))">x</p>',
     "<iframe></iframe>",
     "<input type=checkbox>",
-    "<p/title=\"x\"/onclick=alert(1)>x</p>",
+    '<p/title="x"/onclick=alert(1)>x</p>',
     "<!-- c --><details ontoggle=alert(1) open>",
   ])("flags %j", (html) => {
     expect(findXssProblems(html)).not.toEqual([]);
@@ -255,7 +299,7 @@ describe("findXssProblems (test helper sanity check)", () => {
   });
 
   it("reads attributes like a browser", () => {
-    expect(parseTags('<a\thref = "x&amp;y" title=\'t\' data-x=1 disabled/>')).toEqual([
+    expect(parseTags("<a\thref = \"x&amp;y\" title='t' data-x=1 disabled/>")).toEqual([
       {
         name: "a",
         attributes: [
@@ -312,9 +356,7 @@ describe("renderMarkdown: normal Markdown", () => {
 
   it("escapes < and & inside fenced code blocks and keeps the language class", () => {
     const html = renderMarkdown("```js\nif (a < b && c) {}\n```");
-    expect(html).toBe(
-      '<pre><code class="language-js">if (a &#x3C; b &#x26;&#x26; c) {}\n</code></pre>',
-    );
+    expect(html).toBe('<pre><code class="language-js">if (a &#x3C; b &#x26;&#x26; c) {}\n</code></pre>');
   });
 
   it("escapes HTML inside inline code", () => {
@@ -333,13 +375,9 @@ describe("renderMarkdown: normal Markdown", () => {
     expect(renderMarkdown("[site](https://example.com/page)")).toBe(
       '<p><a href="https://example.com/page" rel="nofollow ugc noopener">site</a></p>',
     );
-    expect(renderMarkdown("[site](http://example.com)")).toContain(
-      'rel="nofollow ugc noopener"',
-    );
+    expect(renderMarkdown("[site](http://example.com)")).toContain('rel="nofollow ugc noopener"');
     // Protocol-relative URLs point to other sites too.
-    expect(renderMarkdown("[site](//example.com)")).toContain(
-      'rel="nofollow ugc noopener"',
-    );
+    expect(renderMarkdown("[site](//example.com)")).toContain('rel="nofollow ugc noopener"');
   });
 
   it("turns GFM autolinks into external links", () => {
@@ -428,18 +466,14 @@ describe("renderMarkdown: XSS corpus", () => {
   });
 
   it("drops non-http(s) image sources but keeps the alt text", () => {
-    expect(renderMarkdown("![img](data:image/png;base64,iVBORw0KGgo=)")).toBe(
-      '<p><img alt="img"></p>',
-    );
+    expect(renderMarkdown("![img](data:image/png;base64,iVBORw0KGgo=)")).toBe('<p><img alt="img"></p>');
   });
 
   it("escapes quotes so titles and alt texts cannot break out of attributes", () => {
     const html = renderMarkdown('![a" onerror="alert(1)](/x.png)');
     const img = parseTags(html).find((tag) => tag.name === "img")!;
     expect(img.attributes.map((a) => a.name).sort()).toEqual(["alt", "src"]);
-    expect(img.attributes.find((a) => a.name === "alt")?.value).toBe(
-      'a" onerror="alert(1)',
-    );
+    expect(img.attributes.find((a) => a.name === "alt")?.value).toBe('a" onerror="alert(1)');
   });
 });
 
@@ -472,9 +506,7 @@ describe("markdownToPlainText", () => {
   });
 
   it("includes table cells and GFM strikethrough text", () => {
-    expect(markdownToPlainText("~~old~~ new\n\n| a | b |\n|---|---|\n| c | d |")).toBe(
-      "old new a b c d",
-    );
+    expect(markdownToPlainText("~~old~~ new\n\n| a | b |\n|---|---|\n| c | d |")).toBe("old new a b c d");
   });
 
   it("returns short text unchanged", () => {

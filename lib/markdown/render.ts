@@ -47,16 +47,12 @@ const FORBIDDEN_TAGS = new Set([
  * `user-content-` prefix, so user content cannot shadow our DOM globals).
  */
 const allowedAttributes = Object.fromEntries(
-  Object.entries(defaultSchema.attributes ?? {}).filter(
-    ([tag]) => !FORBIDDEN_TAGS.has(tag),
-  ),
+  Object.entries(defaultSchema.attributes ?? {}).filter(([tag]) => !FORBIDDEN_TAGS.has(tag)),
 );
 
 const sanitizeSchema: SanitizeSchema = {
   ...defaultSchema,
-  tagNames: (defaultSchema.tagNames ?? []).filter(
-    (tag) => !FORBIDDEN_TAGS.has(tag),
-  ),
+  tagNames: (defaultSchema.tagNames ?? []).filter((tag) => !FORBIDDEN_TAGS.has(tag)),
   attributes: allowedAttributes,
   // The default only forces `type=checkbox disabled` onto `input`s.
   required: {},
@@ -83,8 +79,14 @@ function externalImagesToLinks() {
       if (node.type !== "element") return;
       if (node.tagName === "img" && isExternal(node.properties.src)) {
         const src = String(node.properties.src);
-        const alt = typeof node.properties.alt === "string" && node.properties.alt.trim() ? node.properties.alt : src;
-        const link: HastElement = { type: "element", tagName: "a", properties: { href: src }, children: [{ type: "text", value: alt }] };
+        const alt =
+          typeof node.properties.alt === "string" && node.properties.alt.trim() ? node.properties.alt : src;
+        const link: HastElement = {
+          type: "element",
+          tagName: "a",
+          properties: { href: src },
+          children: [{ type: "text", value: alt }],
+        };
         nodes[i] = link;
         return;
       }
@@ -199,10 +201,7 @@ const ELLIPSIS = "\u2026";
  * including the trailing "…", is at most `maxLength` characters (Unicode code
  * points, so emoji are never split in half).
  */
-export function markdownToPlainText(
-  markdown: string,
-  maxLength?: number,
-): string {
+export function markdownToPlainText(markdown: string, maxLength?: number): string {
   // Same parser (remark-parse + remark-gfm) as renderMarkdown.
   const tree: MdastRoot = processors.story.parse(markdown);
   const parts: string[] = [];
@@ -220,9 +219,6 @@ export function markdownToPlainText(
   const cut = chars.slice(0, limit - 1).join("");
   // Prefer ending on a whole word, unless that throws away more than a third.
   const lastSpace = cut.lastIndexOf(" ");
-  const head =
-    lastSpace > 0 && lastSpace >= (cut.length * 2) / 3
-      ? cut.slice(0, lastSpace)
-      : cut;
+  const head = lastSpace > 0 && lastSpace >= (cut.length * 2) / 3 ? cut.slice(0, lastSpace) : cut;
   return head.trimEnd() + ELLIPSIS;
 }

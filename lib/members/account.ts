@@ -60,7 +60,13 @@ export async function getMemberProfile(handle: string): Promise<MemberProfile | 
   return member ?? null;
 }
 
-export type MemberComment = { id: string; excerpt: string; createdAt: Date; storyTitle: string; href: string };
+export type MemberComment = {
+  id: string;
+  excerpt: string;
+  createdAt: Date;
+  storyTitle: string;
+  href: string;
+};
 
 export const MEMBER_COMMENTS_PAGE_SIZE = 10;
 const EXCERPT_LENGTH = 240;
@@ -70,12 +76,22 @@ const EXCERPT_LENGTH = 240;
  * created_at and id: `older` is the cursor of the next page). Deleted and hidden comments, and
  * comments on stories others cannot see, are left out.
  */
-export async function listMemberComments(params: { userId: string; after?: string | null; limit?: number }): Promise<{ items: MemberComment[]; older: string | null }> {
+export async function listMemberComments(params: {
+  userId: string;
+  after?: string | null;
+  limit?: number;
+}): Promise<{ items: MemberComment[]; older: string | null }> {
   const limit = params.limit ?? MEMBER_COMMENTS_PAGE_SIZE;
   const cursor = decodeCursor(params.after);
   const db = await getDb();
   const rows = await db
-    .select({ id: comments.id, body: comments.body, createdAt: comments.createdAt, storyTitle: stories.title, storySlug: stories.slug })
+    .select({
+      id: comments.id,
+      body: comments.body,
+      createdAt: comments.createdAt,
+      storyTitle: stories.title,
+      storySlug: stories.slug,
+    })
     .from(comments)
     .innerJoin(stories, eq(stories.id, comments.storyId))
     .where(
@@ -84,7 +100,12 @@ export async function listMemberComments(params: { userId: string; after?: strin
         isNull(comments.deletedAt),
         isNull(comments.hiddenAt),
         published(),
-        cursor ? or(lt(comments.createdAt, cursor.at), and(eq(comments.createdAt, cursor.at), lt(comments.id, cursor.id))) : undefined,
+        cursor
+          ? or(
+              lt(comments.createdAt, cursor.at),
+              and(eq(comments.createdAt, cursor.at), lt(comments.id, cursor.id)),
+            )
+          : undefined,
       ),
     )
     .orderBy(desc(comments.createdAt), desc(comments.id))
@@ -120,7 +141,10 @@ export type AccountSettings = {
   pendingEmail: string | null;
 };
 
-export async function getAccountSettings(userId: string, now: Date = new Date()): Promise<AccountSettings | null> {
+export async function getAccountSettings(
+  userId: string,
+  now: Date = new Date(),
+): Promise<AccountSettings | null> {
   const db = await getDb();
   const [row] = await db
     .select({
@@ -138,7 +162,14 @@ export async function getAccountSettings(userId: string, now: Date = new Date())
   const [pending] = await db
     .select({ email: emailTokens.email })
     .from(emailTokens)
-    .where(and(eq(emailTokens.userId, userId), eq(emailTokens.purpose, "change_email"), isNull(emailTokens.usedAt), gt(emailTokens.expiresAt, now)))
+    .where(
+      and(
+        eq(emailTokens.userId, userId),
+        eq(emailTokens.purpose, "change_email"),
+        isNull(emailTokens.usedAt),
+        gt(emailTokens.expiresAt, now),
+      ),
+    )
     .orderBy(desc(emailTokens.createdAt))
     .limit(1);
   return { ...row, pendingEmail: pending?.email ?? null };
@@ -188,7 +219,11 @@ export type DeleteAccountResult = { ok: true } | { ok: false; reason: "not_found
  * place. The member's marks (useful, recognitions, supports) go with the account, and the
  * counters they were part of are counted again. A mail to the address confirms it.
  */
-export async function deleteAccount(params: { userId: string; content: AccountContentChoice; now?: Date }): Promise<DeleteAccountResult> {
+export async function deleteAccount(params: {
+  userId: string;
+  content: AccountContentChoice;
+  now?: Date;
+}): Promise<DeleteAccountResult> {
   const now = params.now ?? new Date();
   const db = await getDb();
   return db.transaction(async (tx): Promise<DeleteAccountResult> => {
@@ -206,14 +241,31 @@ export async function deleteAccount(params: { userId: string; content: AccountCo
     }
 
     // Counters on other rows that the member's marks are part of, to count again afterwards.
-    const usefulStories = await tx.select({ id: storyUseful.storyId }).from(storyUseful).where(eq(storyUseful.userId, user.id));
-    const usefulComments = await tx.select({ id: commentUseful.commentId }).from(commentUseful).where(eq(commentUseful.userId, user.id));
-    const recognised = await tx.selectDistinct({ id: storyRecognitions.storyId }).from(storyRecognitions).where(eq(storyRecognitions.userId, user.id));
-    const supported = await tx.select({ id: proposalSupports.proposalId }).from(proposalSupports).where(eq(proposalSupports.userId, user.id));
+    const usefulStories = await tx
+      .select({ id: storyUseful.storyId })
+      .from(storyUseful)
+      .where(eq(storyUseful.userId, user.id));
+    const usefulComments = await tx
+      .select({ id: commentUseful.commentId })
+      .from(commentUseful)
+      .where(eq(commentUseful.userId, user.id));
+    const recognised = await tx
+      .selectDistinct({ id: storyRecognitions.storyId })
+      .from(storyRecognitions)
+      .where(eq(storyRecognitions.userId, user.id));
+    const supported = await tx
+      .select({ id: proposalSupports.proposalId })
+      .from(proposalSupports)
+      .where(eq(proposalSupports.userId, user.id));
 
     await tx
       .delete(stories)
-      .where(and(eq(stories.authorId, user.id), params.content === "delete" ? undefined : eq(stories.status, "draft")));
+      .where(
+        and(
+          eq(stories.authorId, user.id),
+          params.content === "delete" ? undefined : eq(stories.status, "draft"),
+        ),
+      );
 
     if (params.content === "delete") {
       // As softDeleteComment (lib/comments/queries.ts): visible comments leave the story's count.
@@ -254,30 +306,42 @@ export async function deleteAccount(params: { userId: string; content: AccountCo
     if (usefulStories.length > 0) {
       await tx
         .update(stories)
-        .set({ usefulCount: sql`(SELECT count(*)::int FROM ${storyUseful} WHERE ${storyUseful.storyId} = ${stories.id})` })
+        .set({
+          usefulCount: sql`(SELECT count(*)::int FROM ${storyUseful} WHERE ${storyUseful.storyId} = ${stories.id})`,
+        })
         .where(inArray(stories.id, ids(usefulStories)));
     }
     if (usefulComments.length > 0) {
       await tx
         .update(comments)
-        .set({ usefulCount: sql`(SELECT count(*)::int FROM ${commentUseful} WHERE ${commentUseful.commentId} = ${comments.id})` })
+        .set({
+          usefulCount: sql`(SELECT count(*)::int FROM ${commentUseful} WHERE ${commentUseful.commentId} = ${comments.id})`,
+        })
         .where(inArray(comments.id, ids(usefulComments)));
     }
     if (recognised.length > 0) {
       // As in lib/model/recognition.ts: readers who recognise at least one starting point.
       await tx
         .update(stories)
-        .set({ recognitionCount: sql`(SELECT count(DISTINCT ${storyRecognitions.userId})::int FROM ${storyRecognitions} WHERE ${storyRecognitions.storyId} = ${stories.id})` })
+        .set({
+          recognitionCount: sql`(SELECT count(DISTINCT ${storyRecognitions.userId})::int FROM ${storyRecognitions} WHERE ${storyRecognitions.storyId} = ${stories.id})`,
+        })
         .where(inArray(stories.id, ids(recognised)));
     }
     if (supported.length > 0) {
       await tx
         .update(proposals)
-        .set({ supportCount: sql`(SELECT count(*)::int FROM ${proposalSupports} WHERE ${proposalSupports.proposalId} = ${proposals.id})` })
+        .set({
+          supportCount: sql`(SELECT count(*)::int FROM ${proposalSupports} WHERE ${proposalSupports.proposalId} = ${proposals.id})`,
+        })
         .where(inArray(proposals.id, ids(supported)));
     }
 
-    const mail = accountDeletedMail({ locale: isLocale(user.locale) ? user.locale : "en", name: user.name, contentKept: params.content === "keep" });
+    const mail = accountDeletedMail({
+      locale: isLocale(user.locale) ? user.locale : "en",
+      name: user.name,
+      contentKept: params.content === "keep",
+    });
     await enqueueMail(tx, { to: user.email, userId: null, kind: "account-deleted", ...mail });
     return { ok: true };
   });

@@ -17,7 +17,15 @@ import { rateLimitMessage } from "@/lib/rate-limit/guard";
 import { hitRule } from "@/lib/rate-limit/limits";
 import { formText } from "@/lib/validation/form-data";
 import { validationErrorMap, type Translate } from "@/lib/validation/error-map";
-import { fieldError, formError, invalid, ok, refuse, type FormState, type Refused } from "@/lib/validation/form-state";
+import {
+  fieldError,
+  formError,
+  invalid,
+  ok,
+  refuse,
+  type FormState,
+  type Refused,
+} from "@/lib/validation/form-state";
 import { keepInputWhenUnavailable } from "@/lib/validation/unavailable";
 import { changePassword, deleteAccount, getAccountEmail, updateProfile } from "./account";
 import { endAllSessions } from "./queries";
@@ -32,11 +40,17 @@ export async function signOutEverywhereAction(): Promise<void> {
 
 // ------------------------------------------------------------------ profile
 
-export async function updateProfileAction(state: FormState<ProfileValues>, formData: FormData): Promise<FormState<ProfileValues>> {
+export async function updateProfileAction(
+  state: FormState<ProfileValues>,
+  formData: FormData,
+): Promise<FormState<ProfileValues>> {
   return keepInputWhenUnavailable(updateProfileSubmission, state, formData);
 }
 
-async function updateProfileSubmission(_prev: FormState<ProfileValues>, formData: FormData): Promise<FormState<ProfileValues>> {
+async function updateProfileSubmission(
+  _prev: FormState<ProfileValues>,
+  formData: FormData,
+): Promise<FormState<ProfileValues>> {
   const t = await getTranslations();
   const values = {
     name: formText(formData, "name"),
@@ -64,21 +78,35 @@ async function updateProfileSubmission(_prev: FormState<ProfileValues>, formData
 export type ChangeEmailValues = { email: string };
 export type DeleteAccountValues = { content: string };
 
-async function passwordRefusal<Values>(check: Exclude<PasswordCheck, { ok: true }>, t: Translate, values: Values): Promise<Refused<Values>> {
-  if (check.reason === "throttled") return formError(await rateLimitMessage(check.retryAfterSeconds, "signIn"), values);
+async function passwordRefusal<Values>(
+  check: Exclude<PasswordCheck, { ok: true }>,
+  t: Translate,
+  values: Values,
+): Promise<Refused<Values>> {
+  if (check.reason === "throttled")
+    return formError(await rateLimitMessage(check.retryAfterSeconds, "signIn"), values);
   return fieldError("currentPassword", t("settings.currentPasswordWrong"), values);
 }
 
-export async function changePasswordAction(state: FormState<Record<string, never>>, formData: FormData): Promise<FormState<Record<string, never>>> {
+export async function changePasswordAction(
+  state: FormState<Record<string, never>>,
+  formData: FormData,
+): Promise<FormState<Record<string, never>>> {
   return keepInputWhenUnavailable(changePasswordSubmission, state, formData);
 }
 
-async function changePasswordSubmission(_prev: FormState<Record<string, never>>, formData: FormData): Promise<FormState<Record<string, never>>> {
+async function changePasswordSubmission(
+  _prev: FormState<Record<string, never>>,
+  formData: FormData,
+): Promise<FormState<Record<string, never>>> {
   const t = await getTranslations();
   const values = {};
   const user = await requireUser(() => refuse(formError(t("settings.signedOut"), values)));
   const parsed = changePasswordSchema.safeParse(
-    { currentPassword: formText(formData, "currentPassword"), newPassword: formText(formData, "newPassword") },
+    {
+      currentPassword: formText(formData, "currentPassword"),
+      newPassword: formText(formData, "newPassword"),
+    },
     { error: validationErrorMap(t) },
   );
   if (!parsed.success) return invalid(parsed.error, values);
@@ -91,7 +119,11 @@ async function changePasswordSubmission(_prev: FormState<Record<string, never>>,
   // ... so this browser signs in again with the new password and stays signed in.
   const email = (await getAccountEmail(user.id)) ?? "";
   try {
-    await signIn("credentials", { email, password: parsed.data.newPassword, redirectTo: "/settings/account?password=changed" });
+    await signIn("credentials", {
+      email,
+      password: parsed.data.newPassword,
+      redirectTo: "/settings/account?password=changed",
+    });
   } catch (error) {
     // Signing in again was refused (throttled meanwhile): the password is changed all the same.
     if (error instanceof AuthError) redirect("/signin?reset=1");
@@ -100,15 +132,24 @@ async function changePasswordSubmission(_prev: FormState<Record<string, never>>,
   return ok();
 }
 
-export async function requestEmailChangeAction(state: FormState<ChangeEmailValues>, formData: FormData): Promise<FormState<ChangeEmailValues>> {
+export async function requestEmailChangeAction(
+  state: FormState<ChangeEmailValues>,
+  formData: FormData,
+): Promise<FormState<ChangeEmailValues>> {
   return keepInputWhenUnavailable(requestEmailChangeSubmission, state, formData);
 }
 
-async function requestEmailChangeSubmission(_prev: FormState<ChangeEmailValues>, formData: FormData): Promise<FormState<ChangeEmailValues>> {
+async function requestEmailChangeSubmission(
+  _prev: FormState<ChangeEmailValues>,
+  formData: FormData,
+): Promise<FormState<ChangeEmailValues>> {
   const t = await getTranslations();
   const values = { email: formText(formData, "email") };
   const user = await requireUser(() => refuse(formError(t("settings.signedOut"), values)));
-  const parsed = changeEmailSchema.safeParse({ ...values, currentPassword: formText(formData, "currentPassword") }, { error: validationErrorMap(t) });
+  const parsed = changeEmailSchema.safeParse(
+    { ...values, currentPassword: formText(formData, "currentPassword") },
+    { error: validationErrorMap(t) },
+  );
   if (!parsed.success) return invalid(parsed.error, values);
 
   const check = await checkCurrentPassword({ userId: user.id, password: parsed.data.currentPassword });
@@ -125,15 +166,24 @@ async function requestEmailChangeSubmission(_prev: FormState<ChangeEmailValues>,
   return ok({ message: t("settings.emailChangeSent", { email: parsed.data.email }) });
 }
 
-export async function deleteAccountAction(state: FormState<DeleteAccountValues>, formData: FormData): Promise<FormState<DeleteAccountValues>> {
+export async function deleteAccountAction(
+  state: FormState<DeleteAccountValues>,
+  formData: FormData,
+): Promise<FormState<DeleteAccountValues>> {
   return keepInputWhenUnavailable(deleteAccountSubmission, state, formData);
 }
 
-async function deleteAccountSubmission(_prev: FormState<DeleteAccountValues>, formData: FormData): Promise<FormState<DeleteAccountValues>> {
+async function deleteAccountSubmission(
+  _prev: FormState<DeleteAccountValues>,
+  formData: FormData,
+): Promise<FormState<DeleteAccountValues>> {
   const t = await getTranslations();
   const values = { content: formText(formData, "content") };
   const user = await requireUser(() => refuse(formError(t("settings.signedOut"), values)));
-  const parsed = deleteAccountSchema.safeParse({ ...values, currentPassword: formText(formData, "currentPassword") }, { error: validationErrorMap(t) });
+  const parsed = deleteAccountSchema.safeParse(
+    { ...values, currentPassword: formText(formData, "currentPassword") },
+    { error: validationErrorMap(t) },
+  );
   if (!parsed.success) return invalid(parsed.error, values);
 
   const check = await checkCurrentPassword({ userId: user.id, password: parsed.data.currentPassword });
@@ -141,7 +191,10 @@ async function deleteAccountSubmission(_prev: FormState<DeleteAccountValues>, fo
 
   const result = await deleteAccount({ userId: user.id, content: parsed.data.content });
   if (!result.ok) {
-    return formError(result.reason === "last_admin" ? t("settings.lastAdmin") : t("settings.signedOut"), values);
+    return formError(
+      result.reason === "last_admin" ? t("settings.lastAdmin") : t("settings.signedOut"),
+      values,
+    );
   }
   await contentChanged();
   // The row is gone, so the session no longer counts anywhere; this clears the cookie too.

@@ -145,25 +145,44 @@ export async function exportMemberData(userId: string, now: Date = new Date()) {
       .where(eq(proposals.proposerId, userId))
       .orderBy(asc(proposals.createdAt)),
     db
-      .select({ id: proposalComments.id, proposalId: proposalComments.proposalId, body: proposalComments.body, createdAt: proposalComments.createdAt, deletedAt: proposalComments.deletedAt })
+      .select({
+        id: proposalComments.id,
+        proposalId: proposalComments.proposalId,
+        body: proposalComments.body,
+        createdAt: proposalComments.createdAt,
+        deletedAt: proposalComments.deletedAt,
+      })
       .from(proposalComments)
       .where(eq(proposalComments.authorId, userId))
       .orderBy(asc(proposalComments.createdAt)),
     db
-      .select({ proposalId: proposalSupports.proposalId, proposal: proposals.name, createdAt: proposalSupports.createdAt })
+      .select({
+        proposalId: proposalSupports.proposalId,
+        proposal: proposals.name,
+        createdAt: proposalSupports.createdAt,
+      })
       .from(proposalSupports)
       .innerJoin(proposals, eq(proposals.id, proposalSupports.proposalId))
       .where(eq(proposalSupports.userId, userId))
       .orderBy(asc(proposalSupports.createdAt)),
     db
-      .select({ story: stories.slug, startingPoint: startingPoints.slug, createdAt: storyRecognitions.createdAt })
+      .select({
+        story: stories.slug,
+        startingPoint: startingPoints.slug,
+        createdAt: storyRecognitions.createdAt,
+      })
       .from(storyRecognitions)
       .innerJoin(stories, eq(stories.id, storyRecognitions.storyId))
       .innerJoin(startingPoints, eq(startingPoints.id, storyRecognitions.startingPointId))
       .where(eq(storyRecognitions.userId, userId))
       .orderBy(asc(storyRecognitions.createdAt)),
     db
-      .select({ startingPoint: startingPoints.slug, note: organisationRecognitions.note, createdAt: organisationRecognitions.createdAt, updatedAt: organisationRecognitions.updatedAt })
+      .select({
+        startingPoint: startingPoints.slug,
+        note: organisationRecognitions.note,
+        createdAt: organisationRecognitions.createdAt,
+        updatedAt: organisationRecognitions.updatedAt,
+      })
       .from(organisationRecognitions)
       .innerJoin(startingPoints, eq(startingPoints.id, organisationRecognitions.startingPointId))
       .where(eq(organisationRecognitions.userId, userId))
@@ -194,7 +213,13 @@ export async function exportMemberData(userId: string, now: Date = new Date()) {
       .where(eq(storyFollows.userId, userId))
       .orderBy(asc(storyFollows.createdAt)),
     db
-      .select({ kind: notifications.kind, data: notifications.data, createdAt: notifications.createdAt, readAt: notifications.readAt, emailedAt: notifications.emailedAt })
+      .select({
+        kind: notifications.kind,
+        data: notifications.data,
+        createdAt: notifications.createdAt,
+        readAt: notifications.readAt,
+        emailedAt: notifications.emailedAt,
+      })
       .from(notifications)
       .where(eq(notifications.userId, userId))
       .orderBy(asc(notifications.createdAt)),

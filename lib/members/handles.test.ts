@@ -43,7 +43,10 @@ describe("handles", () => {
     };
     walk(path.resolve(import.meta.dirname, "../../app"));
     expect(segments.size).toBeGreaterThan(20);
-    const missing = [...segments].filter((segment) => !isReservedHandle(slugify(segment)) || !isReservedHandle(slugify(segment.replace(/\.[a-z]+$/, ""))));
+    const missing = [...segments].filter(
+      (segment) =>
+        !isReservedHandle(slugify(segment)) || !isReservedHandle(slugify(segment.replace(/\.[a-z]+$/, ""))),
+    );
     expect(missing).toEqual([]);
   });
 });

@@ -5,7 +5,6 @@ import { users, type Role } from "@/db/schema";
 import type { Locale } from "@/lib/i18n/locales";
 import { handleBase, handleCandidate } from "./handles";
 
-
 export type PublicMember = { id: string; name: string; handle: string; createdAt: Date };
 
 /** The public face of a member: no email, no password hash, no role. */
@@ -46,7 +45,8 @@ export async function createMember(params: {
     try {
       const member = await db.transaction(async (tx) => {
         // Serialises sign-ups on a fresh installation, so exactly one becomes the first admin.
-        if (params.firstBecomesAdmin) await tx.execute(sql`SELECT pg_advisory_xact_lock(${FIRST_ADMIN_LOCK})`);
+        if (params.firstBecomesAdmin)
+          await tx.execute(sql`SELECT pg_advisory_xact_lock(${FIRST_ADMIN_LOCK})`);
         const role = params.firstBecomesAdmin
           ? sql`CASE WHEN EXISTS (SELECT 1 FROM ${users} WHERE ${users.role} = 'admin') THEN 'member'::role ELSE 'admin'::role END`
           : undefined;
@@ -104,6 +104,10 @@ export async function endAllSessions(userId: string): Promise<void> {
 
 export async function getMemberRole(id: string): Promise<{ id: string; role: Role } | null> {
   const db = await getDb();
-  const [row] = await db.select({ id: users.id, role: users.role }).from(users).where(eq(users.id, id)).limit(1);
+  const [row] = await db
+    .select({ id: users.id, role: users.role })
+    .from(users)
+    .where(eq(users.id, id))
+    .limit(1);
   return row ?? null;
 }

@@ -14,10 +14,21 @@ import { recordStaffAction } from "@/lib/moderation/audit";
 import { validationErrorMap } from "@/lib/validation/error-map";
 import { fieldError, formError, invalid, ok, refuse, type FormState } from "@/lib/validation/form-state";
 import { keepInputWhenUnavailable } from "@/lib/validation/unavailable";
-import { createProposal, createProposalComment, decideProposal, getProposalAccess, setProposalSupport, UnknownStoriesError } from "./proposals";
-import { removeOrganisationRecognition, saveOrganisationRecognition, setStoryRecognition, startingPointIdBySlug } from "./recognition";
+import {
+  createProposal,
+  createProposalComment,
+  decideProposal,
+  getProposalAccess,
+  setProposalSupport,
+  UnknownStoriesError,
+} from "./proposals";
+import {
+  removeOrganisationRecognition,
+  saveOrganisationRecognition,
+  setStoryRecognition,
+  startingPointIdBySlug,
+} from "./recognition";
 import { decisionSchema, organisationNoteSchema, proposalSchema } from "./schema";
-
 
 /** A reader marks (or unmarks) a starting point they recognise in someone else's story. */
 export async function setStoryRecognitionAction(formData: FormData): Promise<void> {
@@ -28,18 +39,29 @@ export async function setStoryRecognitionAction(formData: FormData): Promise<voi
   if (!canRecogniseStory(user, story) || startingPointId === null) return;
   // A one-click form without a message: over the limit, the click changes nothing.
   if (await memberOverLimit("reactionPerMember", user.id)) return;
-  await setStoryRecognition({ storyId: story.id, userId: user.id, startingPointId, recognised: formText(formData, "recognised") === "true" });
+  await setStoryRecognition({
+    storyId: story.id,
+    userId: user.id,
+    startingPointId,
+    recognised: formText(formData, "recognised") === "true",
+  });
   await conversationChanged(story.id);
   revalidatePath(`/stories/${story.slug}`);
 }
 
 export type NoteValues = { note: string };
 
-export async function saveOrganisationRecognitionAction(state: FormState<NoteValues>, formData: FormData): Promise<FormState<NoteValues>> {
+export async function saveOrganisationRecognitionAction(
+  state: FormState<NoteValues>,
+  formData: FormData,
+): Promise<FormState<NoteValues>> {
   return keepInputWhenUnavailable(saveOrganisationRecognitionSubmission, state, formData);
 }
 
-async function saveOrganisationRecognitionSubmission(_prev: FormState<NoteValues>, formData: FormData): Promise<FormState<NoteValues>> {
+async function saveOrganisationRecognitionSubmission(
+  _prev: FormState<NoteValues>,
+  formData: FormData,
+): Promise<FormState<NoteValues>> {
   const t = await getTranslations();
   const values = { note: formText(formData, "note") };
   const slug = formText(formData, "startingPoint");
@@ -74,13 +96,23 @@ export async function removeOrganisationRecognitionAction(formData: FormData): P
 
 export type ProposalValues = { name: string; explanation: string; stories: string };
 
-export async function createProposalAction(state: FormState<ProposalValues>, formData: FormData): Promise<FormState<ProposalValues>> {
+export async function createProposalAction(
+  state: FormState<ProposalValues>,
+  formData: FormData,
+): Promise<FormState<ProposalValues>> {
   return keepInputWhenUnavailable(createProposalSubmission, state, formData);
 }
 
-async function createProposalSubmission(_prev: FormState<ProposalValues>, formData: FormData): Promise<FormState<ProposalValues>> {
+async function createProposalSubmission(
+  _prev: FormState<ProposalValues>,
+  formData: FormData,
+): Promise<FormState<ProposalValues>> {
   const t = await getTranslations();
-  const values = { name: formText(formData, "name"), explanation: formText(formData, "explanation"), stories: formText(formData, "stories") };
+  const values = {
+    name: formText(formData, "name"),
+    explanation: formText(formData, "explanation"),
+    stories: formText(formData, "stories"),
+  };
   const user = await requireUser("/starting-points#propose");
   if (!canWritePublicly(user)) return formError(t("verifyEmail.confirmFirst"), values);
 
@@ -90,7 +122,12 @@ async function createProposalSubmission(_prev: FormState<ProposalValues>, formDa
   if (limited) return formError(limited, values);
   let id: string;
   try {
-    ({ id } = await createProposal({ proposerId: user.id, name: parsed.data.name, explanation: parsed.data.explanation, storySlugs: parsed.data.stories }));
+    ({ id } = await createProposal({
+      proposerId: user.id,
+      name: parsed.data.name,
+      explanation: parsed.data.explanation,
+      storySlugs: parsed.data.stories,
+    }));
   } catch (error) {
     if (error instanceof UnknownStoriesError) {
       return fieldError("stories", t("model.unknownStories", { stories: error.slugs.join(", ") }), values);
@@ -107,16 +144,26 @@ export async function setProposalSupportAction(formData: FormData): Promise<void
   const proposal = await getProposalAccess(proposalId);
   if (!proposal || !canSupportProposal(user, proposal)) return;
   if (await memberOverLimit("reactionPerMember", user.id)) return;
-  await setProposalSupport({ proposalId, userId: user.id, supported: formText(formData, "supported") === "true" });
+  await setProposalSupport({
+    proposalId,
+    userId: user.id,
+    supported: formText(formData, "supported") === "true",
+  });
   revalidatePath(`/starting-points/proposals/${proposalId}`);
   revalidatePath("/starting-points");
 }
 
-export async function postProposalCommentAction(state: FormState<{ body: string }>, formData: FormData): Promise<FormState<{ body: string }>> {
+export async function postProposalCommentAction(
+  state: FormState<{ body: string }>,
+  formData: FormData,
+): Promise<FormState<{ body: string }>> {
   return keepInputWhenUnavailable(postProposalCommentSubmission, state, formData);
 }
 
-async function postProposalCommentSubmission(_prev: FormState<{ body: string }>, formData: FormData): Promise<FormState<{ body: string }>> {
+async function postProposalCommentSubmission(
+  _prev: FormState<{ body: string }>,
+  formData: FormData,
+): Promise<FormState<{ body: string }>> {
   const t = await getTranslations();
   const values = { body: formText(formData, "body") };
   const proposalId = formText(formData, "proposalId");
@@ -136,11 +183,17 @@ async function postProposalCommentSubmission(_prev: FormState<{ body: string }>,
 
 export type DecisionValues = Record<string, string>;
 
-export async function decideProposalAction(state: FormState<DecisionValues>, formData: FormData): Promise<FormState<DecisionValues>> {
+export async function decideProposalAction(
+  state: FormState<DecisionValues>,
+  formData: FormData,
+): Promise<FormState<DecisionValues>> {
   return keepInputWhenUnavailable(decideProposalSubmission, state, formData);
 }
 
-async function decideProposalSubmission(_prev: FormState<DecisionValues>, formData: FormData): Promise<FormState<DecisionValues>> {
+async function decideProposalSubmission(
+  _prev: FormState<DecisionValues>,
+  formData: FormData,
+): Promise<FormState<DecisionValues>> {
   const t = await getTranslations();
   const values = formValues(formData) as DecisionValues;
   const proposalId = formText(formData, "proposalId");
@@ -153,12 +206,19 @@ async function decideProposalSubmission(_prev: FormState<DecisionValues>, formDa
   if (!parsed.success) return invalid(parsed.error, values);
   const result = await decideProposal({ proposalId, moderatorId: user.id, ...parsed.data });
   if (!result.ok) {
-    return result.reason === "already_decided" ? formError(t("model.alreadyDecided"), values) : fieldError("mergeInto", t("model.unknownStartingPoint"), values);
+    return result.reason === "already_decided"
+      ? formError(t("model.alreadyDecided"), values)
+      : fieldError("mergeInto", t("model.unknownStartingPoint"), values);
   }
   await recordStaffAction({
     actorId: user.id,
     action: "decide_proposal",
-    target: { type: "proposal", id: proposalId, userId: proposal?.proposerId ?? null, label: proposal?.name ?? proposalId },
+    target: {
+      type: "proposal",
+      id: proposalId,
+      userId: proposal?.proposerId ?? null,
+      label: proposal?.name ?? proposalId,
+    },
     reason: "reason" in parsed.data ? parsed.data.reason : "",
     before: { status: "open" },
     after: { status: parsed.data.decision },

@@ -1,20 +1,40 @@
 import "server-only";
 import { and, asc, count, countDistinct, eq } from "drizzle-orm";
 import { getDb } from "@/db";
-import { organisationRecognitions, startingPoints, stories, storyRecognitions, storyStartingPoints } from "@/db/schema";
+import {
+  organisationRecognitions,
+  startingPoints,
+  stories,
+  storyRecognitions,
+  storyStartingPoints,
+} from "@/db/schema";
 import type { Locale } from "@/lib/i18n/locales";
 import { published } from "@/lib/stories/query-pieces";
 import type { StoryEvidence } from "./statistics";
 import { startingPointName } from "@/lib/stories/cards";
 
-export type StartingPointEvidence = { slug: string; name: string; position: number; taggedStories: number; readerRecognitions: number; organisationRecognitions: number };
+export type StartingPointEvidence = {
+  slug: string;
+  name: string;
+  position: number;
+  taggedStories: number;
+  readerRecognitions: number;
+  organisationRecognitions: number;
+};
 
 /** Live figures per starting point, and per published story the data the statistics need. */
-export async function modelEvidence(locale: Locale): Promise<{ startingPoints: StartingPointEvidence[]; stories: (StoryEvidence & { storyId: string })[] }> {
+export async function modelEvidence(
+  locale: Locale,
+): Promise<{ startingPoints: StartingPointEvidence[]; stories: (StoryEvidence & { storyId: string })[] }> {
   const db = await getDb();
   const [spRows, tags, recognitionRows, readerRows, orgRows] = await Promise.all([
     db
-      .select({ id: startingPoints.id, slug: startingPoints.slug, name: startingPointName(locale), position: startingPoints.position })
+      .select({
+        id: startingPoints.id,
+        slug: startingPoints.slug,
+        name: startingPointName(locale),
+        position: startingPoints.position,
+      })
       .from(startingPoints)
       .orderBy(asc(startingPoints.position)),
     db
@@ -52,7 +72,8 @@ export async function modelEvidence(locale: Locale): Promise<{ startingPoints: S
   const tagged = new Map<string, number>();
   const recognised = new Map<string, number>();
   for (const row of tags) tagged.set(row.slug, (tagged.get(row.slug) ?? 0) + 1);
-  for (const row of recognitionRows) recognised.set(row.slug, (recognised.get(row.slug) ?? 0) + Number(row.readers));
+  for (const row of recognitionRows)
+    recognised.set(row.slug, (recognised.get(row.slug) ?? 0) + Number(row.readers));
   const orgCounts = new Map(orgRows.map((row) => [row.id, Number(row.n)]));
 
   return {

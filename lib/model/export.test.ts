@@ -6,7 +6,7 @@ const row: ExportRow = {
   id: "id-1",
   slug: "a-story",
   title: 'Quotes "and", commas',
-  organisation: "=HYPERLINK(\"evil\")",
+  organisation: '=HYPERLINK("evil")',
   organisationType: "company",
   language: "nl",
   publishedAt: new Date("2026-01-02T03:04:05.000Z"),

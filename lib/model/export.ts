@@ -1,7 +1,18 @@
 import type { ExportRow } from "./export-rows";
 
 /** The export's fields, in order; recognition columns follow, one per starting point. */
-const BASE_COLUMNS = ["id", "slug", "title", "organisation", "organisation_type", "language", "published_at", "updated_at", "author", "author_tags"] as const;
+const BASE_COLUMNS = [
+  "id",
+  "slug",
+  "title",
+  "organisation",
+  "organisation_type",
+  "language",
+  "published_at",
+  "updated_at",
+  "author",
+  "author_tags",
+] as const;
 
 /** RFC 4180 quoting, plus a leading quote for cells a spreadsheet would run as a formula. */
 export function csvCell(value: string | number | null): string {
@@ -13,7 +24,13 @@ export function csvCell(value: string | number | null): string {
 
 export function toCsv(slugs: string[], rows: ExportRow[]): string {
   // Translation columns come last, so columns that existed before keep their place.
-  const header = [...BASE_COLUMNS, ...slugs.map((slug) => `recognised_${slug}`), "comment_count", "translation_languages", "translated_titles"];
+  const header = [
+    ...BASE_COLUMNS,
+    ...slugs.map((slug) => `recognised_${slug}`),
+    "comment_count",
+    "translation_languages",
+    "translated_titles",
+  ];
   const lines = rows.map((row) =>
     [
       row.id,

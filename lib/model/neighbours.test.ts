@@ -1,9 +1,25 @@
 import { describe, expect, it } from "vitest";
-import { buildIndex, crossValidate, related, suggest, suggested, termCounts, type LabelledDocument } from "./neighbours";
+import {
+  buildIndex,
+  crossValidate,
+  related,
+  suggest,
+  suggested,
+  termCounts,
+  type LabelledDocument,
+} from "./neighbours";
 
-const doc = (id: string, text: string, labels: string[], description = false): LabelledDocument => ({ id, terms: text.split(" "), labels, description });
+const doc = (id: string, text: string, labels: string[], description = false): LabelledDocument => ({
+  id,
+  terms: text.split(" "),
+  labels,
+  description,
+});
 
-const descriptions = [doc("d:a", "knowledg expertis share bundl", ["a"], true), doc("d:b", "distanc colleagu asia africa", ["b"], true)];
+const descriptions = [
+  doc("d:a", "knowledg expertis share bundl", ["a"], true),
+  doc("d:b", "distanc colleagu asia africa", ["b"], true),
+];
 const stories = [
   doc("s1", "knowledg share wiki expertis", ["a"]),
   doc("s2", "expertis bundl gaming knowledg", ["a"]),
@@ -16,7 +32,14 @@ const stories = [
 describe("suggestions by nearest neighbours", () => {
   it("suggests the starting point whose documents share the text's telling terms, with those terms as evidence", () => {
     const index = buildIndex([...descriptions, ...stories]);
-    const all = suggest(index, new Map([["expertis", 2], ["bundl", 1], ["the", 5]]));
+    const all = suggest(
+      index,
+      new Map([
+        ["expertis", 2],
+        ["bundl", 1],
+        ["the", 5],
+      ]),
+    );
     expect(all[0].slug).toBe("a");
     expect(all[0].confidence).toBeCloseTo(1);
     expect(all[0].evidence.slice(0, 2).sort()).toEqual(["bundl", "expertis"]);
@@ -45,7 +68,11 @@ describe("cross-validation", () => {
     const result = crossValidate(["a", "b"], stories, descriptions, 3);
     expect(result.folds).toBe(3);
     expect(result.stories).toBe(6);
-    expect(result.perStartingPoint.find((c) => c.slug === "a")).toMatchObject({ stories: 3, truePositives: 3, recall: 1 });
+    expect(result.perStartingPoint.find((c) => c.slug === "a")).toMatchObject({
+      stories: 3,
+      truePositives: 3,
+      recall: 1,
+    });
     expect(result.macroF1).toBeGreaterThan(result.baseline.macroF1!);
     // Always saying one starting point finds all of its stories and none of the other's.
     const baseline = result.baseline.perStartingPoint;
@@ -54,7 +81,11 @@ describe("cross-validation", () => {
 
   it("counts a starting point never suggested as F1 0, and one without stories as not available", () => {
     const result = crossValidate(["a", "b", "c"], stories.slice(0, 3), [], 3);
-    expect(result.perStartingPoint.find((c) => c.slug === "c")).toMatchObject({ stories: 0, f1: null, recall: null });
+    expect(result.perStartingPoint.find((c) => c.slug === "c")).toMatchObject({
+      stories: 0,
+      f1: null,
+      recall: null,
+    });
     expect(result.macroF1).not.toBeNull();
   });
 

@@ -62,7 +62,12 @@ export function buildIndex(documents: readonly LabelledDocument[]): TermIndex {
     terms,
     idf,
     postings: lists.map((list) => Int32Array.from(list)),
-    docs: documents.map((doc, d) => ({ id: doc.id, labels: doc.labels, description: Boolean(doc.description), norm: Math.sqrt(norms[d]) || 1 })),
+    docs: documents.map((doc, d) => ({
+      id: doc.id,
+      labels: doc.labels,
+      description: Boolean(doc.description),
+      norm: Math.sqrt(norms[d]) || 1,
+    })),
   };
 }
 
@@ -70,7 +75,10 @@ export type Neighbour = { doc: number; similarity: number };
 type WeightedTerm = { id: number; weight: number };
 
 /** The query's known terms, most telling first: (1 + ln tf) · idf, cut to QUERY_TERMS. */
-function weighQuery(index: TermIndex, counts: ReadonlyMap<string, number>): { terms: WeightedTerm[]; norm: number } {
+function weighQuery(
+  index: TermIndex,
+  counts: ReadonlyMap<string, number>,
+): { terms: WeightedTerm[]; norm: number } {
   const weighted: WeightedTerm[] = [];
   let norm = 0;
   for (const [term, count] of counts) {
@@ -85,7 +93,11 @@ function weighQuery(index: TermIndex, counts: ReadonlyMap<string, number>): { te
 }
 
 /** Cosine similarity of the text with every document it shares a term with. */
-export function similarities(index: TermIndex, counts: ReadonlyMap<string, number>, exclude?: (doc: number) => boolean) {
+export function similarities(
+  index: TermIndex,
+  counts: ReadonlyMap<string, number>,
+  exclude?: (doc: number) => boolean,
+) {
   const query = weighQuery(index, counts);
   const scores = new Float64Array(index.docs.length);
   for (const { id, weight } of query.terms) {
@@ -124,7 +136,11 @@ export type Suggestion = {
  * Every starting point the nearest documents carry, with its confidence and evidence, most
  * confident first. Use `suggested()` for the ones to show.
  */
-export function suggest(index: TermIndex, counts: ReadonlyMap<string, number>, options: { exclude?: (doc: number) => boolean } = {}): Suggestion[] {
+export function suggest(
+  index: TermIndex,
+  counts: ReadonlyMap<string, number>,
+  options: { exclude?: (doc: number) => boolean } = {},
+): Suggestion[] {
   const { query, found } = similarities(index, counts, options.exclude);
   const nearest = found.slice(0, NEIGHBOURS);
   const total = nearest.reduce((sum, n) => sum + n.similarity, 0);
@@ -185,7 +201,11 @@ export type Related = { id: string; score: number };
  * overlap of the starting points. Starting points carry stories across languages, whose words
  * rarely meet. Descriptions and the document itself are never related.
  */
-export function related(index: TermIndex, document: { id: string; terms: readonly string[]; labels: readonly string[] }, limit = 5): Related[] {
+export function related(
+  index: TermIndex,
+  document: { id: string; terms: readonly string[]; labels: readonly string[] },
+  limit = 5,
+): Related[] {
   const { found } = similarities(index, termCounts(document.terms));
   const text = new Map(found.map((n) => [n.doc, n.similarity]));
   const own = new Set(document.labels);
@@ -204,7 +224,15 @@ export function related(index: TermIndex, document: { id: string; terms: readonl
 
 // ------------------------------------------------------------------ evaluation
 
-export type ClassScore = { slug: string; stories: number; predicted: number; truePositives: number; precision: number | null; recall: number | null; f1: number | null };
+export type ClassScore = {
+  slug: string;
+  stories: number;
+  predicted: number;
+  truePositives: number;
+  precision: number | null;
+  recall: number | null;
+  f1: number | null;
+};
 export type EvaluationResult = {
   stories: number;
   folds: number;
@@ -213,7 +241,11 @@ export type EvaluationResult = {
   baseline: { slug: string | null; perStartingPoint: ClassScore[]; macroF1: number | null };
 };
 
-function scores(slugs: readonly string[], truth: readonly (readonly string[])[], predictions: readonly (readonly string[])[]): { per: ClassScore[]; macroF1: number | null } {
+function scores(
+  slugs: readonly string[],
+  truth: readonly (readonly string[])[],
+  predictions: readonly (readonly string[])[],
+): { per: ClassScore[]; macroF1: number | null } {
   const per = slugs.map((slug) => {
     let tp = 0;
     let predicted = 0;
@@ -228,11 +260,15 @@ function scores(slugs: readonly string[], truth: readonly (readonly string[])[],
     const precision = predicted > 0 ? tp / predicted : null;
     const recall = actual > 0 ? tp / actual : null;
     // A starting point never predicted has precision 0 for F1's sake: it found none of its stories.
-    const f1 = actual === 0 ? null : tp === 0 ? 0 : (2 * (precision ?? 0) * recall!) / ((precision ?? 0) + recall!);
+    const f1 =
+      actual === 0 ? null : tp === 0 ? 0 : (2 * (precision ?? 0) * recall!) / ((precision ?? 0) + recall!);
     return { slug, stories: actual, predicted, truePositives: tp, precision, recall, f1 };
   });
   const defined = per.filter((c) => c.f1 !== null);
-  return { per, macroF1: defined.length > 0 ? defined.reduce((sum, c) => sum + c.f1!, 0) / defined.length : null };
+  return {
+    per,
+    macroF1: defined.length > 0 ? defined.reduce((sum, c) => sum + c.f1!, 0) / defined.length : null,
+  };
 }
 
 /** FNV-1a: folds that do not depend on the order the database returns rows in. */
@@ -252,7 +288,12 @@ function hash(text: string): number {
  * stories, and the same for the majority baseline, which always says the starting point most
  * often carried in the training folds.
  */
-export function crossValidate(slugs: readonly string[], stories: readonly LabelledDocument[], descriptions: readonly LabelledDocument[], requestedFolds = 5): EvaluationResult {
+export function crossValidate(
+  slugs: readonly string[],
+  stories: readonly LabelledDocument[],
+  descriptions: readonly LabelledDocument[],
+  requestedFolds = 5,
+): EvaluationResult {
   const ordered = [...stories].sort((a, b) => hash(a.id) - hash(b.id) || a.id.localeCompare(b.id));
   const folds = Math.max(0, Math.min(requestedFolds, ordered.length));
   const predictions: string[][] = [];
@@ -261,8 +302,10 @@ export function crossValidate(slugs: readonly string[], stories: readonly Labell
     const training = ordered.filter((_, i) => i % folds !== f);
     const index = buildIndex([...descriptions, ...training]);
     const frequency = new Map<string, number>();
-    for (const doc of training) for (const label of doc.labels) frequency.set(label, (frequency.get(label) ?? 0) + 1);
-    const majority = [...frequency.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0] ?? null;
+    for (const doc of training)
+      for (const label of doc.labels) frequency.set(label, (frequency.get(label) ?? 0) + 1);
+    const majority =
+      [...frequency.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0] ?? null;
     ordered.forEach((doc, i) => {
       if (i % folds !== f) return;
       predictions[i] = suggested(suggest(index, termCounts(doc.terms))).map((s) => s.slug);
@@ -270,10 +313,22 @@ export function crossValidate(slugs: readonly string[], stories: readonly Labell
     });
   }
   const overall = new Map<string, number>();
-  for (const doc of ordered) for (const label of doc.labels) overall.set(label, (overall.get(label) ?? 0) + 1);
-  const baselineSlug = [...overall.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0] ?? null;
+  for (const doc of ordered)
+    for (const label of doc.labels) overall.set(label, (overall.get(label) ?? 0) + 1);
+  const baselineSlug =
+    [...overall.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0] ?? null;
   const truth = ordered.map((doc) => doc.labels);
-  const model = scores(slugs, truth, predictions.length === ordered.length ? predictions : ordered.map(() => []));
+  const model = scores(
+    slugs,
+    truth,
+    predictions.length === ordered.length ? predictions : ordered.map(() => []),
+  );
   const base = scores(slugs, truth, baselines.length === ordered.length ? baselines : ordered.map(() => []));
-  return { stories: ordered.length, folds, perStartingPoint: model.per, macroF1: model.macroF1, baseline: { slug: baselineSlug, perStartingPoint: base.per, macroF1: base.macroF1 } };
+  return {
+    stories: ordered.length,
+    folds,
+    perStartingPoint: model.per,
+    macroF1: model.macroF1,
+    baseline: { slug: baselineSlug, perStartingPoint: base.per, macroF1: base.macroF1 },
+  };
 }

@@ -21,7 +21,10 @@ export type QuarterFigures = {
   either13: number;
 };
 
-export type ModelOverTime = { startingPoints: { slug: string; name: string; position: number }[]; quarters: QuarterFigures[] };
+export type ModelOverTime = {
+  startingPoints: { slug: string; name: string; position: number }[];
+  quarters: QuarterFigures[];
+};
 
 const key = (year: number, quarter: number) => year * 4 + (quarter - 1);
 
@@ -90,7 +93,9 @@ export async function modelOverTime(locale: Locale): Promise<ModelOverTime> {
     both13: Number(t.both13),
     either13: Number(t.either13),
     perStartingPoint: Object.fromEntries(
-      perSp.filter((r) => Number(r.year) === Number(t.year) && Number(r.quarter) === Number(t.quarter)).map((r) => [r.slug, Number(r.n)]),
+      perSp
+        .filter((r) => Number(r.year) === Number(t.year) && Number(r.quarter) === Number(t.quarter))
+        .map((r) => [r.slug, Number(r.n)]),
     ),
   }));
   return { startingPoints, quarters: fillQuarters(found, slugs) };

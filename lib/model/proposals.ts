@@ -1,7 +1,16 @@
 import "server-only";
 import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import { getDb } from "@/db";
-import { proposalComments, proposals, proposalStories, proposalSupports, startingPoints, stories, users, type ProposalStatus } from "@/db/schema";
+import {
+  proposalComments,
+  proposals,
+  proposalStories,
+  proposalSupports,
+  startingPoints,
+  stories,
+  users,
+  type ProposalStatus,
+} from "@/db/schema";
 import type { Locale } from "@/lib/i18n/locales";
 import { published } from "@/lib/stories/query-pieces";
 import { slugify } from "@/lib/stories/slug";
@@ -48,7 +57,12 @@ export class UnknownStoriesError extends Error {
   }
 }
 
-export async function createProposal(params: { proposerId: string; name: string; explanation: string; storySlugs: string[] }): Promise<{ id: string }> {
+export async function createProposal(params: {
+  proposerId: string;
+  name: string;
+  explanation: string;
+  storySlugs: string[];
+}): Promise<{ id: string }> {
   const db = await getDb();
   return db.transaction(async (tx) => {
     const linked = params.storySlugs.length
@@ -63,7 +77,10 @@ export async function createProposal(params: { proposerId: string; name: string;
       .insert(proposals)
       .values({ proposerId: params.proposerId, name: params.name, explanation: params.explanation })
       .returning({ id: proposals.id });
-    if (linked.length > 0) await tx.insert(proposalStories).values(linked.map((row) => ({ proposalId: proposal.id, storyId: row.id })));
+    if (linked.length > 0)
+      await tx
+        .insert(proposalStories)
+        .values(linked.map((row) => ({ proposalId: proposal.id, storyId: row.id })));
     return proposal;
   });
 }
@@ -121,14 +138,23 @@ export type ProposalDetail = NonNullable<Awaited<ReturnType<typeof getProposal>>
 export async function getProposalAccess(id: string) {
   const db = await getDb();
   const [row] = await db
-    .select({ id: proposals.id, name: proposals.name, proposerId: proposals.proposerId, status: proposals.status })
+    .select({
+      id: proposals.id,
+      name: proposals.name,
+      proposerId: proposals.proposerId,
+      status: proposals.status,
+    })
     .from(proposals)
     .where(eq(proposals.id, id));
   return row ?? null;
 }
 
 /** One vote per member; the counter moves in the same transaction and only when a row changed. */
-export async function setProposalSupport(params: { proposalId: string; userId: string; supported: boolean }): Promise<void> {
+export async function setProposalSupport(params: {
+  proposalId: string;
+  userId: string;
+  supported: boolean;
+}): Promise<void> {
   const db = await getDb();
   await db.transaction(async (tx) => {
     const changed = params.supported
@@ -139,7 +165,12 @@ export async function setProposalSupport(params: { proposalId: string; userId: s
           .returning({ userId: proposalSupports.userId })
       : await tx
           .delete(proposalSupports)
-          .where(and(eq(proposalSupports.proposalId, params.proposalId), eq(proposalSupports.userId, params.userId)))
+          .where(
+            and(
+              eq(proposalSupports.proposalId, params.proposalId),
+              eq(proposalSupports.userId, params.userId),
+            ),
+          )
           .returning({ userId: proposalSupports.userId });
     if (changed.length === 0) return;
     await tx
@@ -170,7 +201,11 @@ export async function listProposalComments(proposalId: string) {
   }));
 }
 
-export async function createProposalComment(params: { proposalId: string; authorId: string; body: string }): Promise<void> {
+export async function createProposalComment(params: {
+  proposalId: string;
+  authorId: string;
+  body: string;
+}): Promise<void> {
   const db = await getDb();
   await db.transaction(async (tx) => {
     await tx.insert(proposalComments).values(params);
@@ -184,7 +219,8 @@ export async function createProposalComment(params: { proposalId: string; author
 // Paths that the starting point routes use themselves.
 const RESERVED_SLUGS = new Set(["proposals", "export.csv", "export.json", "new", "triggers"]);
 
-export type DecisionResult = { ok: true } | { ok: false; reason: "already_decided" | "unknown_starting_point" };
+export type DecisionResult =
+  { ok: true } | { ok: false; reason: "already_decided" | "unknown_starting_point" };
 
 /**
  * A moderator's decision, once: accepting adds a starting point in both languages at the end
@@ -192,7 +228,14 @@ export type DecisionResult = { ok: true } | { ok: false; reason: "already_decide
  */
 export async function decideProposal(
   params: { proposalId: string; moderatorId: string } & (
-    | { decision: "accept"; nameEn: string; nameNl: string; descriptionEn: string; descriptionNl: string; reason: string }
+    | {
+        decision: "accept";
+        nameEn: string;
+        nameNl: string;
+        descriptionEn: string;
+        descriptionNl: string;
+        reason: string;
+      }
     | { decision: "merge"; mergeInto: string; reason: string }
     | { decision: "decline"; reason: string }
   ),
@@ -209,9 +252,13 @@ export async function decideProposal(
 
     let resultingStartingPointId: number | null = null;
     if (params.decision === "accept") {
-      const [{ next }] = await tx.select({ next: sql<number>`coalesce(max(${startingPoints.position}), 0) + 1` }).from(startingPoints);
+      const [{ next }] = await tx
+        .select({ next: sql<number>`coalesce(max(${startingPoints.position}), 0) + 1` })
+        .from(startingPoints);
       const base = slugify(params.nameEn);
-      const taken = new Set((await tx.select({ slug: startingPoints.slug }).from(startingPoints)).map((row) => row.slug));
+      const taken = new Set(
+        (await tx.select({ slug: startingPoints.slug }).from(startingPoints)).map((row) => row.slug),
+      );
       let slug = base;
       for (let n = 2; taken.has(slug) || RESERVED_SLUGS.has(slug); n++) slug = `${base}-${n}`;
       const [created] = await tx
@@ -229,7 +276,10 @@ export async function decideProposal(
         .returning({ id: startingPoints.id });
       resultingStartingPointId = created.id;
     } else if (params.decision === "merge") {
-      const [target] = await tx.select({ id: startingPoints.id }).from(startingPoints).where(eq(startingPoints.slug, params.mergeInto));
+      const [target] = await tx
+        .select({ id: startingPoints.id })
+        .from(startingPoints)
+        .where(eq(startingPoints.slug, params.mergeInto));
       if (!target) return { ok: false, reason: "unknown_starting_point" };
       resultingStartingPointId = target.id;
     }
@@ -237,7 +287,8 @@ export async function decideProposal(
     await tx
       .update(proposals)
       .set({
-        status: params.decision === "accept" ? "accepted" : params.decision === "merge" ? "merged" : "declined",
+        status:
+          params.decision === "accept" ? "accepted" : params.decision === "merge" ? "merged" : "declined",
         decisionReason: params.reason,
         decidedById: params.moderatorId,
         decidedAt: new Date(),

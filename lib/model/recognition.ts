@@ -1,7 +1,14 @@
 import "server-only";
 import { and, asc, count, desc, eq, ne, sql } from "drizzle-orm";
 import { getDb } from "@/db";
-import { organisationRecognitions, startingPoints, stories, storyRecognitions, storyStartingPoints, users } from "@/db/schema";
+import {
+  organisationRecognitions,
+  startingPoints,
+  stories,
+  storyRecognitions,
+  storyStartingPoints,
+  users,
+} from "@/db/schema";
 import type { Locale } from "@/lib/i18n/locales";
 import { notifyStoryRecognised } from "@/lib/notifications/events";
 import { startingPointName } from "@/lib/stories/cards";
@@ -19,11 +26,20 @@ export type StoryRecognitionRow = {
 };
 
 /** Every starting point with the author's tag and how many readers recognise it in the story. */
-export async function storyRecognitionSummary(params: { storyId: string; userId: string | null; locale: Locale }): Promise<StoryRecognitionRow[]> {
+export async function storyRecognitionSummary(params: {
+  storyId: string;
+  userId: string | null;
+  locale: Locale;
+}): Promise<StoryRecognitionRow[]> {
   const db = await getDb();
   const [spRows, tagged, counts, mine] = await Promise.all([
     db
-      .select({ id: startingPoints.id, slug: startingPoints.slug, name: startingPointName(params.locale), position: startingPoints.position })
+      .select({
+        id: startingPoints.id,
+        slug: startingPoints.slug,
+        name: startingPointName(params.locale),
+        position: startingPoints.position,
+      })
       .from(startingPoints)
       .orderBy(asc(startingPoints.position)),
     db
@@ -39,7 +55,9 @@ export async function storyRecognitionSummary(params: { storyId: string; userId:
       ? db
           .select({ id: storyRecognitions.startingPointId })
           .from(storyRecognitions)
-          .where(and(eq(storyRecognitions.storyId, params.storyId), eq(storyRecognitions.userId, params.userId)))
+          .where(
+            and(eq(storyRecognitions.storyId, params.storyId), eq(storyRecognitions.userId, params.userId)),
+          )
       : Promise.resolve([]),
   ]);
   const taggedIds = new Set(tagged.map((row) => row.id));
@@ -60,7 +78,12 @@ export async function storyRecognitionSummary(params: { storyId: string; userId:
  * Sets (not toggles) one reader's mark, so a repeated click or a retried request lands in the
  * same state; the primary key makes a second mark impossible.
  */
-export async function setStoryRecognition(params: { storyId: string; userId: string; startingPointId: number; recognised: boolean }): Promise<void> {
+export async function setStoryRecognition(params: {
+  storyId: string;
+  userId: string;
+  startingPointId: number;
+  recognised: boolean;
+}): Promise<void> {
   const db = await getDb();
   await db.transaction(async (tx) => {
     // Locking the story first serialises concurrent marks, so each recount sees the others.
@@ -93,15 +116,27 @@ export async function setStoryRecognition(params: { storyId: string; userId: str
 
 export async function startingPointIdBySlug(slug: string): Promise<number | null> {
   const db = await getDb();
-  const [row] = await db.select({ id: startingPoints.id }).from(startingPoints).where(eq(startingPoints.slug, slug));
+  const [row] = await db
+    .select({ id: startingPoints.id })
+    .from(startingPoints)
+    .where(eq(startingPoints.slug, slug));
   return row?.id ?? null;
 }
 
 // ------------------------------------------------------------------ recognition in an organisation
 
-export type OrganisationNote = { id: string; note: string; createdAt: Date; updatedAt: Date; author: { name: string; handle: string } };
+export type OrganisationNote = {
+  id: string;
+  note: string;
+  createdAt: Date;
+  updatedAt: Date;
+  author: { name: string; handle: string };
+};
 
-export async function listOrganisationNotes(startingPointId: number, limit = 50): Promise<{ notes: OrganisationNote[]; total: number }> {
+export async function listOrganisationNotes(
+  startingPointId: number,
+  limit = 50,
+): Promise<{ notes: OrganisationNote[]; total: number }> {
   const db = await getDb();
   const [rows, [total]] = await Promise.all([
     db
@@ -115,10 +150,18 @@ export async function listOrganisationNotes(startingPointId: number, limit = 50)
       })
       .from(organisationRecognitions)
       .innerJoin(users, eq(users.id, organisationRecognitions.userId))
-      .where(and(eq(organisationRecognitions.startingPointId, startingPointId), ne(organisationRecognitions.note, "")))
+      .where(
+        and(
+          eq(organisationRecognitions.startingPointId, startingPointId),
+          ne(organisationRecognitions.note, ""),
+        ),
+      )
       .orderBy(desc(organisationRecognitions.createdAt), desc(organisationRecognitions.id))
       .limit(limit),
-    db.select({ n: count() }).from(organisationRecognitions).where(eq(organisationRecognitions.startingPointId, startingPointId)),
+    db
+      .select({ n: count() })
+      .from(organisationRecognitions)
+      .where(eq(organisationRecognitions.startingPointId, startingPointId)),
   ]);
   return {
     notes: rows.map(({ name, handle, ...note }) => ({ ...note, author: { name, handle } })),
@@ -131,12 +174,21 @@ export async function myOrganisationRecognition(startingPointId: number, userId:
   const [row] = await db
     .select({ id: organisationRecognitions.id, note: organisationRecognitions.note })
     .from(organisationRecognitions)
-    .where(and(eq(organisationRecognitions.startingPointId, startingPointId), eq(organisationRecognitions.userId, userId)));
+    .where(
+      and(
+        eq(organisationRecognitions.startingPointId, startingPointId),
+        eq(organisationRecognitions.userId, userId),
+      ),
+    );
   return row ?? null;
 }
 
 /** One recognition per member and starting point: saying it again updates the note. */
-export async function saveOrganisationRecognition(params: { startingPointId: number; userId: string; note: string }): Promise<void> {
+export async function saveOrganisationRecognition(params: {
+  startingPointId: number;
+  userId: string;
+  note: string;
+}): Promise<void> {
   const db = await getDb();
   await db
     .insert(organisationRecognitions)
@@ -147,9 +199,17 @@ export async function saveOrganisationRecognition(params: { startingPointId: num
     });
 }
 
-export async function removeOrganisationRecognition(params: { startingPointId: number; userId: string }): Promise<void> {
+export async function removeOrganisationRecognition(params: {
+  startingPointId: number;
+  userId: string;
+}): Promise<void> {
   const db = await getDb();
   await db
     .delete(organisationRecognitions)
-    .where(and(eq(organisationRecognitions.startingPointId, params.startingPointId), eq(organisationRecognitions.userId, params.userId)));
+    .where(
+      and(
+        eq(organisationRecognitions.startingPointId, params.startingPointId),
+        eq(organisationRecognitions.userId, params.userId),
+      ),
+    );
 }

@@ -21,7 +21,10 @@ export function parseStoryReferences(input: string): string[] {
     .map((ref) => ref.trim())
     .filter(Boolean)
     .map((ref) => {
-      const path = ref.replace(/^https?:\/\/[^/]+/i, "").replace(/[?#].*$/, "").replace(/\/+$/, "");
+      const path = ref
+        .replace(/^https?:\/\/[^/]+/i, "")
+        .replace(/[?#].*$/, "")
+        .replace(/\/+$/, "");
       return path.startsWith("/stories/") ? path.slice("/stories/".length) : path;
     });
   return [...new Set(slugs)];

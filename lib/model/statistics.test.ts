@@ -40,13 +40,16 @@ describe("coOccurrenceMatrix", () => {
 
   it("handles a single starting point", () => {
     // two of three stories carry "a"
-    expect(coOccurrenceMatrix(["a"], [{ authorTags: ["a"] }, { authorTags: ["b"] }, { authorTags: ["a", "b"] }])).toEqual([
-      [2],
-    ]);
+    expect(
+      coOccurrenceMatrix(["a"], [{ authorTags: ["a"] }, { authorTags: ["b"] }, { authorTags: ["a", "b"] }]),
+    ).toEqual([[2]]);
   });
 
   it("ignores tags not in slugs and counts duplicated tags once", () => {
-    const counts = coOccurrenceMatrix(["a", "b"], [{ authorTags: ["a", "a", "zzz"] }, { authorTags: ["b", "a", "b"] }]);
+    const counts = coOccurrenceMatrix(
+      ["a", "b"],
+      [{ authorTags: ["a", "a", "zzz"] }, { authorTags: ["b", "a", "b"] }],
+    );
     // a: story1 + story2 = 2; b: story2 = 1; a&b: story2 = 1
     expect(counts).toEqual([
       [2, 1],
@@ -68,14 +71,41 @@ describe("coOccurrenceMatrix", () => {
 
 describe("jaccard", () => {
   it("is null when neither starting point has stories", () => {
-    expect(jaccard([[0, 0], [0, 0]], 0, 1)).toBeNull();
+    expect(
+      jaccard(
+        [
+          [0, 0],
+          [0, 0],
+        ],
+        0,
+        1,
+      ),
+    ).toBeNull();
   });
 
   it("is 0 when only one has stories and 1 when always together", () => {
     // |A∩B| = 0, |A∪B| = 3 + 0 - 0 = 3 → 0
-    expect(jaccard([[3, 0], [0, 0]], 0, 1)).toBe(0);
+    expect(
+      jaccard(
+        [
+          [3, 0],
+          [0, 0],
+        ],
+        0,
+        1,
+      ),
+    ).toBe(0);
     // |A∩B| = 2, |A∪B| = 2 + 2 - 2 = 2 → 1
-    expect(jaccard([[2, 2], [2, 2]], 0, 1)).toBe(1);
+    expect(
+      jaccard(
+        [
+          [2, 2],
+          [2, 2],
+        ],
+        0,
+        1,
+      ),
+    ).toBe(1);
   });
 
   it("is 1 on the diagonal of a used starting point", () => {
@@ -112,8 +142,26 @@ describe("agreement", () => {
   it("has nothing rated with no stories", () => {
     expect(agreement(["a", "b"], [])).toEqual({
       perStartingPoint: [
-        { slug: "a", rated: 0, both: 0, authorOnly: 0, readersOnly: 0, neither: 0, observed: null, kappa: null },
-        { slug: "b", rated: 0, both: 0, authorOnly: 0, readersOnly: 0, neither: 0, observed: null, kappa: null },
+        {
+          slug: "a",
+          rated: 0,
+          both: 0,
+          authorOnly: 0,
+          readersOnly: 0,
+          neither: 0,
+          observed: null,
+          kappa: null,
+        },
+        {
+          slug: "b",
+          rated: 0,
+          both: 0,
+          authorOnly: 0,
+          readersOnly: 0,
+          neither: 0,
+          observed: null,
+          kappa: null,
+        },
       ],
       overall: { rated: 0, observed: null, expected: null, kappa: null },
     });
@@ -127,22 +175,34 @@ describe("agreement", () => {
   });
 
   it("does not rate stories with 0 readers", () => {
-    const result = agreement(["a"], [
-      { authorTags: ["a"], recognitions: {}, readers: 0 },
-      { authorTags: [], recognitions: { a: 3 }, readers: 0 },
-    ]);
+    const result = agreement(
+      ["a"],
+      [
+        { authorTags: ["a"], recognitions: {}, readers: 0 },
+        { authorTags: [], recognitions: { a: 3 }, readers: 0 },
+      ],
+    );
     expect(result.perStartingPoint[0]).toMatchObject({ rated: 0, observed: null, kappa: null });
     expect(result.overall).toEqual({ rated: 0, observed: null, expected: null, kappa: null });
   });
 
   it("applies the at-least-half rule", () => {
-    const result = agreement(["a"], [
-      // 2 readers, 1 recognises: 1*2 >= 2 → yes; author did not tag → readersOnly
-      { authorTags: [], recognitions: { a: 1 }, readers: 2 },
-      // 3 readers, 1 recognises: 1*2 = 2 < 3 → no; author tagged → authorOnly
-      { authorTags: ["a"], recognitions: { a: 1 }, readers: 3 },
-    ]);
-    expect(result.perStartingPoint[0]).toMatchObject({ rated: 2, both: 0, authorOnly: 1, readersOnly: 1, neither: 0 });
+    const result = agreement(
+      ["a"],
+      [
+        // 2 readers, 1 recognises: 1*2 >= 2 → yes; author did not tag → readersOnly
+        { authorTags: [], recognitions: { a: 1 }, readers: 2 },
+        // 3 readers, 1 recognises: 1*2 = 2 < 3 → no; author tagged → authorOnly
+        { authorTags: ["a"], recognitions: { a: 1 }, readers: 3 },
+      ],
+    );
+    expect(result.perStartingPoint[0]).toMatchObject({
+      rated: 2,
+      both: 0,
+      authorOnly: 1,
+      readersOnly: 1,
+      neither: 0,
+    });
   });
 
   it("gives kappa 1 when readers agree with authors everywhere (pe < 1)", () => {
@@ -205,7 +265,13 @@ describe("agreement", () => {
 
   it("ignores tags and recognitions not in slugs", () => {
     const result = agreement(["a"], [{ authorTags: ["a", "x"], recognitions: { a: 1, x: 1 }, readers: 1 }]);
-    expect(result.perStartingPoint[0]).toMatchObject({ rated: 1, both: 1, authorOnly: 0, readersOnly: 0, neither: 0 });
+    expect(result.perStartingPoint[0]).toMatchObject({
+      rated: 1,
+      both: 1,
+      authorOnly: 0,
+      readersOnly: 0,
+      neither: 0,
+    });
     expect(result.overall.rated).toBe(1);
   });
 
@@ -215,7 +281,15 @@ describe("agreement", () => {
 
     // a: both S1,S3,S5; neither S2,S6 → po = 5/5 = 1; aY=3 rY=3 → pe = (3*3 + 2*2)/25 = 13/25 = .52
     //    kappa = (1 - .52)/(1 - .52) = 1
-    expect(a).toMatchObject({ slug: "a", rated: 5, both: 3, authorOnly: 0, readersOnly: 0, neither: 2, observed: 1 });
+    expect(a).toMatchObject({
+      slug: "a",
+      rated: 5,
+      both: 3,
+      authorOnly: 0,
+      readersOnly: 0,
+      neither: 2,
+      observed: 1,
+    });
     expect(a.kappa).toBeCloseTo(1, 4);
 
     // b: both S5; authorOnly S1; readersOnly S6; neither S2,S3 → po = 3/5 = .6

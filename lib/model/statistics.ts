@@ -106,7 +106,12 @@ type Table = { both: number; authorOnly: number; readersOnly: number; neither: n
  * Computed on integer counts (n·agree vs. marginal products) so that the
  * pe === 1 case is detected exactly, without floating-point noise.
  */
-function kappaOf(t: Table): { rated: number; observed: number | null; expected: number | null; kappa: number | null } {
+function kappaOf(t: Table): {
+  rated: number;
+  observed: number | null;
+  expected: number | null;
+  kappa: number | null;
+} {
   const n = t.both + t.authorOnly + t.readersOnly + t.neither;
   if (n === 0) return { rated: 0, observed: null, expected: null, kappa: null };
   const agree = t.both + t.neither;

@@ -7,7 +7,17 @@ import { cacheClock, processTagStore } from "@/lib/cache/tag-store";
 import type { Locale } from "@/lib/i18n/locales";
 import { errorFields, log } from "@/lib/log";
 import { processSingleton } from "@/lib/singleton";
-import { buildIndex, crossValidate, EVIDENCE_WORDS, related, suggest, suggested, type EvaluationResult, type LabelledDocument, type TermIndex } from "./neighbours";
+import {
+  buildIndex,
+  crossValidate,
+  EVIDENCE_WORDS,
+  related,
+  suggest,
+  suggested,
+  type EvaluationResult,
+  type LabelledDocument,
+  type TermIndex,
+} from "./neighbours";
 
 /*
  * Suggested starting points and related stories (decision 026). PostgreSQL's text search stems
@@ -33,12 +43,21 @@ export type SuggestionModel = {
   descriptions: LabelledDocument[];
 };
 
-type ModelState = { model: SuggestionModel | null; builtAt: number; building: Promise<SuggestionModel> | null };
+type ModelState = {
+  model: SuggestionModel | null;
+  builtAt: number;
+  building: Promise<SuggestionModel> | null;
+};
 function state(): ModelState {
-  return processSingleton<ModelState>("vertrekpunt.suggestionModel", () => ({ model: null, builtAt: 0, building: null }));
+  return processSingleton<ModelState>("vertrekpunt.suggestionModel", () => ({
+    model: null,
+    builtAt: 0,
+    building: null,
+  }));
 }
 
-const config = (language: string) => (language === "nl" ? sql`'dutch'::regconfig` : sql`'english'::regconfig`);
+const config = (language: string) =>
+  language === "nl" ? sql`'dutch'::regconfig` : sql`'english'::regconfig`;
 const storyConfig = sql`CASE WHEN s.language = 'nl' THEN 'dutch'::regconfig ELSE 'english'::regconfig END`;
 
 export async function rows<T>(db: Database, query: ReturnType<typeof sql>): Promise<T[]> {
@@ -83,7 +102,11 @@ async function loadModel(): Promise<SuggestionModel> {
     { id: `description:${sp.slug}:nl`, terms: sp.nl, labels: [sp.slug], description: true },
   ]);
   const known = new Set(spRows.map((sp) => sp.slug));
-  const stories: LabelledDocument[] = storyRows.map((row) => ({ id: row.id, terms: row.terms ?? [], labels: (row.labels ?? []).filter((slug) => known.has(slug)) }));
+  const stories: LabelledDocument[] = storyRows.map((row) => ({
+    id: row.id,
+    terms: row.terms ?? [],
+    labels: (row.labels ?? []).filter((slug) => known.has(slug)),
+  }));
   return {
     index: buildIndex([...descriptions, ...stories]),
     startingPoints: spRows.map(({ slug, position, nameEn, nameNl }) => ({ slug, position, nameEn, nameNl })),
@@ -133,13 +156,22 @@ export function relearn(): Promise<SuggestionModel> {
 
 // ------------------------------------------------------------------ texts
 
-export type SuggestionInput = { title: string; organisation?: string; summary: string; body: string; trigger: string; language: string };
+export type SuggestionInput = {
+  title: string;
+  organisation?: string;
+  summary: string;
+  body: string;
+  trigger: string;
+  language: string;
+};
 
 /** The longest text that is analysed: the longest story the form accepts, with its other fields. */
 const TEXT_MAX = 22_000;
 
 function textOf(input: SuggestionInput): string {
-  return [input.title, input.organisation ?? "", input.summary, input.body, input.trigger].join("\n").slice(0, TEXT_MAX);
+  return [input.title, input.organisation ?? "", input.summary, input.body, input.trigger]
+    .join("\n")
+    .slice(0, TEXT_MAX);
 }
 
 /** The text's stemmed terms with how often each occurs, stop words left out. */
@@ -157,7 +189,13 @@ const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’-]*[\p{L}\p{N}]|[\p{L}\p{N}]/gu;
  * The words as the author wrote them for stemmed terms: stems ("knowledg", "bundel") are not
  * words. Only words starting like a stem are stemmed again, so this stays a small query.
  */
-export async function surfaceWords(db: Database, text: string, lexemes: string[], language: string, maxWords = 500): Promise<Map<string, string>> {
+export async function surfaceWords(
+  db: Database,
+  text: string,
+  lexemes: string[],
+  language: string,
+  maxWords = 500,
+): Promise<Map<string, string>> {
   if (lexemes.length === 0) return new Map();
   // A snowball stem is the word's beginning up to its last letter or so ("share" from
   // "sharing", "studi" from "studies", "bundel" from "bundelen"): only such words are candidates.
@@ -165,7 +203,8 @@ export async function surfaceWords(db: Database, text: string, lexemes: string[]
   const frequency = new Map<string, number>();
   for (const match of text.matchAll(WORD)) {
     const word = match[0].toLowerCase();
-    if (frequency.has(word) || stems.some((stem) => word.startsWith(stem))) frequency.set(word, (frequency.get(word) ?? 0) + 1);
+    if (frequency.has(word) || stems.some((stem) => word.startsWith(stem)))
+      frequency.set(word, (frequency.get(word) ?? 0) + 1);
   }
   const words = [...frequency.keys()].slice(0, maxWords);
   if (words.length === 0) return new Map();
@@ -183,10 +222,19 @@ export async function surfaceWords(db: Database, text: string, lexemes: string[]
   return best;
 }
 
-export type SuggestionView = { slug: string; name: string; position: number; confidence: number; words: string[] };
+export type SuggestionView = {
+  slug: string;
+  name: string;
+  position: number;
+  confidence: number;
+  words: string[];
+};
 
 /** Starting points the text resembles, most confident first, each with the words that led there. */
-export async function suggestStartingPoints(input: SuggestionInput, locale: Locale): Promise<SuggestionView[]> {
+export async function suggestStartingPoints(
+  input: SuggestionInput,
+  locale: Locale,
+): Promise<SuggestionView[]> {
   const text = textOf(input);
   if (text.replace(/\s+/g, "").length === 0) return [];
   const db = await getDb();
@@ -197,8 +245,20 @@ export async function suggestStartingPoints(input: SuggestionInput, locale: Loca
   return shown.flatMap((s) => {
     const sp = names.get(s.slug);
     if (!sp) return [];
-    const led = [...new Set(s.evidence.map((lexeme) => words.get(lexeme)).filter((word): word is string => Boolean(word)))].slice(0, EVIDENCE_WORDS);
-    return [{ slug: s.slug, name: locale === "nl" ? sp.nameNl : sp.nameEn, position: sp.position, confidence: s.confidence, words: led }];
+    const led = [
+      ...new Set(
+        s.evidence.map((lexeme) => words.get(lexeme)).filter((word): word is string => Boolean(word)),
+      ),
+    ].slice(0, EVIDENCE_WORDS);
+    return [
+      {
+        slug: s.slug,
+        name: locale === "nl" ? sp.nameNl : sp.nameEn,
+        position: sp.position,
+        confidence: s.confidence,
+        words: led,
+      },
+    ];
   });
 }
 
@@ -208,7 +268,11 @@ export async function suggestStartingPoints(input: SuggestionInput, locale: Loca
  * Keeps what the form would have suggested for the text a story is first published with, next
  * to the starting points its author ticked. Never fails the save it follows.
  */
-export async function recordSuggestion(params: { storyId: string; input: SuggestionInput; chosen: string[] }): Promise<void> {
+export async function recordSuggestion(params: {
+  storyId: string;
+  input: SuggestionInput;
+  chosen: string[];
+}): Promise<void> {
   try {
     const shown = await suggestStartingPoints(params.input, "en");
     const db = await getDb();
@@ -242,7 +306,12 @@ export async function suggestionAgreement(): Promise<SuggestionAgreement> {
         FROM story_suggestions g JOIN stories s ON s.id = g.story_id
         WHERE s.status = 'published' AND cardinality(g.suggested) > 0`,
   );
-  return { stories: Number(row?.stories ?? 0), agreed: Number(row?.agreed ?? 0), suggestions: Number(row?.suggestions ?? 0), taken: Number(row?.taken ?? 0) };
+  return {
+    stories: Number(row?.stories ?? 0),
+    agreed: Number(row?.agreed ?? 0),
+    suggestions: Number(row?.suggestions ?? 0),
+    taken: Number(row?.taken ?? 0),
+  };
 }
 
 // ------------------------------------------------------------------ related stories
@@ -262,11 +331,18 @@ export async function relatedStories(storyId: string, locale: Locale, limit = 5)
   const db = await getDb();
   const [model, [own]] = await Promise.all([
     suggestionModel(),
-    rows<{ terms: string[]; labels: string[] }>(db, sql`SELECT ${termsOf} AS terms, ${labelsOf} AS labels FROM stories s WHERE s.id = ${storyId}`),
+    rows<{ terms: string[]; labels: string[] }>(
+      db,
+      sql`SELECT ${termsOf} AS terms, ${labelsOf} AS labels FROM stories s WHERE s.id = ${storyId}`,
+    ),
   ]);
   if (!own) return [];
   // A few spare: the model may still hold a story hidden since it was built.
-  const found = related(model.index, { id: storyId, terms: own.terms ?? [], labels: own.labels ?? [] }, limit + 5);
+  const found = related(
+    model.index,
+    { id: storyId, terms: own.terms ?? [], labels: own.labels ?? [] },
+    limit + 5,
+  );
   if (found.length === 0) return [];
   const ids = found.map((r) => r.id);
   const name = locale === "nl" ? sql`sp.name_nl` : sql`sp.name_en`;
@@ -275,7 +351,10 @@ export async function relatedStories(storyId: string, locale: Locale, limit = 5)
     sql`SELECT s.id, s.slug, s.title, s.organisation, s.language::text AS language, s.summary, s.published_at AS "publishedAt",
                coalesce((SELECT json_agg(json_build_object('slug', sp.slug, 'name', ${name}, 'position', sp.position) ORDER BY sp.position)
                          FROM story_starting_points ssp JOIN starting_points sp ON sp.id = ssp.starting_point_id WHERE ssp.story_id = s.id), '[]'::json) AS "startingPoints"
-        FROM stories s WHERE s.id IN (${sql.join(ids.map((id) => sql`${id}`), sql`, `)}) AND s.status = 'published' AND s.id <> ${storyId}`,
+        FROM stories s WHERE s.id IN (${sql.join(
+          ids.map((id) => sql`${id}`),
+          sql`, `,
+        )}) AND s.status = 'published' AND s.id <> ${storyId}`,
   );
   const byId = new Map(cards.map((card) => [card.id, card]));
   return ids
@@ -306,5 +385,10 @@ export async function evaluateSuggestions(locale: Locale, folds = 5): Promise<Mo
     model.descriptions,
     folds,
   );
-  return { ...result, names: Object.fromEntries(model.startingPoints.map((sp) => [sp.slug, locale === "nl" ? sp.nameNl : sp.nameEn])) };
+  return {
+    ...result,
+    names: Object.fromEntries(
+      model.startingPoints.map((sp) => [sp.slug, locale === "nl" ? sp.nameNl : sp.nameEn]),
+    ),
+  };
 }

@@ -45,7 +45,10 @@ async function startingPointNames(locale: Locale) {
 }
 
 /** Per starting point: how many triggers, the words used most (each once per trigger), and the latest. */
-export async function triggersByStartingPoint(locale: Locale, options: { terms?: number; latest?: number } = {}): Promise<TriggerGroup[]> {
+export async function triggersByStartingPoint(
+  locale: Locale,
+  options: { terms?: number; latest?: number } = {},
+): Promise<TriggerGroup[]> {
   const termsShown = options.terms ?? 8;
   const latestShown = options.latest ?? 3;
   const db = await getDb();
@@ -76,7 +79,8 @@ export async function triggersByStartingPoint(locale: Locale, options: { terms?:
     const stories = storyRows.filter((row) => row.sp === sp.slug);
     const notes = noteRows.filter((row) => row.sp === sp.slug);
     const counts = new Map<string, number>();
-    for (const row of [...stories, ...notes]) for (const lexeme of new Set(row.lexemes ?? [])) counts.set(lexeme, (counts.get(lexeme) ?? 0) + 1);
+    for (const row of [...stories, ...notes])
+      for (const lexeme of new Set(row.lexemes ?? [])) counts.set(lexeme, (counts.get(lexeme) ?? 0) + 1);
     const top = [...counts.entries()]
       .filter(([lexeme]) => lexeme.length > 1 && !/^\d+$/.test(lexeme))
       .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
@@ -88,8 +92,17 @@ export async function triggersByStartingPoint(locale: Locale, options: { terms?:
   const wanted = new Set(groups.flatMap((g) => g.top.map(([lexeme]) => lexeme)));
   const words = new Map<string, string>();
   for (const language of ["en", "nl"]) {
-    const text = [...storyRows.filter((r) => r.language === language).map((r) => r.trigger), ...noteRows.filter((r) => r.language === language).map((r) => r.note)].join("\n");
-    const found = await surfaceWords(db, text, [...wanted].filter((lexeme) => !words.has(lexeme)), language, 2_000);
+    const text = [
+      ...storyRows.filter((r) => r.language === language).map((r) => r.trigger),
+      ...noteRows.filter((r) => r.language === language).map((r) => r.note),
+    ].join("\n");
+    const found = await surfaceWords(
+      db,
+      text,
+      [...wanted].filter((lexeme) => !words.has(lexeme)),
+      language,
+      2_000,
+    );
     for (const [lexeme, word] of found) if (!words.has(lexeme)) words.set(lexeme, word);
   }
 
@@ -98,15 +111,29 @@ export async function triggersByStartingPoint(locale: Locale, options: { terms?:
     stories: stories.length,
     notes: notes.length,
     terms: top.map(([lexeme, count]) => ({ lexeme, word: words.get(lexeme) ?? lexeme, count })),
-    latestStories: stories.slice(0, latestShown).map(({ slug, title, trigger, language }) => ({ slug, title, trigger, language })),
-    latestNotes: notes.slice(0, latestShown).map(({ id, note, name, language }) => ({ id, note, name, language })),
+    latestStories: stories
+      .slice(0, latestShown)
+      .map(({ slug, title, trigger, language }) => ({ slug, title, trigger, language })),
+    latestNotes: notes
+      .slice(0, latestShown)
+      .map(({ id, note, name, language }) => ({ id, note, name, language })),
   }));
 }
 
-export type TriggerMentions = { startingPoint: { slug: string; name: string }; word: string; stories: StoryTrigger[]; notes: NoteTrigger[] };
+export type TriggerMentions = {
+  startingPoint: { slug: string; name: string };
+  word: string;
+  stories: StoryTrigger[];
+  notes: NoteTrigger[];
+};
 
 /** The published stories and notes on a starting point whose trigger uses a (stemmed) term; null for an unknown starting point. */
-export async function triggerMentions(params: { slug: string; lexeme: string; locale: Locale; limit?: number }): Promise<TriggerMentions | null> {
+export async function triggerMentions(params: {
+  slug: string;
+  lexeme: string;
+  locale: Locale;
+  limit?: number;
+}): Promise<TriggerMentions | null> {
   const limit = params.limit ?? 50;
   const names = await startingPointNames(params.locale);
   const sp = names.find((row) => row.slug === params.slug);
@@ -134,7 +161,10 @@ export async function triggerMentions(params: { slug: string; lexeme: string; lo
   ]);
   let word = params.lexeme;
   for (const language of ["en", "nl"]) {
-    const text = [...stories.filter((r) => r.language === language).map((r) => r.trigger), ...notes.filter((r) => r.language === language).map((r) => r.note)].join("\n");
+    const text = [
+      ...stories.filter((r) => r.language === language).map((r) => r.trigger),
+      ...notes.filter((r) => r.language === language).map((r) => r.note),
+    ].join("\n");
     const found = (await surfaceWords(db, text, [params.lexeme], language)).get(params.lexeme);
     if (found) {
       word = found;

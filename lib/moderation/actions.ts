@@ -18,7 +18,6 @@ import { setRole } from "../admin/roles";
 import { setSetting } from "../admin/settings";
 import { ASSIGNABLE_ROLES, moderationDecisionSchema, REPORT_TARGETS, reportSchema } from "./schema";
 
-
 const targetOf = (formData: FormData) => {
   const type = REPORT_TARGETS.find((t) => t === formText(formData, "targetType"));
   const id = formText(formData, "targetId");
@@ -28,11 +27,17 @@ const targetOf = (formData: FormData) => {
 export type ReportValues = { reason: string; note: string };
 
 /** A member reports a story, comment or profile to the moderators. */
-export async function reportAction(state: FormState<ReportValues>, formData: FormData): Promise<FormState<ReportValues>> {
+export async function reportAction(
+  state: FormState<ReportValues>,
+  formData: FormData,
+): Promise<FormState<ReportValues>> {
   return keepInputWhenUnavailable(reportSubmission, state, formData);
 }
 
-async function reportSubmission(_prev: FormState<ReportValues>, formData: FormData): Promise<FormState<ReportValues>> {
+async function reportSubmission(
+  _prev: FormState<ReportValues>,
+  formData: FormData,
+): Promise<FormState<ReportValues>> {
   const t = await getTranslations();
   const values = { reason: formText(formData, "reason"), note: formText(formData, "note") };
   const user = await requireUser(() => refuse(formError(t("moderation.signInToReport"), values)));
@@ -46,7 +51,12 @@ async function reportSubmission(_prev: FormState<ReportValues>, formData: FormDa
   const limited = await memberOverLimit("reportPerMember", user.id);
   if (limited) return formError(limited, values);
 
-  const result = await createReport({ targetType: target.type, targetId: target.id, reporterId: user.id, ...parsed.data });
+  const result = await createReport({
+    targetType: target.type,
+    targetId: target.id,
+    reporterId: user.id,
+    ...parsed.data,
+  });
   if (!result.ok) return formError(t("moderation.cannotReport"), values);
   if (result.autoHidden) await contentChanged();
   // No revalidation here: it would re-render this report page, which a hidden target no longer has.
@@ -56,28 +66,51 @@ async function reportSubmission(_prev: FormState<ReportValues>, formData: FormDa
 export type DecisionValues = { decision: string; reason: string; period: string };
 
 /** A moderator's decision on reported or waiting content, or on a member. */
-export async function moderateAction(state: FormState<DecisionValues>, formData: FormData): Promise<FormState<DecisionValues>> {
+export async function moderateAction(
+  state: FormState<DecisionValues>,
+  formData: FormData,
+): Promise<FormState<DecisionValues>> {
   return keepInputWhenUnavailable(moderateSubmission, state, formData);
 }
 
-async function moderateSubmission(_prev: FormState<DecisionValues>, formData: FormData): Promise<FormState<DecisionValues>> {
+async function moderateSubmission(
+  _prev: FormState<DecisionValues>,
+  formData: FormData,
+): Promise<FormState<DecisionValues>> {
   const t = await getTranslations();
-  const values = { decision: formText(formData, "decision"), reason: formText(formData, "reason"), period: formText(formData, "period") };
+  const values = {
+    decision: formText(formData, "decision"),
+    reason: formText(formData, "reason"),
+    period: formText(formData, "period"),
+  };
   const notAllowed = formError(t("moderation.notAllowed"), values);
   const user = await requireUser(() => refuse(notAllowed));
   const target = targetOf(formData);
   if (!isModerator(user) || !target) return notAllowed;
 
-  const parsed = moderationDecisionSchema.safeParse({ ...values, period: values.period || undefined }, { error: validationErrorMap(t) });
+  const parsed = moderationDecisionSchema.safeParse(
+    { ...values, period: values.period || undefined },
+    { error: validationErrorMap(t) },
+  );
   if (!parsed.success) return invalid(parsed.error, values);
 
   // Moderators do not judge themselves; an admin or another moderator does.
   const found = await findTarget(target.type, target.id);
   if (found?.userId === user.id) return formError(t("moderation.ownContent"), values);
 
-  const result = await decide({ actorId: user.id, targetType: target.type, targetId: target.id, ...parsed.data });
+  const result = await decide({
+    actorId: user.id,
+    targetType: target.type,
+    targetId: target.id,
+    ...parsed.data,
+  });
   if (!result.ok) {
-    const key = result.reason === "not_found" ? "moderation.gone" : result.reason === "not_allowed" ? "moderation.outOfReach" : "moderation.notApplicable";
+    const key =
+      result.reason === "not_found"
+        ? "moderation.gone"
+        : result.reason === "not_allowed"
+          ? "moderation.outOfReach"
+          : "moderation.notApplicable";
     return formError(t(key), values);
   }
   // Hiding, approving or suspending changes what everyone sees, possibly on many pages.
@@ -104,7 +137,11 @@ export async function setRoleAction(formData: FormData): Promise<void> {
 export async function setApprovalSettingAction(formData: FormData): Promise<void> {
   const user = await requireUser(() => redirect("/admin?error=notAllowed"));
   if (!isAdmin(user)) redirect("/admin?error=notAllowed");
-  await setSetting({ actorId: user.id, key: "approveNewMembersStories", value: formText(formData, "approveNewMembersStories") === "on" });
+  await setSetting({
+    actorId: user.id,
+    key: "approveNewMembersStories",
+    value: formText(formData, "approveNewMembersStories") === "on",
+  });
   revalidatePath("/admin");
   redirect("/admin?saved=settings");
 }

@@ -14,7 +14,11 @@ export async function snapshot(db: Database, target: Target): Promise<Record<str
   const base: Record<string, unknown> = { state: fresh.state };
   if (target.type === "member") {
     const [member] = await db
-      .select({ suspendedUntil: users.suspendedUntil, suspendedForGood: users.suspendedForGood, role: users.role })
+      .select({
+        suspendedUntil: users.suspendedUntil,
+        suspendedForGood: users.suspendedForGood,
+        role: users.role,
+      })
       .from(users)
       .where(eq(users.id, target.id));
     return { ...base, ...member };
@@ -63,7 +67,12 @@ export async function recordStaffAction(entry: {
   await db.transaction(async (tx) => {
     await record(tx, entry);
     if (entry.target.userId && entry.target.userId !== entry.actorId && entry.action !== "decide_proposal") {
-      await notifyModeration(tx, entry.target.userId, { decision: entry.action, targetType: entry.target.type, label: entry.target.label, url: null });
+      await notifyModeration(tx, entry.target.userId, {
+        decision: entry.action,
+        targetType: entry.target.type,
+        label: entry.target.label,
+        url: null,
+      });
     }
   });
 }

@@ -19,7 +19,10 @@ async function recountComments(db: Database, storyId: string): Promise<void> {
 
 export async function hide(db: Database, target: Target, reason: string): Promise<void> {
   if (target.type === "story") {
-    await db.update(stories).set({ status: "hidden", moderationReason: reason }).where(eq(stories.id, target.id));
+    await db
+      .update(stories)
+      .set({ status: "hidden", moderationReason: reason })
+      .where(eq(stories.id, target.id));
   } else if (target.type === "comment") {
     const [row] = await db
       .update(comments)
@@ -34,7 +37,11 @@ export async function restore(db: Database, target: Target): Promise<void> {
   if (target.type === "story") {
     await db
       .update(stories)
-      .set({ status: "published", moderationReason: "", publishedAt: sql`coalesce(${stories.publishedAt}, now())` })
+      .set({
+        status: "published",
+        moderationReason: "",
+        publishedAt: sql`coalesce(${stories.publishedAt}, now())`,
+      })
       .where(and(eq(stories.id, target.id), eq(stories.status, "hidden")));
   } else if (target.type === "comment") {
     const [row] = await db
@@ -61,25 +68,42 @@ export async function remove(db: Database, target: Target): Promise<void> {
 
 const SUSPENSION_DAYS = { "1": 1, "7": 7, "30": 30 } as const;
 
-export async function suspend(db: Database, userId: string, period: NonNullable<DecisionInput["period"]>, reason: string): Promise<void> {
+export async function suspend(
+  db: Database,
+  userId: string,
+  period: NonNullable<DecisionInput["period"]>,
+  reason: string,
+): Promise<void> {
   const forGood = period === "forever";
   const until = forGood ? null : new Date(Date.now() + SUSPENSION_DAYS[period] * 86_400_000);
   await db
     .update(users)
     // A new session version ends every session the member has open.
-    .set({ suspendedUntil: until, suspendedForGood: forGood, suspensionReason: reason, sessionVersion: sql`${users.sessionVersion} + 1` })
+    .set({
+      suspendedUntil: until,
+      suspendedForGood: forGood,
+      suspensionReason: reason,
+      sessionVersion: sql`${users.sessionVersion} + 1`,
+    })
     .where(eq(users.id, userId));
 }
 
 export async function unsuspend(db: Database, userId: string): Promise<void> {
-  await db.update(users).set({ suspendedUntil: null, suspendedForGood: false, suspensionReason: "" }).where(eq(users.id, userId));
+  await db
+    .update(users)
+    .set({ suspendedUntil: null, suspendedForGood: false, suspensionReason: "" })
+    .where(eq(users.id, userId));
 }
 
 export async function approve(db: Database, target: Target): Promise<void> {
   const announce = await announceFirstPublication(db, target.id);
   await db
     .update(stories)
-    .set({ status: "published", moderationReason: "", publishedAt: sql`coalesce(${stories.publishedAt}, now())` })
+    .set({
+      status: "published",
+      moderationReason: "",
+      publishedAt: sql`coalesce(${stories.publishedAt}, now())`,
+    })
     .where(and(eq(stories.id, target.id), eq(stories.status, "pending")));
   await announce();
 }
@@ -91,9 +115,15 @@ export async function reject(db: Database, target: Target, reason: string): Prom
     .where(and(eq(stories.id, target.id), eq(stories.status, "pending")));
 }
 
-export async function resolveReports(db: Database, target: Pick<Target, "type" | "id">, resolvedById: string | null): Promise<void> {
+export async function resolveReports(
+  db: Database,
+  target: Pick<Target, "type" | "id">,
+  resolvedById: string | null,
+): Promise<void> {
   await db
     .update(reports)
     .set({ resolvedAt: new Date(), resolvedById })
-    .where(and(eq(reports.targetType, target.type), eq(reports.targetId, target.id), isNull(reports.resolvedAt)));
+    .where(
+      and(eq(reports.targetType, target.type), eq(reports.targetId, target.id), isNull(reports.resolvedAt)),
+    );
 }

@@ -5,7 +5,16 @@ import { moderationActions, users, type ModerationActionKind } from "@/db/schema
 import { decodeCursor, encodeCursor } from "@/lib/pagination/cursor";
 
 /** What the public moderation log shows: decisions about content and accounts, not routine review. */
-export const PUBLIC_ACTIONS: ModerationActionKind[] = ["hide", "restore", "delete", "suspend", "unsuspend", "auto_hide", "lock", "unlock"];
+export const PUBLIC_ACTIONS: ModerationActionKind[] = [
+  "hide",
+  "restore",
+  "delete",
+  "suspend",
+  "unsuspend",
+  "auto_hide",
+  "lock",
+  "unlock",
+];
 
 export type LogEntry = {
   id: string;
@@ -21,7 +30,10 @@ export type LogEntry = {
 
 export const LOG_PAGE_SIZE = 50;
 
-async function logPage(where: SQL | undefined, after: string | null | undefined): Promise<{ items: LogEntry[]; more: string | null }> {
+async function logPage(
+  where: SQL | undefined,
+  after: string | null | undefined,
+): Promise<{ items: LogEntry[]; more: string | null }> {
   const db = await getDb();
   const cursor = decodeCursor(after);
   const rows = await db
@@ -42,7 +54,9 @@ async function logPage(where: SQL | undefined, after: string | null | undefined)
     .where(
       and(
         where,
-        cursor ? sql`(${moderationActions.createdAt}, ${moderationActions.id}) < (${cursor.at.toISOString()}::timestamptz, ${cursor.id})` : undefined,
+        cursor
+          ? sql`(${moderationActions.createdAt}, ${moderationActions.id}) < (${cursor.at.toISOString()}::timestamptz, ${cursor.id})`
+          : undefined,
       ),
     )
     .orderBy(desc(moderationActions.createdAt), desc(moderationActions.id))
@@ -52,7 +66,10 @@ async function logPage(where: SQL | undefined, after: string | null | undefined)
     actor: actorName && actorHandle ? { name: actorName, handle: actorHandle } : null,
   }));
   const last = items.at(-1);
-  return { items, more: rows.length > LOG_PAGE_SIZE && last ? encodeCursor({ at: last.createdAt, id: last.id }) : null };
+  return {
+    items,
+    more: rows.length > LOG_PAGE_SIZE && last ? encodeCursor({ at: last.createdAt, id: last.id }) : null,
+  };
 }
 
 /** The public moderation log: no reporters, no before/after states. */

@@ -1,7 +1,15 @@
 import "server-only";
 import { and, asc, count, countDistinct, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import { getDb } from "@/db";
-import { comments, moderationActions, reports, stories, users, type ModerationActionKind, type ReportReason } from "@/db/schema";
+import {
+  comments,
+  moderationActions,
+  reports,
+  stories,
+  users,
+  type ModerationActionKind,
+  type ReportReason,
+} from "@/db/schema";
 import { resolveTarget, type Target } from "./targets";
 
 export type MemberHistory = {
@@ -19,7 +27,11 @@ export async function memberHistories(userIds: string[]): Promise<Map<string, Me
   const db = await getDb();
   const [members, storyCounts, commentCounts, actionCounts] = await Promise.all([
     db.select({ id: users.id, createdAt: users.createdAt }).from(users).where(inArray(users.id, ids)),
-    db.select({ id: stories.authorId, n: count() }).from(stories).where(inArray(stories.authorId, ids)).groupBy(stories.authorId),
+    db
+      .select({ id: stories.authorId, n: count() })
+      .from(stories)
+      .where(inArray(stories.authorId, ids))
+      .groupBy(stories.authorId),
     db
       .select({ id: comments.authorId, n: count() })
       .from(comments)
@@ -28,10 +40,16 @@ export async function memberHistories(userIds: string[]): Promise<Map<string, Me
     db
       .select({ id: moderationActions.targetUserId, action: moderationActions.action, n: count() })
       .from(moderationActions)
-      .where(and(inArray(moderationActions.targetUserId, ids), inArray(moderationActions.action, ["hide", "delete", "warn", "suspend", "auto_hide", "reject"])))
+      .where(
+        and(
+          inArray(moderationActions.targetUserId, ids),
+          inArray(moderationActions.action, ["hide", "delete", "warn", "suspend", "auto_hide", "reject"]),
+        ),
+      )
       .groupBy(moderationActions.targetUserId, moderationActions.action),
   ]);
-  for (const member of members) histories.set(member.id, { memberSince: member.createdAt, stories: 0, comments: 0, actions: {} });
+  for (const member of members)
+    histories.set(member.id, { memberSince: member.createdAt, stories: 0, comments: 0, actions: {} });
   for (const row of storyCounts) if (row.id) histories.get(row.id)!.stories = Number(row.n);
   for (const row of commentCounts) if (row.id) histories.get(row.id)!.comments = Number(row.n);
   for (const row of actionCounts) if (row.id) histories.get(row.id)!.actions[row.action] = Number(row.n);
@@ -69,7 +87,13 @@ export async function reviewQueue(): Promise<QueueItem[]> {
 
   const keys = groups.map((g) => `${g.targetType}:${g.targetId}`);
   const details = await db
-    .select({ targetType: reports.targetType, targetId: reports.targetId, reason: reports.reason, note: reports.note, createdAt: reports.createdAt })
+    .select({
+      targetType: reports.targetType,
+      targetId: reports.targetId,
+      reason: reports.reason,
+      note: reports.note,
+      createdAt: reports.createdAt,
+    })
     .from(reports)
     .where(and(open, inArray(sql`${reports.targetType}::text || ':' || ${reports.targetId}`, keys)))
     .orderBy(asc(reports.createdAt));
@@ -86,7 +110,9 @@ export async function reviewQueue(): Promise<QueueItem[]> {
           target,
           reporters: Number(group.reporters),
           reasons: [...reasons].map(([reason, n]) => ({ reason, count: n })),
-          notes: mine.filter((d) => d.note).map(({ reason, note, createdAt }) => ({ reason, note, createdAt })),
+          notes: mine
+            .filter((d) => d.note)
+            .map(({ reason, note, createdAt }) => ({ reason, note, createdAt })),
           firstReportedAt: group.firstReportedAt,
           author: null,
         },
@@ -95,18 +121,26 @@ export async function reviewQueue(): Promise<QueueItem[]> {
   );
 }
 
-async function withAuthors<T extends { target: Target; author: QueueItem["author"] }>(items: T[]): Promise<T[]> {
+async function withAuthors<T extends { target: Target; author: QueueItem["author"] }>(
+  items: T[],
+): Promise<T[]> {
   const ids = items.flatMap((item) => (item.target.userId ? [item.target.userId] : []));
   if (ids.length === 0) return items;
   const db = await getDb();
   const [histories, names] = await Promise.all([
     memberHistories(ids),
-    db.select({ id: users.id, name: users.name, handle: users.handle }).from(users).where(inArray(users.id, ids)),
+    db
+      .select({ id: users.id, name: users.name, handle: users.handle })
+      .from(users)
+      .where(inArray(users.id, ids)),
   ]);
   return items.map((item) => {
     const member = names.find((n) => n.id === item.target.userId);
     const history = item.target.userId ? histories.get(item.target.userId) : undefined;
-    return { ...item, author: member && history ? { name: member.name, handle: member.handle, history } : null };
+    return {
+      ...item,
+      author: member && history ? { name: member.name, handle: member.handle, history } : null,
+    };
   });
 }
 
@@ -122,7 +156,11 @@ export async function pendingStories(): Promise<PendingStory[]> {
     .orderBy(asc(stories.updatedAt))
     .limit(QUEUE_SIZE);
   const targets = await Promise.all(rows.map((row) => resolveTarget(db, "story", row.id)));
-  return withAuthors(rows.flatMap((row, i) => (targets[i] ? [{ target: targets[i] as Target, submittedAt: row.updatedAt, author: null }] : [])));
+  return withAuthors(
+    rows.flatMap((row, i) =>
+      targets[i] ? [{ target: targets[i] as Target, submittedAt: row.updatedAt, author: null }] : [],
+    ),
+  );
 }
 
 export async function openReportCount(): Promise<number> {

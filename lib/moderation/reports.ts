@@ -31,16 +31,36 @@ export async function createReport(params: {
     await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext(${`report:${target.type}:${target.id}`}))`);
     await tx
       .insert(reports)
-      .values({ targetType: target.type, targetId: target.id, reporterId: params.reporterId, reason: params.reason, note: params.note })
+      .values({
+        targetType: target.type,
+        targetId: target.id,
+        reporterId: params.reporterId,
+        reason: params.reason,
+        note: params.note,
+      })
       .onConflictDoNothing();
     const [{ reporters }] = await tx
       .select({ reporters: countDistinct(reports.reporterId) })
       .from(reports)
-      .where(and(eq(reports.targetType, target.type), eq(reports.targetId, target.id), isNull(reports.resolvedAt)));
-    if (reporters < AUTO_HIDE_REPORTERS || target.type === "member" || target.state !== "published") return { ok: true, autoHidden: false } as const;
+      .where(
+        and(eq(reports.targetType, target.type), eq(reports.targetId, target.id), isNull(reports.resolvedAt)),
+      );
+    if (reporters < AUTO_HIDE_REPORTERS || target.type === "member" || target.state !== "published")
+      return { ok: true, autoHidden: false } as const;
     await hide(tx, target, "");
-    await record(tx, { actorId: null, action: "auto_hide", target, before: { state: target.state }, after: { state: "hidden" } });
-    await notifyModeration(tx, target.userId, { decision: "auto_hide", targetType: target.type, label: target.label, url: target.url });
+    await record(tx, {
+      actorId: null,
+      action: "auto_hide",
+      target,
+      before: { state: target.state },
+      after: { state: "hidden" },
+    });
+    await notifyModeration(tx, target.userId, {
+      decision: "auto_hide",
+      targetType: target.type,
+      label: target.label,
+      url: target.url,
+    });
     return { ok: true, autoHidden: true } as const;
   });
 }

@@ -21,12 +21,25 @@ export const reportSchema = z
     note: z.string().trim().max(REPORT_NOTE_MAX),
   })
   // "Other" needs words: moderators cannot act on a bare "other".
-  .refine((value) => value.reason !== "other" || value.note.length > 0, { path: ["note"], params: { key: "validation.required" } });
+  .refine((value) => value.reason !== "other" || value.note.length > 0, {
+    path: ["note"],
+    params: { key: "validation.required" },
+  });
 
 export type ReportInput = z.infer<typeof reportSchema>;
 
 /** What a moderator can do with reported or waiting content; which apply depends on the target. */
-export const MODERATION_DECISIONS = ["dismiss", "hide", "restore", "delete", "warn", "suspend", "unsuspend", "approve", "reject"] as const;
+export const MODERATION_DECISIONS = [
+  "dismiss",
+  "hide",
+  "restore",
+  "delete",
+  "warn",
+  "suspend",
+  "unsuspend",
+  "approve",
+  "reject",
+] as const;
 export type ModerationDecision = (typeof MODERATION_DECISIONS)[number];
 
 export const SUSPENSION_PERIODS = ["1", "7", "30", "forever"] as const;
@@ -38,11 +51,18 @@ export const moderationDecisionSchema = z
     period: z.enum(SUSPENSION_PERIODS).optional(),
   })
   // Everything that takes something away from a member says why; dismissing and restoring need not.
-  .refine((value) => ["dismiss", "restore", "unsuspend", "approve"].includes(value.decision) || value.reason.length > 0, {
-    path: ["reason"],
+  .refine(
+    (value) =>
+      ["dismiss", "restore", "unsuspend", "approve"].includes(value.decision) || value.reason.length > 0,
+    {
+      path: ["reason"],
+      params: { key: "validation.required" },
+    },
+  )
+  .refine((value) => value.decision !== "suspend" || value.period !== undefined, {
+    path: ["period"],
     params: { key: "validation.required" },
-  })
-  .refine((value) => value.decision !== "suspend" || value.period !== undefined, { path: ["period"], params: { key: "validation.required" } });
+  });
 
 export type DecisionInput = z.infer<typeof moderationDecisionSchema>;
 

@@ -77,18 +77,41 @@ export async function resolveTarget(db: Database, type: ReportTarget, id: string
       url: `/stories/${comment.storySlug}#comment-${comment.id}`,
       excerpt: excerptOf(comment.body),
       // A comment is as far out of staff's reach as the draft it hangs from.
-      state: comment.deletedAt ? "deleted" : comment.storyStatus === "draft" ? "draft" : comment.hiddenAt ? "hidden" : "published",
+      state: comment.deletedAt
+        ? "deleted"
+        : comment.storyStatus === "draft"
+          ? "draft"
+          : comment.hiddenAt
+            ? "hidden"
+            : "published",
       ownerRole: comment.authorRole,
     };
   }
   const [member] = await db
-    .select({ id: users.id, name: users.name, handle: users.handle, role: users.role, suspendedUntil: users.suspendedUntil, suspendedForGood: users.suspendedForGood })
+    .select({
+      id: users.id,
+      name: users.name,
+      handle: users.handle,
+      role: users.role,
+      suspendedUntil: users.suspendedUntil,
+      suspendedForGood: users.suspendedForGood,
+    })
     .from(users)
     .where(eq(users.id, id))
     .limit(1);
   if (!member) return null;
-  const suspended = member.suspendedForGood || (member.suspendedUntil !== null && member.suspendedUntil > new Date());
-  return { type, id, userId: member.id, label: `@${member.handle}`, url: `/members/${member.handle}`, excerpt: member.name, state: suspended ? "suspended" : "active", ownerRole: member.role };
+  const suspended =
+    member.suspendedForGood || (member.suspendedUntil !== null && member.suspendedUntil > new Date());
+  return {
+    type,
+    id,
+    userId: member.id,
+    label: `@${member.handle}`,
+    url: `/members/${member.handle}`,
+    excerpt: member.name,
+    state: suspended ? "suspended" : "active",
+    ownerRole: member.role,
+  };
 }
 
 export async function findTarget(type: ReportTarget, id: string): Promise<Target | null> {

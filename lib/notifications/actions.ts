@@ -36,7 +36,11 @@ export async function markNotificationReadAction(formData: FormData): Promise<vo
  * come back to the page they were on.
  */
 export async function setFollowAction(formData: FormData): Promise<void> {
-  const parsed = followSchema.safeParse({ target: formText(formData, "target"), id: formText(formData, "id"), follow: formText(formData, "follow") });
+  const parsed = followSchema.safeParse({
+    target: formText(formData, "target"),
+    id: formText(formData, "id"),
+    follow: formText(formData, "follow"),
+  });
   if (!parsed.success) return;
   const { target, id, follow } = parsed.data;
 
@@ -70,7 +74,10 @@ export async function updateNotificationSettingsAction(
   return keepInputWhenUnavailable(notificationSettingsSubmission, state, formData);
 }
 
-async function notificationSettingsSubmission(_prev: FormState<NotificationSettingsValues>, formData: FormData): Promise<FormState<NotificationSettingsValues>> {
+async function notificationSettingsSubmission(
+  _prev: FormState<NotificationSettingsValues>,
+  formData: FormData,
+): Promise<FormState<NotificationSettingsValues>> {
   const values = { emailFrequency: formText(formData, "emailFrequency") };
   const user = await requireUser(SETTINGS_PATH);
   const t = await getTranslations();

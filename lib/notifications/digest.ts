@@ -35,7 +35,6 @@ const BATCH = 100;
 export const DIGEST_ITEMS_MAX = 50;
 const RECENT_MS = 7 * 86_400_000;
 
-
 export function digestHourUtc(): number {
   return env().DIGEST_HOUR_UTC;
 }
@@ -78,7 +77,10 @@ export async function runDigestOnce(options: DigestOptions = {}): Promise<number
     try {
       if (await digestFor(db, id, { now, slot, since })) sent += 1;
     } catch (error) {
-      log.error("notification digest failed; it is tried again at the next run", { userId: id, ...errorFields(error) });
+      log.error("notification digest failed; it is tried again at the next run", {
+        userId: id,
+        ...errorFields(error),
+      });
     }
   }
   return sent;
@@ -86,14 +88,24 @@ export async function runDigestOnce(options: DigestOptions = {}): Promise<number
 
 class NothingToSend extends Error {}
 
-async function digestFor(db: Database, userId: string, at: { now: Date; slot: Date; since: Date }): Promise<boolean> {
+async function digestFor(
+  db: Database,
+  userId: string,
+  at: { now: Date; slot: Date; since: Date },
+): Promise<boolean> {
   const origin = await mailOrigin();
   try {
     return await db.transaction(async (tx: Transaction) => {
       const [member] = await tx
         .update(users)
         .set({ digestSentAt: at.now })
-        .where(and(eq(users.id, userId), eq(users.emailFrequency, "daily"), or(isNull(users.digestSentAt), lt(users.digestSentAt, at.slot))))
+        .where(
+          and(
+            eq(users.id, userId),
+            eq(users.emailFrequency, "daily"),
+            or(isNull(users.digestSentAt), lt(users.digestSentAt, at.slot)),
+          ),
+        )
         .returning({ email: users.email, name: users.name, locale: users.locale });
       // Another process sent it, or the member changed the setting meanwhile.
       if (!member) return false;
@@ -109,7 +121,12 @@ async function digestFor(db: Database, userId: string, at: { now: Date; slot: Da
             lte(notifications.createdAt, at.now),
           ),
         )
-        .returning({ id: notifications.id, kind: notifications.kind, data: notifications.data, createdAt: notifications.createdAt });
+        .returning({
+          id: notifications.id,
+          kind: notifications.kind,
+          data: notifications.data,
+          createdAt: notifications.createdAt,
+        });
       // Read in the app since the member was picked: no summary, and the day is not used up.
       if (claimed.length === 0) throw new NothingToSend();
       claimed.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || a.id.localeCompare(b.id));
@@ -148,7 +165,10 @@ async function digestFor(db: Database, userId: string, at: { now: Date; slot: Da
 type DigestState = { started: boolean; timer?: NodeJS.Timeout; running: Promise<void> | null };
 
 function state(): DigestState {
-  return processSingleton<DigestState>("vertrekpunt.notificationDigest", () => ({ started: false, running: null }));
+  return processSingleton<DigestState>("vertrekpunt.notificationDigest", () => ({
+    started: false,
+    running: null,
+  }));
 }
 
 /**
@@ -166,7 +186,9 @@ export function startDigestWorker(): void {
       .then((sent) => {
         if (sent > 0) log.info("notification digests queued", { sent });
       })
-      .catch((error) => log.warn("notification digest run failed; retrying at the next run", errorFields(error)))
+      .catch((error) =>
+        log.warn("notification digest run failed; retrying at the next run", errorFields(error)),
+      )
       .finally(() => {
         s.running = null;
       });
@@ -174,7 +196,9 @@ export function startDigestWorker(): void {
   s.timer.unref();
   onShutdown("notification-digest", stopDigestWorker);
   if (!process.env.SITE_URL && isProduction()) {
-    log.warn("SITE_URL is not set: links in notification digests point to localhost; set SITE_URL in production");
+    log.warn(
+      "SITE_URL is not set: links in notification digests point to localhost; set SITE_URL in production",
+    );
   }
 }
 

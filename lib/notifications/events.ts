@@ -56,7 +56,10 @@ async function deliver(tx: Executor, candidates: SQL): Promise<Delivered[]> {
       (u.email_frequency = 'immediate' AND u.password_hash IS NOT NULL) AS "mailNow"
     FROM inserted i JOIN users u ON u.id = i.user_id`);
   const rows = (result as unknown as { rows: Delivered[] }).rows;
-  await mailEachAtOnce(tx as Transaction, rows.filter((row) => row.mailNow));
+  await mailEachAtOnce(
+    tx as Transaction,
+    rows.filter((row) => row.mailNow),
+  );
   return rows;
 }
 
@@ -67,18 +70,33 @@ function jsonb(value: unknown): SQL {
 /** One notification; none for a missing recipient or for members acting on their own content. */
 export async function notify(
   tx: Transaction,
-  entry: { userId: string | null; actorId: string | null; kind: NotificationKind; data: ContentNotificationData },
+  entry: {
+    userId: string | null;
+    actorId: string | null;
+    kind: NotificationKind;
+    data: ContentNotificationData;
+  },
 ): Promise<string | null> {
   if (!entry.userId || entry.userId === entry.actorId) return null;
   const data = entry.actorId ? { ...entry.data, actorId: entry.actorId } : entry.data;
-  const [row] = await deliver(tx, sql`SELECT ${entry.userId}::text AS user_id, ${entry.kind}::text AS kind, ${jsonb(data)} AS data`);
+  const [row] = await deliver(
+    tx,
+    sql`SELECT ${entry.userId}::text AS user_id, ${entry.kind}::text AS kind, ${jsonb(data)} AS data`,
+  );
   return row?.id ?? null;
 }
 
 /** A moderator's decision (or an automatic hide) told to the member it concerns. */
-export async function notifyModeration(tx: Executor, userId: string | null, data: Record<string, unknown>): Promise<void> {
+export async function notifyModeration(
+  tx: Executor,
+  userId: string | null,
+  data: Record<string, unknown>,
+): Promise<void> {
   if (!userId) return;
-  await deliver(tx, sql`SELECT ${userId}::text AS user_id, 'moderation'::text AS kind, ${jsonb(data)} AS data`);
+  await deliver(
+    tx,
+    sql`SELECT ${userId}::text AS user_id, 'moderation'::text AS kind, ${jsonb(data)} AS data`,
+  );
 }
 
 /**
@@ -90,7 +108,10 @@ export async function notifyCommentPosted(
   tx: Transaction,
   comment: { id: string; storyId: string; authorId: string; replyToId: string | null; actorName: string },
 ): Promise<void> {
-  const [story] = await tx.select({ slug: stories.slug, title: stories.title, authorId: stories.authorId }).from(stories).where(eq(stories.id, comment.storyId));
+  const [story] = await tx
+    .select({ slug: stories.slug, title: stories.title, authorId: stories.authorId })
+    .from(stories)
+    .where(eq(stories.id, comment.storyId));
   if (!story) return;
   const data: ContentNotificationData = {
     actorName: comment.actorName,
@@ -101,8 +122,19 @@ export async function notifyCommentPosted(
   };
   const told = new Set<string>([comment.authorId]);
   if (comment.replyToId) {
-    const [answered] = await tx.select({ authorId: comments.authorId }).from(comments).where(eq(comments.id, comment.replyToId));
-    if (answered?.authorId && (await notify(tx, { userId: answered.authorId, actorId: comment.authorId, kind: "reply_to_comment", data }))) {
+    const [answered] = await tx
+      .select({ authorId: comments.authorId })
+      .from(comments)
+      .where(eq(comments.id, comment.replyToId));
+    if (
+      answered?.authorId &&
+      (await notify(tx, {
+        userId: answered.authorId,
+        actorId: comment.authorId,
+        kind: "reply_to_comment",
+        data,
+      }))
+    ) {
       told.add(answered.authorId);
     }
   }
@@ -127,7 +159,10 @@ export async function notifyCommentPosted(
  * A reader recognises a starting point in a story: its author hears of it once per reader,
  * however many starting points the reader marks, and not again after taking a mark back.
  */
-export async function notifyStoryRecognised(tx: Executor, params: { storyId: string; readerId: string }): Promise<void> {
+export async function notifyStoryRecognised(
+  tx: Executor,
+  params: { storyId: string; readerId: string },
+): Promise<void> {
   await deliver(
     tx,
     sql`SELECT s.author_id AS user_id, 'story_recognised'::text AS kind,
@@ -172,7 +207,11 @@ export async function notifyStoryPublished(tx: Executor, storyId: string): Promi
  * change does anyway, so two concurrent publications cannot both count as the first.
  */
 export async function announceFirstPublication(tx: Executor, storyId: string): Promise<() => Promise<void>> {
-  const [row] = await tx.select({ publishedAt: stories.publishedAt }).from(stories).where(eq(stories.id, storyId)).for("update");
+  const [row] = await tx
+    .select({ publishedAt: stories.publishedAt })
+    .from(stories)
+    .where(eq(stories.id, storyId))
+    .for("update");
   if (!row || row.publishedAt) return async () => {};
   return () => notifyStoryPublished(tx, storyId);
 }

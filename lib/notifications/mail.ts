@@ -60,7 +60,11 @@ export function mailItem(locale: Locale, notice: StoredNotice, origin: string): 
   // describeNotice builds keys from the notification's kind; unknown kinds have their own text.
   const t: Translate = (key, values) => typed(key as never, values as never);
   const described = describeNotice(t, notice, locale);
-  return { text: described.text, detail: described.reason ? t("reason", { reason: described.reason }) : null, url: `${origin}/notifications/${notice.id}` };
+  return {
+    text: described.text,
+    detail: described.reason ? t("reason", { reason: described.reason }) : null,
+    url: `${origin}/notifications/${notice.id}`,
+  };
 }
 
 /**
@@ -78,16 +82,35 @@ export async function mailEachAtOnce(tx: Transaction, rows: (StoredNotice & Reci
     mails = rows.map((row) => {
       const locale = recipientLocale(row.locale);
       const unsubscribe = unsubscribeUrl(origin, row.userId);
-      const rendered = notificationMail({ locale, name: row.name, item: mailItem(locale, row, origin), settingsUrl, unsubscribeUrl: unsubscribe });
-      return { to: row.email, kind: "notification", ...rendered, headers: unsubscribeHeaders(unsubscribe), userId: row.userId, dedupeKey: `notification:${row.id}` };
+      const rendered = notificationMail({
+        locale,
+        name: row.name,
+        item: mailItem(locale, row, origin),
+        settingsUrl,
+        unsubscribeUrl: unsubscribe,
+      });
+      return {
+        to: row.email,
+        kind: "notification",
+        ...rendered,
+        headers: unsubscribeHeaders(unsubscribe),
+        userId: row.userId,
+        dedupeKey: `notification:${row.id}`,
+      };
     });
   } catch (error) {
-    log.error("notification mail not rendered; the notifications stay unmailed", { count: rows.length, ...errorFields(error) });
+    log.error("notification mail not rendered; the notifications stay unmailed", {
+      count: rows.length,
+      ...errorFields(error),
+    });
     return;
   }
   await enqueueMails(tx, mails);
   const ids = rows.map((row) => row.id);
   for (let i = 0; i < ids.length; i += BATCH) {
-    await tx.update(notifications).set({ emailedAt: new Date() }).where(inArray(notifications.id, ids.slice(i, i + BATCH)));
+    await tx
+      .update(notifications)
+      .set({ emailedAt: new Date() })
+      .where(inArray(notifications.id, ids.slice(i, i + BATCH)));
   }
 }

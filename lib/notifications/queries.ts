@@ -1,7 +1,15 @@
 import "server-only";
 import { and, asc, count, desc, eq, gt, isNull, lt, or, sql } from "drizzle-orm";
 import { getDb } from "@/db";
-import { notifications, startingPointFollows, startingPoints, stories, storyFollows, users, type EmailFrequency } from "@/db/schema";
+import {
+  notifications,
+  startingPointFollows,
+  startingPoints,
+  stories,
+  storyFollows,
+  users,
+  type EmailFrequency,
+} from "@/db/schema";
 import type { Locale } from "@/lib/i18n/locales";
 import { decodeCursor, encodeCursor, type Page } from "@/lib/pagination/cursor";
 import { safeNoticePath } from "./text";
@@ -12,7 +20,13 @@ import { safeNoticePath } from "./text";
  * digest.ts's.
  */
 
-export type Notice = { id: string; kind: string; data: Record<string, unknown>; createdAt: Date; readAt: Date | null };
+export type Notice = {
+  id: string;
+  kind: string;
+  data: Record<string, unknown>;
+  createdAt: Date;
+  readAt: Date | null;
+};
 
 const noticeColumns = {
   id: notifications.id,
@@ -22,7 +36,13 @@ const noticeColumns = {
   readAt: notifications.readAt,
 };
 
-function toNotice(row: { id: string; kind: string; data: unknown; createdAt: Date; readAt: Date | null }): Notice {
+function toNotice(row: {
+  id: string;
+  kind: string;
+  data: unknown;
+  createdAt: Date;
+  readAt: Date | null;
+}): Notice {
   return { ...row, data: (row.data ?? {}) as Record<string, unknown> };
 }
 
@@ -32,25 +52,45 @@ export const NOTICES_PER_PAGE = 30;
  * A member's notifications, newest first, one keyset page at a time: `after` a cursor for older
  * ones, `before` one for newer ones (see lib/pagination/cursor.ts).
  */
-export async function listNotificationsPage(params: { userId: string; after?: string | null; before?: string | null; limit?: number }): Promise<Page<Notice>> {
+export async function listNotificationsPage(params: {
+  userId: string;
+  after?: string | null;
+  before?: string | null;
+  limit?: number;
+}): Promise<Page<Notice>> {
   const db = await getDb();
   const limit = params.limit ?? NOTICES_PER_PAGE;
   const after = decodeCursor(params.after);
   const before = after ? null : decodeCursor(params.before);
   const mine = eq(notifications.userId, params.userId);
-  const older = after ? or(lt(notifications.createdAt, after.at), and(eq(notifications.createdAt, after.at), lt(notifications.id, after.id))) : undefined;
-  const newer = before ? or(gt(notifications.createdAt, before.at), and(eq(notifications.createdAt, before.at), gt(notifications.id, before.id))) : undefined;
+  const older = after
+    ? or(
+        lt(notifications.createdAt, after.at),
+        and(eq(notifications.createdAt, after.at), lt(notifications.id, after.id)),
+      )
+    : undefined;
+  const newer = before
+    ? or(
+        gt(notifications.createdAt, before.at),
+        and(eq(notifications.createdAt, before.at), gt(notifications.id, before.id)),
+      )
+    : undefined;
   const rows = await db
     .select(noticeColumns)
     .from(notifications)
     .where(and(mine, older ?? newer))
-    .orderBy(...(before ? [asc(notifications.createdAt), asc(notifications.id)] : [desc(notifications.createdAt), desc(notifications.id)]))
+    .orderBy(
+      ...(before
+        ? [asc(notifications.createdAt), asc(notifications.id)]
+        : [desc(notifications.createdAt), desc(notifications.id)]),
+    )
     .limit(limit + 1);
   const more = rows.length > limit;
   const page = rows.slice(0, limit);
   if (before) page.reverse();
   const items = page.map(toNotice);
-  const cursor = (notice: Notice | undefined) => (notice ? encodeCursor({ at: notice.createdAt, id: notice.id }) : null);
+  const cursor = (notice: Notice | undefined) =>
+    notice ? encodeCursor({ at: notice.createdAt, id: notice.id }) : null;
   // Older pages exist after a full page read forwards, or always when reading backwards from one.
   const hasOlder = before ? true : more;
   const hasNewer = before ? more : Boolean(after);
@@ -84,7 +124,10 @@ export async function markNotificationsRead(userId: string): Promise<void> {
  * it leads, or undefined when the member has no such notification. Someone else's id is
  * indistinguishable from an unknown one.
  */
-export async function markNotificationRead(params: { userId: string; id: string }): Promise<{ url: string | null } | undefined> {
+export async function markNotificationRead(params: {
+  userId: string;
+  id: string;
+}): Promise<{ url: string | null } | undefined> {
   const db = await getDb();
   const where = and(eq(notifications.id, params.id), eq(notifications.userId, params.userId));
   const [row] = await db
@@ -101,16 +144,40 @@ export async function markNotificationRead(params: { userId: string; id: string 
 export type FollowTarget = "story" | "startingPoint";
 
 /** Follows or unfollows; doing it twice changes nothing. */
-export async function setFollow(params: { userId: string; target: FollowTarget; id: string; follow: boolean }): Promise<void> {
+export async function setFollow(params: {
+  userId: string;
+  target: FollowTarget;
+  id: string;
+  follow: boolean;
+}): Promise<void> {
   const db = await getDb();
   if (params.target === "story") {
-    if (params.follow) await db.insert(storyFollows).values({ userId: params.userId, storyId: params.id }).onConflictDoNothing();
-    else await db.delete(storyFollows).where(and(eq(storyFollows.userId, params.userId), eq(storyFollows.storyId, params.id)));
+    if (params.follow)
+      await db
+        .insert(storyFollows)
+        .values({ userId: params.userId, storyId: params.id })
+        .onConflictDoNothing();
+    else
+      await db
+        .delete(storyFollows)
+        .where(and(eq(storyFollows.userId, params.userId), eq(storyFollows.storyId, params.id)));
     return;
   }
   const startingPointId = Number(params.id);
-  if (params.follow) await db.insert(startingPointFollows).values({ userId: params.userId, startingPointId }).onConflictDoNothing();
-  else await db.delete(startingPointFollows).where(and(eq(startingPointFollows.userId, params.userId), eq(startingPointFollows.startingPointId, startingPointId)));
+  if (params.follow)
+    await db
+      .insert(startingPointFollows)
+      .values({ userId: params.userId, startingPointId })
+      .onConflictDoNothing();
+  else
+    await db
+      .delete(startingPointFollows)
+      .where(
+        and(
+          eq(startingPointFollows.userId, params.userId),
+          eq(startingPointFollows.startingPointId, startingPointId),
+        ),
+      );
 }
 
 export async function isFollowingStory(userId: string, storyId: string): Promise<boolean> {
@@ -127,7 +194,9 @@ export async function isFollowingStartingPoint(userId: string, startingPointId: 
   const [row] = await db
     .select({ id: startingPointFollows.startingPointId })
     .from(startingPointFollows)
-    .where(and(eq(startingPointFollows.userId, userId), eq(startingPointFollows.startingPointId, startingPointId)));
+    .where(
+      and(eq(startingPointFollows.userId, userId), eq(startingPointFollows.startingPointId, startingPointId)),
+    );
   return Boolean(row);
 }
 
@@ -147,7 +216,11 @@ export async function listFollows(userId: string, locale: Locale): Promise<Follo
       .where(eq(storyFollows.userId, userId))
       .orderBy(desc(storyFollows.createdAt), asc(stories.id)),
     db
-      .select({ id: startingPoints.id, slug: startingPoints.slug, name: locale === "nl" ? startingPoints.nameNl : startingPoints.nameEn })
+      .select({
+        id: startingPoints.id,
+        slug: startingPoints.slug,
+        name: locale === "nl" ? startingPoints.nameNl : startingPoints.nameEn,
+      })
       .from(startingPointFollows)
       .innerJoin(startingPoints, eq(startingPoints.id, startingPointFollows.startingPointId))
       .where(eq(startingPointFollows.userId, userId))
@@ -162,11 +235,17 @@ export type MailPreferences = { emailFrequency: EmailFrequency; locale: string; 
 
 export async function getMailPreferences(userId: string): Promise<MailPreferences | null> {
   const db = await getDb();
-  const [row] = await db.select({ emailFrequency: users.emailFrequency, locale: users.locale, email: users.email }).from(users).where(eq(users.id, userId));
+  const [row] = await db
+    .select({ emailFrequency: users.emailFrequency, locale: users.locale, email: users.email })
+    .from(users)
+    .where(eq(users.id, userId));
   return row ?? null;
 }
 
-export async function setEmailFrequency(params: { userId: string; emailFrequency: EmailFrequency }): Promise<void> {
+export async function setEmailFrequency(params: {
+  userId: string;
+  emailFrequency: EmailFrequency;
+}): Promise<void> {
   const db = await getDb();
   await db.update(users).set({ emailFrequency: params.emailFrequency }).where(eq(users.id, params.userId));
 }

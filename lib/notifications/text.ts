@@ -27,7 +27,18 @@ export type NoticeText = {
 };
 
 const MODERATION_TARGETS = ["story", "comment", "member"];
-const MODERATION_DECISIONS = ["auto_hide", "hide", "restore", "delete", "warn", "suspend", "unsuspend", "approve", "reject", "edit"];
+const MODERATION_DECISIONS = [
+  "auto_hide",
+  "hide",
+  "restore",
+  "delete",
+  "warn",
+  "suspend",
+  "unsuspend",
+  "approve",
+  "reject",
+  "edit",
+];
 
 function str(value: unknown): string {
   return typeof value === "string" ? value : "";
@@ -35,14 +46,21 @@ function str(value: unknown): string {
 
 /** Only paths within the site: a stored link never sends anyone elsewhere. */
 export function safeNoticePath(value: unknown): string | null {
-  return typeof value === "string" && value.startsWith("/") && !value.startsWith("//") && !value.startsWith("/\\") ? value : null;
+  return typeof value === "string" &&
+    value.startsWith("/") &&
+    !value.startsWith("//") &&
+    !value.startsWith("/\\")
+    ? value
+    : null;
 }
 
 export function describeNotice(t: Translate, notice: NoticeLike, locale: Locale): NoticeText {
   const data = (notice.data && typeof notice.data === "object" ? notice.data : {}) as Record<string, unknown>;
   const url = safeNoticePath(data.url);
   if ((CONTENT_KINDS as readonly string[]).includes(notice.kind)) {
-    const names = (data.startingPointNames && typeof data.startingPointNames === "object" ? data.startingPointNames : {}) as Record<string, unknown>;
+    const names = (
+      data.startingPointNames && typeof data.startingPointNames === "object" ? data.startingPointNames : {}
+    ) as Record<string, unknown>;
     const text = t(`event_${notice.kind}`, {
       actor: str(data.actorName) || t("formerMember"),
       title: str(data.storyTitle),
@@ -55,5 +73,9 @@ export function describeNotice(t: Translate, notice: NoticeLike, locale: Locale)
   if (!MODERATION_DECISIONS.includes(decision)) return { text: t("unknown"), reason: null, url };
   const targetType = str(data.targetType);
   const kind = MODERATION_TARGETS.includes(targetType) ? t(`kind_${targetType}`) : "";
-  return { text: t(`notice_${decision}`, { kind, label: str(data.label) }), reason: str(data.reason) || null, url };
+  return {
+    text: t(`notice_${decision}`, { kind, label: str(data.label) }),
+    reason: str(data.reason) || null,
+    url,
+  };
 }

@@ -50,7 +50,10 @@ export async function unsubscribeTarget(token: string): Promise<UnsubscribeTarge
   const userId = verifyUnsubscribeToken(token);
   if (!userId) return null;
   const db = await getDb();
-  const [row] = await db.select({ email: users.email, emailFrequency: users.emailFrequency }).from(users).where(eq(users.id, userId));
+  const [row] = await db
+    .select({ email: users.email, emailFrequency: users.emailFrequency })
+    .from(users)
+    .where(eq(users.id, userId));
   return row ?? null;
 }
 
@@ -59,6 +62,10 @@ export async function unsubscribeWithToken(token: string): Promise<boolean> {
   const userId = verifyUnsubscribeToken(token);
   if (!userId) return false;
   const db = await getDb();
-  const updated = await db.update(users).set({ emailFrequency: "none" }).where(eq(users.id, userId)).returning({ id: users.id });
+  const updated = await db
+    .update(users)
+    .set({ emailFrequency: "none" })
+    .where(eq(users.id, userId))
+    .returning({ id: users.id });
   return updated.length > 0;
 }

@@ -1,20 +1,54 @@
 import { describe, expect, it } from "vitest";
-import { createPageCache, isPageCacheable, notModified, pageCacheKey, renderStoredPage, storedPage } from "./index";
+import {
+  createPageCache,
+  isPageCacheable,
+  notModified,
+  pageCacheKey,
+  renderStoredPage,
+  storedPage,
+} from "./index";
 import { createLimiter } from "./limiter";
 
 const NONCE = "AAAAAAAAAAAAAAAAAAAAAA==";
 const csp = (nonce: string) => `default-src 'self'; script-src 'self' 'nonce-${nonce}' 'strict-dynamic'`;
-const html = (nonce: string) => `<html><script nonce="${nonce}">1</script><p>é</p><script nonce="${nonce}" src="/a.js"></script></html>`;
+const html = (nonce: string) =>
+  `<html><script nonce="${nonce}">1</script><p>é</p><script nonce="${nonce}" src="/a.js"></script></html>`;
 
 function page(renderedAt = 10) {
-  return storedPage(200, { "content-type": "text/html; charset=utf-8", "content-security-policy": csp(NONCE), "x-request-id": "r1", date: "x" }, Buffer.from(html(NONCE)), renderedAt, 0)!;
+  return storedPage(
+    200,
+    {
+      "content-type": "text/html; charset=utf-8",
+      "content-security-policy": csp(NONCE),
+      "x-request-id": "r1",
+      date: "x",
+    },
+    Buffer.from(html(NONCE)),
+    renderedAt,
+    0,
+  )!;
 }
 
 describe("which requests the page cache answers", () => {
-  const request = (url: string, headers: Record<string, string> = {}, method = "GET") => ({ method, url, headers });
+  const request = (url: string, headers: Record<string, string> = {}, method = "GET") => ({
+    method,
+    url,
+    headers,
+  });
 
   it("takes visitors' reads of public pages", () => {
-    for (const url of ["/", "/stories?q=plan", "/stories/a-story", "/starting-points", "/starting-points/improving-work-practice", "/stories/feed.xml", "/api/v1/stories?limit=5", "/embed/model?lang=nl", "/oembed?url=x", "/starting-points/triggers"]) {
+    for (const url of [
+      "/",
+      "/stories?q=plan",
+      "/stories/a-story",
+      "/starting-points",
+      "/starting-points/improving-work-practice",
+      "/stories/feed.xml",
+      "/api/v1/stories?limit=5",
+      "/embed/model?lang=nl",
+      "/oembed?url=x",
+      "/starting-points/triggers",
+    ]) {
       expect(isPageCacheable(request(url)), url).toBe(true);
     }
     expect(isPageCacheable(request("/stories/a-story", {}, "HEAD"))).toBe(true);
@@ -26,7 +60,19 @@ describe("which requests the page cache answers", () => {
     expect(isPageCacheable(request("/stories/a-story", {}, "POST"))).toBe(false);
     expect(isPageCacheable(request("/stories/a-story", { "next-action": "abc" }))).toBe(false);
     expect(isPageCacheable(request("/api/v1/stories", { authorization: "Bearer x" }))).toBe(false);
-    for (const url of ["/stories/new", "/stories/a/edit", "/signin", "/settings", "/notifications", "/admin", "/moderation", "/api/auth/session", "/api/health", "/starting-points/proposals", "/report/comment"]) {
+    for (const url of [
+      "/stories/new",
+      "/stories/a/edit",
+      "/signin",
+      "/settings",
+      "/notifications",
+      "/admin",
+      "/moderation",
+      "/api/auth/session",
+      "/api/health",
+      "/starting-points/proposals",
+      "/report/comment",
+    ]) {
       expect(isPageCacheable(request(url)), url).toBe(false);
     }
   });
@@ -59,14 +105,26 @@ describe("stored pages", () => {
     expect(storedPage(200, { "content-type": "text/html", "content-encoding": "gzip" }, body, 1)).toBeNull();
     expect(storedPage(200, { "content-type": "image/gif" }, body, 1)).toBeNull();
     // Share images are kept, their bytes untouched.
-    expect(storedPage(200, { "content-type": "image/png", "content-security-policy": csp(NONCE) }, Buffer.from(NONCE), 1)?.parts).toEqual([Buffer.from(NONCE)]);
+    expect(
+      storedPage(
+        200,
+        { "content-type": "image/png", "content-security-policy": csp(NONCE) },
+        Buffer.from(NONCE),
+        1,
+      )?.parts,
+    ).toEqual([Buffer.from(NONCE)]);
     expect(storedPage(200, { "content-type": "application/json" }, body, 1)).not.toBeNull();
   });
 });
 
 describe("conditional requests", () => {
   it("answer 304 when the client has the stored copy", () => {
-    const stored = storedPage(200, { "content-type": "application/json", etag: 'W/"abc"' }, Buffer.from("{}"), 1)!;
+    const stored = storedPage(
+      200,
+      { "content-type": "application/json", etag: 'W/"abc"' },
+      Buffer.from("{}"),
+      1,
+    )!;
     expect(notModified(stored, 'W/"abc"')).toBe(true);
     expect(notModified(stored, '"x", "abc"')).toBe(true);
     expect(notModified(stored, "*")).toBe(true);
@@ -79,7 +137,12 @@ describe("conditional requests", () => {
 describe("the page cache", () => {
   it("drops every page rendered before the latest invalidation of any tag", () => {
     let latest = 0;
-    const cache = createPageCache({ maxBytes: 1_000_000, ttlMs: 60_000, latestInvalidation: () => latest, now: () => 0 });
+    const cache = createPageCache({
+      maxBytes: 1_000_000,
+      ttlMs: 60_000,
+      latestInvalidation: () => latest,
+      now: () => 0,
+    });
     cache.store("a", page(10));
     expect(cache.lookup("a")?.page).toBeDefined();
     latest = 10;
@@ -93,7 +156,12 @@ describe("the page cache", () => {
 
   it("lets one request renew an old page while the others still get it", () => {
     let time = 0;
-    const cache = createPageCache({ maxBytes: 1_000_000, ttlMs: 1_000, latestInvalidation: () => 0, now: () => time });
+    const cache = createPageCache({
+      maxBytes: 1_000_000,
+      ttlMs: 1_000,
+      latestInvalidation: () => 0,
+      now: () => time,
+    });
     cache.store("a", page());
     time = 2_000;
     expect(cache.lookup("a")?.renew).toBe(true);
@@ -150,7 +218,9 @@ describe("the render limiter", () => {
     const limiter = createLimiter(1);
     const order: string[] = [];
     const first = await limiter.acquire();
-    const prefetch = limiter.acquire({ background: true }).then((release) => (order.push("prefetch"), release));
+    const prefetch = limiter
+      .acquire({ background: true })
+      .then((release) => (order.push("prefetch"), release));
     const page = limiter.acquire().then((release) => (order.push("page"), release));
     first();
     (await page)();

@@ -58,7 +58,14 @@ const VARYING_HEADERS = [
 ] as const;
 
 // Set by Node for every answer, or describing one connection: never stored.
-const UNSTORED_HEADERS = new Set(["connection", "keep-alive", "transfer-encoding", "content-length", "date", "x-request-id"]);
+const UNSTORED_HEADERS = new Set([
+  "connection",
+  "keep-alive",
+  "transfer-encoding",
+  "content-length",
+  "date",
+  "x-request-id",
+]);
 
 const NONCE_IN_CSP = /'nonce-([A-Za-z0-9+/]{16,}={0,2})'/;
 
@@ -185,13 +192,18 @@ export type PageCache = ReturnType<typeof createPageCache>;
  * form once the response has ended, or null when it must not be kept: not a 200, a cookie set,
  * a body of a type that is not a document, or a response cut off.
  */
-export function captureResponse(res: ServerResponse, renderedAt: number, done: (page: StoredPage | null) => void): void {
+export function captureResponse(
+  res: ServerResponse,
+  renderedAt: number,
+  done: (page: StoredPage | null) => void,
+): void {
   const chunks: Buffer[] = [];
   const write = res.write;
   const end = res.end;
   const toBuffer = (chunk: unknown, encoding: unknown): Buffer | null => {
     if (chunk === undefined || chunk === null || typeof chunk === "function") return null;
-    if (typeof chunk === "string") return Buffer.from(chunk, typeof encoding === "string" ? (encoding as BufferEncoding) : "utf8");
+    if (typeof chunk === "string")
+      return Buffer.from(chunk, typeof encoding === "string" ? (encoding as BufferEncoding) : "utf8");
     if (chunk instanceof Uint8Array) return Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
     return null;
   };
@@ -215,11 +227,18 @@ export function captureResponse(res: ServerResponse, renderedAt: number, done: (
   });
 }
 
-const TEXT_TYPES = /^(?:text\/html|application\/json|application\/atom\+xml|application\/xml|text\/xml|text\/csv|text\/plain|text\/x-component|application\/rss\+xml)/;
+const TEXT_TYPES =
+  /^(?:text\/html|application\/json|application\/atom\+xml|application\/xml|text\/xml|text\/csv|text\/plain|text\/x-component|application\/rss\+xml)/;
 // Share images: made with the same data, and costly to draw. Their bytes are never searched for a nonce.
 const BINARY_TYPES = /^image\/png/;
 
-export function storedPage(status: number, headers: OutgoingHttpHeaders, body: Buffer, renderedAt: number, storedAt = Date.now()): StoredPage | null {
+export function storedPage(
+  status: number,
+  headers: OutgoingHttpHeaders,
+  body: Buffer,
+  renderedAt: number,
+  storedAt = Date.now(),
+): StoredPage | null {
   if (status !== 200) return null;
   if (headers["set-cookie"] !== undefined) return null;
   const type = String(headers["content-type"] ?? "");
@@ -236,15 +255,30 @@ export function storedPage(status: number, headers: OutgoingHttpHeaders, body: B
   }
   const csp = headers["content-security-policy"];
   const nonce = typeof csp === "string" ? (NONCE_IN_CSP.exec(csp)?.[1] ?? null) : null;
-  const parts = nonce && text ? body.toString("utf8").split(nonce).map((part) => Buffer.from(part, "utf8")) : [body];
-  const size = body.byteLength + kept.reduce((sum, [name, value]) => sum + name.length + String(value).length, 0);
+  const parts =
+    nonce && text
+      ? body
+          .toString("utf8")
+          .split(nonce)
+          .map((part) => Buffer.from(part, "utf8"))
+      : [body];
+  const size =
+    body.byteLength + kept.reduce((sum, [name, value]) => sum + name.length + String(value).length, 0);
   return { status, headers: kept, parts, nonce, renderedAt, storedAt, size };
 }
 
 /** The stored page as one answer: a fresh nonce in the body and in every header that named the old one. */
-export function renderStoredPage(page: StoredPage, nonce: string): { headers: [string, string | string[]][]; body: Buffer } {
+export function renderStoredPage(
+  page: StoredPage,
+  nonce: string,
+): { headers: [string, string | string[]][]; body: Buffer } {
   const headers = page.nonce
-    ? page.headers.map(([name, value]): [string, string | string[]] => [name, Array.isArray(value) ? value.map((v) => v.replaceAll(page.nonce!, nonce)) : value.replaceAll(page.nonce!, nonce)])
+    ? page.headers.map(([name, value]): [string, string | string[]] => [
+        name,
+        Array.isArray(value)
+          ? value.map((v) => v.replaceAll(page.nonce!, nonce))
+          : value.replaceAll(page.nonce!, nonce),
+      ])
     : page.headers;
   if (page.parts.length === 1) return { headers, body: page.parts[0] };
   const separator = Buffer.from(nonce, "utf8");
@@ -264,5 +298,7 @@ export function notModified(page: StoredPage, ifNoneMatch: string | string[] | u
   const etag = page.headers.find(([name]) => name === "etag")?.[1];
   if (typeof etag !== "string" || ifNoneMatch === undefined) return false;
   const opaque = (tag: string) => tag.trim().replace(/^W\//, "");
-  return (Array.isArray(ifNoneMatch) ? ifNoneMatch.join(",") : ifNoneMatch).split(",").some((tag) => tag.trim() === "*" || opaque(tag) === opaque(etag));
+  return (Array.isArray(ifNoneMatch) ? ifNoneMatch.join(",") : ifNoneMatch)
+    .split(",")
+    .some((tag) => tag.trim() === "*" || opaque(tag) === opaque(etag));
 }

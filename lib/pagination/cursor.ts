@@ -43,7 +43,11 @@ export function encodeKeyset(cursor: KeysetCursor): string {
   return Buffer.from(JSON.stringify([cursor.sort, cursor.values, cursor.id])).toString("base64url");
 }
 
-export function decodeKeyset(value: string | undefined | null, sort: string, valueCount: number): KeysetCursor | null {
+export function decodeKeyset(
+  value: string | undefined | null,
+  sort: string,
+  valueCount: number,
+): KeysetCursor | null {
   if (!value || value.length > 300) return null;
   try {
     const parsed: unknown = JSON.parse(Buffer.from(value, "base64url").toString("utf8"));
@@ -51,7 +55,11 @@ export function decodeKeyset(value: string | undefined | null, sort: string, val
     const [cursorSort, values, id] = parsed;
     if (cursorSort !== sort || !isReadableText(id)) return null;
     if (!Array.isArray(values) || values.length !== valueCount) return null;
-    const readable = values.every((v) => (typeof v === "number" && Number.isFinite(v)) || (typeof v === "string" && v.length <= 40 && !v.includes("\u0000")));
+    const readable = values.every(
+      (v) =>
+        (typeof v === "number" && Number.isFinite(v)) ||
+        (typeof v === "string" && v.length <= 40 && !v.includes("\u0000")),
+    );
     return readable ? { sort, values, id } : null;
   } catch {
     return null;

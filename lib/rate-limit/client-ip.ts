@@ -44,7 +44,10 @@ function ipv6Prefix64(address: string): string {
   const right = tail === undefined || tail === "" ? [] : tail.split(":");
   // An embedded IPv4 address at the end takes two groups.
   const rightGroups = right.length + (right.at(-1)?.includes(".") ? 1 : 0);
-  const groups = tail === undefined ? left : [...left, ...Array<string>(Math.max(0, 8 - left.length - rightGroups)).fill("0"), ...right];
+  const groups =
+    tail === undefined
+      ? left
+      : [...left, ...Array<string>(Math.max(0, 8 - left.length - rightGroups)).fill("0"), ...right];
   return groups
     .slice(0, 4)
     .map((group) => Number.parseInt(group, 16).toString(16))

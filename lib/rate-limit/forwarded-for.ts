@@ -23,14 +23,21 @@ function entries(forwardedFor: string | string[] | undefined): string[] {
 }
 
 /** The client's address (as written, not normalised), or "" when there is none to go by. */
-export function clientAddress(forwardedFor: string | string[] | undefined, socketAddress: string | undefined, trustProxy: number): string {
+export function clientAddress(
+  forwardedFor: string | string[] | undefined,
+  socketAddress: string | undefined,
+  trustProxy: number,
+): string {
   const chain = entries(forwardedFor);
   if (trustProxy > 0 && chain.length >= trustProxy) return chain[chain.length - trustProxy];
   return socketAddress ?? "";
 }
 
 /** Replaces the request's X-Forwarded-For with the one address `clientAddress` decided on. */
-export function pinForwardedFor(req: { headers: IncomingHttpHeaders; socket: { remoteAddress?: string } }, trustProxy: number): void {
+export function pinForwardedFor(
+  req: { headers: IncomingHttpHeaders; socket: { remoteAddress?: string } },
+  trustProxy: number,
+): void {
   const address = clientAddress(req.headers["x-forwarded-for"], req.socket.remoteAddress, trustProxy);
   if (address) req.headers["x-forwarded-for"] = address;
   else delete req.headers["x-forwarded-for"];

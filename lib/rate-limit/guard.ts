@@ -10,7 +10,10 @@ import { waitParts, type RateRuleName } from "./rules";
  */
 
 /** "You're doing that a lot. Please try again in 3 minutes." (or the sign-in variant), in the reader's language. */
-export async function rateLimitMessage(retryAfterSeconds: number, kind: "tooMany" | "signIn" = "tooMany"): Promise<string> {
+export async function rateLimitMessage(
+  retryAfterSeconds: number,
+  kind: "tooMany" | "signIn" = "tooMany",
+): Promise<string> {
   const t = await getTranslations("rateLimit");
   return t(kind, waitParts(retryAfterSeconds));
 }

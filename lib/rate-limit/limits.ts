@@ -37,11 +37,17 @@ export async function hit(key: string, rule: RateRule): Promise<LimitResult> {
   const [row] = await db
     .insert(rateLimits)
     .values({ key, windowStart, hits: 1 })
-    .onConflictDoUpdate({ target: [rateLimits.key, rateLimits.windowStart], set: { hits: sql`${rateLimits.hits} + 1` } })
+    .onConflictDoUpdate({
+      target: [rateLimits.key, rateLimits.windowStart],
+      set: { hits: sql`${rateLimits.hits} + 1` },
+    })
     .returning({ hits: rateLimits.hits });
   await maybePrune(now);
   if (row.hits <= rule.limit) return { ok: true };
-  return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil((windowStart.getTime() + windowMs - now) / 1000)) };
+  return {
+    ok: false,
+    retryAfterSeconds: Math.max(1, Math.ceil((windowStart.getTime() + windowMs - now) / 1000)),
+  };
 }
 
 /** `hit` for a named rule of rules.ts; `subject` is `user:<id>` or `ip:<address>`. */
@@ -127,12 +133,18 @@ export async function clearSignInFailures(accountKey: string, otherKeys: string[
 export async function pruneRateLimits(now = Date.now()): Promise<void> {
   const db = await getDb();
   const longestReset = Math.max(...Object.values(SIGN_IN_RULES).map((rule) => rule.resetSeconds));
-  await db.delete(rateLimits).where(lt(rateLimits.windowStart, new Date(now - RATE_LIMIT_RETENTION_SECONDS * 1000)));
-  await db.delete(signInFailures).where(lt(signInFailures.lastFailureAt, new Date(now - longestReset * 1000)));
+  await db
+    .delete(rateLimits)
+    .where(lt(rateLimits.windowStart, new Date(now - RATE_LIMIT_RETENTION_SECONDS * 1000)));
+  await db
+    .delete(signInFailures)
+    .where(lt(signInFailures.lastFailureAt, new Date(now - longestReset * 1000)));
 }
 
 async function maybePrune(now: number): Promise<void> {
   if (Math.random() >= PRUNE_PROBABILITY) return;
   // Housekeeping must never fail the request that happened to trigger it.
-  await pruneRateLimits(now).catch((error: unknown) => log.error("pruning rate limits failed", errorFields(error)));
+  await pruneRateLimits(now).catch((error: unknown) =>
+    log.error("pruning rate limits failed", errorFields(error)),
+  );
 }

@@ -8,7 +8,15 @@ describe("frameAncestorsFor", () => {
   it("lets other sites frame the embeds only", () => {
     expect(frameAncestorsFor("/embed/model", undefined)).toBe("*");
     expect(frameAncestorsFor("/embed/stories/a-story", "")).toBe("*");
-    for (const path of ["/", "/stories/a-story", "/starting-points", "/embed", "/embedded/model", "/oembed", "/api/v1/stories"]) {
+    for (const path of [
+      "/",
+      "/stories/a-story",
+      "/starting-points",
+      "/embed",
+      "/embedded/model",
+      "/oembed",
+      "/api/v1/stories",
+    ]) {
       expect(isFrameablePath(path)).toBe(false);
       expect(frameAncestorsFor(path, "*")).toBe("'none'");
     }

@@ -32,7 +32,16 @@ describe("generateNonce", () => {
   });
 
   it("rejects values that could break out of the header or an attribute", () => {
-    for (const bad of ["", "short", `${NONCE}'`, `${NONCE}"`, `${NONCE} 'unsafe-inline'`, `${NONCE};`, null, undefined]) {
+    for (const bad of [
+      "",
+      "short",
+      `${NONCE}'`,
+      `${NONCE}"`,
+      `${NONCE} 'unsafe-inline'`,
+      `${NONCE};`,
+      null,
+      undefined,
+    ]) {
       expect(isValidNonce(bad)).toBe(false);
     }
   });
@@ -57,9 +66,11 @@ describe("contentSecurityPolicy", () => {
   });
 
   it("adds 'unsafe-eval' in development only", () => {
-    expect(directives(contentSecurityPolicy({ nonce: NONCE, development: true, upgradeInsecureRequests: false })).get("script-src")).toBe(
-      `'self' 'nonce-${NONCE}' 'strict-dynamic' 'unsafe-eval'`,
-    );
+    expect(
+      directives(
+        contentSecurityPolicy({ nonce: NONCE, development: true, upgradeInsecureRequests: false }),
+      ).get("script-src"),
+    ).toBe(`'self' 'nonce-${NONCE}' 'strict-dynamic' 'unsafe-eval'`);
   });
 
   it("adds upgrade-insecure-requests when asked", () => {
@@ -68,7 +79,13 @@ describe("contentSecurityPolicy", () => {
   });
 
   it("refuses a nonce that is not base64", () => {
-    expect(() => contentSecurityPolicy({ nonce: "x'; script-src *", development: false, upgradeInsecureRequests: false })).toThrow();
+    expect(() =>
+      contentSecurityPolicy({
+        nonce: "x'; script-src *",
+        development: false,
+        upgradeInsecureRequests: false,
+      }),
+    ).toThrow();
   });
 });
 
@@ -79,7 +96,9 @@ describe("securityHeaders", () => {
     expect(headers["Referrer-Policy"]).toBe("strict-origin-when-cross-origin");
     expect(headers["X-Content-Type-Options"]).toBe("nosniff");
     expect(headers["X-Frame-Options"]).toBe("DENY");
-    expect(headers["Permissions-Policy"]).toBe("camera=(), microphone=(), geolocation=(), browsing-topics=()");
+    expect(headers["Permissions-Policy"]).toBe(
+      "camera=(), microphone=(), geolocation=(), browsing-topics=()",
+    );
     expect(headers["Content-Security-Policy"]).toContain(`'nonce-${NONCE}'`);
     expect(headers["Content-Security-Policy"]).not.toContain("upgrade-insecure-requests");
     expect(headers["Content-Security-Policy"]).not.toContain("unsafe-eval");
@@ -97,15 +116,23 @@ describe("securityHeaders", () => {
       expect(headers).not.toHaveProperty("Strict-Transport-Security");
       expect(headers["Content-Security-Policy"]).not.toContain("upgrade-insecure-requests");
     }
-    expect(securityHeaders({ nonce: NONCE, nodeEnv: "development", https: false })["Content-Security-Policy"]).toContain("'unsafe-eval'");
+    expect(
+      securityHeaders({ nonce: NONCE, nodeEnv: "development", https: false })["Content-Security-Policy"],
+    ).toContain("'unsafe-eval'");
   });
 });
 
 describe("isHttpsRequest", () => {
   it("believes X-Forwarded-Proto (first value), else the URL", () => {
-    expect(isHttpsRequest(new Headers({ "x-forwarded-proto": "https" }), new URL("http://localhost:3000/"))).toBe(true);
-    expect(isHttpsRequest(new Headers({ "x-forwarded-proto": "https, http" }), new URL("http://localhost:3000/"))).toBe(true);
-    expect(isHttpsRequest(new Headers({ "x-forwarded-proto": "http" }), new URL("https://example.org/"))).toBe(false);
+    expect(
+      isHttpsRequest(new Headers({ "x-forwarded-proto": "https" }), new URL("http://localhost:3000/")),
+    ).toBe(true);
+    expect(
+      isHttpsRequest(new Headers({ "x-forwarded-proto": "https, http" }), new URL("http://localhost:3000/")),
+    ).toBe(true);
+    expect(
+      isHttpsRequest(new Headers({ "x-forwarded-proto": "http" }), new URL("https://example.org/")),
+    ).toBe(false);
     expect(isHttpsRequest(new Headers(), new URL("https://example.org/"))).toBe(true);
     expect(isHttpsRequest(new Headers(), new URL("http://127.0.0.1:3000/"))).toBe(false);
   });
@@ -129,7 +156,13 @@ describe("isCrossSiteRequest", () => {
   it("accepts the request's own origin", () => {
     expect(check("POST", { origin: "http://127.0.0.1:3000", host: "127.0.0.1:3000" })).toBe(false);
     expect(check("PUT", { origin: "http://localhost:3000", host: "LOCALHOST:3000" })).toBe(false);
-    expect(check("DELETE", { origin: "https://vertrekpunt.example", host: "vertrekpunt.example:443", "x-forwarded-proto": "https" })).toBe(false);
+    expect(
+      check("DELETE", {
+        origin: "https://vertrekpunt.example",
+        host: "vertrekpunt.example:443",
+        "x-forwarded-proto": "https",
+      }),
+    ).toBe(false);
   });
 
   it("refuses other sites, other ports and unreadable origins", () => {
@@ -139,27 +172,71 @@ describe("isCrossSiteRequest", () => {
     expect(check("POST", { origin: "null", host: "127.0.0.1:3000" })).toBe(true);
     expect(check("POST", { origin: "", host: "127.0.0.1:3000" })).toBe(true);
     expect(check("POST", { origin: "file://", host: "127.0.0.1:3000" })).toBe(true);
-    expect(check("PATCH", { origin: "http://127.0.0.1:3000.evil.example", host: "127.0.0.1:3000" })).toBe(true);
+    expect(check("PATCH", { origin: "http://127.0.0.1:3000.evil.example", host: "127.0.0.1:3000" })).toBe(
+      true,
+    );
   });
 
   it("uses X-Forwarded-Host and X-Forwarded-Proto: a cross-site page cannot make a browser send them", () => {
     const internal = new URL("http://10.0.0.5:3000/signin");
-    const behindProxy = { host: "10.0.0.5:3000", "x-forwarded-host": "vertrekpunt.example, 10.0.0.1", "x-forwarded-proto": "https" };
-    expect(check("POST", { ...behindProxy, origin: "https://vertrekpunt.example" }, undefined, internal)).toBe(false);
-    expect(check("POST", { ...behindProxy, origin: "https://10.0.0.5:3000" }, undefined, internal)).toBe(true);
+    const behindProxy = {
+      host: "10.0.0.5:3000",
+      "x-forwarded-host": "vertrekpunt.example, 10.0.0.1",
+      "x-forwarded-proto": "https",
+    };
+    expect(
+      check("POST", { ...behindProxy, origin: "https://vertrekpunt.example" }, undefined, internal),
+    ).toBe(false);
+    expect(check("POST", { ...behindProxy, origin: "https://10.0.0.5:3000" }, undefined, internal)).toBe(
+      true,
+    );
     expect(check("POST", { ...behindProxy, origin: "https://evil.example" }, undefined, internal)).toBe(true);
   });
 
   it("accepts https on the same host when the request looks like http, but not the reverse", () => {
     // A TLS-terminating proxy that sends X-Forwarded-Host but no X-Forwarded-Proto.
-    expect(check("POST", { host: "vertrekpunt.example", origin: "https://vertrekpunt.example" }, undefined, new URL("http://vertrekpunt.example/"))).toBe(false);
-    expect(check("POST", { host: "vertrekpunt.example", "x-forwarded-proto": "https", origin: "http://vertrekpunt.example" })).toBe(true);
+    expect(
+      check(
+        "POST",
+        { host: "vertrekpunt.example", origin: "https://vertrekpunt.example" },
+        undefined,
+        new URL("http://vertrekpunt.example/"),
+      ),
+    ).toBe(false);
+    expect(
+      check("POST", {
+        host: "vertrekpunt.example",
+        "x-forwarded-proto": "https",
+        origin: "http://vertrekpunt.example",
+      }),
+    ).toBe(true);
   });
 
   it("accepts SITE_URL's origin even when the proxy passes no host", () => {
     const internal = new URL("http://localhost:3000/signin");
-    expect(check("POST", { host: "localhost:3000", origin: "https://vertrekpunt.example" }, "https://vertrekpunt.example/", internal)).toBe(false);
-    expect(check("POST", { host: "localhost:3000", origin: "https://evil.example" }, "https://vertrekpunt.example", internal)).toBe(true);
-    expect(check("POST", { host: "localhost:3000", origin: "http://vertrekpunt.example" }, "https://vertrekpunt.example", internal)).toBe(true);
+    expect(
+      check(
+        "POST",
+        { host: "localhost:3000", origin: "https://vertrekpunt.example" },
+        "https://vertrekpunt.example/",
+        internal,
+      ),
+    ).toBe(false);
+    expect(
+      check(
+        "POST",
+        { host: "localhost:3000", origin: "https://evil.example" },
+        "https://vertrekpunt.example",
+        internal,
+      ),
+    ).toBe(true);
+    expect(
+      check(
+        "POST",
+        { host: "localhost:3000", origin: "http://vertrekpunt.example" },
+        "https://vertrekpunt.example",
+        internal,
+      ),
+    ).toBe(true);
   });
 });

@@ -48,7 +48,12 @@ export type CspOptions = {
  * other script (injected markup, `javascript:` URLs, inline handlers) is refused. Styles allow
  * `'unsafe-inline'` because React renders `style` attributes.
  */
-export function contentSecurityPolicy({ nonce, development, upgradeInsecureRequests, frameAncestors = "'none'" }: CspOptions): string {
+export function contentSecurityPolicy({
+  nonce,
+  development,
+  upgradeInsecureRequests,
+  frameAncestors = "'none'",
+}: CspOptions): string {
   if (!isValidNonce(nonce)) throw new Error("invalid CSP nonce");
   const directives = [
     "default-src 'self'",
@@ -92,11 +97,21 @@ export type SecurityHeaderOptions = {
  * Every security header for one response, including the nonce-bearing CSP. A response that may
  * be framed goes without `X-Frame-Options`, which can only say DENY or SAMEORIGIN.
  */
-export function securityHeaders({ nonce, nodeEnv, https, frameAncestors = "'none'" }: SecurityHeaderOptions): Record<string, string> {
+export function securityHeaders({
+  nonce,
+  nodeEnv,
+  https,
+  frameAncestors = "'none'",
+}: SecurityHeaderOptions): Record<string, string> {
   const secureProduction = nodeEnv === "production" && https;
   const { "X-Frame-Options": frameOptions, ...otherStatic } = STATIC_SECURITY_HEADERS;
   return {
-    "Content-Security-Policy": contentSecurityPolicy({ nonce, development: nodeEnv === "development", upgradeInsecureRequests: secureProduction, frameAncestors }),
+    "Content-Security-Policy": contentSecurityPolicy({
+      nonce,
+      development: nodeEnv === "development",
+      upgradeInsecureRequests: secureProduction,
+      frameAncestors,
+    }),
     ...otherStatic,
     ...(frameAncestors === "'none'" ? { "X-Frame-Options": frameOptions } : {}),
     ...(secureProduction ? { "Strict-Transport-Security": HSTS } : {}),

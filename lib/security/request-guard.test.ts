@@ -4,13 +4,27 @@ import { isAllowedMethod, normaliseRequestUrl } from "./request-guard";
 describe("isAllowedMethod", () => {
   it("allows what the app answers and nothing else", () => {
     for (const method of ["GET", "HEAD", "POST", "OPTIONS"]) expect(isAllowedMethod(method)).toBe(true);
-    for (const method of ["TRACE", "TRACK", "CONNECT", "PUT", "PATCH", "DELETE", "PROPFIND", "get", "", undefined]) expect(isAllowedMethod(method)).toBe(false);
+    for (const method of [
+      "TRACE",
+      "TRACK",
+      "CONNECT",
+      "PUT",
+      "PATCH",
+      "DELETE",
+      "PROPFIND",
+      "get",
+      "",
+      undefined,
+    ])
+      expect(isAllowedMethod(method)).toBe(false);
   });
 });
 
 describe("normaliseRequestUrl", () => {
   it("drops NUL from every part of the address, in either case of hex", () => {
-    expect(normaliseRequestUrl("/stories/a%00b?q=x%00y&author=%00&tool=%00%00")).toBe("/stories/ab?q=xy&author=&tool=");
+    expect(normaliseRequestUrl("/stories/a%00b?q=x%00y&author=%00&tool=%00%00")).toBe(
+      "/stories/ab?q=xy&author=&tool=",
+    );
     expect(normaliseRequestUrl("/stories?q=%%0000")).toBe("/stories?q=");
   });
 
@@ -19,7 +33,8 @@ describe("normaliseRequestUrl", () => {
   });
 
   it("leaves every other address as it is", () => {
-    for (const url of ["/", "/stories?q=%2500", "/members/%D0%90lice", "/stories?q=%01%7F", "/a%0A", "/%FF"]) expect(normaliseRequestUrl(url)).toBe(url);
+    for (const url of ["/", "/stories?q=%2500", "/members/%D0%90lice", "/stories?q=%01%7F", "/a%0A", "/%FF"])
+      expect(normaliseRequestUrl(url)).toBe(url);
   });
 
   it("leaves no decoded NUL behind, whatever the address", () => {

@@ -22,6 +22,7 @@ export function isAllowedMethod(method: string | undefined): boolean {
 export function normaliseRequestUrl(url: string): string {
   let normalised = url;
   // Until none is left: dropping "%00" from "%%0000" leaves another one.
-  while (/%0[0d]/i.test(normalised)) normalised = normalised.replace(/%0d%0a|%0d/gi, "%0A").replace(/%00/g, "");
+  while (/%0[0d]/i.test(normalised))
+    normalised = normalised.replace(/%0d%0a|%0d/gi, "%0A").replace(/%00/g, "");
   return normalised;
 }

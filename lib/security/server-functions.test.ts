@@ -5,19 +5,33 @@ import { describe, expect, it } from "vitest";
 import { isCacheFunctionId, MANIFEST, WITHHELD, withholdCacheFunctions } from "./server-functions";
 
 const ACTION = "60f07ec5292ae7bfe8521f99e103a633d5ded34244";
-const CACHED = ["c0e9bcd57e0c13c1c5e48fcd0de52bfca7a5112c1c", "806280c6579c9c83bfc5b0087b63d115cc0b9d61b7", "f07a1f63e5df5c9c62fb84e8a90889a89916c1a975"];
+const CACHED = [
+  "c0e9bcd57e0c13c1c5e48fcd0de52bfca7a5112c1c",
+  "806280c6579c9c83bfc5b0087b63d115cc0b9d61b7",
+  "f07a1f63e5df5c9c62fb84e8a90889a89916c1a975",
+];
 
 function build(): string {
   const dist = mkdtempSync(path.join(tmpdir(), "vertrekpunt-manifest-"));
   mkdirSync(path.join(dist, "server"));
-  const entry = (exportedName: string) => ({ workers: { "app/page": { moduleId: 1, async: false } }, filename: "lib/x.ts", exportedName });
+  const entry = (exportedName: string) => ({
+    workers: { "app/page": { moduleId: 1, async: false } },
+    filename: "lib/x.ts",
+    exportedName,
+  });
   const manifest = {
-    node: { [ACTION]: entry("updateProfileAction"), ...Object.fromEntries(CACHED.map((id, i) => [id, entry(`$$RSC_SERVER_CACHE_${i}`)])) },
+    node: {
+      [ACTION]: entry("updateProfileAction"),
+      ...Object.fromEntries(CACHED.map((id, i) => [id, entry(`$$RSC_SERVER_CACHE_${i}`)])),
+    },
     edge: {},
     encryptionKey: "k",
   };
   writeFileSync(path.join(dist, `${MANIFEST}.json`), JSON.stringify(manifest));
-  writeFileSync(path.join(dist, `${MANIFEST}.js`), `self.__RSC_SERVER_MANIFEST=${JSON.stringify(JSON.stringify(manifest))}`);
+  writeFileSync(
+    path.join(dist, `${MANIFEST}.js`),
+    `self.__RSC_SERVER_MANIFEST=${JSON.stringify(JSON.stringify(manifest))}`,
+  );
   return dist;
 }
 
@@ -37,7 +51,9 @@ describe("withholdCacheFunctions", () => {
     expect(Object.keys(read(dist).node)).toEqual([ACTION]);
     expect(read(dist).encryptionKey).toBe("k");
     const script = readFileSync(path.join(dist, `${MANIFEST}.js`), "utf8");
-    expect(Object.keys(JSON.parse(JSON.parse(script.replace("self.__RSC_SERVER_MANIFEST=", ""))).node)).toEqual([ACTION]);
+    expect(
+      Object.keys(JSON.parse(JSON.parse(script.replace("self.__RSC_SERVER_MANIFEST=", ""))).node),
+    ).toEqual([ACTION]);
     expect(JSON.parse(readFileSync(path.join(dist, WITHHELD), "utf8"))).toHaveLength(CACHED.length);
   });
 

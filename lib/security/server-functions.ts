@@ -42,7 +42,9 @@ export function withholdCacheFunctions(distDir: string): WithheldFunction[] {
   const manifest = JSON.parse(readFileSync(jsonFile, "utf8")) as Manifest;
   const withheldFile = path.join(distDir, WITHHELD);
   const withheld = new Map<string, WithheldFunction>();
-  if (existsSync(withheldFile)) for (const entry of JSON.parse(readFileSync(withheldFile, "utf8")) as WithheldFunction[]) withheld.set(entry.id, entry);
+  if (existsSync(withheldFile))
+    for (const entry of JSON.parse(readFileSync(withheldFile, "utf8")) as WithheldFunction[])
+      withheld.set(entry.id, entry);
 
   let changed = false;
   for (const runtime of ["node", "edge"] as const) {
@@ -59,7 +61,8 @@ export function withholdCacheFunctions(distDir: string): WithheldFunction[] {
   replace(jsonFile, JSON.stringify(manifest, null, 2));
   // The same manifest for the edge runtime, as a script; nothing here runs there, but it is kept equal.
   const jsFile = path.join(distDir, `${MANIFEST}.js`);
-  if (existsSync(jsFile)) replace(jsFile, `self.__RSC_SERVER_MANIFEST=${JSON.stringify(JSON.stringify(manifest))}`);
+  if (existsSync(jsFile))
+    replace(jsFile, `self.__RSC_SERVER_MANIFEST=${JSON.stringify(JSON.stringify(manifest))}`);
   return [...withheld.values()];
 }
 

@@ -17,7 +17,8 @@ type PageText = { title: string; text: string; tryAgain: string; reference: stri
 
 const CATALOGUES = { en: en.errors, nl: nl.errors } satisfies Record<Locale, unknown>;
 
-const PAGE_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+const PAGE_CSP =
+  "default-src 'none'; style-src 'unsafe-inline'; img-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 // For answers that load nothing at all: JSON and plain text.
 const NOTHING_CSP = "default-src 'none'; frame-ancestors 'none'";
 
@@ -45,58 +46,109 @@ export function formatBytes(bytes: number): string {
 }
 
 /** While the database is down: "we are back shortly", for a page request. */
-export function unavailablePage(options: { locale: Locale; requestId: string; url: string | undefined }): ServerPage {
+export function unavailablePage(options: {
+  locale: Locale;
+  requestId: string;
+  url: string | undefined;
+}): ServerPage {
   const messages = CATALOGUES[options.locale];
-  return htmlPage(503, options.locale, options, {
-    title: messages.unavailableTitle,
-    text: messages.unavailableText,
-    tryAgain: messages.tryAgain,
-    reference: messages.errorReference,
-  }, { "Retry-After": String(RETRY_AFTER_SECONDS) });
+  return htmlPage(
+    503,
+    options.locale,
+    options,
+    {
+      title: messages.unavailableTitle,
+      text: messages.unavailableText,
+      tryAgain: messages.tryAgain,
+      reference: messages.errorReference,
+    },
+    { "Retry-After": String(RETRY_AFTER_SECONDS) },
+  );
 }
 
 /** A request body over REQUEST_BODY_LIMIT_BYTES, for a page or form request. */
-export function tooLargePage(options: { locale: Locale; requestId: string; url: string | undefined; limitBytes: number }): ServerPage {
+export function tooLargePage(options: {
+  locale: Locale;
+  requestId: string;
+  url: string | undefined;
+  limitBytes: number;
+}): ServerPage {
   const messages = CATALOGUES[options.locale];
-  return htmlPage(413, options.locale, options, {
-    title: messages.tooLargeTitle,
-    text: interpolate(messages.tooLargeText, { limit: formatBytes(options.limitBytes) }),
-    tryAgain: messages.tryAgain,
-    reference: messages.errorReference,
-  }, {});
+  return htmlPage(
+    413,
+    options.locale,
+    options,
+    {
+      title: messages.tooLargeTitle,
+      text: interpolate(messages.tooLargeText, { limit: formatBytes(options.limitBytes) }),
+      tryAgain: messages.tryAgain,
+      reference: messages.errorReference,
+    },
+    {},
+  );
 }
 
 /** A method the app answers nowhere (lib/security/request-guard.ts): TRACE, PUT, DELETE... */
-export function methodNotAllowedPage(options: { locale: Locale; requestId: string; url: string | undefined; method: string; allow: string }): ServerPage {
+export function methodNotAllowedPage(options: {
+  locale: Locale;
+  requestId: string;
+  url: string | undefined;
+  method: string;
+  allow: string;
+}): ServerPage {
   const messages = CATALOGUES[options.locale];
-  return htmlPage(405, options.locale, options, {
-    title: messages.methodNotAllowedTitle,
-    text: interpolate(messages.methodNotAllowedText, { method: options.method }),
-    tryAgain: messages.backHome,
-    reference: messages.errorReference,
-  }, { Allow: options.allow }, "/");
+  return htmlPage(
+    405,
+    options.locale,
+    options,
+    {
+      title: messages.methodNotAllowedTitle,
+      text: interpolate(messages.methodNotAllowedText, { method: options.method }),
+      tryAgain: messages.backHome,
+      reference: messages.errorReference,
+    },
+    { Allow: options.allow },
+    "/",
+  );
 }
 
 /** The API's shape for all three: `{ error, requestId }`. */
 export function unavailableJson(requestId: string): ServerPage {
-  return jsonPage(503, { error: "The database cannot be reached right now. Try again in a few seconds.", requestId }, {
-    "Retry-After": String(RETRY_AFTER_SECONDS),
-  });
+  return jsonPage(
+    503,
+    { error: "The database cannot be reached right now. Try again in a few seconds.", requestId },
+    {
+      "Retry-After": String(RETRY_AFTER_SECONDS),
+    },
+  );
 }
 
 export function tooLargeJson(requestId: string, limitBytes: number): ServerPage {
-  return jsonPage(413, { error: `The request body is larger than the limit of ${limitBytes} bytes.`, requestId }, {});
+  return jsonPage(
+    413,
+    { error: `The request body is larger than the limit of ${limitBytes} bytes.`, requestId },
+    {},
+  );
 }
 
 export function methodNotAllowedJson(requestId: string, method: string, allow: string): ServerPage {
-  return jsonPage(405, { error: `The API does not answer ${method} requests; it answers ${allow}.`, requestId }, { Allow: allow });
+  return jsonPage(
+    405,
+    { error: `The API does not answer ${method} requests; it answers ${allow}.`, requestId },
+    { Allow: allow },
+  );
 }
 
 /** A path with broken percent-encoding: it names nothing, so plain text in no language. */
 export function badEncodingText(requestId: string): ServerPage {
   return {
     status: 400,
-    headers: { ...STATIC_SECURITY_HEADERS, "Content-Type": "text/plain; charset=utf-8", "Content-Security-Policy": NOTHING_CSP, "Cache-Control": "no-store" },
+    headers: {
+      ...STATIC_SECURITY_HEADERS,
+      "Content-Type": "text/plain; charset=utf-8",
+      "Content-Security-Policy": NOTHING_CSP,
+      "Cache-Control": "no-store",
+    },
     body: `Bad request: the address has invalid percent-encoding. Reference: ${requestId}\n`,
   };
 }

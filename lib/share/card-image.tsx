@@ -51,7 +51,16 @@ export function ShareCardImage({ card }: { card: ShareCard }) {
   const bands = card.colors.length > 0 ? card.colors : BRAND_COLORS;
 
   return (
-    <div style={{ display: "flex", flexDirection: "column", width: "100%", height: "100%", background: PAPER, color: INK }}>
+    <div
+      style={{
+        display: "flex",
+        flexDirection: "column",
+        width: "100%",
+        height: "100%",
+        background: PAPER,
+        color: INK,
+      }}
+    >
       <div style={{ display: "flex", width: "100%", height: 18 }}>
         {bands.map((color, index) => (
           <div key={index} style={{ display: "flex", flex: 1, height: "100%", background: color }} />
@@ -61,23 +70,56 @@ export function ShareCardImage({ card }: { card: ShareCard }) {
         <div style={{ display: "flex", alignItems: "center", fontSize: 28, color: MUTED }}>
           <div style={{ display: "flex", flexWrap: "wrap", width: 30, height: 30, marginRight: 14 }}>
             {BRAND_COLORS.map((color) => (
-              <div key={color} style={{ display: "flex", width: 13, height: 13, margin: 1, borderRadius: 3, background: color }} />
+              <div
+                key={color}
+                style={{
+                  display: "flex",
+                  width: 13,
+                  height: 13,
+                  margin: 1,
+                  borderRadius: 3,
+                  background: color,
+                }}
+              />
             ))}
           </div>
           <div style={{ display: "flex" }}>{clampText(card.siteName, 40)}</div>
         </div>
 
-        <div style={{ display: "flex", flexDirection: "column", flex: 1, justifyContent: "center", overflow: "hidden" }}>
+        <div
+          style={{
+            display: "flex",
+            flexDirection: "column",
+            flex: 1,
+            justifyContent: "center",
+            overflow: "hidden",
+          }}
+        >
           {card.eyebrow ? (
-            <div style={{ display: "flex", fontSize: 32, color: card.eyebrow.color ?? MUTED, marginBottom: 18 }}>{clampText(card.eyebrow.text, 56)}</div>
+            <div
+              style={{ display: "flex", fontSize: 32, color: card.eyebrow.color ?? MUTED, marginBottom: 18 }}
+            >
+              {clampText(card.eyebrow.text, 56)}
+            </div>
           ) : null}
           {card.title.map((line, index) => (
-            <div key={index} style={{ display: "flex", fontSize, lineHeight: 1.12, letterSpacing: -1, color: line.color ?? INK }}>
+            <div
+              key={index}
+              style={{
+                display: "flex",
+                fontSize,
+                lineHeight: 1.12,
+                letterSpacing: -1,
+                color: line.color ?? INK,
+              }}
+            >
               {clampText(line.text, perLine)}
             </div>
           ))}
           {card.subtitle ? (
-            <div style={{ display: "flex", fontSize: 30, lineHeight: 1.3, color: MUTED, marginTop: 22 }}>{clampText(card.subtitle, subtitleMax)}</div>
+            <div style={{ display: "flex", fontSize: 30, lineHeight: 1.3, color: MUTED, marginTop: 22 }}>
+              {clampText(card.subtitle, subtitleMax)}
+            </div>
           ) : null}
         </div>
 
@@ -97,7 +139,16 @@ export function ShareCardImage({ card }: { card: ShareCard }) {
                   background: "#ffffff",
                 }}
               >
-                <div style={{ display: "flex", width: 16, height: 16, borderRadius: 8, marginRight: 10, background: startingPointColor(tag.position) }} />
+                <div
+                  style={{
+                    display: "flex",
+                    width: 16,
+                    height: 16,
+                    borderRadius: 8,
+                    marginRight: 10,
+                    background: startingPointColor(tag.position),
+                  }}
+                />
                 <div style={{ display: "flex" }}>{clampText(tag.name, 44)}</div>
               </div>
             ))}

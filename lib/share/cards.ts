@@ -31,7 +31,10 @@ export async function storyShareCard(slug: string): Promise<ShareCard | null> {
 /** One starting point, or the intersection "a+b" of two. */
 export async function startingPointShareCard(slug: string): Promise<ShareCard | null> {
   const locale = await getReaderLocale();
-  const [tMeta, t] = await Promise.all([getTranslations({ locale, namespace: "meta" }), getTranslations({ locale, namespace: "startingPoints" })]);
+  const [tMeta, t] = await Promise.all([
+    getTranslations({ locale, namespace: "meta" }),
+    getTranslations({ locale, namespace: "startingPoints" }),
+  ]);
   const pair = startingPointPair(slug);
   if (pair) {
     const [a, b] = await Promise.all(pair.map((s) => getStartingPoint(s, locale)));

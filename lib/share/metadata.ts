@@ -18,14 +18,21 @@ type ShareFields = {
   image?: boolean;
 };
 
-type ArticleFields = ShareFields & { type: "article"; publishedTime?: Date | null; modifiedTime?: Date | null; tags?: string[] };
+type ArticleFields = ShareFields & {
+  type: "article";
+  publishedTime?: Date | null;
+  modifiedTime?: Date | null;
+  tags?: string[];
+};
 type WebsiteFields = ShareFields & { type: "website" };
 
 /**
  * Open Graph and Twitter card fields for a page with its own share image. A page's openGraph
  * replaces the layout's as a whole, so site name and locale are repeated here.
  */
-export function shareMetadata(fields: ArticleFields | WebsiteFields): Pick<Metadata, "openGraph" | "twitter"> {
+export function shareMetadata(
+  fields: ArticleFields | WebsiteFields,
+): Pick<Metadata, "openGraph" | "twitter"> {
   const image = fields.image ?? true;
   const common = {
     title: fields.title,
@@ -50,6 +57,10 @@ export function shareMetadata(fields: ArticleFields | WebsiteFields): Pick<Metad
   return {
     openGraph,
     // Without images of its own, Next copies the Open Graph image into twitter:image.
-    twitter: { card: image ? "summary_large_image" : "summary", title: fields.title, description: fields.description || undefined },
+    twitter: {
+      card: image ? "summary_large_image" : "summary",
+      title: fields.title,
+      description: fields.description || undefined,
+    },
   };
 }

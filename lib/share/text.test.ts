@@ -8,7 +8,8 @@ describe("clampText", () => {
   });
 
   it("cuts long text at a word boundary with an ellipsis, within the limit", () => {
-    const title = "How a regional ambulance service replaced its intranet with a social platform for everyone";
+    const title =
+      "How a regional ambulance service replaced its intranet with a social platform for everyone";
     const clamped = clampText(title, 40);
     expect(clamped.endsWith("…")).toBe(true);
     expect(Array.from(clamped).length).toBeLessThanOrEqual(40);
@@ -37,7 +38,10 @@ describe("drawableText", () => {
 
 describe("startingPointPair", () => {
   it("reads a+b, with the plus plain or encoded", () => {
-    expect(startingPointPair("using-knowledge+learning-with-outside-world")).toEqual(["using-knowledge", "learning-with-outside-world"]);
+    expect(startingPointPair("using-knowledge+learning-with-outside-world")).toEqual([
+      "using-knowledge",
+      "learning-with-outside-world",
+    ]);
     expect(startingPointPair("a%2Bb")).toEqual(["a", "b"]);
   });
 

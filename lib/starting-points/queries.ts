@@ -31,7 +31,10 @@ function localizedColumns(locale: Locale) {
 export async function listStartingPoints(locale: Locale): Promise<StartingPointSummary[]> {
   const db = await getDb();
   const counts = db
-    .select({ startingPointId: storyStartingPoints.startingPointId, stories: sql<number>`count(*)::int`.as("stories") })
+    .select({
+      startingPointId: storyStartingPoints.startingPointId,
+      stories: sql<number>`count(*)::int`.as("stories"),
+    })
     .from(storyStartingPoints)
     .innerJoin(stories, and(eq(stories.id, storyStartingPoints.storyId), published()))
     .groupBy(storyStartingPoints.startingPointId)

@@ -13,13 +13,28 @@ import { memberOverLimit } from "@/lib/rate-limit/guard";
 import { readIdempotencyKey } from "@/lib/idempotency";
 import { formText, formValues } from "@/lib/validation/form-data";
 import { validationErrorMap } from "@/lib/validation/error-map";
-import { fieldError, formError, invalid, refuse, showAgain, type FormState } from "@/lib/validation/form-state";
+import {
+  fieldError,
+  formError,
+  invalid,
+  refuse,
+  showAgain,
+  type FormState,
+} from "@/lib/validation/form-state";
 import { keepInputWhenUnavailable } from "@/lib/validation/unavailable";
 import { getReaderLocale } from "@/lib/i18n/server";
 import { storyFormValues } from "./form-values";
 import { createStory, deleteStory, restoreRevision, UnknownStartingPointError, updateStory } from "./writes";
 import { currentStoryVersion, getStoryAccess, getStoryBySlug } from "./story";
-import { BODY_MAX, restoreRevisionSchema, storyContentFrom, storySchema, storySchemaFor, type StoryFormValues, type StoryIntent } from "./schema";
+import {
+  BODY_MAX,
+  restoreRevisionSchema,
+  storyContentFrom,
+  storySchema,
+  storySchemaFor,
+  type StoryFormValues,
+  type StoryIntent,
+} from "./schema";
 import { storiesChanged, storyChanged } from "@/lib/cache/tags";
 import { recordSuggestion, suggestStartingPoints, type SuggestionView } from "@/lib/model/suggest";
 import { suggestionRequestSchema } from "@/lib/model/suggestion-schema";
@@ -67,7 +82,8 @@ async function createStorySubmission(_prev: StoryFormState, formData: FormData):
   const parsed = storySchemaFor(intent).safeParse(values, { error: validationErrorMap(t) });
   if (!parsed.success) return invalid(parsed.error, values);
   // Until the address is confirmed the story waits as a draft; the text stays in the form.
-  if (intent === "publish" && !canWritePublicly(user)) return formError(t("stories.confirmEmailToPublish"), values);
+  if (intent === "publish" && !canWritePublicly(user))
+    return formError(t("stories.confirmEmailToPublish"), values);
   const limited = await memberOverLimit("storyPerMember", user.id);
   if (limited) return formError(limited, values);
 
@@ -76,9 +92,16 @@ async function createStorySubmission(_prev: StoryFormState, formData: FormData):
   try {
     publishAs = (await needsApproval(user)) ? "pending" : "published";
     let id: string;
-    ({ id, slug } = await createStory({ authorId: user.id, input: parsed.data, intent, publishAs, idempotencyKey: readIdempotencyKey(formData) }));
+    ({ id, slug } = await createStory({
+      authorId: user.id,
+      input: parsed.data,
+      intent,
+      publishAs,
+      idempotencyKey: readIdempotencyKey(formData),
+    }));
     // Before the caches are dropped: the model that answers is the one the author saw.
-    if (intent === "publish") await recordSuggestion({ storyId: id, input: parsed.data, chosen: parsed.data.startingPoints });
+    if (intent === "publish")
+      await recordSuggestion({ storyId: id, input: parsed.data, chosen: parsed.data.startingPoints });
   } catch (error) {
     if (error instanceof UnknownStartingPointError) {
       return fieldError("startingPoints", t("stories.unknownStartingPoint"), values);
@@ -107,25 +130,39 @@ async function updateStorySubmission(_prev: StoryFormState, formData: FormData):
   const user = await requireUser(() => refuse(notAllowed));
   const story = await getStoryAccess(storyId);
   // Only its author takes a story back to draft: staff who may edit it save it as it stands.
-  if (!story || !canEditStory(user, story) || (intent === "draft" && user.id !== story.authorId)) return notAllowed;
+  if (!story || !canEditStory(user, story) || (intent === "draft" && user.id !== story.authorId))
+    return notAllowed;
   if (formText(formData, "intent") === "suggest") return suggestionsFor(values);
 
   const parsed = storySchemaFor(intent).safeParse(values, { error: validationErrorMap(t) });
   if (!parsed.success) return invalid(parsed.error, values);
-  if (intent === "publish" && !canWritePublicly(user)) return formError(t("stories.confirmEmailToPublish"), values);
+  if (intent === "publish" && !canWritePublicly(user))
+    return formError(t("stories.confirmEmailToPublish"), values);
 
   try {
     // The author's approval rule applies, also when a moderator edits the story.
     const author = story.authorId ? await getMemberRole(story.authorId) : null;
     const publishAs = author && (await needsApproval(author)) ? "pending" : "published";
-    const result = await updateStory({ storyId, expectedVersion, input: parsed.data, intent, publishAs, editorId: user.id });
+    const result = await updateStory({
+      storyId,
+      expectedVersion,
+      input: parsed.data,
+      intent,
+      publishAs,
+      editorId: user.id,
+    });
     if (!result.ok && result.reason === "conflict") {
       const current = await currentStoryVersion(storyId);
-      return formError(t("stories.conflict"), { ...values, version: String(current ?? expectedVersion), conflict: true });
+      return formError(t("stories.conflict"), {
+        ...values,
+        version: String(current ?? expectedVersion),
+        conflict: true,
+      });
     }
     if (!result.ok) return formError(t("stories.notFound"), values);
     // A draft published now is recorded like a new story; a story recorded before keeps its record.
-    if (intent === "publish") await recordSuggestion({ storyId, input: parsed.data, chosen: parsed.data.startingPoints });
+    if (intent === "publish")
+      await recordSuggestion({ storyId, input: parsed.data, chosen: parsed.data.startingPoints });
     await storyChanged(storyId);
     if (user.id !== story.authorId) {
       await recordStaffAction({
@@ -136,7 +173,15 @@ async function updateStorySubmission(_prev: StoryFormState, formData: FormData):
         after: { version: expectedVersion + 1 },
       });
     }
-    await setFlash(intent === "draft" ? "draftSaved" : story.status === "published" ? "changesSaved" : publishAs === "pending" ? "submitted" : "published");
+    await setFlash(
+      intent === "draft"
+        ? "draftSaved"
+        : story.status === "published"
+          ? "changesSaved"
+          : publishAs === "pending"
+            ? "submitted"
+            : "published",
+    );
     redirect(`/stories/${result.slug}`);
   } catch (error) {
     if (error instanceof UnknownStartingPointError) {
@@ -157,24 +202,38 @@ export async function publishDraftAction(formData: FormData): Promise<void> {
   const slug = formText(formData, "slug");
   const user = await requireUser(`/stories/${slug}`);
   const story = await getStoryBySlug(slug, await getReaderLocale());
-  if (!story || !canEditStory(user, story) || story.status !== "draft") redirect(`/stories/${encodeURIComponent(slug)}`);
+  if (!story || !canEditStory(user, story) || story.status !== "draft")
+    redirect(`/stories/${encodeURIComponent(slug)}`);
   const parsed = storySchema.safeParse(storyFormValues(story));
   const checkFirst = `/stories/${story.slug}/edit?publish=1`;
   if (!parsed.success || !canWritePublicly(user)) redirect(checkFirst);
   const author = story.authorId ? await getMemberRole(story.authorId) : null;
   const publishAs = author && (await needsApproval(author)) ? "pending" : "published";
-  const result = await updateStory({ storyId: story.id, expectedVersion: story.version, input: parsed.data, intent: "publish", publishAs, editorId: user.id });
+  const result = await updateStory({
+    storyId: story.id,
+    expectedVersion: story.version,
+    input: parsed.data,
+    intent: "publish",
+    publishAs,
+    editorId: user.id,
+  });
   if (!result.ok) redirect(checkFirst);
   await storyChanged(story.id);
   await setFlash(publishAs === "pending" ? "submitted" : "published");
   redirect(`/stories/${result.slug}`);
 }
 
-export async function restoreRevisionAction(state: RestoreRevisionState, formData: FormData): Promise<RestoreRevisionState> {
+export async function restoreRevisionAction(
+  state: RestoreRevisionState,
+  formData: FormData,
+): Promise<RestoreRevisionState> {
   return keepInputWhenUnavailable(restoreRevisionSubmission, state, formData);
 }
 
-async function restoreRevisionSubmission(_prev: RestoreRevisionState, formData: FormData): Promise<RestoreRevisionState> {
+async function restoreRevisionSubmission(
+  _prev: RestoreRevisionState,
+  formData: FormData,
+): Promise<RestoreRevisionState> {
   const t = await getTranslations();
   const refused = (key: string) => formError<Record<string, string>>(t(key), {});
   const user = await requireUser(() => refuse(refused("stories.notAllowed")));
@@ -191,7 +250,8 @@ async function restoreRevisionSubmission(_prev: RestoreRevisionState, formData: 
   let slug: string;
   try {
     const result = await restoreRevision({ ...parsed.data, editorId: user.id });
-    if (!result.ok) return refused(result.reason === "conflict" ? "revisions.restoreConflict" : "revisions.notFound");
+    if (!result.ok)
+      return refused(result.reason === "conflict" ? "revisions.restoreConflict" : "revisions.notFound");
     slug = result.slug;
     await storyChanged(story.id);
     if (user.id !== story.authorId) {
@@ -219,7 +279,14 @@ export async function deleteStoryAction(formData: FormData): Promise<void> {
   }
   if (user.id !== story.authorId) {
     const target = await findTarget("story", story.id);
-    if (target) await recordStaffAction({ actorId: user.id, action: "delete", target, before: { state: target.state }, after: { state: "deleted" } });
+    if (target)
+      await recordStaffAction({
+        actorId: user.id,
+        action: "delete",
+        target,
+        before: { state: target.state },
+        after: { state: "deleted" },
+      });
   }
   await deleteStory(story.id);
   await storyChanged(story.id);

@@ -52,7 +52,11 @@ export function startingPointName(locale: Locale) {
 }
 
 /** Tags for many stories in one query (no query per card). */
-export async function tagsFor(db: Database, storyIds: string[], locale: Locale): Promise<Map<string, StartingPointTag[]>> {
+export async function tagsFor(
+  db: Database,
+  storyIds: string[],
+  locale: Locale,
+): Promise<Map<string, StartingPointTag[]>> {
   const tags = new Map<string, StartingPointTag[]>(storyIds.map((id) => [id, []]));
   if (storyIds.length === 0) return tags;
   const rows = await db
@@ -70,9 +74,15 @@ export async function tagsFor(db: Database, storyIds: string[], locale: Locale):
   return tags;
 }
 
-export function toCards(rows: Array<Record<keyof typeof cardColumns, unknown>>, tags: Map<string, StartingPointTag[]>): StoryCard[] {
+export function toCards(
+  rows: Array<Record<keyof typeof cardColumns, unknown>>,
+  tags: Map<string, StartingPointTag[]>,
+): StoryCard[] {
   return rows.map((row) => {
-    const { authorName, authorHandle, ...story } = row as unknown as Omit<StoryCard, "author" | "startingPoints"> & {
+    const { authorName, authorHandle, ...story } = row as unknown as Omit<
+      StoryCard,
+      "author" | "startingPoints"
+    > & {
       authorName: string | null;
       authorHandle: string | null;
     };

@@ -20,8 +20,18 @@ describe("story diffs", () => {
     expect(parts.filter((p) => p.kind === "removed").map((p) => p.text)).toEqual(["blog"]);
     expect(parts.filter((p) => p.kind === "added").map((p) => p.text)).toEqual(["wiki"]);
     // Reading the old parts gives the old text, the new parts the new text.
-    expect(parts.filter((p) => p.kind !== "added").map((p) => p.text).join("")).toBe("We started with a blog.");
-    expect(parts.filter((p) => p.kind !== "removed").map((p) => p.text).join("")).toBe("We started with a wiki.");
+    expect(
+      parts
+        .filter((p) => p.kind !== "added")
+        .map((p) => p.text)
+        .join(""),
+    ).toBe("We started with a blog.");
+    expect(
+      parts
+        .filter((p) => p.kind !== "removed")
+        .map((p) => p.text)
+        .join(""),
+    ).toBe("We started with a wiki.");
   });
 
   it("has nothing to show for two empty texts and one part for equal ones", () => {
@@ -35,10 +45,17 @@ describe("story diffs", () => {
   });
 
   it("compares every field and says which changed", () => {
-    const diffs = diffVersions(version(), version({ title: "Our next steps", startingPoints: ["using-knowledge"], language: "nl" }));
+    const diffs = diffVersions(
+      version(),
+      version({ title: "Our next steps", startingPoints: ["using-knowledge"], language: "nl" }),
+    );
     const changed = diffs.filter((d) => d.changed).map((d) => d.field);
     expect(changed).toEqual(["title", "language", "startingPoints"]);
     const sps = diffs.find((d) => d.field === "startingPoints");
-    expect(sps).toMatchObject({ kind: "list", added: ["using-knowledge"], removed: ["improving-work-practice"] });
+    expect(sps).toMatchObject({
+      kind: "list",
+      added: ["using-knowledge"],
+      removed: ["improving-work-practice"],
+    });
   });
 });

@@ -40,7 +40,10 @@ export function diffText(before: string, after: string): TextPart[] {
   }
   return changes
     .filter((change) => change.value !== "")
-    .map((change) => ({ kind: change.added ? "added" : change.removed ? "removed" : "same", text: change.value }));
+    .map((change) => ({
+      kind: change.added ? "added" : change.removed ? "removed" : "same",
+      text: change.value,
+    }));
 }
 
 /** Items kept, added and removed, each in the order of the list it comes from. */
@@ -65,6 +68,11 @@ export function diffVersions(before: VersionContent, after: VersionContent): Fie
     const name = field as ListField;
     const list = (value: string | string[]) => (Array.isArray(value) ? value : value ? [value] : []);
     const changes = diffList(list(before[name]), list(after[name]));
-    return { field: name, kind: "list", changed: changes.added.length + changes.removed.length > 0, ...changes };
+    return {
+      field: name,
+      kind: "list",
+      changed: changes.added.length + changes.removed.length > 0,
+      ...changes,
+    };
   });
 }

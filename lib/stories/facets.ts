@@ -11,7 +11,8 @@ export const TOOL_FACET_SIZE = 12;
 export const AUTHOR_FACET_SIZE = 8;
 
 /** Chosen options sort first, so they stay in a facet list cut to the most frequent ones. */
-const chosenFirst = (column: SQL, values: string[] | undefined): SQL[] => (values?.length ? [desc(sql`(${inArray(column, values)})`)] : []);
+const chosenFirst = (column: SQL, values: string[] | undefined): SQL[] =>
+  values?.length ? [desc(sql`(${inArray(column, values)})`)] : [];
 
 export type FacetCounts = {
   startingPoints: Record<string, number>;
@@ -30,13 +31,18 @@ export type FacetCounts = {
  * "any of" options does not narrow its own counts (the usual facet rule), so its other options
  * stay visible; starting points in "all of" mode do, since each one narrows further.
  */
-export async function facetCounts(filters: StoryFilters, options: { sample?: number } = {}): Promise<FacetCounts> {
+export async function facetCounts(
+  filters: StoryFilters,
+  options: { sample?: number } = {},
+): Promise<FacetCounts> {
   const db = await getDb();
   // Exact counts read every match of every group (seconds at 100,000 stories). With `sample`,
   // each group counts only among its newest `sample` matches: bounded, and exact whenever
   // there are no more matches than that (pair it with a capped total, "1,000+").
   const groupConditions = (group: StoryFilters): SQL[] =>
-    options.sample === undefined ? filterConditions(group) : [newestMatches(filterConditions(group), options.sample)];
+    options.sample === undefined
+      ? filterConditions(group)
+      : [newestMatches(filterConditions(group), options.sample)];
   const spFilters = filters.startingPointMode === "any" ? { ...filters, startingPoints: [] } : filters;
   const year = sql<number>`extract(year from ${stories.publishedAt} at time zone 'UTC')::int`;
   const tool = sql<string>`t.tool`;
@@ -86,13 +92,20 @@ export async function facetCounts(filters: StoryFilters, options: { sample?: num
       .groupBy(year)
       .orderBy(desc(year)),
   ]);
-  const record = (rows: { key: string; n: number }[]) => Object.fromEntries(rows.map((row) => [row.key, Number(row.n)]));
+  const record = (rows: { key: string; n: number }[]) =>
+    Object.fromEntries(rows.map((row) => [row.key, Number(row.n)]));
   return {
     startingPoints: record(sp),
     languages: record(lang),
     organisationTypes: record(type),
     tools: tools.map((row) => ({ value: row.value, count: Number(row.n) })),
-    authors: authors.filter((row) => row.handle).map((row) => ({ handle: row.handle as string, name: row.name ?? row.handle ?? "", count: Number(row.n) })),
+    authors: authors
+      .filter((row) => row.handle)
+      .map((row) => ({
+        handle: row.handle as string,
+        name: row.name ?? row.handle ?? "",
+        count: Number(row.n),
+      })),
     years: years.map((row) => ({ year: Number(row.year), count: Number(row.n) })),
   };
 }

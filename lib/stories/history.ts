@@ -5,7 +5,10 @@ import { storyRevisions, users } from "@/db/schema";
 import { pickStoryContent } from "./schema";
 
 /** A revision's content: the story's content fields, and its starting points as slugs. */
-export const revisionContentColumns = { ...pickStoryContent(storyRevisions), startingPoints: storyRevisions.startingPoints };
+export const revisionContentColumns = {
+  ...pickStoryContent(storyRevisions),
+  startingPoints: storyRevisions.startingPoints,
+};
 
 export type HistoryEntry = {
   version: number;
@@ -28,7 +31,12 @@ export async function storyHistory(story: {
 }): Promise<HistoryEntry[]> {
   const db = await getDb();
   const rows = await db
-    .select({ version: storyRevisions.version, savedAt: storyRevisions.savedAt, name: users.name, handle: users.handle })
+    .select({
+      version: storyRevisions.version,
+      savedAt: storyRevisions.savedAt,
+      name: users.name,
+      handle: users.handle,
+    })
     .from(storyRevisions)
     .leftJoin(users, eq(users.id, storyRevisions.savedById))
     .where(eq(storyRevisions.storyId, story.id))
@@ -40,7 +48,12 @@ export async function storyHistory(story: {
     current: row.version === story.version,
   }));
   if (entries[0]?.version !== story.version) {
-    entries.unshift({ version: story.version, savedAt: story.updatedAt, savedBy: story.author, current: true });
+    entries.unshift({
+      version: story.version,
+      savedAt: story.updatedAt,
+      savedBy: story.author,
+      current: true,
+    });
   }
   return entries;
 }

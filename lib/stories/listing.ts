@@ -6,7 +6,14 @@ import { stories, storyTranslations, users } from "@/db/schema";
 import type { Locale } from "@/lib/i18n/locales";
 import { decodeKeyset, encodeKeyset, type KeysetCursor, type Page } from "@/lib/pagination/cursor";
 import { cardColumns, tagsFor, toCards, type StoryCard } from "./cards";
-import { byAuthor, filterConditions, newestMatches, published, searchQuery, type StoryFilters } from "./query-pieces";
+import {
+  byAuthor,
+  filterConditions,
+  newestMatches,
+  published,
+  searchQuery,
+  type StoryFilters,
+} from "./query-pieces";
 import { effectiveSort, type StorySortValue } from "./search-params";
 
 export const STORIES_PAGE_SIZE = 12;
@@ -33,7 +40,8 @@ const rankOf = (query: string): SQL<number> =>
  */
 export const RELEVANCE_CANDIDATES = 500;
 
-const amongRecentMatches = (filters: StoryFilters): SQL => newestMatches(filterConditions(filters), RELEVANCE_CANDIDATES);
+const amongRecentMatches = (filters: StoryFilters): SQL =>
+  newestMatches(filterConditions(filters), RELEVANCE_CANDIDATES);
 
 /** Every sort is descending on its keys, then on id, so ties keep a stable order across pages. */
 function sortKeys(sort: StorySort, q: string | undefined): SortKey[] {
@@ -97,7 +105,10 @@ export async function listPublishedStories(params: {
   const order = [...keys.map((key) => key.column), stories.id].map((column) =>
     before ? sql`${column} ASC NULLS FIRST` : sql`${column} DESC NULLS LAST`,
   );
-  const sortValues = sql<(string | number)[]>`json_build_array(${sql.join(keys.map((key) => key.column), sql`, `)})`;
+  const sortValues = sql<(string | number)[]>`json_build_array(${sql.join(
+    keys.map((key) => key.column),
+    sql`, `,
+  )})`;
   const rows = await db
     .select({ ...cardColumns, sortValues })
     .from(stories)
@@ -109,9 +120,17 @@ export async function listPublishedStories(params: {
   const hasMore = rows.length > limit;
   const pageRows = rows.slice(0, limit);
   if (before) pageRows.reverse();
-  const items = toCards(pageRows, await tagsFor(db, pageRows.map((r) => r.id), params.locale));
+  const items = toCards(
+    pageRows,
+    await tagsFor(
+      db,
+      pageRows.map((r) => r.id),
+      params.locale,
+    ),
+  );
 
-  const cursorOf = (index: number) => encodeKeyset({ sort, values: pageRows[index].sortValues, id: pageRows[index].id });
+  const cursorOf = (index: number) =>
+    encodeKeyset({ sort, values: pageRows[index].sortValues, id: pageRows[index].id });
   const last = pageRows.length - 1;
   return {
     items,
@@ -126,7 +145,10 @@ export async function listPublishedStories(params: {
  * cap + 1 matches, so a page can show "1,000+" at a bounded cost; a result above `cap` means
  * "more than cap".
  */
-export async function countPublishedStories(filters: StoryFilters = {}, options: { cap?: number } = {}): Promise<number> {
+export async function countPublishedStories(
+  filters: StoryFilters = {},
+  options: { cap?: number } = {},
+): Promise<number> {
   const db = await getDb();
   if (options.cap !== undefined) {
     const matches = db
@@ -138,7 +160,10 @@ export async function countPublishedStories(filters: StoryFilters = {}, options:
     const [row] = await db.select({ n: count() }).from(matches);
     return row?.n ?? 0;
   }
-  const [row] = await db.select({ n: count() }).from(stories).where(and(...filterConditions(filters)));
+  const [row] = await db
+    .select({ n: count() })
+    .from(stories)
+    .where(and(...filterConditions(filters)));
   return row?.n ?? 0;
 }
 
@@ -152,14 +177,24 @@ export async function listDrafts(params: { authorId: string; locale: Locale }): 
     .where(and(byAuthor(params.authorId), inArray(stories.status, ["draft", "pending", "hidden"])))
     .orderBy(desc(stories.updatedAt))
     .limit(100);
-  return toCards(rows, await tagsFor(db, rows.map((r) => r.id), params.locale));
+  return toCards(
+    rows,
+    await tagsFor(
+      db,
+      rows.map((r) => r.id),
+      params.locale,
+    ),
+  );
 }
 
 /** Bodies for a page of cards, in one query (feeds show the whole story). */
 export async function storyBodies(storyIds: string[]): Promise<Map<string, string>> {
   if (storyIds.length === 0) return new Map();
   const db = await getDb();
-  const rows = await db.select({ id: stories.id, body: stories.body }).from(stories).where(inArray(stories.id, storyIds));
+  const rows = await db
+    .select({ id: stories.id, body: stories.body })
+    .from(stories)
+    .where(inArray(stories.id, storyIds));
   return new Map(rows.map((row) => [row.id, row.body]));
 }
 

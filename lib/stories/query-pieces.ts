@@ -1,7 +1,15 @@
 import "server-only";
 import { and, arrayOverlaps, eq, gte, inArray, lt, sql, type SQL } from "drizzle-orm";
 import { QueryBuilder } from "drizzle-orm/pg-core";
-import { startingPoints, stories, storyStartingPoints, storyTranslations, users, type Language, type OrganisationType } from "@/db/schema";
+import {
+  startingPoints,
+  stories,
+  storyStartingPoints,
+  storyTranslations,
+  users,
+  type Language,
+  type OrganisationType,
+} from "@/db/schema";
 
 /*
  * The small named conditions every story query is built from (decision 005): a listing, a count,
@@ -32,7 +40,8 @@ export const withAnyStartingPoint = (slugs: string[]): SQL =>
 export const withStartingPoint = (slug: string): SQL => withAnyStartingPoint([slug]);
 
 /** The words of a search in either language's stemming, so a Dutch or English query finds both. */
-export const searchQuery = (query: string): SQL => sql`(websearch_to_tsquery('english', ${query}) || websearch_to_tsquery('dutch', ${query}))`;
+export const searchQuery = (query: string): SQL =>
+  sql`(websearch_to_tsquery('english', ${query}) || websearch_to_tsquery('dutch', ${query}))`;
 
 /** Full-text match in the story or in one of its translations (decision 030), each indexed in its own language. */
 export const matching = (query: string): SQL =>
@@ -43,7 +52,8 @@ export const byAuthor = (authorId: string): SQL => eq(stories.authorId, authorId
 /** Stories that can be read in any of these languages: written in it, or translated into it (decision 030). */
 export const inLanguages = (languages: string[]): SQL =>
   sql`(${inArray(stories.language, languages as Language[])} or exists (select 1 from ${storyTranslations} as tr where tr.story_id = ${stories.id} and ${inArray(sql`tr.language`, languages)}))`;
-export const ofOrganisationTypes = (types: string[]): SQL => inArray(stories.organisationType, types as OrganisationType[]);
+export const ofOrganisationTypes = (types: string[]): SQL =>
+  inArray(stories.organisationType, types as OrganisationType[]);
 
 /** Stories that name any of these tools (exactly as written). */
 export const usingAnyTool = (tools: string[]): SQL => arrayOverlaps(stories.tools, tools);
@@ -56,7 +66,8 @@ export const byAnyAuthor = (handles: string[]): SQL =>
 export const publishedFrom = (day: string): SQL => gte(stories.publishedAt, new Date(`${day}T00:00:00Z`));
 
 /** Published on or before the day (YYYY-MM-DD, UTC), the whole day included. */
-export const publishedUntil = (day: string): SQL => lt(stories.publishedAt, new Date(new Date(`${day}T00:00:00Z`).getTime() + 86_400_000));
+export const publishedUntil = (day: string): SQL =>
+  lt(stories.publishedAt, new Date(new Date(`${day}T00:00:00Z`).getTime() + 86_400_000));
 
 export type StoryFilters = {
   startingPoints?: string[];

@@ -6,9 +6,17 @@ const english = { language: "en", title: "Translation", summary: "", trigger: ""
 
 describe("chooseVersion", () => {
   it("shows the interface language's version when there is one", () => {
-    expect(chooseVersion(original, [english], "en")).toMatchObject({ version: english, translated: true, languages: ["nl", "en"] });
+    expect(chooseVersion(original, [english], "en")).toMatchObject({
+      version: english,
+      translated: true,
+      languages: ["nl", "en"],
+    });
     expect(chooseVersion(original, [english], "nl")).toMatchObject({ version: original, translated: false });
-    expect(chooseVersion(original, [], "en")).toMatchObject({ version: original, translated: false, languages: ["nl"] });
+    expect(chooseVersion(original, [], "en")).toMatchObject({
+      version: original,
+      translated: false,
+      languages: ["nl"],
+    });
   });
 
   it("follows ?lang= when that version exists, and ignores it otherwise", () => {
@@ -20,6 +28,9 @@ describe("chooseVersion", () => {
 
   it("never lets a translation in the original's language replace it", () => {
     const sameLanguage = { ...english, language: "nl" };
-    expect(chooseVersion(original, [sameLanguage], "nl")).toMatchObject({ version: original, languages: ["nl"] });
+    expect(chooseVersion(original, [sameLanguage], "nl")).toMatchObject({
+      version: original,
+      languages: ["nl"],
+    });
   });
 });

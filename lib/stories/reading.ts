@@ -13,9 +13,18 @@ export type ChosenVersion<V> = {
   languages: string[];
 };
 
-export function chooseVersion<O extends Readable, T extends Readable>(original: O, translations: T[], locale: string, requested?: string | null): ChosenVersion<O | T> {
-  const all: (O | T)[] = [original, ...translations.filter((translation) => translation.language !== original.language)];
-  const find = (language: string | null | undefined) => (language ? all.find((version) => version.language === language) : undefined);
+export function chooseVersion<O extends Readable, T extends Readable>(
+  original: O,
+  translations: T[],
+  locale: string,
+  requested?: string | null,
+): ChosenVersion<O | T> {
+  const all: (O | T)[] = [
+    original,
+    ...translations.filter((translation) => translation.language !== original.language),
+  ];
+  const find = (language: string | null | undefined) =>
+    language ? all.find((version) => version.language === language) : undefined;
   const version = find(requested) ?? find(locale) ?? original;
   return { version, translated: version !== original, languages: all.map((v) => v.language) };
 }

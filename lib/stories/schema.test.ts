@@ -52,13 +52,21 @@ describe("story schema limits (UI contract)", () => {
   });
 
   it("needs one to four starting points", () => {
-    expect(errorsOf(storySchema, { ...validStory, startingPoints: [] }).startingPoints).toEqual(["Choose at least one."]);
-    expect(errorsOf(storySchema, { ...validStory, startingPoints: ["a", "b", "c", "d", "e"] }).startingPoints).toEqual(["Choose at most 4."]);
+    expect(errorsOf(storySchema, { ...validStory, startingPoints: [] }).startingPoints).toEqual([
+      "Choose at least one.",
+    ]);
+    expect(
+      errorsOf(storySchema, { ...validStory, startingPoints: ["a", "b", "c", "d", "e"] }).startingPoints,
+    ).toEqual(["Choose at most 4."]);
   });
 
   it("rejects unknown organisation types and languages", () => {
-    expect(errorsOf(storySchema, { ...validStory, organisationType: "" }).organisationType).toEqual(["Choose one of the options."]);
-    expect(errorsOf(storySchema, { ...validStory, language: "de" }).language).toEqual(["Choose one of the options."]);
+    expect(errorsOf(storySchema, { ...validStory, organisationType: "" }).organisationType).toEqual([
+      "Choose one of the options.",
+    ]);
+    expect(errorsOf(storySchema, { ...validStory, language: "de" }).language).toEqual([
+      "Choose one of the options.",
+    ]);
   });
 
   it("turns the free tools list into clean, unique entries", () => {
@@ -69,18 +77,40 @@ describe("story schema limits (UI contract)", () => {
 });
 
 describe("story form: a draft needs a title, publishing needs the rest", () => {
-  const unfinished = { ...validStory, organisation: "", organisationType: "", body: "Just a start.", startingPoints: [] };
+  const unfinished = {
+    ...validStory,
+    organisation: "",
+    organisationType: "",
+    body: "Just a start.",
+    startingPoints: [],
+  };
 
   it("saves a draft with only a title", () => {
     expect(errorsOf(storyFormSchema, { ...unfinished, intent: "draft" })).toEqual({});
-    expect(errorsOf(storyFormSchema, { ...unfinished, title: "Hi", intent: "draft" })).toEqual({ title: ["Use at least 5 characters."] });
+    expect(errorsOf(storyFormSchema, { ...unfinished, title: "Hi", intent: "draft" })).toEqual({
+      title: ["Use at least 5 characters."],
+    });
   });
 
   it("keeps the database's limits for drafts", () => {
-    expect(Object.keys(errorsOf(storyFormSchema, { ...unfinished, body: "b".repeat(20_001), startingPoints: ["a", "b", "c", "d", "e"], intent: "draft" }))).toEqual(["body", "startingPoints"]);
+    expect(
+      Object.keys(
+        errorsOf(storyFormSchema, {
+          ...unfinished,
+          body: "b".repeat(20_001),
+          startingPoints: ["a", "b", "c", "d", "e"],
+          intent: "draft",
+        }),
+      ),
+    ).toEqual(["body", "startingPoints"]);
   });
 
   it("checks the body minimum and the starting points at publish", () => {
-    expect(Object.keys(errorsOf(storyFormSchema, { ...unfinished, intent: "publish" })).sort()).toEqual(["body", "organisation", "organisationType", "startingPoints"]);
+    expect(Object.keys(errorsOf(storyFormSchema, { ...unfinished, intent: "publish" })).sort()).toEqual([
+      "body",
+      "organisation",
+      "organisationType",
+      "startingPoints",
+    ]);
   });
 });

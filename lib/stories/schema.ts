@@ -14,7 +14,6 @@ export const STARTING_POINTS_MAX = 4;
 export const TOOL_MAX = 40;
 export const TOOLS_MAX = 20;
 
-
 /** "Yammer, blog,  WhatsApp, blog" → ["Yammer", "blog", "WhatsApp"]: the form takes a free list. */
 export function parseTools(input: string): string[] {
   const seen = new Set<string>();
@@ -90,20 +89,30 @@ export type StoryField = (typeof STORY_FIELDS)[number];
  * The content kept on the story row and copied whole into each revision. Starting points are
  * content too, but live in their own table (story_starting_points), and as slugs in a revision.
  */
-export const STORY_CONTENT_FIELDS = STORY_FIELDS.filter((field): field is Exclude<StoryField, "startingPoints"> => field !== "startingPoints");
+export const STORY_CONTENT_FIELDS = STORY_FIELDS.filter(
+  (field): field is Exclude<StoryField, "startingPoints"> => field !== "startingPoints",
+);
 export type StoryContentField = (typeof STORY_CONTENT_FIELDS)[number];
 
 /** A story's content as stored: every field text, tools a list. */
 export type StoryContent = Record<Exclude<StoryContentField, "tools">, string> & { tools: string[] };
 
 /** The content fields of anything that has them: a story, a revision, a form's input, or a table's columns. */
-export function pickStoryContent<T extends Record<StoryContentField, unknown>>(source: T): Pick<T, StoryContentField> {
-  return Object.fromEntries(STORY_CONTENT_FIELDS.map((field) => [field, source[field]])) as Pick<T, StoryContentField>;
+export function pickStoryContent<T extends Record<StoryContentField, unknown>>(
+  source: T,
+): Pick<T, StoryContentField> {
+  return Object.fromEntries(STORY_CONTENT_FIELDS.map((field) => [field, source[field]])) as Pick<
+    T,
+    StoryContentField
+  >;
 }
 
 /** Every content field with a value from `valueOf`: the form's empty values, or what a submitted form holds. */
 export function storyContentFrom<V>(valueOf: (field: StoryContentField) => V): Record<StoryContentField, V> {
-  return Object.fromEntries(STORY_CONTENT_FIELDS.map((field) => [field, valueOf(field)])) as Record<StoryContentField, V>;
+  return Object.fromEntries(STORY_CONTENT_FIELDS.map((field) => [field, valueOf(field)])) as Record<
+    StoryContentField,
+    V
+  >;
 }
 
 /** What the form submits, before validation: every field as typed. */

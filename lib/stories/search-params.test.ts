@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { activeFilterChips, effectiveSort, formQueryString, isDay, parseStoryListParams, toSearchParams } from "./search-params";
+import {
+  activeFilterChips,
+  effectiveSort,
+  formQueryString,
+  isDay,
+  parseStoryListParams,
+  toSearchParams,
+} from "./search-params";
 
 const known = ["improving-work-practice", "using-knowledge"];
 
@@ -35,11 +42,22 @@ describe("parseStoryListParams", () => {
   });
 
   it("round-trips through toSearchParams", () => {
-    const params = parseStoryListParams({ q: "wiki", sp: ["improving-work-practice", "using-knowledge"], match: "any", tool: "Slack", sort: "discussed" }, known);
+    const params = parseStoryListParams(
+      {
+        q: "wiki",
+        sp: ["improving-work-practice", "using-knowledge"],
+        match: "any",
+        tool: "Slack",
+        sort: "discussed",
+      },
+      known,
+    );
     const { after, before, ...filters } = params;
     expect(after).toBeNull();
     expect(before).toBeNull();
-    expect(toSearchParams(filters).toString()).toBe("q=wiki&sp=improving-work-practice&sp=using-knowledge&match=any&tool=Slack&sort=discussed");
+    expect(toSearchParams(filters).toString()).toBe(
+      "q=wiki&sp=improving-work-practice&sp=using-knowledge&match=any&tool=Slack&sort=discussed",
+    );
   });
 });
 
@@ -71,14 +89,46 @@ describe("formQueryString", () => {
   };
 
   it("leaves out empty fields and defaults, so it reads like a link's query", () => {
-    expect(formQueryString(form([["q", ""], ["sort", "newest"], ["match", "all"], ["from", ""], ["to", ""]]))).toBe("");
-    expect(formQueryString(form([["q", "wiki"], ["sort", "relevance"]]))).toBe("q=wiki");
-    expect(formQueryString(form([["q", "wiki"], ["sort", "newest"]]))).toBe("q=wiki&sort=newest");
+    expect(
+      formQueryString(
+        form([
+          ["q", ""],
+          ["sort", "newest"],
+          ["match", "all"],
+          ["from", ""],
+          ["to", ""],
+        ]),
+      ),
+    ).toBe("");
+    expect(
+      formQueryString(
+        form([
+          ["q", "wiki"],
+          ["sort", "relevance"],
+        ]),
+      ),
+    ).toBe("q=wiki");
+    expect(
+      formQueryString(
+        form([
+          ["q", "wiki"],
+          ["sort", "newest"],
+        ]),
+      ),
+    ).toBe("q=wiki&sort=newest");
   });
 
   it("keeps the any-of mode once chosen, before or after the starting points", () => {
     expect(formQueryString(form([["match", "any"]]))).toBe("match=any");
-    expect(formQueryString(form([["sp", "a"], ["sp", "b"], ["match", "any"]]))).toBe("sp=a&sp=b&match=any");
+    expect(
+      formQueryString(
+        form([
+          ["sp", "a"],
+          ["sp", "b"],
+          ["match", "any"],
+        ]),
+      ),
+    ).toBe("sp=a&sp=b&match=any");
   });
 });
 
@@ -86,7 +136,12 @@ describe("activeFilterChips", () => {
   it("names every active filter with the filters left when it is dropped", () => {
     const filters = parseStoryListParams({ q: "wiki", lang: ["nl", "en"], from: "2024-01-01" }, known);
     const chips = activeFilterChips(filters);
-    expect(chips.map((chip) => `${chip.kind}:${chip.value}`)).toEqual(["q:wiki", "lang:nl", "lang:en", "from:2024-01-01"]);
+    expect(chips.map((chip) => `${chip.kind}:${chip.value}`)).toEqual([
+      "q:wiki",
+      "lang:nl",
+      "lang:en",
+      "from:2024-01-01",
+    ]);
     expect(chips[1].without.languages).toEqual(["en"]);
     expect(chips[0].without.q).toBeUndefined();
     expect(chips[3].without).toMatchObject({ q: "wiki", from: undefined });

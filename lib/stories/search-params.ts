@@ -39,12 +39,21 @@ export type StoryListFilters = {
   to?: string;
 };
 
-export type StoryListParams = StoryListFilters & { sort?: StorySortValue; after: string | null; before: string | null };
+export type StoryListParams = StoryListFilters & {
+  sort?: StorySortValue;
+  after: string | null;
+  before: string | null;
+};
 
-export function parseStoryListParams(params: StorySearchParams, knownStartingPoints: string[]): StoryListParams {
+export function parseStoryListParams(
+  params: StorySearchParams,
+  knownStartingPoints: string[],
+): StoryListParams {
   const q = (first(params.q) ?? "").trim().slice(0, QUERY_MAX);
-  const known = (values: string[], allowed: readonly string[]) => [...new Set(values)].filter((value) => allowed.includes(value));
-  const free = (values: string[]) => [...new Set(values.map((v) => v.trim()).filter((v) => v && v.length <= VALUE_MAX))].slice(0, VALUES_MAX);
+  const known = (values: string[], allowed: readonly string[]) =>
+    [...new Set(values)].filter((value) => allowed.includes(value));
+  const free = (values: string[]) =>
+    [...new Set(values.map((v) => v.trim()).filter((v) => v && v.length <= VALUE_MAX))].slice(0, VALUES_MAX);
   const sort = first(params.sort);
   const from = first(params.from);
   const to = first(params.to);
@@ -65,7 +74,9 @@ export function parseStoryListParams(params: StorySearchParams, knownStartingPoi
 }
 
 /** The same filters (and sort) as a query string, for links that keep them. */
-export function toSearchParams(filters: Partial<StoryListFilters> & { sort?: StorySortValue }): URLSearchParams {
+export function toSearchParams(
+  filters: Partial<StoryListFilters> & { sort?: StorySortValue },
+): URLSearchParams {
   const params = new URLSearchParams();
   if (filters.q) params.set("q", filters.q);
   for (const slug of filters.startingPoints ?? []) params.append("sp", slug);
@@ -90,17 +101,23 @@ export type FilterChip = {
 /** Each active filter on its own, with the filters that remain when it is dropped. */
 export function activeFilterChips(filters: StoryListFilters): FilterChip[] {
   const chips: FilterChip[] = [];
-  const drop = (key: "startingPoints" | "languages" | "organisationTypes" | "tools" | "authors", value: string): StoryListFilters => ({
+  const drop = (
+    key: "startingPoints" | "languages" | "organisationTypes" | "tools" | "authors",
+    value: string,
+  ): StoryListFilters => ({
     ...filters,
     [key]: filters[key].filter((v) => v !== value),
   });
   if (filters.q) chips.push({ kind: "q", value: filters.q, without: { ...filters, q: undefined } });
-  for (const v of filters.startingPoints) chips.push({ kind: "sp", value: v, without: drop("startingPoints", v) });
+  for (const v of filters.startingPoints)
+    chips.push({ kind: "sp", value: v, without: drop("startingPoints", v) });
   for (const v of filters.languages) chips.push({ kind: "lang", value: v, without: drop("languages", v) });
-  for (const v of filters.organisationTypes) chips.push({ kind: "type", value: v, without: drop("organisationTypes", v) });
+  for (const v of filters.organisationTypes)
+    chips.push({ kind: "type", value: v, without: drop("organisationTypes", v) });
   for (const v of filters.tools) chips.push({ kind: "tool", value: v, without: drop("tools", v) });
   for (const v of filters.authors) chips.push({ kind: "author", value: v, without: drop("authors", v) });
-  if (filters.from) chips.push({ kind: "from", value: filters.from, without: { ...filters, from: undefined } });
+  if (filters.from)
+    chips.push({ kind: "from", value: filters.from, without: { ...filters, from: undefined } });
   if (filters.to) chips.push({ kind: "to", value: filters.to, without: { ...filters, to: undefined } });
   return chips;
 }
@@ -114,7 +131,8 @@ export function formQueryString(data: FormData): string {
     const value = data.get(key);
     return typeof value === "string" ? value.trim() : "";
   };
-  const values = (key: string) => data.getAll(key).filter((v): v is string => typeof v === "string" && v !== "");
+  const values = (key: string) =>
+    data.getAll(key).filter((v): v is string => typeof v === "string" && v !== "");
   const q = text("q");
   const sort = STORY_SORT_VALUES.find((value) => value === text("sort"));
   const params = toSearchParams({

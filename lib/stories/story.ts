@@ -8,16 +8,16 @@ import { pickStoryContent, type StoryContent } from "./schema";
 
 export type StoryDetail = StoryCard &
   StoryContent & {
-  authorId: string | null;
-  /** Decides which staff may act on the story (lib/auth/permissions.ts); null for a former member. */
-  authorRole: Role | null;
-  version: number;
-  createdAt: Date;
-  /** The last saved edit after publication ("Edited …"); null if never edited. */
-  editedAt: Date | null;
-  /** Why moderators hid the story or sent it back; for its author and moderators only. */
-  moderationReason: string;
-};
+    authorId: string | null;
+    /** Decides which staff may act on the story (lib/auth/permissions.ts); null for a former member. */
+    authorRole: Role | null;
+    version: number;
+    createdAt: Date;
+    /** The last saved edit after publication ("Edited …"); null if never edited. */
+    editedAt: Date | null;
+    /** Why moderators hid the story or sent it back; for its author and moderators only. */
+    moderationReason: string;
+  };
 
 export async function getStoryBySlug(slug: string, locale: Locale): Promise<StoryDetail | null> {
   const db = await getDb();
@@ -54,7 +54,13 @@ export async function getStoryBySlug(slug: string, locale: Locale): Promise<Stor
 export async function getStoryAccess(storyId: string) {
   const db = await getDb();
   const [row] = await db
-    .select({ id: stories.id, slug: stories.slug, authorId: stories.authorId, authorRole: users.role, status: stories.status })
+    .select({
+      id: stories.id,
+      slug: stories.slug,
+      authorId: stories.authorId,
+      authorRole: users.role,
+      status: stories.status,
+    })
     .from(stories)
     .leftJoin(users, eq(users.id, stories.authorId))
     .where(eq(stories.id, storyId))
@@ -65,6 +71,10 @@ export async function getStoryAccess(storyId: string) {
 /** The story's version now, to tell someone whose save was refused which version they saw. */
 export async function currentStoryVersion(storyId: string): Promise<number | null> {
   const db = await getDb();
-  const [row] = await db.select({ version: stories.version }).from(stories).where(eq(stories.id, storyId)).limit(1);
+  const [row] = await db
+    .select({ version: stories.version })
+    .from(stories)
+    .where(eq(stories.id, storyId))
+    .limit(1);
   return row?.version ?? null;
 }

@@ -15,13 +15,21 @@ import { translationSchema, type TranslationFormValues } from "./translation-sch
 import { getTranslation, saveTranslation } from "./translations";
 import { LANGUAGES } from "@/lib/constants/vocabulary";
 
-export type TranslationFormState = FormState<TranslationFormValues & { version?: string; conflict?: boolean }>;
+export type TranslationFormState = FormState<
+  TranslationFormValues & { version?: string; conflict?: boolean }
+>;
 
-export async function saveTranslationAction(state: TranslationFormState, formData: FormData): Promise<TranslationFormState> {
+export async function saveTranslationAction(
+  state: TranslationFormState,
+  formData: FormData,
+): Promise<TranslationFormState> {
   return keepInputWhenUnavailable(saveTranslationSubmission, state, formData);
 }
 
-async function saveTranslationSubmission(_prev: TranslationFormState, formData: FormData): Promise<TranslationFormState> {
+async function saveTranslationSubmission(
+  _prev: TranslationFormState,
+  formData: FormData,
+): Promise<TranslationFormState> {
   const storyId = formText(formData, "storyId");
   const language = formText(formData, "language");
   const expectedVersion = Number(formText(formData, "version") || "0");
@@ -38,21 +46,41 @@ async function saveTranslationSubmission(_prev: TranslationFormState, formData: 
   const notAllowed = formError(t("stories.notAllowed"), values);
   const user = await requireUser(() => refuse(notAllowed));
   const story = await getStoryAccess(storyId);
-  if (!story || !canEditStory(user, story) || !(LANGUAGES as readonly string[]).includes(language) || !Number.isSafeInteger(expectedVersion) || expectedVersion < 0) {
+  if (
+    !story ||
+    !canEditStory(user, story) ||
+    !(LANGUAGES as readonly string[]).includes(language) ||
+    !Number.isSafeInteger(expectedVersion) ||
+    expectedVersion < 0
+  ) {
     return notAllowed;
   }
   // A translation of a story readers see is public text; one of a draft is not.
-  if (story.status !== "draft" && !canWritePublicly(user)) return formError(t("verifyEmail.confirmFirst"), values);
+  if (story.status !== "draft" && !canWritePublicly(user))
+    return formError(t("verifyEmail.confirmFirst"), values);
   const parsed = translationSchema.safeParse(values, { error: validationErrorMap(t) });
   if (!parsed.success) return invalid(parsed.error, values);
 
-  const result = await saveTranslation({ storyId, language: language as (typeof LANGUAGES)[number], expectedVersion, input: parsed.data, editorId: user.id });
+  const result = await saveTranslation({
+    storyId,
+    language: language as (typeof LANGUAGES)[number],
+    expectedVersion,
+    input: parsed.data,
+    editorId: user.id,
+  });
   if (!result.ok) {
     if (result.reason === "conflict") {
       const current = await getTranslation(storyId, language);
-      return formError(t("translations.conflict"), { ...values, version: String(current?.version ?? 0), conflict: true });
+      return formError(t("translations.conflict"), {
+        ...values,
+        version: String(current?.version ?? 0),
+        conflict: true,
+      });
     }
-    return formError(t(result.reason === "same_language" ? "translations.sameLanguage" : "stories.notFound"), values);
+    return formError(
+      t(result.reason === "same_language" ? "translations.sameLanguage" : "stories.notFound"),
+      values,
+    );
   }
   await storyChanged(storyId);
   if (user.id !== story.authorId) {

@@ -36,9 +36,15 @@ export type ReadableCard = StoryCard & { shownLanguage: string };
  * Cards in the reader's language where the author translated the story: its title and summary
  * in that language, `shownLanguage` saying which one the card shows.
  */
-export async function inReaderLanguage<T extends StoryCard>(cards: T[], locale: Locale): Promise<(T & { shownLanguage: string })[]> {
+export async function inReaderLanguage<T extends StoryCard>(
+  cards: T[],
+  locale: Locale,
+): Promise<(T & { shownLanguage: string })[]> {
   const others = cards.filter((card) => card.language !== locale).map((card) => card.id);
-  const translated = others.length > 0 ? await cachedCardTranslations(others, locale) : new Map<string, { title: string; summary: string }>();
+  const translated =
+    others.length > 0
+      ? await cachedCardTranslations(others, locale)
+      : new Map<string, { title: string; summary: string }>();
   return cards.map((card) => {
     const text = translated.get(card.id);
     return text ? { ...card, ...text, shownLanguage: locale } : { ...card, shownLanguage: card.language };

@@ -52,14 +52,27 @@ export async function getTranslation(storyId: string, language: string): Promise
 }
 
 /** Title and summary in `language` for those of the stories that have a translation into it, for cards. */
-export async function cardTranslations(storyIds: string[], language: string): Promise<Map<string, { title: string; summary: string }>> {
+export async function cardTranslations(
+  storyIds: string[],
+  language: string,
+): Promise<Map<string, { title: string; summary: string }>> {
   if (storyIds.length === 0) return new Map();
   const db = await getDb();
   const rows = await db
-    .select({ storyId: storyTranslations.storyId, title: storyTranslations.title, summary: storyTranslations.summary })
+    .select({
+      storyId: storyTranslations.storyId,
+      title: storyTranslations.title,
+      summary: storyTranslations.summary,
+    })
     .from(storyTranslations)
     .innerJoin(stories, eq(stories.id, storyTranslations.storyId))
-    .where(and(inArray(storyTranslations.storyId, storyIds), eq(storyTranslations.language, language as Language), ne(stories.language, language as Language)));
+    .where(
+      and(
+        inArray(storyTranslations.storyId, storyIds),
+        eq(storyTranslations.language, language as Language),
+        ne(stories.language, language as Language),
+      ),
+    );
   return new Map(rows.map(({ storyId, ...text }) => [storyId, text]));
 }
 
@@ -68,7 +81,10 @@ export async function readableLanguages(storyIds: string[]): Promise<Map<string,
   if (storyIds.length === 0) return new Map();
   const db = await getDb();
   const [own, translated] = await Promise.all([
-    db.select({ id: stories.id, language: stories.language }).from(stories).where(inArray(stories.id, storyIds)),
+    db
+      .select({ id: stories.id, language: stories.language })
+      .from(stories)
+      .where(inArray(stories.id, storyIds)),
     db
       .select({ id: storyTranslations.storyId, language: storyTranslations.language })
       .from(storyTranslations)
@@ -98,27 +114,58 @@ export async function saveTranslation(params: {
 }): Promise<SaveTranslationResult> {
   const db = await getDb();
   return db.transaction(async (tx) => {
-    const [story] = await tx.select({ slug: stories.slug, language: stories.language }).from(stories).where(eq(stories.id, params.storyId)).for("update");
+    const [story] = await tx
+      .select({ slug: stories.slug, language: stories.language })
+      .from(stories)
+      .where(eq(stories.id, params.storyId))
+      .for("update");
     if (!story) return { ok: false, reason: "not_found" } as const;
     if (story.language === params.language) return { ok: false, reason: "same_language" } as const;
     const [current] = await tx
       .select({ version: storyTranslations.version })
       .from(storyTranslations)
-      .where(and(eq(storyTranslations.storyId, params.storyId), eq(storyTranslations.language, params.language)));
+      .where(
+        and(eq(storyTranslations.storyId, params.storyId), eq(storyTranslations.language, params.language)),
+      );
     if ((current?.version ?? 0) !== params.expectedVersion) return { ok: false, reason: "conflict" } as const;
 
     const now = new Date();
     const version = params.expectedVersion + 1;
-    const text = { title: params.input.title, summary: params.input.summary, body: params.input.body, trigger: params.input.trigger };
+    const text = {
+      title: params.input.title,
+      summary: params.input.summary,
+      body: params.input.body,
+      trigger: params.input.trigger,
+    };
     if (current) {
       await tx
         .update(storyTranslations)
         .set({ ...text, version, updatedAt: now })
-        .where(and(eq(storyTranslations.storyId, params.storyId), eq(storyTranslations.language, params.language), eq(storyTranslations.version, current.version)));
+        .where(
+          and(
+            eq(storyTranslations.storyId, params.storyId),
+            eq(storyTranslations.language, params.language),
+            eq(storyTranslations.version, current.version),
+          ),
+        );
     } else {
-      await tx.insert(storyTranslations).values({ storyId: params.storyId, language: params.language, ...text, version, createdAt: now, updatedAt: now });
+      await tx.insert(storyTranslations).values({
+        storyId: params.storyId,
+        language: params.language,
+        ...text,
+        version,
+        createdAt: now,
+        updatedAt: now,
+      });
     }
-    await tx.insert(storyTranslationRevisions).values({ storyId: params.storyId, language: params.language, version, ...text, savedById: params.editorId, savedAt: now });
+    await tx.insert(storyTranslationRevisions).values({
+      storyId: params.storyId,
+      language: params.language,
+      version,
+      ...text,
+      savedById: params.editorId,
+      savedAt: now,
+    });
     return { ok: true, slug: story.slug, language: params.language, version } as const;
   });
 }
@@ -156,7 +203,10 @@ export async function translationHistory(storyId: string): Promise<TranslationHi
       .leftJoin(users, eq(users.id, storyTranslationRevisions.savedById))
       .where(eq(storyTranslationRevisions.storyId, storyId))
       .orderBy(desc(storyTranslationRevisions.savedAt), desc(storyTranslationRevisions.version)),
-    db.select({ language: storyTranslations.language, version: storyTranslations.version }).from(storyTranslations).where(eq(storyTranslations.storyId, storyId)),
+    db
+      .select({ language: storyTranslations.language, version: storyTranslations.version })
+      .from(storyTranslations)
+      .where(eq(storyTranslations.storyId, storyId)),
   ]);
   const currentVersion = new Map(current.map((row) => [row.language, row.version]));
   return rows.map(({ name, handle, ...row }) => ({
@@ -167,15 +217,22 @@ export async function translationHistory(storyId: string): Promise<TranslationHi
 }
 
 /** Language and title of each story's translations, for the research export. */
-export async function translationTitles(storyIds: string[]): Promise<Map<string, { language: string; title: string }[]>> {
+export async function translationTitles(
+  storyIds: string[],
+): Promise<Map<string, { language: string; title: string }[]>> {
   const result = new Map<string, { language: string; title: string }[]>();
   if (storyIds.length === 0) return result;
   const db = await getDb();
   const rows = await db
-    .select({ storyId: storyTranslations.storyId, language: storyTranslations.language, title: storyTranslations.title })
+    .select({
+      storyId: storyTranslations.storyId,
+      language: storyTranslations.language,
+      title: storyTranslations.title,
+    })
     .from(storyTranslations)
     .where(inArray(storyTranslations.storyId, storyIds))
     .orderBy(storyTranslations.language);
-  for (const { storyId, ...translation } of rows) result.set(storyId, [...(result.get(storyId) ?? []), translation]);
+  for (const { storyId, ...translation } of rows)
+    result.set(storyId, [...(result.get(storyId) ?? []), translation]);
   return result;
 }

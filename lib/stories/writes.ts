@@ -37,7 +37,9 @@ export async function createStory(params: {
 }): Promise<{ id: string; slug: string }> {
   const db = await getDb();
   const now = new Date();
-  const ref = params.idempotencyKey ? { userId: params.authorId, key: params.idempotencyKey, scope: "story.create" } : null;
+  const ref = params.idempotencyKey
+    ? { userId: params.authorId, key: params.idempotencyKey, scope: "story.create" }
+    : null;
   return db.transaction(async (tx) => {
     const { result } = await once(tx, ref, async () => {
       const spIds = await startingPointIds(tx, params.input.startingPoints);
@@ -54,7 +56,10 @@ export async function createStory(params: {
         })
         .returning({ id: stories.id, slug: stories.slug });
       // A draft may have no starting point yet (lib/stories/schema.ts, storyDraftSchema).
-      if (spIds.length > 0) await tx.insert(storyStartingPoints).values(spIds.map((startingPointId) => ({ storyId: story.id, startingPointId })));
+      if (spIds.length > 0)
+        await tx
+          .insert(storyStartingPoints)
+          .values(spIds.map((startingPointId) => ({ storyId: story.id, startingPointId })));
       await notifyStoryPublished(tx, story.id);
       return story;
     });
@@ -146,14 +151,20 @@ async function saveStoryContent(
       // The first publication fixes the date; later edits or re-publishing keep it.
       publishedAt: params.publish ? (current.publishedAt ?? now) : current.publishedAt,
       // "Edited" means: the text changed after readers could see it.
-      editedAt: keepsHistory(current.status) || (keepsHistory(status) && current.publishedAt) ? now : current.editedAt,
+      editedAt:
+        keepsHistory(current.status) || (keepsHistory(status) && current.publishedAt)
+          ? now
+          : current.editedAt,
       updatedAt: now,
       version,
     })
     // The lock already guarantees it; the version check keeps that true should the lock go.
     .where(and(eq(stories.id, params.storyId), eq(stories.version, current.version)));
   await tx.delete(storyStartingPoints).where(eq(storyStartingPoints.storyId, params.storyId));
-  if (spIds.length > 0) await tx.insert(storyStartingPoints).values(spIds.map((startingPointId) => ({ storyId: params.storyId, startingPointId })));
+  if (spIds.length > 0)
+    await tx
+      .insert(storyStartingPoints)
+      .values(spIds.map((startingPointId) => ({ storyId: params.storyId, startingPointId })));
 
   if (keepsHistory(status)) {
     await tx.insert(storyRevisions).values({
@@ -202,7 +213,13 @@ export async function updateStory(params: {
       input: params.input,
       // A hidden story stays hidden whatever its author does; a published one stays published.
       nextStatus: (status) =>
-        params.intent === "publish" ? (keepsHistory(status) ? status : publishAs) : status === "hidden" ? "hidden" : "draft",
+        params.intent === "publish"
+          ? keepsHistory(status)
+            ? status
+            : publishAs
+          : status === "hidden"
+            ? "hidden"
+            : "draft",
       publish: params.intent === "publish" && publishAs === "published",
       editorId: params.editorId ?? null,
     });
@@ -211,7 +228,8 @@ export async function updateStory(params: {
   });
 }
 
-export type RestoreResult = { ok: true; slug: string; title: string } | { ok: false; reason: "conflict" | "not_found" };
+export type RestoreResult =
+  { ok: true; slug: string; title: string } | { ok: false; reason: "conflict" | "not_found" };
 
 /**
  * Makes an old version's content current again: a new edit (new version, new revision), so

@@ -27,7 +27,9 @@ export function validationErrorMap(t: Translate): z.core.$ZodErrorMap {
       case "invalid_value":
         return t("validation.chooseOption");
       case "invalid_type":
-        return issue.input === undefined || issue.input === null ? t("validation.required") : t("validation.invalid");
+        return issue.input === undefined || issue.input === null
+          ? t("validation.required")
+          : t("validation.invalid");
       case "custom": {
         // A refinement names its catalogue key in params (a message would bypass this map).
         const key = (issue.params as { key?: string } | undefined)?.key;

@@ -7,7 +7,10 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
  * malformed UTF-16 replaced by U+FFFD, the way invalid UTF-8 bytes already arrive.
  */
 export function normaliseText(value: string): string {
-  return value.replace(/\r\n?/g, "\n").replace(/\u0000/g, "").replace(LONE_SURROGATE, "\uFFFD");
+  return value
+    .replace(/\r\n?/g, "\n")
+    .replace(/\u0000/g, "")
+    .replace(LONE_SURROGATE, "\uFFFD");
 }
 
 /**
@@ -22,7 +25,10 @@ export function formText(formData: FormData, name: string): string {
 }
 
 /** Reads a submitted form into plain values: strings, and arrays for repeated names. */
-export function formValues(formData: FormData, arrayFields: readonly string[] = []): Record<string, string | string[]> {
+export function formValues(
+  formData: FormData,
+  arrayFields: readonly string[] = [],
+): Record<string, string | string[]> {
   const values: Record<string, string | string[]> = {};
   for (const name of arrayFields) values[name] = [];
   if (!(formData instanceof FormData)) return values;

@@ -3,7 +3,8 @@ import { setRequestHeaders } from "@/tests/support/next";
 
 vi.mock("next/headers", () => import("@/tests/support/next"));
 vi.mock("next-intl/server", () => ({
-  getTranslations: async () => (key: string, values?: Record<string, string>) => (values ? `${key}:${JSON.stringify(values)}` : key),
+  getTranslations: async () => (key: string, values?: Record<string, string>) =>
+    values ? `${key}:${JSON.stringify(values)}` : key,
 }));
 
 setRequestHeaders({ "x-request-id": "req-123" });
@@ -29,7 +30,9 @@ describe("a form submitted while the database is unreachable", () => {
   beforeEach(() => vi.spyOn(process.stderr, "write").mockImplementation(() => true));
 
   it("answers with a message naming the request and the person's input, without passwords", async () => {
-    const state = await keepInputWhenUnavailable(async () => Promise.reject(refused()), null, submitted(), ["startingPoints"]);
+    const state = await keepInputWhenUnavailable(async () => Promise.reject(refused()), null, submitted(), [
+      "startingPoints",
+    ]);
     expect(state).toEqual({
       ok: false,
       fieldErrors: {},
@@ -39,26 +42,40 @@ describe("a form submitted while the database is unreachable", () => {
   });
 
   it("recognises an outage wrapped as the cause of another error (drizzle, pg pool)", async () => {
-    const wrapped = new Error("Failed query: select 1", { cause: new Error("Connection terminated unexpectedly") });
+    const wrapped = new Error("Failed query: select 1", {
+      cause: new Error("Connection terminated unexpectedly"),
+    });
     const state = await keepInputWhenUnavailable(async () => Promise.reject(wrapped), null, submitted());
     expect(state).toMatchObject({ ok: false, values: { title: "My story" } });
   });
 
   it("lets every other error through, and Next's redirects too", async () => {
     const bug = new TypeError("x is undefined");
-    await expect(keepInputWhenUnavailable(async () => Promise.reject(bug), null, submitted())).rejects.toBe(bug);
-    const redirect = Object.assign(new Error("NEXT_REDIRECT"), { digest: "NEXT_REDIRECT;replace;/stories/x;307;" });
-    await expect(keepInputWhenUnavailable(async () => Promise.reject(redirect), null, submitted())).rejects.toBe(redirect);
+    await expect(keepInputWhenUnavailable(async () => Promise.reject(bug), null, submitted())).rejects.toBe(
+      bug,
+    );
+    const redirect = Object.assign(new Error("NEXT_REDIRECT"), {
+      digest: "NEXT_REDIRECT;replace;/stories/x;307;",
+    });
+    await expect(
+      keepInputWhenUnavailable(async () => Promise.reject(redirect), null, submitted()),
+    ).rejects.toBe(redirect);
     const unique = Object.assign(new Error("duplicate key value"), { code: "23505" });
-    await expect(keepInputWhenUnavailable(async () => Promise.reject(unique), null, submitted())).rejects.toBe(unique);
+    await expect(
+      keepInputWhenUnavailable(async () => Promise.reject(unique), null, submitted()),
+    ).rejects.toBe(unique);
   });
 
   it("returns the action's own answer when the database is there", async () => {
-    await expect(keepInputWhenUnavailable(async () => ({ ok: true }), null, submitted())).resolves.toEqual({ ok: true });
+    await expect(keepInputWhenUnavailable(async () => ({ ok: true }), null, submitted())).resolves.toEqual({
+      ok: true,
+    });
   });
 
   it("returns a refusal the action threw (a guard's answer), without touching the database", async () => {
     const answer = formError("settings.signedOut", { title: "My story" });
-    await expect(keepInputWhenUnavailable(async () => refuse(answer), null, submitted())).resolves.toBe(answer);
+    await expect(keepInputWhenUnavailable(async () => refuse(answer), null, submitted())).resolves.toBe(
+      answer,
+    );
   });
 });

@@ -21,17 +21,22 @@ export async function keepInputWhenUnavailable<Values>(
   formData: FormData,
   arrayFields: readonly string[] = [],
 ): Promise<FormState<Values>> {
-    try {
-      return await action(state, formData);
-    } catch (error) {
-      if (error instanceof FormRefusal) return error.state as FormState<Values>;
-      if (!isDatabaseUnavailable(error)) throw error;
-      const requestId = (await headers()).get("x-request-id");
-      log.error("database unavailable during a form submission", { requestId, ...errorFields(error) });
-      const t = await getTranslations("errors");
-      const values = Object.fromEntries(
-        Object.entries(formValues(formData, arrayFields)).filter(([name]) => !/password|idempotencyKey/i.test(name)),
-      ) as Values;
-      return formError(requestId ? `${t("unavailableSaving")} ${t("reference", { id: requestId })}` : t("unavailableSaving"), values);
-    }
+  try {
+    return await action(state, formData);
+  } catch (error) {
+    if (error instanceof FormRefusal) return error.state as FormState<Values>;
+    if (!isDatabaseUnavailable(error)) throw error;
+    const requestId = (await headers()).get("x-request-id");
+    log.error("database unavailable during a form submission", { requestId, ...errorFields(error) });
+    const t = await getTranslations("errors");
+    const values = Object.fromEntries(
+      Object.entries(formValues(formData, arrayFields)).filter(
+        ([name]) => !/password|idempotencyKey/i.test(name),
+      ),
+    ) as Values;
+    return formError(
+      requestId ? `${t("unavailableSaving")} ${t("reference", { id: requestId })}` : t("unavailableSaving"),
+      values,
+    );
+  }
 }

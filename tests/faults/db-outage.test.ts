@@ -15,10 +15,25 @@ import { startServer, waitUntil, type AppServer } from "./support/server";
 
 const READ_PATHS = ["/", "/stories", "/api/v1/stories"];
 // As in playwright.config.ts: the Debian package, no sandbox as root.
-const CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage"];
+const CHROMIUM_ARGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+  "--disable-dev-shm-usage",
+];
 
 /** `sentAt` when the request went out, `at` when its answer was complete. */
-type Sample = Outcome & { sentAt: number; at: number; kind: "read" | "write"; path: string; email?: string; signedUp?: boolean };
+type Sample = Outcome & {
+  sentAt: number;
+  at: number;
+  kind: "read" | "write";
+  path: string;
+  email?: string;
+  signedUp?: boolean;
+};
 
 let cluster: PostgresCluster;
 let server: AppServer;
@@ -53,7 +68,15 @@ function startLoad(baseUrl: string) {
     while (running) {
       const sentAt = Date.now();
       const result = await signUp(baseUrl);
-      samples.push({ ...result, sentAt, at: Date.now(), kind: "write", path: "/signup", email: result.member.email, signedUp: result.signedUp });
+      samples.push({
+        ...result,
+        sentAt,
+        at: Date.now(),
+        kind: "write",
+        path: "/signup",
+        email: result.member.email,
+        signedUp: result.signedUp,
+      });
       await pause(100);
     }
   };
@@ -70,7 +93,10 @@ function startLoad(baseUrl: string) {
 
 const health = async () => {
   const outcome = await request(`${server.url}/api/health`);
-  return { status: outcome.status, body: outcome.status ? (JSON.parse(outcome.body ?? "null") as { status: string; db: string }) : null };
+  return {
+    status: outcome.status,
+    body: outcome.status ? (JSON.parse(outcome.body ?? "null") as { status: string; db: string }) : null,
+  };
 };
 
 describe("PostgreSQL stops under load", () => {
@@ -78,7 +104,11 @@ describe("PostgreSQL stops under load", () => {
     const load = startLoad(server.url);
     // Phases end on what happened, not on the clock: a busy machine is slower, not wrong.
     const count = (check: (sample: Sample) => boolean) => load.samples.filter(check).length;
-    await waitUntil(() => count((sample) => Boolean(sample.signedUp)) >= 2 && count((sample) => sample.kind === "read") >= 10, 120_000);
+    await waitUntil(
+      () =>
+        count((sample) => Boolean(sample.signedUp)) >= 2 && count((sample) => sample.kind === "read") >= 10,
+      120_000,
+    );
 
     const stoppedAt = Date.now();
     await cluster.stop("fast");
@@ -98,7 +128,9 @@ describe("PostgreSQL stops under load", () => {
     const recoveryMs = await waitUntil(async () => (await health()).status === 200, 10_000);
     const upAt = Date.now();
     await waitUntil(
-      () => count((sample) => Boolean(sample.signedUp) && sample.sentAt > upAt) >= 1 && count((sample) => sample.kind === "read" && sample.sentAt > upAt) >= 10,
+      () =>
+        count((sample) => Boolean(sample.signedUp) && sample.sentAt > upAt) >= 1 &&
+        count((sample) => sample.kind === "read" && sample.sentAt > upAt) >= 10,
       120_000,
     );
     const samples = await load.stop();
@@ -111,13 +143,17 @@ describe("PostgreSQL stops under load", () => {
     expect(errors.map(({ path, status, at }) => ({ path, status, at: at - stoppedAt }))).toEqual([]);
 
     // Known down: every read sent then is the 503 page (or the API's 503 JSON) with Retry-After.
-    const outage = samples.filter((sample) => sample.kind === "read" && sample.sentAt > downAt && sample.at < restartAt);
+    const outage = samples.filter(
+      (sample) => sample.kind === "read" && sample.sentAt > downAt && sample.at < restartAt,
+    );
     expect(outage.length).toBeGreaterThanOrEqual(10);
     for (const sample of outage) {
       expect(sample.status, `${sample.path} during the outage`).toBe(503);
       expect(sample.headers?.get("retry-after")).toBe("5");
       if (sample.path.startsWith("/api/")) {
-        expect(JSON.parse(sample.body ?? "{}")).toMatchObject({ requestId: sample.headers?.get("x-request-id") });
+        expect(JSON.parse(sample.body ?? "{}")).toMatchObject({
+          requestId: sample.headers?.get("x-request-id"),
+        });
       } else {
         expect(sample.body).toContain("We are back shortly");
         expect(sample.body).toContain(`Reference: ${sample.headers?.get("x-request-id")}`);
@@ -128,14 +164,18 @@ describe("PostgreSQL stops under load", () => {
     expect(recoveryMs).toBeLessThan(5_000);
     const after = samples.filter((sample) => sample.kind === "read" && sample.sentAt > upAt);
     expect(after.length).toBeGreaterThanOrEqual(10);
-    expect(after.filter((sample) => sample.status !== 200).map(({ path, status }) => ({ path, status }))).toEqual([]);
+    expect(
+      after.filter((sample) => sample.status !== 200).map(({ path, status }) => ({ path, status })),
+    ).toEqual([]);
 
     // Writes went on before and after; every one that succeeded is in the database.
     const writes = samples.filter((sample) => sample.kind === "write");
     const succeeded = writes.filter((sample) => sample.signedUp);
     expect(succeeded.filter((sample) => sample.at < stoppedAt).length).toBeGreaterThan(0);
     expect(succeeded.filter((sample) => sample.sentAt > upAt).length).toBeGreaterThan(0);
-    const stored = await cluster.query<{ email: string }>("select email from users where email = any($1)", [succeeded.map((sample) => sample.email)]);
+    const stored = await cluster.query<{ email: string }>("select email from users where email = any($1)", [
+      succeeded.map((sample) => sample.email),
+    ]);
     expect(new Set(stored.map((row) => row.email))).toEqual(new Set(succeeded.map((sample) => sample.email)));
 
     const messages = server.logs().map((line) => line.msg);
@@ -191,7 +231,10 @@ describe("PostgreSQL stops under load", () => {
       )[0].n;
     await waitUntil(async () => (await appConnections()) === 0, 60_000);
     await cluster.stop("fast");
-    const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: CHROMIUM_ARGS });
+    const browser = await chromium.launch({
+      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+      args: CHROMIUM_ARGS,
+    });
     try {
       const page = await browser.newPage({ locale: "en-GB" });
       const response = await page.goto(`${server.url}/stories?q=outage${Date.now()}`);
@@ -205,9 +248,20 @@ describe("PostgreSQL stops under load", () => {
       await reference.waitFor();
       const digest = (await reference.textContent())?.replace("Reference: ", "");
       expect(digest).toMatch(/^\w+$/);
-      await waitUntil(() => server.logs().some((line) => line.msg === "request failed" && line.requestId === requestId), 5_000);
-      const logged = server.logs().find((line) => line.msg === "request failed" && line.requestId === requestId);
-      expect(logged).toMatchObject({ level: "error", method: "GET", path: "/stories", digest, databaseUnavailable: true });
+      await waitUntil(
+        () => server.logs().some((line) => line.msg === "request failed" && line.requestId === requestId),
+        5_000,
+      );
+      const logged = server
+        .logs()
+        .find((line) => line.msg === "request failed" && line.requestId === requestId);
+      expect(logged).toMatchObject({
+        level: "error",
+        method: "GET",
+        path: "/stories",
+        digest,
+        databaseUnavailable: true,
+      });
     } finally {
       await browser.close();
       await cluster.start();

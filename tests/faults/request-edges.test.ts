@@ -17,7 +17,10 @@ let dataDir: string;
 
 beforeAll(async () => {
   dataDir = mkdtempSync(path.join(tmpdir(), "vp-faults-edges-"));
-  server = await startServer({ PGLITE_DATA_DIR: path.join(dataDir, "pglite"), REQUEST_BODY_LIMIT_BYTES: String(LIMIT) });
+  server = await startServer({
+    PGLITE_DATA_DIR: path.join(dataDir, "pglite"),
+    REQUEST_BODY_LIMIT_BYTES: String(LIMIT),
+  });
 });
 
 afterAll(async () => {
@@ -28,12 +31,15 @@ afterAll(async () => {
 /** A raw request, so the path is sent exactly as written (fetch would normalise it). */
 function rawGet(pathname: string): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
-    const req = httpRequest({ host: "127.0.0.1", port: server.port, path: pathname, method: "GET" }, (res) => {
-      let body = "";
-      res.setEncoding("utf8");
-      res.on("data", (chunk: string) => (body += chunk));
-      res.on("end", () => resolve({ status: res.statusCode ?? 0, body }));
-    });
+    const req = httpRequest(
+      { host: "127.0.0.1", port: server.port, path: pathname, method: "GET" },
+      (res) => {
+        let body = "";
+        res.setEncoding("utf8");
+        res.on("data", (chunk: string) => (body += chunk));
+        res.on("end", () => resolve({ status: res.statusCode ?? 0, body }));
+      },
+    );
     req.on("error", reject);
     req.end();
   });
@@ -63,7 +69,10 @@ describe("request ids and the access log", () => {
 
     // One access log line per request, with the path but not the query string. It is written
     // when the response closes, which may be just after the client has the whole answer.
-    await waitUntil(() => server.logs().some((entry) => entry.msg === "request" && entry.requestId === id), 10_000);
+    await waitUntil(
+      () => server.logs().some((entry) => entry.msg === "request" && entry.requestId === id),
+      10_000,
+    );
     const line = server.logs().find((entry) => entry.msg === "request" && entry.requestId === id);
     expect(line).toMatchObject({ level: "info", method: "GET", path: "/stories", status: 200 });
     expect(typeof line?.durationMs).toBe("number");
@@ -79,14 +88,25 @@ describe("request ids and the access log", () => {
     // A later request's line is in, so the asset's line would be too (the log is in order).
     const marker = `after-asset-${Date.now()}`;
     await request(`${server.url}/stories`, { headers: { "X-Request-Id": marker } });
-    await waitUntil(() => server.logs().some((entry) => entry.msg === "request" && entry.requestId === marker), 10_000);
-    expect(server.logs().some((entry) => entry.msg === "request" && String(entry.path).startsWith("/_next/static/"))).toBe(false);
+    await waitUntil(
+      () => server.logs().some((entry) => entry.msg === "request" && entry.requestId === marker),
+      10_000,
+    );
+    expect(
+      server
+        .logs()
+        .some((entry) => entry.msg === "request" && String(entry.path).startsWith("/_next/static/")),
+    ).toBe(false);
   });
 });
 
 describe("the request body limit", () => {
   it("answers a declared body over the limit with 413: JSON for the API, a page for browsers", async () => {
-    const api = await request(`${server.url}/api/v1/stories`, { method: "POST", body: "x".repeat(LIMIT + 1), headers: { "content-type": "text/plain" } });
+    const api = await request(`${server.url}/api/v1/stories`, {
+      method: "POST",
+      body: "x".repeat(LIMIT + 1),
+      headers: { "content-type": "text/plain" },
+    });
     expect(api.status).toBe(413);
     const json = JSON.parse(api.body!);
     expect(json.error).toContain(String(LIMIT));
@@ -95,7 +115,11 @@ describe("the request body limit", () => {
     const form = new FormData();
     form.append("name", "Big");
     form.append("bio", "x".repeat(LIMIT));
-    const page = await request(`${server.url}/signup`, { method: "POST", body: form, headers: { origin: server.url, "accept-language": "nl-NL,nl;q=0.9" } });
+    const page = await request(`${server.url}/signup`, {
+      method: "POST",
+      body: form,
+      headers: { origin: server.url, "accept-language": "nl-NL,nl;q=0.9" },
+    });
     expect(page.status).toBe(413);
     expect(page.headers!.get("content-type")).toContain("text/html");
     expect(page.headers!.get("content-security-policy")).toContain("default-src 'none'");
@@ -146,10 +170,13 @@ describe("the request body limit", () => {
 });
 
 describe("broken addresses", () => {
-  it.each(["/stories/%E0%A4%A", "/stories/%ZZ", "/%", "/starting-points/%C3%28"])("answers %s with 400 or 404, never 500", async (pathname) => {
-    const response = await rawGet(pathname);
-    expect([400, 404]).toContain(response.status);
-  });
+  it.each(["/stories/%E0%A4%A", "/stories/%ZZ", "/%", "/starting-points/%C3%28"])(
+    "answers %s with 400 or 404, never 500",
+    async (pathname) => {
+      const response = await rawGet(pathname);
+      expect([400, 404]).toContain(response.status);
+    },
+  );
 
   it("keeps serving afterwards", async () => {
     expect((await request(`${server.url}/stories`)).status).toBe(200);
@@ -165,7 +192,11 @@ describe("client addresses", () => {
 
   beforeAll(async () => {
     limitedDir = mkdtempSync(path.join(tmpdir(), "vp-faults-addresses-"));
-    limited = await startServer({ PGLITE_DATA_DIR: path.join(limitedDir, "pglite"), RATE_LIMIT_API_PER_IP: "3", RATE_LIMIT_SIGN_UP_PER_IP: "2" });
+    limited = await startServer({
+      PGLITE_DATA_DIR: path.join(limitedDir, "pglite"),
+      RATE_LIMIT_API_PER_IP: "3",
+      RATE_LIMIT_SIGN_UP_PER_IP: "2",
+    });
   });
 
   afterAll(async () => {
@@ -177,7 +208,13 @@ describe("client addresses", () => {
     const statuses: number[] = [];
     for (let i = 1; i <= 4; i++) {
       // A different query each time: a stored page (decision 029) would be answered before the limit counts.
-      statuses.push((await request(`${limited.url}/api/v1/stories?q=word${i}`, { headers: { "X-Forwarded-For": `198.51.100.${i}` } })).status);
+      statuses.push(
+        (
+          await request(`${limited.url}/api/v1/stories?q=word${i}`, {
+            headers: { "X-Forwarded-For": `198.51.100.${i}` },
+          })
+        ).status,
+      );
     }
     expect(statuses).toEqual([200, 200, 200, 429]);
   });
@@ -188,8 +225,18 @@ describe("client addresses", () => {
       const page = await request(`${limited.url}/signup`);
       const member = uniqueMember("Address");
       const form = new FormData();
-      for (const [name, value] of [...hiddenFields(page.body ?? "", "email"), ["name", member.name], ["email", member.email], ["password", member.password]]) form.append(name, value);
-      const posted = await request(`${limited.url}/signup`, { method: "POST", body: form, headers: { origin: limited.url, "X-Forwarded-For": `203.0.113.${i}, 10.0.0.${i}` } });
+      for (const [name, value] of [
+        ...hiddenFields(page.body ?? "", "email"),
+        ["name", member.name],
+        ["email", member.email],
+        ["password", member.password],
+      ])
+        form.append(name, value);
+      const posted = await request(`${limited.url}/signup`, {
+        method: "POST",
+        body: form,
+        headers: { origin: limited.url, "X-Forwarded-For": `203.0.113.${i}, 10.0.0.${i}` },
+      });
       outcomes.push(posted.status);
     }
     // Two sign-ups (303 to the start page), then the limit's message on the form.
@@ -199,9 +246,14 @@ describe("client addresses", () => {
 
 describe("the public origin", () => {
   it("is required with DATABASE_URL: the server does not start without SITE_URL, and says why", async () => {
-    const server = await startServer({ DATABASE_URL: "postgres://nobody@127.0.0.1:9/none", SITE_URL: "" }, { waitForHealth: false });
+    const server = await startServer(
+      { DATABASE_URL: "postgres://nobody@127.0.0.1:9/none", SITE_URL: "" },
+      { waitForHealth: false },
+    );
     const exit = await server.exited;
     expect(exit.code).toBe(1);
-    expect(server.output().join("\n")).toMatch(/"invalid configuration".*"SITE_URL".*must be set with DATABASE_URL/);
+    expect(server.output().join("\n")).toMatch(
+      /"invalid configuration".*"SITE_URL".*must be set with DATABASE_URL/,
+    );
   });
 });

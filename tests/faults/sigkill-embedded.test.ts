@@ -14,7 +14,12 @@ import { startServer, waitUntil, type AppServer } from "./support/server";
  * write it acknowledged, with no half-written rows.
  */
 
-const STARTING_POINTS = ["improving-work-practice", "collaborating-across-boundaries", "using-knowledge", "learning-with-outside-world"];
+const STARTING_POINTS = [
+  "improving-work-practice",
+  "collaborating-across-boundaries",
+  "using-knowledge",
+  "learning-with-outside-world",
+];
 
 let dataDir: string;
 const servers: AppServer[] = [];
@@ -30,7 +35,10 @@ afterAll(async () => {
 
 describe("SIGKILL on the embedded database", () => {
   it("starts again on the same data, with every acknowledged write and nothing half-written", async () => {
-    const env = { PGLITE_DATA_DIR: path.join(dataDir, "pglite"), AUTH_SECRET_FILE: path.join(dataDir, "auth-secret") };
+    const env = {
+      PGLITE_DATA_DIR: path.join(dataDir, "pglite"),
+      AUTH_SECRET_FILE: path.join(dataDir, "auth-secret"),
+    };
     const first = await startServer(env);
     servers.push(first);
 
@@ -46,7 +54,11 @@ describe("SIGKILL on the embedded database", () => {
         if (!member.signedUp) continue;
         members.push(member.member.email);
         writesInFlight++;
-        const story = await writeStory(first.url, member.cookie, STARTING_POINTS.slice(n % 4, (n % 4) + 1 + (n % 2)));
+        const story = await writeStory(
+          first.url,
+          member.cookie,
+          STARTING_POINTS.slice(n % 4, (n % 4) + 1 + (n % 2)),
+        );
         writesInFlight--;
         if (story.slug) stories.push(story.slug);
         n += 1;
@@ -71,15 +83,18 @@ describe("SIGKILL on the embedded database", () => {
     servers.push(second);
     expect(readFileSync(lock, "utf8").trim()).toBe(String(second.child.pid));
     // Readable through the site: every acknowledged story opens.
-    for (const slug of stories) expect((await request(`${second.url}/stories/${slug}`)).status, slug).toBe(200);
+    for (const slug of stories)
+      expect((await request(`${second.url}/stories/${slug}`)).status, slug).toBe(200);
     expect((await second.stop()).code).toBe(0);
     expect(existsSync(lock)).toBe(false);
 
     const db = await PGlite.create({ dataDir: env.PGLITE_DATA_DIR });
     try {
-      const users = (await db.query<{ email: string; name: string; handle: string; password_hash: string | null }>(
-        "select email, name, handle, password_hash from users where email like 'fault-%'",
-      )).rows;
+      const users = (
+        await db.query<{ email: string; name: string; handle: string; password_hash: string | null }>(
+          "select email, name, handle, password_hash from users where email like 'fault-%'",
+        )
+      ).rows;
       const emails = new Set(users.map((user) => user.email));
       for (const email of members) expect(emails.has(email), `acknowledged sign-up ${email}`).toBe(true);
       // What every member who signed up must have.
@@ -89,11 +104,13 @@ describe("SIGKILL on the embedded database", () => {
         expect(user.password_hash, user.email).toMatch(/^\$argon2id\$/);
       }
 
-      const storyRows = (await db.query<{ slug: string; starting_points: number }>(
-        `select s.slug, count(ssp.story_id)::int as starting_points
+      const storyRows = (
+        await db.query<{ slug: string; starting_points: number }>(
+          `select s.slug, count(ssp.story_id)::int as starting_points
            from stories s left join story_starting_points ssp on ssp.story_id = s.id
           where s.title like 'Fault story %' group by s.slug`,
-      )).rows;
+        )
+      ).rows;
       const slugs = new Set(storyRows.map((story) => story.slug));
       for (const slug of stories) expect(slugs.has(slug), `acknowledged story ${slug}`).toBe(true);
       // A story without a starting point would be half of a transaction.

@@ -35,9 +35,13 @@ function get(port: number, pathname: string): Promise<Answer> {
       res.setEncoding("utf8");
       res.on("data", (chunk: string) => (body += chunk));
       res.on("end", () => resolve({ status: res.statusCode ?? 0, body }));
-      res.on("error", (error: NodeJS.ErrnoException) => resolve({ status: res.statusCode ?? 0, body, error: error.code ?? error.message }));
+      res.on("error", (error: NodeJS.ErrnoException) =>
+        resolve({ status: res.statusCode ?? 0, body, error: error.code ?? error.message }),
+      );
     });
-    req.on("error", (error: NodeJS.ErrnoException) => resolve({ status: 0, body: "", error: error.code ?? error.message }));
+    req.on("error", (error: NodeJS.ErrnoException) =>
+      resolve({ status: 0, body: "", error: error.code ?? error.message }),
+    );
     req.end();
   });
 }
@@ -62,14 +66,19 @@ describe("SIGTERM", () => {
     const { port } = server;
     // Many heavy pages at once on two cores: the last ones take seconds. Each is a real request
     // in flight when the signal arrives.
-    const paths = Array.from({ length: 30 }, (_, i) => (i % 2 ? "/starting-points" : `/stories?q=learning&n=${i}`));
+    const paths = Array.from({ length: 30 }, (_, i) =>
+      i % 2 ? "/starting-points" : `/stories?q=learning&n=${i}`,
+    );
     const answers = Promise.all(paths.map((pathname) => get(port, pathname)));
     await new Promise((resolve) => setTimeout(resolve, 300));
 
     const signalledAt = Date.now();
     server.child.kill("SIGTERM");
     // A loop busy with thirty pages takes a while to even see the signal.
-    await waitUntil(() => server!.logs().some((line) => line.msg === "shutdown: no longer accepting connections"), 30_000);
+    await waitUntil(
+      () => server!.logs().some((line) => line.msg === "shutdown: no longer accepting connections"),
+      30_000,
+    );
     const refused = await connectionRefused(port);
 
     const exit = await server.exited;
@@ -101,12 +110,17 @@ describe("SIGTERM", () => {
     const socket = connect({ host: "127.0.0.1", port: server.port });
     socket.on("error", () => undefined);
     await new Promise((resolve) => socket.once("connect", resolve));
-    socket.write("POST /api/v1/stories HTTP/1.1\r\nHost: 127.0.0.1\r\nTransfer-Encoding: chunked\r\nContent-Type: text/plain\r\n\r\n5\r\nhello\r\n");
+    socket.write(
+      "POST /api/v1/stories HTTP/1.1\r\nHost: 127.0.0.1\r\nTransfer-Encoding: chunked\r\nContent-Type: text/plain\r\n\r\n5\r\nhello\r\n",
+    );
     await new Promise((resolve) => setTimeout(resolve, 300));
 
     const signalledAt = Date.now();
     server.child.kill("SIGTERM");
-    await waitUntil(() => server!.logs().some((line) => line.msg === "shutdown: no longer accepting connections"), 30_000);
+    await waitUntil(
+      () => server!.logs().some((line) => line.msg === "shutdown: no longer accepting connections"),
+      30_000,
+    );
     // Still running (it waits for the upload), but no longer taking connections.
     const refused = await connectionRefused(server.port);
     const aliveWhileRefusing = server.alive();
@@ -119,19 +133,29 @@ describe("SIGTERM", () => {
     expect(exit).toEqual({ code: 0, signal: null });
     expect(exitMs).toBeGreaterThanOrEqual(2_000);
     expect(exitMs).toBeLessThan(2_000 + 8_000);
-    expect(server.logs().find((line) => line.msg === "shutdown timeout: closing connections with requests still in flight")).toMatchObject({ inFlight: 1 });
+    expect(
+      server
+        .logs()
+        .find((line) => line.msg === "shutdown timeout: closing connections with requests still in flight"),
+    ).toMatchObject({ inFlight: 1 });
     expect(server.logs().find((line) => line.msg === "shutdown complete")).toMatchObject({ drained: false });
   });
 
   it("passes through scripts/start.ts (what `npm start` runs): the signal reaches the server and its exit code comes back", async () => {
-    server = await startServer({ ...embedded(), AUTH_SECRET_FILE: path.join(dataDir, "auth-secret") }, { viaStart: true });
+    server = await startServer(
+      { ...embedded(), AUTH_SECRET_FILE: path.join(dataDir, "auth-secret") },
+      { viaStart: true },
+    );
     server.child.kill("SIGTERM");
     expect(await server.exited).toEqual({ code: 0, signal: null });
     expect(server.logs().some((line) => line.msg === "shutdown complete")).toBe(true);
   });
 
   it("shuts down gracefully on Ctrl-C, which every process of the group receives at once", async () => {
-    server = await startServer({ ...embedded(), AUTH_SECRET_FILE: path.join(dataDir, "auth-secret") }, { viaStart: true, ownProcessGroup: true });
+    server = await startServer(
+      { ...embedded(), AUTH_SECRET_FILE: path.join(dataDir, "auth-secret") },
+      { viaStart: true, ownProcessGroup: true },
+    );
     process.kill(-server.child.pid!, "SIGINT");
     expect(await server.exited).toEqual({ code: 0, signal: null });
     const messages = server.logs().map((line) => line.msg);

@@ -18,8 +18,18 @@ import { startServer, waitUntil, type AppServer } from "./support/server";
  * workers run is delivered once.
  */
 
-const NGINX = ["/usr/sbin/nginx", "/usr/bin/nginx"].find((candidate) => spawnSync("test", ["-x", candidate]).status === 0);
-const CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage"];
+const NGINX = ["/usr/sbin/nginx", "/usr/bin/nginx"].find(
+  (candidate) => spawnSync("test", ["-x", candidate]).status === 0,
+);
+const CHROMIUM_ARGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+  "--disable-dev-shm-usage",
+];
 
 let cluster: PostgresCluster;
 let catcher: MailCatcher;
@@ -28,7 +38,8 @@ let nginx: { url: string; child: ChildProcess; dir: string };
 let browser: Browser;
 
 async function startNginx(upstreams: string[]): Promise<{ url: string; child: ChildProcess; dir: string }> {
-  if (!NGINX) throw new Error("nginx not found: install Debian's nginx (`apt-get install -y nginx`); .ci/run does");
+  if (!NGINX)
+    throw new Error("nginx not found: install Debian's nginx (`apt-get install -y nginx`); .ci/run does");
   const dir = mkdtempSync("/tmp/vp-faults-nginx-");
   const temp = path.join(dir, "temp");
   mkdirSync(temp);
@@ -46,7 +57,9 @@ async function startNginx(upstreams: string[]): Promise<{ url: string; child: Ch
   expect(config).not.toContain("{{");
   const file = path.join(dir, "nginx.conf");
   writeFileSync(file, config);
-  const child = spawn(NGINX, ["-p", dir, "-c", file, "-g", "daemon off;"], { stdio: ["ignore", "inherit", "inherit"] });
+  const child = spawn(NGINX, ["-p", dir, "-c", file, "-g", "daemon off;"], {
+    stdio: ["ignore", "inherit", "inherit"],
+  });
   const url = `http://127.0.0.1:${port}`;
   await waitUntil(async () => (await fetch(`${url}/api/health`).catch(() => null))?.status === 200, 30_000);
   return { url, child, dir };
@@ -57,7 +70,11 @@ function served(server: AppServer, pathname: string) {
   return server.logs().filter((line) => line.msg === "request" && line.path === pathname);
 }
 
-async function signUpAt(page: Page, origin: string, member: { name: string; email: string; password: string }) {
+async function signUpAt(
+  page: Page,
+  origin: string,
+  member: { name: string; email: string; password: string },
+) {
   await page.goto(`${origin}/signup`);
   await page.getByLabel("Name").fill(member.name);
   await page.getByLabel("Email").fill(member.email);
@@ -83,7 +100,10 @@ beforeAll(async () => {
   const second = await startServer(env);
   servers = [first, second];
   nginx = await startNginx([`127.0.0.1:${first.port}`, `127.0.0.1:${second.port}`]);
-  browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: CHROMIUM_ARGS });
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    args: CHROMIUM_ARGS,
+  });
 }, 300_000);
 
 afterAll(async () => {
@@ -99,13 +119,20 @@ describe("two app servers behind nginx on one PostgreSQL", () => {
   it("spreads requests over both servers", async () => {
     const before = servers.map((server) => served(server, "/stories").length);
     for (let i = 0; i < 10; i++) expect((await fetch(`${nginx.url}/stories`)).status).toBe(200);
-    await waitUntil(() => servers.every((server, i) => served(server, "/stories").length > before[i]), 10_000);
+    await waitUntil(
+      () => servers.every((server, i) => served(server, "/stories").length > before[i]),
+      10_000,
+    );
   });
 
   it("lets a member sign in through one server and publish through the other; both show the story", async () => {
     const [one, two] = servers;
     const id = randomBytes(4).toString("hex");
-    const member = { name: `Balanced ${id}`, email: `balanced-${id}@example.org`, password: `pass-${id}-long-enough` };
+    const member = {
+      name: `Balanced ${id}`,
+      email: `balanced-${id}@example.org`,
+      password: `pass-${id}-long-enough`,
+    };
     const context = await browser.newContext({ locale: "en-GB" });
     const page = await context.newPage();
     try {
@@ -126,10 +153,14 @@ describe("two app servers behind nginx on one PostgreSQL", () => {
       await page.getByLabel("Title").fill(title);
       await page.getByLabel("Organisation", { exact: true }).fill("Load balanced network");
       await page.getByLabel("Organisation type").selectOption({ label: "Network or community" });
-      await page.getByLabel("Story", { exact: true }).fill("We moved from one server to two and nobody noticed, which was the point of the exercise.");
+      await page
+        .getByLabel("Story", { exact: true })
+        .fill("We moved from one server to two and nobody noticed, which was the point of the exercise.");
       await page.getByRole("checkbox", { name: "Improving the work practice" }).check();
       await page.getByRole("button", { name: "Publish" }).click();
-      await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent(), { timeout: 30_000 }).toBe(title);
+      await expect
+        .poll(() => page.getByRole("heading", { level: 1 }).textContent(), { timeout: 30_000 })
+        .toBe(title);
       expect(served(two, "/stories/new").some((line) => line.method === "POST")).toBe(true);
       const storyPath = new URL(page.url()).pathname;
 
@@ -149,7 +180,10 @@ describe("two app servers behind nginx on one PostgreSQL", () => {
     const [one, two] = servers;
     const { data } = await (await fetch(`${nginx.url}/api/v1/stories?limit=1`)).json();
     const storyPath = `/stories/${data[0].slug}`;
-    const [story] = await cluster.query<{ id: string; title: string }>(`SELECT id, title FROM stories WHERE slug = $1`, [data[0].slug]);
+    const [story] = await cluster.query<{ id: string; title: string }>(
+      `SELECT id, title FROM stories WHERE slug = $1`,
+      [data[0].slug],
+    );
     const pageOf = async (server: AppServer) => (await fetch(`${server.url}${storyPath}`)).text();
     for (const server of servers) expect(await pageOf(server)).toContain(story.title);
 
@@ -164,7 +198,11 @@ describe("two app servers behind nginx on one PostgreSQL", () => {
       const context = await browser.newContext({ locale: "en-GB" });
       const page = await context.newPage();
       try {
-        await signUpAt(page, one.url, { name: `Cache ${id}`, email: `cache-${id}@example.org`, password: `pass-${id}-long-enough` });
+        await signUpAt(page, one.url, {
+          name: `Cache ${id}`,
+          email: `cache-${id}@example.org`,
+          password: `pass-${id}-long-enough`,
+        });
         await page.goto(`${one.url}${storyPath}`);
         const comment = `Seen by both servers ${id}`;
         await page.getByLabel("Comment", { exact: true }).fill(comment);
@@ -187,11 +225,19 @@ describe("two app servers behind nginx on one PostgreSQL", () => {
     const count = 40;
     const run = randomBytes(4).toString("hex");
     catcher.setDelay(50); // so the two workers' sends overlap
-    const values = Array.from({ length: count }, (_, i) => `('${run}-${i}', 'two-servers@example.org', 'test', 'Mail ${run} ${i}', 'Body ${i}')`);
-    await cluster.query(`INSERT INTO mail_outbox (id, to_address, kind, subject, text_body) VALUES ${values.join(", ")}`);
+    const values = Array.from(
+      { length: count },
+      (_, i) => `('${run}-${i}', 'two-servers@example.org', 'test', 'Mail ${run} ${i}', 'Body ${i}')`,
+    );
+    await cluster.query(
+      `INSERT INTO mail_outbox (id, to_address, kind, subject, text_body) VALUES ${values.join(", ")}`,
+    );
 
     await waitUntil(async () => {
-      const [row] = await cluster.query<{ pending: number }>(`SELECT count(*)::int AS pending FROM mail_outbox WHERE id LIKE $1 AND status <> 'sent'`, [`${run}-%`]);
+      const [row] = await cluster.query<{ pending: number }>(
+        `SELECT count(*)::int AS pending FROM mail_outbox WHERE id LIKE $1 AND status <> 'sent'`,
+        [`${run}-%`],
+      );
       return row.pending === 0;
     }, 60_000);
     // A mail marked sent was acknowledged by the SMTP server before its row was updated.
@@ -201,7 +247,11 @@ describe("two app servers behind nginx on one PostgreSQL", () => {
     expect(subjects).toHaveLength(count);
     expect(new Set(subjects).size).toBe(count);
 
-    const senders = servers.map((server) => server.logs().filter((line) => line.msg === "mail sent" && String(line.mailId).startsWith(run)).length);
+    const senders = servers.map(
+      (server) =>
+        server.logs().filter((line) => line.msg === "mail sent" && String(line.mailId).startsWith(run))
+          .length,
+    );
     expect(senders[0] + senders[1]).toBe(count);
   }, 120_000);
 

@@ -15,13 +15,15 @@ process.env.SITE_URL = ORIGIN;
 // Validates a response body against a schema of the OpenAPI document, as a client would.
 const document = openApiDocument(ORIGIN) as { components: { schemas: Record<string, object> } };
 const ajv = new Ajv2020({ strict: false, allErrors: true });
-for (const [id, schema] of Object.entries(document.components.schemas)) ajv.addSchema(schema, `#/components/schemas/${id}`);
+for (const [id, schema] of Object.entries(document.components.schemas))
+  ajv.addSchema(schema, `#/components/schemas/${id}`);
 function expectValid(id: string, body: unknown) {
   const validate = ajv.getSchema(`#/components/schemas/${id}`)!;
   expect(validate(body), JSON.stringify(validate.errors)).toBe(true);
 }
 
-const get = (path: string, headers: Record<string, string> = {}) => new Request(`${ORIGIN}/api/v1${path}`, { headers });
+const get = (path: string, headers: Record<string, string> = {}) =>
+  new Request(`${ORIGIN}/api/v1${path}`, { headers });
 const slugParams = (slug: string) => ({ params: Promise.resolve({ slug }) });
 
 let draftSlug = "";
@@ -69,8 +71,12 @@ describe("read API", () => {
   it("filters like the page: all of the starting points, any of the languages and types, search", async () => {
     const knowledge = await (await listStories(get("/stories?sp=using-knowledge"))).json();
     expect(knowledge.total).toBe(3);
-    expect(knowledge.data.every((s: { startingPoints: string[] }) => s.startingPoints.includes("using-knowledge"))).toBe(true);
-    const both = await (await listStories(get("/stories?sp=using-knowledge&sp=improving-work-practice"))).json();
+    expect(
+      knowledge.data.every((s: { startingPoints: string[] }) => s.startingPoints.includes("using-knowledge")),
+    ).toBe(true);
+    const both = await (
+      await listStories(get("/stories?sp=using-knowledge&sp=improving-work-practice"))
+    ).json();
     expect(both.total).toBe(0);
     const gov = await (await listStories(get("/stories?type=government&type=healthcare"))).json();
     expect(gov.total).toBe(5);
@@ -106,17 +112,27 @@ describe("read API", () => {
     expectValid("StoryList", byDiscussion);
     const counts = byDiscussion.data.map((story: { commentCount: number }) => story.commentCount);
     expect(counts).toEqual([...counts].sort((a, b) => b - a));
-    const next = await (await listStories(get(`/stories?sort=discussed&limit=3&after=${byDiscussion.next}`))).json();
+    const next = await (
+      await listStories(get(`/stories?sort=discussed&limit=3&after=${byDiscussion.next}`))
+    ).json();
     expect(next.data.map((s: { slug: string }) => s.slug)).not.toContain(byDiscussion.data[0].slug);
 
     const mixed = await listStories(get(`/stories?sort=newest&after=${byDiscussion.next}`));
     expect(mixed.status).toBe(400);
     expect((await mixed.json()).error.parameter).toBe("after");
 
-    const anyOf = await (await listStories(get("/stories?sp=using-knowledge&sp=learning-with-outside-world&match=any&limit=50"))).json();
-    const allOf = await (await listStories(get("/stories?sp=using-knowledge&sp=learning-with-outside-world&limit=50"))).json();
+    const anyOf = await (
+      await listStories(get("/stories?sp=using-knowledge&sp=learning-with-outside-world&match=any&limit=50"))
+    ).json();
+    const allOf = await (
+      await listStories(get("/stories?sp=using-knowledge&sp=learning-with-outside-world&limit=50"))
+    ).json();
     expect(anyOf.total).toBeGreaterThan(allOf.total);
-    expect(anyOf.data.every((s: { startingPoints: string[] }) => s.startingPoints.some((sp) => ["using-knowledge", "learning-with-outside-world"].includes(sp)))).toBe(true);
+    expect(
+      anyOf.data.every((s: { startingPoints: string[] }) =>
+        s.startingPoints.some((sp) => ["using-knowledge", "learning-with-outside-world"].includes(sp)),
+      ),
+    ).toBe(true);
 
     const dated = await (await listStories(get("/stories?from=2999-01-01"))).json();
     expect(dated.total).toBe(0);
@@ -125,10 +141,18 @@ describe("read API", () => {
   });
 
   it("returns one published story with its body, and 404 for drafts and unknown slugs", async () => {
-    const response = await getStory(get("/stories/kpn-challenges-on-policy-questions"), slugParams("kpn-challenges-on-policy-questions"));
+    const response = await getStory(
+      get("/stories/kpn-challenges-on-policy-questions"),
+      slugParams("kpn-challenges-on-policy-questions"),
+    );
     const story = await response.json();
     expectValid("Story", story);
-    expect(story).toMatchObject({ organisation: "KPN", startingPoints: ["using-knowledge"], isExample: true, author: { name: "Editors" } });
+    expect(story).toMatchObject({
+      organisation: "KPN",
+      startingPoints: ["using-knowledge"],
+      isExample: true,
+      author: { name: "Editors" },
+    });
     expect(story.bodyHtml).toContain("<p>");
 
     for (const slug of [draftSlug, "no-such-story"]) {
@@ -152,17 +176,27 @@ describe("read API", () => {
   it("documents every endpoint in OpenAPI 3.1", () => {
     const doc = openApiDocument(ORIGIN) as { openapi: string; paths: Record<string, unknown> };
     expect(doc.openapi).toBe("3.1.0");
-    expect(Object.keys(doc.paths).sort()).toEqual(["/starting-points", "/stories", "/stories/{slug}", "/stories/{slug}/related"]);
+    expect(Object.keys(doc.paths).sort()).toEqual([
+      "/starting-points",
+      "/stories",
+      "/stories/{slug}",
+      "/stories/{slug}/related",
+    ]);
   });
 
   it("lists up to five related published stories, and nothing for a draft", async () => {
-    const response = await getRelated(get("/stories/hospital-enterprise-social-network-knowledge-sharing/related"), slugParams("hospital-enterprise-social-network-knowledge-sharing"));
+    const response = await getRelated(
+      get("/stories/hospital-enterprise-social-network-knowledge-sharing/related"),
+      slugParams("hospital-enterprise-social-network-knowledge-sharing"),
+    );
     expect(response.status).toBe(200);
     const body = await response.json();
     expectValid("RelatedStoryList", body);
     expect(body.data.length).toBeGreaterThan(0);
     expect(body.data.length).toBeLessThanOrEqual(5);
-    expect(body.data.map((r: { slug: string }) => r.slug)).not.toContain("hospital-enterprise-social-network-knowledge-sharing");
+    expect(body.data.map((r: { slug: string }) => r.slug)).not.toContain(
+      "hospital-enterprise-social-network-knowledge-sharing",
+    );
     expect(body.data[0].url).toMatch(new RegExp(`^${ORIGIN}/stories/`));
     expect((await getRelated(get(`/stories/${draftSlug}/related`), slugParams(draftSlug))).status).toBe(404);
   });

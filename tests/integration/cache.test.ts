@@ -192,12 +192,18 @@ describe("invalidations across app servers", () => {
 
   it("an invalidation that cannot be shared is still applied here, and logged rather than thrown", async () => {
     const time = clock();
-    const failing = createTagStore({ now: time.now, db: () => Promise.reject(new Error("connect ECONNREFUSED")) });
+    const failing = createTagStore({
+      now: time.now,
+      db: () => Promise.reject(new Error("connect ECONNREFUSED")),
+    });
     const error = vi.spyOn(log, "error").mockImplementation(() => {});
     const warn = vi.spyOn(log, "warn").mockImplementation(() => {});
     await expect(failing.expire(["content"])).resolves.toBeUndefined();
     expect(failing.expiredAt(["content"])).toBe(time.now());
-    expect(error).toHaveBeenCalledWith("cache tags not shared", expect.objectContaining({ tags: ["content"] }));
+    expect(error).toHaveBeenCalledWith(
+      "cache tags not shared",
+      expect.objectContaining({ tags: ["content"] }),
+    );
     await expect(failing.refresh()).resolves.toBeUndefined();
     expect(warn).toHaveBeenCalled();
     error.mockRestore();

@@ -6,7 +6,15 @@
 import { and, eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { getDb } from "@/db";
-import { comments, commentUseful, moderationActions, notifications, stories, storyUseful, type Role } from "@/db/schema";
+import {
+  comments,
+  commentUseful,
+  moderationActions,
+  notifications,
+  stories,
+  storyUseful,
+  type Role,
+} from "@/db/schema";
 import {
   COMMENTS_PAGE_SIZE,
   createComment,
@@ -22,18 +30,27 @@ import { newMember } from "../support/members";
 import { Forbidden, NotFound, Redirect, setRequestHeaders } from "../support/next";
 import { storyInput } from "../support/story-input";
 
-const session = vi.hoisted(() => ({ current: null as null | { user: { id: string; sessionVersion: number } } }));
+const session = vi.hoisted(() => ({
+  current: null as null | { user: { id: string; sessionVersion: number } },
+}));
 
 vi.mock("next-auth", async () => {
   const errors = await import("@auth/core/errors");
   return { AuthError: errors.AuthError, CredentialsSignin: errors.CredentialsSignin };
 });
-vi.mock("@/lib/auth/auth", () => ({ auth: async () => session.current, signIn: async () => {}, signOut: async () => {} }));
+vi.mock("@/lib/auth/auth", () => ({
+  auth: async () => session.current,
+  signIn: async () => {},
+  signOut: async () => {},
+}));
 vi.mock("next/navigation", () => import("../support/next"));
 vi.mock("next/headers", () => import("../support/next"));
 vi.mock("next-intl/server", () => {
   const t = Object.assign((key: string) => key, { rich: (key: string) => key, has: () => true });
-  return { getTranslations: async () => t, getFormatter: async () => ({ dateTime: (d: Date) => d.toISOString() }) };
+  return {
+    getTranslations: async () => t,
+    getFormatter: async () => ({ dateTime: (d: Date) => d.toISOString() }),
+  };
 });
 setRequestHeaders({ "x-forwarded-for": "192.0.2.20" });
 
@@ -61,7 +78,12 @@ async function publishedStory() {
 async function storyRow(storyId: string) {
   const db = await getDb();
   const [row] = await db
-    .select({ commentCount: stories.commentCount, usefulCount: stories.usefulCount, commentsClosed: stories.commentsClosed, lockedAt: stories.lockedAt })
+    .select({
+      commentCount: stories.commentCount,
+      usefulCount: stories.usefulCount,
+      commentsClosed: stories.commentsClosed,
+      lockedAt: stories.lockedAt,
+    })
     .from(stories)
     .where(eq(stories.id, storyId));
   return row;
@@ -69,7 +91,10 @@ async function storyRow(storyId: string) {
 
 async function notificationsOf(userId: string) {
   const db = await getDb();
-  return db.select({ kind: notifications.kind, data: notifications.data }).from(notifications).where(eq(notifications.userId, userId));
+  return db
+    .select({ kind: notifications.kind, data: notifications.data })
+    .from(notifications)
+    .where(eq(notifications.userId, userId));
 }
 
 beforeEach(() => signIn(null));
@@ -81,12 +106,25 @@ describe("replies", () => {
     const bob = await member("Bob");
     const top = await createComment({ storyId: story.id, authorId: ann.id, body: "Where did you *start*?" });
     const longAnswer = `**We started** with a [blog](https://example.org). ${"And then we kept going. ".repeat(10)}`;
-    const answer = await createComment({ storyId: story.id, authorId: author.id, body: longAnswer, replyToId: top.id });
-    const followUp = await createComment({ storyId: story.id, authorId: bob.id, body: "Which blog software?", replyToId: answer.id });
+    const answer = await createComment({
+      storyId: story.id,
+      authorId: author.id,
+      body: longAnswer,
+      replyToId: top.id,
+    });
+    const followUp = await createComment({
+      storyId: story.id,
+      authorId: bob.id,
+      body: "Which blog software?",
+      replyToId: answer.id,
+    });
     const other = await createComment({ storyId: story.id, authorId: bob.id, body: "A second thread" });
 
     const db = await getDb();
-    const stored = await db.select({ id: comments.id, parentId: comments.parentId, replyToId: comments.replyToId }).from(comments).where(eq(comments.id, followUp.id));
+    const stored = await db
+      .select({ id: comments.id, parentId: comments.parentId, replyToId: comments.replyToId })
+      .from(comments)
+      .where(eq(comments.id, followUp.id));
     // A reply to a reply joins the thread of the first comment, and remembers whom it answers.
     expect(stored).toEqual([{ id: followUp.id, parentId: top.id, replyToId: answer.id }]);
     expect((await storyRow(story.id)).commentCount).toBe(4);
@@ -109,11 +147,16 @@ describe("replies", () => {
     const ann = await member("Ann");
     const bob = await member("Bob");
     const top = await createComment({ storyId: story.id, authorId: ann.id, body: "A question" });
-    expect(await notificationsOf(author.id)).toEqual([{ kind: "comment_on_story", data: expect.objectContaining({ actorName: ann.name, commentId: top.id }) }]);
+    expect(await notificationsOf(author.id)).toEqual([
+      { kind: "comment_on_story", data: expect.objectContaining({ actorName: ann.name, commentId: top.id }) },
+    ]);
 
     await createComment({ storyId: story.id, authorId: bob.id, body: "An answer", replyToId: top.id });
     expect((await notificationsOf(ann.id)).map((row) => row.kind)).toEqual(["reply_to_comment"]);
-    expect((await notificationsOf(author.id)).map((row) => row.kind).sort()).toEqual(["comment_on_story", "comment_on_story"]);
+    expect((await notificationsOf(author.id)).map((row) => row.kind).sort()).toEqual([
+      "comment_on_story",
+      "comment_on_story",
+    ]);
   });
 
   it("cannot answer a deleted or hidden comment, or one on another story", async () => {
@@ -124,16 +167,32 @@ describe("replies", () => {
     const deleted = await createComment({ storyId: story.id, authorId: ann.id, body: "Soon gone" });
     await softDeleteComment(deleted.id);
     const hidden = await createComment({ storyId: story.id, authorId: ann.id, body: "Soon hidden" });
-    await decide({ actorId: moderator.id, targetType: "comment", targetId: hidden.id, decision: "hide", reason: "Off-topic" });
+    await decide({
+      actorId: moderator.id,
+      targetType: "comment",
+      targetId: hidden.id,
+      decision: "hide",
+      reason: "Off-topic",
+    });
     const foreign = await createComment({ storyId: elsewhere.id, authorId: ann.id, body: "Elsewhere" });
 
     for (const replyToId of [deleted.id, hidden.id, foreign.id, "no-such-comment"]) {
-      await expect(createComment({ storyId: story.id, authorId: ann.id, body: "A reply", replyToId })).rejects.toBeInstanceOf(ReplyTargetGoneError);
+      await expect(
+        createComment({ storyId: story.id, authorId: ann.id, body: "A reply", replyToId }),
+      ).rejects.toBeInstanceOf(ReplyTargetGoneError);
     }
     // Through the form: a clear message, and the text kept.
     signIn(ann);
-    const state = await actions.postCommentAction(null, form({ storyId: story.id, replyToId: deleted.id, body: "My reply" }));
-    expect(state).toEqual({ ok: false, fieldErrors: {}, formError: "comments.replyGone", values: { body: "My reply" } });
+    const state = await actions.postCommentAction(
+      null,
+      form({ storyId: story.id, replyToId: deleted.id, body: "My reply" }),
+    );
+    expect(state).toEqual({
+      ok: false,
+      fieldErrors: {},
+      formError: "comments.replyGone",
+      values: { body: "My reply" },
+    });
     expect((await storyRow(story.id)).commentCount).toBe(0); // deleted and hidden ones are not counted; the foreign one is elsewhere
   });
 
@@ -141,8 +200,17 @@ describe("replies", () => {
     const { author, story } = await publishedStory();
     const ann = await member("Ann");
     const top = await createComment({ storyId: story.id, authorId: ann.id, body: "Words that go away" });
-    const reply = await createComment({ storyId: story.id, authorId: author.id, body: "A reply that stays", replyToId: top.id });
-    const lonely = await createComment({ storyId: story.id, authorId: ann.id, body: "Deleted without replies" });
+    const reply = await createComment({
+      storyId: story.id,
+      authorId: author.id,
+      body: "A reply that stays",
+      replyToId: top.id,
+    });
+    const lonely = await createComment({
+      storyId: story.id,
+      authorId: ann.id,
+      body: "Deleted without replies",
+    });
     await softDeleteComment(top.id);
     await softDeleteComment(lonely.id);
 
@@ -162,7 +230,17 @@ describe("replies", () => {
     const ann = await member("Ann");
     const top = await createComment({ storyId: story.id, authorId: ann.id, body: "First" });
     const key = newIdempotencyKey();
-    const [a, b] = await Promise.all([1, 2].map(() => createComment({ storyId: story.id, authorId: ann.id, body: "Once", replyToId: top.id, idempotencyKey: key })));
+    const [a, b] = await Promise.all(
+      [1, 2].map(() =>
+        createComment({
+          storyId: story.id,
+          authorId: ann.id,
+          body: "Once",
+          replyToId: top.id,
+          idempotencyKey: key,
+        }),
+      ),
+    );
     expect(a).toEqual(b);
     expect((await listComments({ storyId: story.id })).items[0].replies).toHaveLength(1);
   });
@@ -173,13 +251,29 @@ describe("replies", () => {
     const bob = await member("Bob");
     const top = await createComment({ storyId: story.id, authorId: ann.id, body: "First" });
     signIn(bob);
-    expect(await actions.postCommentAction(null, form({ storyId: story.id, replyToId: top.id, body: "x" }))).toMatchObject({ ok: false, fieldErrors: { body: expect.any(Array) } });
-    expect(await actions.postCommentAction(null, form({ storyId: story.id, replyToId: top.id, body: "A proper reply", enhanced: "1" }))).toMatchObject({ ok: true, id: expect.any(String) });
-    expect((await listComments({ storyId: story.id })).items[0].replies.map((r) => r.body)).toEqual(["A proper reply"]);
+    expect(
+      await actions.postCommentAction(null, form({ storyId: story.id, replyToId: top.id, body: "x" })),
+    ).toMatchObject({ ok: false, fieldErrors: { body: expect.any(Array) } });
+    expect(
+      await actions.postCommentAction(
+        null,
+        form({ storyId: story.id, replyToId: top.id, body: "A proper reply", enhanced: "1" }),
+      ),
+    ).toMatchObject({ ok: true, id: expect.any(String) });
+    expect((await listComments({ storyId: story.id })).items[0].replies.map((r) => r.body)).toEqual([
+      "A proper reply",
+    ]);
     // Without JavaScript the answer is a redirect to the new comment, not the page rendered again.
-    const plain = await actions.postCommentAction(null, form({ storyId: story.id, replyToId: top.id, body: "A reply from a plain form" })).catch((error: unknown) => error);
+    const plain = await actions
+      .postCommentAction(
+        null,
+        form({ storyId: story.id, replyToId: top.id, body: "A reply from a plain form" }),
+      )
+      .catch((error: unknown) => error);
     expect(plain).toBeInstanceOf(Redirect);
-    const posted = (await listComments({ storyId: story.id })).items[0].replies.find((r) => r.body === "A reply from a plain form");
+    const posted = (await listComments({ storyId: story.id })).items[0].replies.find(
+      (r) => r.body === "A reply from a plain form",
+    );
     expect((plain as Redirect).url).toBe(`/stories/${story.slug}/comments/${posted!.id}`);
   });
 });
@@ -201,13 +295,20 @@ describe("useful", () => {
     await actions.toggleStoryUsefulAction(form({ storyId: story.id, useful: "false" }));
     expect((await storyRow(story.id)).usefulCount).toBe(1);
     const db = await getDb();
-    expect(await db.select({ userId: storyUseful.userId }).from(storyUseful).where(eq(storyUseful.storyId, story.id))).toEqual([{ userId: ann.id }]);
+    expect(
+      await db
+        .select({ userId: storyUseful.userId })
+        .from(storyUseful)
+        .where(eq(storyUseful.storyId, story.id)),
+    ).toEqual([{ userId: ann.id }]);
 
     // Authors see the count but cannot add to it; visitors who are not signed in are sent to sign in.
     signIn(author);
     await actions.toggleStoryUsefulAction(form({ storyId: story.id, useful: "true" }));
     signIn(null);
-    await expect(actions.toggleStoryUsefulAction(form({ storyId: story.id, useful: "true" }))).rejects.toBeInstanceOf(Redirect);
+    await expect(
+      actions.toggleStoryUsefulAction(form({ storyId: story.id, useful: "true" })),
+    ).rejects.toBeInstanceOf(Redirect);
     expect((await storyRow(story.id)).usefulCount).toBe(1);
   });
 
@@ -215,14 +316,23 @@ describe("useful", () => {
     const { story } = await publishedStory();
     const readers = await Promise.all([1, 2, 3, 4].map(() => member("Reader")));
     const { setStoryUseful } = await import("@/lib/comments/queries");
-    await Promise.all(readers.flatMap((reader) => [setStoryUseful({ storyId: story.id, userId: reader.id, useful: true }), setStoryUseful({ storyId: story.id, userId: reader.id, useful: true })]));
+    await Promise.all(
+      readers.flatMap((reader) => [
+        setStoryUseful({ storyId: story.id, userId: reader.id, useful: true }),
+        setStoryUseful({ storyId: story.id, userId: reader.id, useful: true }),
+      ]),
+    );
     expect((await storyRow(story.id)).usefulCount).toBe(4);
   });
 
   it("notifies the author once per member and target, however often it is toggled", async () => {
     const { author, story } = await publishedStory();
     const ann = await member("Ann");
-    const comment = await createComment({ storyId: story.id, authorId: author.id, body: "The author's own comment" });
+    const comment = await createComment({
+      storyId: story.id,
+      authorId: author.id,
+      body: "The author's own comment",
+    });
     signIn(ann);
     for (const useful of ["true", "false", "true"]) {
       await actions.toggleStoryUsefulAction(form({ storyId: story.id, useful }));
@@ -250,20 +360,41 @@ describe("useful", () => {
     const moderator = await member("Moderator", "moderator");
     const comment = await createComment({ storyId: story.id, authorId: ann.id, body: "Useful, maybe" });
     const hidden = await createComment({ storyId: story.id, authorId: ann.id, body: "Hidden soon" });
-    await decide({ actorId: moderator.id, targetType: "comment", targetId: hidden.id, decision: "hide", reason: "Spam" });
+    await decide({
+      actorId: moderator.id,
+      targetType: "comment",
+      targetId: hidden.id,
+      decision: "hide",
+      reason: "Spam",
+    });
     const deleted = await createComment({ storyId: story.id, authorId: ann.id, body: "Deleted soon" });
     await softDeleteComment(deleted.id);
 
     signIn(ann);
     await actions.toggleCommentUsefulAction(form({ commentId: comment.id, useful: "true" }));
     signIn(bob);
-    for (const id of [comment.id, hidden.id, deleted.id]) await actions.toggleCommentUsefulAction(form({ commentId: id, useful: "true" }));
+    for (const id of [comment.id, hidden.id, deleted.id])
+      await actions.toggleCommentUsefulAction(form({ commentId: id, useful: "true" }));
 
     const db = await getDb();
-    const counts = await db.select({ id: comments.id, usefulCount: comments.usefulCount }).from(comments).where(eq(comments.storyId, story.id));
-    expect(Object.fromEntries(counts.map((row) => [row.id, row.usefulCount]))).toEqual({ [comment.id]: 1, [hidden.id]: 0, [deleted.id]: 0 });
-    expect(await db.select({ userId: commentUseful.userId }).from(commentUseful).where(eq(commentUseful.commentId, comment.id))).toEqual([{ userId: bob.id }]);
-    expect((await listComments({ storyId: story.id })).items.find((c) => c.id === comment.id)?.usefulCount).toBe(1);
+    const counts = await db
+      .select({ id: comments.id, usefulCount: comments.usefulCount })
+      .from(comments)
+      .where(eq(comments.storyId, story.id));
+    expect(Object.fromEntries(counts.map((row) => [row.id, row.usefulCount]))).toEqual({
+      [comment.id]: 1,
+      [hidden.id]: 0,
+      [deleted.id]: 0,
+    });
+    expect(
+      await db
+        .select({ userId: commentUseful.userId })
+        .from(commentUseful)
+        .where(eq(commentUseful.commentId, comment.id)),
+    ).toEqual([{ userId: bob.id }]);
+    expect(
+      (await listComments({ storyId: story.id })).items.find((c) => c.id === comment.id)?.usefulCount,
+    ).toBe(1);
   });
 });
 
@@ -272,23 +403,41 @@ describe("switching comments off and locking", () => {
     const { author, story } = await publishedStory();
     const ann = await member("Ann");
     signIn(ann);
-    expect(await actions.postCommentAction(null, form({ storyId: story.id, body: "Before the switch", enhanced: "1" }))).toMatchObject({ ok: true, id: expect.any(String) });
+    expect(
+      await actions.postCommentAction(
+        null,
+        form({ storyId: story.id, body: "Before the switch", enhanced: "1" }),
+      ),
+    ).toMatchObject({ ok: true, id: expect.any(String) });
     const [top] = (await listComments({ storyId: story.id })).items;
 
     // Only the author has the switch.
-    await expect(actions.setCommentsClosedAction(form({ storyId: story.id, closed: "true" }))).rejects.toBeInstanceOf(Forbidden);
+    await expect(
+      actions.setCommentsClosedAction(form({ storyId: story.id, closed: "true" })),
+    ).rejects.toBeInstanceOf(Forbidden);
     signIn(author);
     await actions.setCommentsClosedAction(form({ storyId: story.id, closed: "true" }));
     expect((await storyRow(story.id)).commentsClosed).toBe(true);
 
     for (const who of [ann, author]) {
       signIn(who);
-      expect(await actions.postCommentAction(null, form({ storyId: story.id, body: "After the switch" }))).toMatchObject({ ok: false, formError: "comments.closedNote" });
-      expect(await actions.postCommentAction(null, form({ storyId: story.id, replyToId: top.id, body: "A reply after" }))).toMatchObject({ ok: false, formError: "comments.closedNote" });
+      expect(
+        await actions.postCommentAction(null, form({ storyId: story.id, body: "After the switch" })),
+      ).toMatchObject({ ok: false, formError: "comments.closedNote" });
+      expect(
+        await actions.postCommentAction(
+          null,
+          form({ storyId: story.id, replyToId: top.id, body: "A reply after" }),
+        ),
+      ).toMatchObject({ ok: false, formError: "comments.closedNote" });
     }
     signIn(ann);
-    expect(await actions.updateCommentAction(null, form({ commentId: top.id, body: "Changed after" }))).toMatchObject({ ok: false, formError: "comments.closedNote" });
-    expect((await listComments({ storyId: story.id })).items.map((c) => c.body)).toEqual(["Before the switch"]);
+    expect(
+      await actions.updateCommentAction(null, form({ commentId: top.id, body: "Changed after" })),
+    ).toMatchObject({ ok: false, formError: "comments.closedNote" });
+    expect((await listComments({ storyId: story.id })).items.map((c) => c.body)).toEqual([
+      "Before the switch",
+    ]);
     // Removing one's own comment still works.
     await actions.deleteCommentAction(form({ commentId: top.id }));
     expect((await storyRow(story.id)).commentCount).toBe(0);
@@ -296,7 +445,9 @@ describe("switching comments off and locking", () => {
     signIn(author);
     await actions.setCommentsClosedAction(form({ storyId: story.id, closed: "false" }));
     signIn(ann);
-    expect(await actions.postCommentAction(null, form({ storyId: story.id, body: "Open again", enhanced: "1" }))).toMatchObject({ ok: true, id: expect.any(String) });
+    expect(
+      await actions.postCommentAction(null, form({ storyId: story.id, body: "Open again", enhanced: "1" })),
+    ).toMatchObject({ ok: true, id: expect.any(String) });
   });
 
   it("lets moderators lock a thread, binding everyone until they unlock it, and audits both", async () => {
@@ -306,9 +457,13 @@ describe("switching comments off and locking", () => {
     const db = await getDb();
 
     signIn(ann);
-    await expect(actions.setThreadLockedAction(form({ storyId: story.id, locked: "true" }))).rejects.toBeInstanceOf(Forbidden);
+    await expect(
+      actions.setThreadLockedAction(form({ storyId: story.id, locked: "true" })),
+    ).rejects.toBeInstanceOf(Forbidden);
     signIn(author);
-    await expect(actions.setThreadLockedAction(form({ storyId: story.id, locked: "true" }))).rejects.toBeInstanceOf(Forbidden);
+    await expect(
+      actions.setThreadLockedAction(form({ storyId: story.id, locked: "true" })),
+    ).rejects.toBeInstanceOf(Forbidden);
     expect((await storyRow(story.id)).lockedAt).toBeNull();
 
     signIn(moderator);
@@ -318,27 +473,51 @@ describe("switching comments off and locking", () => {
 
     for (const who of [ann, author, moderator]) {
       signIn(who);
-      expect(await actions.postCommentAction(null, form({ storyId: story.id, body: "While locked" }))).toMatchObject({ ok: false, formError: "comments.lockedNote" });
+      expect(
+        await actions.postCommentAction(null, form({ storyId: story.id, body: "While locked" })),
+      ).toMatchObject({ ok: false, formError: "comments.lockedNote" });
     }
     // The author's switch does not reopen a lock.
     signIn(author);
     await actions.setCommentsClosedAction(form({ storyId: story.id, closed: "true" }));
     await actions.setCommentsClosedAction(form({ storyId: story.id, closed: "false" }));
-    expect(await actions.postCommentAction(null, form({ storyId: story.id, body: "Still locked" }))).toMatchObject({ ok: false, formError: "comments.lockedNote" });
+    expect(
+      await actions.postCommentAction(null, form({ storyId: story.id, body: "Still locked" })),
+    ).toMatchObject({ ok: false, formError: "comments.lockedNote" });
 
     signIn(moderator);
     await actions.setThreadLockedAction(form({ storyId: story.id, locked: "false" }));
     signIn(ann);
-    expect(await actions.postCommentAction(null, form({ storyId: story.id, body: "Unlocked", enhanced: "1" }))).toMatchObject({ ok: true, id: expect.any(String) });
+    expect(
+      await actions.postCommentAction(null, form({ storyId: story.id, body: "Unlocked", enhanced: "1" })),
+    ).toMatchObject({ ok: true, id: expect.any(String) });
 
     const audit = await db
-      .select({ action: moderationActions.action, actorId: moderationActions.actorId, before: moderationActions.before, after: moderationActions.after, targetUserId: moderationActions.targetUserId })
+      .select({
+        action: moderationActions.action,
+        actorId: moderationActions.actorId,
+        before: moderationActions.before,
+        after: moderationActions.after,
+        targetUserId: moderationActions.targetUserId,
+      })
       .from(moderationActions)
       .where(and(eq(moderationActions.targetType, "story"), eq(moderationActions.targetId, story.id)))
       .orderBy(moderationActions.createdAt);
     expect(audit).toEqual([
-      { action: "lock", actorId: moderator.id, before: { locked: false }, after: { locked: true }, targetUserId: author.id },
-      { action: "unlock", actorId: moderator.id, before: { locked: true }, after: { locked: false }, targetUserId: author.id },
+      {
+        action: "lock",
+        actorId: moderator.id,
+        before: { locked: false },
+        after: { locked: true },
+        targetUserId: author.id,
+      },
+      {
+        action: "unlock",
+        actorId: moderator.id,
+        before: { locked: true },
+        after: { locked: false },
+        targetUserId: author.id,
+      },
     ]);
   });
 });
@@ -347,9 +526,15 @@ describe("permalinks", () => {
   it("redirect to the page of comments that shows the comment's thread", async () => {
     const { author, story } = await publishedStory();
     const ids: string[] = [];
-    for (let i = 0; i < COMMENTS_PAGE_SIZE * 2 + 3; i++) ids.push((await createComment({ storyId: story.id, authorId: author.id, body: `Comment ${i}` })).id);
+    for (let i = 0; i < COMMENTS_PAGE_SIZE * 2 + 3; i++)
+      ids.push((await createComment({ storyId: story.id, authorId: author.id, body: `Comment ${i}` })).id);
     const onPageTwo = ids[COMMENTS_PAGE_SIZE + 4];
-    const reply = await createComment({ storyId: story.id, authorId: author.id, body: "A late reply on page two", replyToId: onPageTwo });
+    const reply = await createComment({
+      storyId: story.id,
+      authorId: author.id,
+      body: "A late reply on page two",
+      replyToId: onPageTwo,
+    });
     const onPageThree = ids[COMMENTS_PAGE_SIZE * 2 + 1];
 
     expect((await locateComment(ids[3]))?.cursor).toBeNull();
@@ -362,7 +547,9 @@ describe("permalinks", () => {
       expect(page.items.map((t) => t.id)).toContain(thread);
     }
 
-    const redirected = await CommentPermalink({ params: Promise.resolve({ slug: story.slug, id: reply.id }) }).catch((error: unknown) => error);
+    const redirected = await CommentPermalink({
+      params: Promise.resolve({ slug: story.slug, id: reply.id }),
+    }).catch((error: unknown) => error);
     expect(redirected).toBeInstanceOf(Redirect);
     const url = new URL((redirected as Redirect).url, "http://localhost");
     expect(url.pathname).toBe(`/stories/${story.slug}`);
@@ -371,7 +558,9 @@ describe("permalinks", () => {
     expect(shown.items.find((t) => t.id === onPageTwo)?.replies.map((r) => r.id)).toEqual([reply.id]);
 
     // First page: no cursor at all.
-    const first = (await CommentPermalink({ params: Promise.resolve({ slug: story.slug, id: ids[0] }) }).catch((error: unknown) => error)) as Redirect;
+    const first = (await CommentPermalink({
+      params: Promise.resolve({ slug: story.slug, id: ids[0] }),
+    }).catch((error: unknown) => error)) as Redirect;
     expect(first.url).toBe(`/stories/${story.slug}#comment-${ids[0]}`);
   });
 
@@ -381,7 +570,8 @@ describe("permalinks", () => {
     const comment = await createComment({ storyId: story.id, authorId: author.id, body: "Here" });
     const deleted = await createComment({ storyId: story.id, authorId: author.id, body: "Gone" });
     await softDeleteComment(deleted.id);
-    const open = (slug: string, id: string) => CommentPermalink({ params: Promise.resolve({ slug, id }) }).catch((error: unknown) => error);
+    const open = (slug: string, id: string) =>
+      CommentPermalink({ params: Promise.resolve({ slug, id }) }).catch((error: unknown) => error);
 
     expect(await open(other.slug, comment.id)).toBeInstanceOf(NotFound);
     expect(await open(story.slug, deleted.id)).toBeInstanceOf(NotFound);

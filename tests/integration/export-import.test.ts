@@ -8,10 +8,26 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb, migrationsFolder, openDatabase, type Database, type DatabaseHandle } from "@/db";
 import { notifications, startingPoints, stories, users } from "@/db/schema";
 import { createComment, softDeleteComment } from "@/lib/comments/queries";
-import { appTables, exportDatabase, readExportFile, rowsOf, writeExportFile, type ExportFile } from "@/lib/data-transfer/export";
+import {
+  appTables,
+  exportDatabase,
+  readExportFile,
+  rowsOf,
+  writeExportFile,
+  type ExportFile,
+} from "@/lib/data-transfer/export";
 import { importDatabase, ImportRefused, verifyDatabase } from "@/lib/data-transfer/import";
-import { createProposal, createProposalComment, decideProposal, setProposalSupport } from "@/lib/model/proposals";
-import { saveOrganisationRecognition, setStoryRecognition, startingPointIdBySlug } from "@/lib/model/recognition";
+import {
+  createProposal,
+  createProposalComment,
+  decideProposal,
+  setProposalSupport,
+} from "@/lib/model/proposals";
+import {
+  saveOrganisationRecognition,
+  setStoryRecognition,
+  startingPointIdBySlug,
+} from "@/lib/model/recognition";
 import { createReport } from "@/lib/moderation/reports";
 import { decide } from "@/lib/moderation/decisions";
 import { setSetting } from "@/lib/admin/settings";
@@ -23,7 +39,11 @@ import { storyInput } from "../support/story-input";
 const dir = mkdtempSync(path.join(tmpdir(), "vertrekpunt-export-"));
 const exportPath = path.join(dir, "export.json.gz");
 const PUBLISHED_AT = "2025-03-04 05:06:07.123456";
-const NOTICE_DATA = { story: "Zeppelin", nested: { list: [1, 2.5, "drie", null, true], empty: {} }, text: 'Quote " backslash \\ é ✓ \n' };
+const NOTICE_DATA = {
+  story: "Zeppelin",
+  nested: { list: [1, 2.5, "drie", null, true], empty: {} },
+  text: 'Quote " backslash \\ é ✓ \n',
+};
 
 let source: Database;
 let target: DatabaseHandle;
@@ -39,7 +59,10 @@ async function openEmptyDatabase(): Promise<DatabaseHandle> {
   const admin = new Client({ connectionString: databaseUrl });
   await admin.connect();
   await admin.query(`CREATE DATABASE ${name}`);
-  const handle = await openDatabase({ databaseUrl: withDatabaseName(databaseUrl, name), prepare: "migrate-only" });
+  const handle = await openDatabase({
+    databaseUrl: withDatabaseName(databaseUrl, name),
+    prepare: "migrate-only",
+  });
   return {
     ...handle,
     close: async () => {
@@ -63,7 +86,11 @@ const member = (name: string) => newMember(name, { prefix: "export" });
 
 beforeAll(async () => {
   source = await getDb();
-  const [author, reader, moderator] = [await member("Export Author"), await member("Export Reader"), await newMember("Export Moderator", { prefix: "export", role: "moderator" })];
+  const [author, reader, moderator] = [
+    await member("Export Author"),
+    await member("Export Reader"),
+    await newMember("Export Moderator", { prefix: "export", role: "moderator" }),
+  ];
 
   const zeppelin = await createStory({
     authorId: author.id,
@@ -76,10 +103,17 @@ beforeAll(async () => {
     intent: "publish",
   });
   zeppelinId = zeppelin.id;
-  await source.update(stories).set({ publishedAt: sql`${PUBLISHED_AT}::timestamptz` }).where(eq(stories.id, zeppelin.id));
+  await source
+    .update(stories)
+    .set({ publishedAt: sql`${PUBLISHED_AT}::timestamptz` })
+    .where(eq(stories.id, zeppelin.id));
   await createStory({
     authorId: author.id,
-    input: storyInput({ title: "Fietsenmakers delen kennis", language: "nl", body: "Fietsenmakers in de regio delen hun kennis over reparaties via een gedeeld kanaal." }),
+    input: storyInput({
+      title: "Fietsenmakers delen kennis",
+      language: "nl",
+      body: "Fietsenmakers in de regio delen hun kennis over reparaties via een gedeeld kanaal.",
+    }),
     intent: "publish",
   });
   await createStory({ authorId: author.id, input: storyInput({ title: "A draft" }), intent: "draft" });
@@ -89,11 +123,21 @@ beforeAll(async () => {
   await softDeleteComment(removed.id);
 
   const usingKnowledge = (await startingPointIdBySlug("using-knowledge")) as number;
-  await setStoryRecognition({ storyId: zeppelin.id, userId: reader.id, startingPointId: usingKnowledge, recognised: true });
+  await setStoryRecognition({
+    storyId: zeppelin.id,
+    userId: reader.id,
+    startingPointId: usingKnowledge,
+    recognised: true,
+  });
   await saveOrganisationRecognition({ startingPointId: usingKnowledge, userId: reader.id, note: "Our wiki" });
 
   // Accepting a proposal adds a starting point through the serial sequence.
-  const proposal = await createProposal({ proposerId: reader.id, name: "Playing", explanation: "Games at work", storySlugs: [zeppelin.slug] });
+  const proposal = await createProposal({
+    proposerId: reader.id,
+    name: "Playing",
+    explanation: "Games at work",
+    storySlugs: [zeppelin.slug],
+  });
   await setProposalSupport({ proposalId: proposal.id, userId: author.id, supported: true });
   await createProposalComment({ proposalId: proposal.id, authorId: author.id, body: "Yes" });
   await decideProposal({
@@ -107,8 +151,20 @@ beforeAll(async () => {
     reason: "",
   });
 
-  await createReport({ targetType: "story", targetId: zeppelin.id, reporterId: reader.id, reason: "spam", note: "" });
-  await decide({ actorId: moderator.id, targetType: "story", targetId: zeppelin.id, decision: "warn", reason: "Mind the rules" });
+  await createReport({
+    targetType: "story",
+    targetId: zeppelin.id,
+    reporterId: reader.id,
+    reason: "spam",
+    note: "",
+  });
+  await decide({
+    actorId: moderator.id,
+    targetType: "story",
+    targetId: zeppelin.id,
+    decision: "warn",
+    reason: "Mind the rules",
+  });
   await setSetting({ actorId: moderator.id, key: "approveNewMembersStories", value: true });
   await source.insert(notifications).values({ userId: author.id, kind: "test", data: NOTICE_DATA });
 
@@ -137,17 +193,24 @@ describe("export", () => {
     );
     expect(foreignKeys.length).toBeGreaterThan(10);
     for (const fk of foreignKeys.filter((key) => key.parent !== key.child)) {
-      expect(names.indexOf(fk.parent), `${fk.parent} before ${fk.child}`).toBeLessThan(names.indexOf(fk.child));
+      expect(names.indexOf(fk.parent), `${fk.parent} before ${fk.child}`).toBeLessThan(
+        names.indexOf(fk.child),
+      );
     }
     // A table that references itself (a reply and its comment) orders its own rows: lib/data-transfer/import.test.ts.
-    expect(foreignKeys.filter((key) => key.parent === key.child).map((key) => key.child)).toEqual(["comments", "comments"]);
+    expect(foreignKeys.filter((key) => key.parent === key.child).map((key) => key.child)).toEqual([
+      "comments",
+      "comments",
+    ]);
 
     const columns = await query<{ table_name: string; column_name: string; is_generated: string }>(
       source,
       sql`SELECT table_name, column_name, is_generated FROM information_schema.columns WHERE table_schema = 'public'`,
     );
     for (const table of tables) {
-      const expected = columns.filter((c) => c.table_name === table.name && c.is_generated === "NEVER").map((c) => c.column_name);
+      const expected = columns
+        .filter((c) => c.table_name === table.name && c.is_generated === "NEVER")
+        .map((c) => c.column_name);
       expect([...table.columns].sort(), table.name).toEqual(expected.sort());
     }
     expect(tables.find((table) => table.name === "stories")?.columns).not.toContain("search_vector");
@@ -156,7 +219,9 @@ describe("export", () => {
   it("writes one gzip'd JSON file with the migrations, columns, rows, counts and checksums", () => {
     const raw = JSON.parse(gunzipSync(readFileSync(exportPath)).toString("utf8")) as ExportFile;
     expect(raw).toMatchObject({ format: "vertrekpunt-export", version: 1 });
-    const journal = JSON.parse(readFileSync(path.join(migrationsFolder(), "meta", "_journal.json"), "utf8")) as { entries: { tag: string }[] };
+    const journal = JSON.parse(
+      readFileSync(path.join(migrationsFolder(), "meta", "_journal.json"), "utf8"),
+    ) as { entries: { tag: string }[] };
     expect(raw.migrations.map((m) => m.tag)).toEqual(journal.entries.map((entry) => entry.tag));
     expect(Object.keys(raw.tables)).toEqual(appTables().map((table) => table.name));
     for (const table of Object.values(raw.tables)) {
@@ -164,9 +229,15 @@ describe("export", () => {
       expect(table.checksum).toMatch(/^[0-9a-f]{64}$/);
     }
     const storyTable = raw.tables.stories;
-    const zeppelin = storyTable.rows.find((row) => row[storyTable.columns.indexOf("id")] === zeppelinId) as unknown[];
+    const zeppelin = storyTable.rows.find(
+      (row) => row[storyTable.columns.indexOf("id")] === zeppelinId,
+    ) as unknown[];
     expect(zeppelin[storyTable.columns.indexOf("published_at")]).toBe("2025-03-04T05:06:07.123456+00:00");
-    expect(zeppelin[storyTable.columns.indexOf("tools")]).toEqual(["Wiki", "Yammer", 'Tool with "quotes", commas']);
+    expect(zeppelin[storyTable.columns.indexOf("tools")]).toEqual([
+      "Wiki",
+      "Yammer",
+      'Tool with "quotes", commas',
+    ]);
     expect(raw.tables.users.count).toBeGreaterThanOrEqual(4);
     expect(raw.tables.starting_points.count).toBe(5);
   });
@@ -211,25 +282,49 @@ describe("import", () => {
     expect(story.published_at).toBe(PUBLISHED_AT);
     expect(story.tools).toEqual(["Wiki", "Yammer", 'Tool with "quotes", commas']);
 
-    const [notice] = await db.select({ data: notifications.data }).from(notifications).where(eq(notifications.kind, "test"));
+    const [notice] = await db
+      .select({ data: notifications.data })
+      .from(notifications)
+      .where(eq(notifications.kind, "test"));
     expect(notice.data).toEqual(NOTICE_DATA);
-    const [audit] = await query<{ after: unknown }>(db, sql`SELECT "after" FROM moderation_actions WHERE action = 'set_setting'`);
+    const [audit] = await query<{ after: unknown }>(
+      db,
+      sql`SELECT "after" FROM moderation_actions WHERE action = 'set_setting'`,
+    );
     expect(audit.after).toEqual({ value: true });
-    const deleted = await query<{ body: string }>(db, sql`SELECT body FROM comments WHERE deleted_at IS NOT NULL`);
+    const deleted = await query<{ body: string }>(
+      db,
+      sql`SELECT body FROM comments WHERE deleted_at IS NOT NULL`,
+    );
     expect(deleted.map((c) => c.body)).toEqual(["Removed later"]);
 
     // search_vector is generated again by the target, the same as in the source.
     const vectors = sql`SELECT id, search_vector::text AS v FROM stories ORDER BY id COLLATE "C"`;
     expect(await query(db, vectors)).toEqual(await query(source, vectors));
-    const found = await query<{ title: string }>(db, sql`SELECT title FROM stories WHERE search_vector @@ websearch_to_tsquery('english', 'logbook')`);
+    const found = await query<{ title: string }>(
+      db,
+      sql`SELECT title FROM stories WHERE search_vector @@ websearch_to_tsquery('english', 'logbook')`,
+    );
     expect(found.map((s) => s.title)).toEqual(["Zeppelin crews share logbooks"]);
-    const gevonden = await query<{ title: string }>(db, sql`SELECT title FROM stories WHERE search_vector @@ websearch_to_tsquery('dutch', 'fietsenmakers kennis')`);
+    const gevonden = await query<{ title: string }>(
+      db,
+      sql`SELECT title FROM stories WHERE search_vector @@ websearch_to_tsquery('dutch', 'fietsenmakers kennis')`,
+    );
     expect(gevonden.map((s) => s.title)).toEqual(["Fietsenmakers delen kennis"]);
 
     // The serial sequence continues after the imported ids.
     const [added] = await db
       .insert(startingPoints)
-      .values({ slug: "after-import", position: 99, nameEn: "x", nameNl: "x", taglineEn: "x", taglineNl: "x", descriptionEn: "x", descriptionNl: "x" })
+      .values({
+        slug: "after-import",
+        position: 99,
+        nameEn: "x",
+        nameNl: "x",
+        taglineEn: "x",
+        taglineNl: "x",
+        descriptionEn: "x",
+        descriptionNl: "x",
+      })
       .returning({ id: startingPoints.id });
     expect(added.id).toBe(6);
     await db.delete(startingPoints).where(eq(startingPoints.id, added.id));

@@ -46,8 +46,18 @@ describe("submitting the same form twice", () => {
   it("keeps members apart: another member's identical key is not a retry", async () => {
     const [one, two] = [await member(), await member()];
     const key = newIdempotencyKey();
-    const a = await createStory({ authorId: one.id, input: storyInput(), intent: "publish", idempotencyKey: key });
-    const b = await createStory({ authorId: two.id, input: storyInput(), intent: "publish", idempotencyKey: key });
+    const a = await createStory({
+      authorId: one.id,
+      input: storyInput(),
+      intent: "publish",
+      idempotencyKey: key,
+    });
+    const b = await createStory({
+      authorId: two.id,
+      input: storyInput(),
+      intent: "publish",
+      idempotencyKey: key,
+    });
     expect(b.id).not.toBe(a.id);
   });
 
@@ -57,19 +67,37 @@ describe("submitting the same form twice", () => {
     const story = await createStory({ authorId: author.id, input: storyInput(), intent: "publish" });
     const key = newIdempotencyKey();
     const results = await Promise.all(
-      [1, 2, 3].map(() => createComment({ storyId: story.id, authorId: reader.id, body: "Only once, please.", idempotencyKey: key })),
+      [1, 2, 3].map(() =>
+        createComment({
+          storyId: story.id,
+          authorId: reader.id,
+          body: "Only once, please.",
+          idempotencyKey: key,
+        }),
+      ),
     );
     expect(new Set(results.map((r) => r.id)).size).toBe(1);
 
     const db = await getDb();
     const rows = await db.select({ id: comments.id }).from(comments).where(eq(comments.storyId, story.id));
     expect(rows).toHaveLength(1);
-    const [counted] = await db.select({ n: stories.commentCount }).from(stories).where(eq(stories.id, story.id));
+    const [counted] = await db
+      .select({ n: stories.commentCount })
+      .from(stories)
+      .where(eq(stories.id, story.id));
     expect(counted.n).toBe(1);
 
     // The next comment form on the page has a new key.
-    await createComment({ storyId: story.id, authorId: reader.id, body: "A second thought.", idempotencyKey: newIdempotencyKey() });
-    const [after] = await db.select({ n: sql<number>`count(*)::int` }).from(comments).where(eq(comments.storyId, story.id));
+    await createComment({
+      storyId: story.id,
+      authorId: reader.id,
+      body: "A second thought.",
+      idempotencyKey: newIdempotencyKey(),
+    });
+    const [after] = await db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(comments)
+      .where(eq(comments.storyId, story.id));
     expect(after.n).toBe(2);
   });
 
@@ -77,7 +105,12 @@ describe("submitting the same form twice", () => {
     const author = await member();
     const key = newIdempotencyKey();
     await expect(
-      createStory({ authorId: author.id, input: storyInput({ startingPoints: ["no-such-starting-point"] }), intent: "publish", idempotencyKey: key }),
+      createStory({
+        authorId: author.id,
+        input: storyInput({ startingPoints: ["no-such-starting-point"] }),
+        intent: "publish",
+        idempotencyKey: key,
+      }),
     ).rejects.toThrow();
     const input = storyInput();
     const story = await createStory({ authorId: author.id, input, intent: "publish", idempotencyKey: key });

@@ -13,7 +13,13 @@ import { getDb, openDatabase } from "@/db";
 import { mailOutbox } from "@/db/schema";
 import { rowsOf } from "@/lib/data-transfer/export";
 import { enqueueMail } from "@/lib/mail/outbox";
-import { MAIL_RETRY_MAX_SECONDS, retryDelaySeconds, startMailWorker, stopMailWorker, workMailQueueOnce } from "@/lib/mail/worker";
+import {
+  MAIL_RETRY_MAX_SECONDS,
+  retryDelaySeconds,
+  startMailWorker,
+  stopMailWorker,
+  workMailQueueOnce,
+} from "@/lib/mail/worker";
 import { withDatabaseName } from "../support/database-url";
 import { readMessage, startMailCatcher, type MailCatcher } from "../support/mail-catcher";
 
@@ -50,7 +56,8 @@ async function enqueue(overrides: { subject?: string; dedupeKey?: string } = {})
 }
 
 const receivedSubjects = () => catcher.received.map((mail) => readMessage(mail.raw).subject).sort();
-const row = async (id: string) => (await (await getDb()).select().from(mailOutbox).where(eq(mailOutbox.id, id)))[0];
+const row = async (id: string) =>
+  (await (await getDb()).select().from(mailOutbox).where(eq(mailOutbox.id, id)))[0];
 const seconds = (from: Date, s: number) => new Date(from.getTime() + s * 1000);
 
 describe("sending", () => {
@@ -83,52 +90,68 @@ describe("sending", () => {
     expect(mail.to).toEqual([`reader-${n}@example.org`]);
   });
 
-  it.runIf(process.env.DATABASE_URL)("delivers every mail exactly once with two app processes' worker loops on one PostgreSQL", async () => {
-    const db = await getDb();
-    const [{ name }] = rowsOf<{ name: string }>(await db.execute(sql`SELECT current_database() AS name`));
-    // A second pool on the same database: what a second app process would have.
-    const other = await openDatabase({ databaseUrl: withDatabaseName(process.env.DATABASE_URL as string, name) });
-    try {
-      const mails = await Promise.all(Array.from({ length: 20 }, () => enqueue()));
-      catcher.setDelay(25);
-      const loop = async (database?: typeof other) => {
-        let sent = 0;
-        for (;;) {
-          const counts = await workMailQueueOnce({ database, limit: 1 });
-          if (counts.sent === 0) return sent;
-          sent += counts.sent;
-        }
-      };
-      const [here, there] = await Promise.all([loop(), loop(other)]);
-      expect(here + there).toBe(20);
-      // Both took part: SKIP LOCKED let each pass over the row the other was sending.
-      expect(here).toBeGreaterThan(0);
-      expect(there).toBeGreaterThan(0);
-      expect(receivedSubjects()).toEqual(mails.map((mail) => mail.subject).sort());
-    } finally {
-      await other.close();
-    }
-  });
+  it.runIf(process.env.DATABASE_URL)(
+    "delivers every mail exactly once with two app processes' worker loops on one PostgreSQL",
+    async () => {
+      const db = await getDb();
+      const [{ name }] = rowsOf<{ name: string }>(await db.execute(sql`SELECT current_database() AS name`));
+      // A second pool on the same database: what a second app process would have.
+      const other = await openDatabase({
+        databaseUrl: withDatabaseName(process.env.DATABASE_URL as string, name),
+      });
+      try {
+        const mails = await Promise.all(Array.from({ length: 20 }, () => enqueue()));
+        catcher.setDelay(25);
+        const loop = async (database?: typeof other) => {
+          let sent = 0;
+          for (;;) {
+            const counts = await workMailQueueOnce({ database, limit: 1 });
+            if (counts.sent === 0) return sent;
+            sent += counts.sent;
+          }
+        };
+        const [here, there] = await Promise.all([loop(), loop(other)]);
+        expect(here + there).toBe(20);
+        // Both took part: SKIP LOCKED let each pass over the row the other was sending.
+        expect(here).toBeGreaterThan(0);
+        expect(there).toBeGreaterThan(0);
+        expect(receivedSubjects()).toEqual(mails.map((mail) => mail.subject).sort());
+      } finally {
+        await other.close();
+      }
+    },
+  );
 });
 
 describe("failures", () => {
-  it.each(["rcpt", "data"] as const)("retries a mail the server refused (at %s) after 30 seconds, then delivers it once", async (stage) => {
-    const { id, subject } = await enqueue();
-    catcher.refuseNext(1, stage);
-    const start = new Date(Date.now() + 1000);
-    expect(await workMailQueueOnce({ now: start })).toEqual({ sent: 0, retried: 1, failed: 0 });
+  it.each(["rcpt", "data"] as const)(
+    "retries a mail the server refused (at %s) after 30 seconds, then delivers it once",
+    async (stage) => {
+      const { id, subject } = await enqueue();
+      catcher.refuseNext(1, stage);
+      const start = new Date(Date.now() + 1000);
+      expect(await workMailQueueOnce({ now: start })).toEqual({ sent: 0, retried: 1, failed: 0 });
 
-    const waiting = await row(id as string);
-    expect(waiting).toMatchObject({ status: "pending", attempts: 1, sentAt: null });
-    expect(waiting.lastError).toMatch(/451/);
-    expect(waiting.nextAttemptAt.getTime()).toBe(seconds(start, 30).getTime());
+      const waiting = await row(id as string);
+      expect(waiting).toMatchObject({ status: "pending", attempts: 1, sentAt: null });
+      expect(waiting.lastError).toMatch(/451/);
+      expect(waiting.nextAttemptAt.getTime()).toBe(seconds(start, 30).getTime());
 
-    // Not due yet.
-    expect(await workMailQueueOnce({ now: seconds(start, 29) })).toEqual({ sent: 0, retried: 0, failed: 0 });
-    expect(await workMailQueueOnce({ now: seconds(start, 30) })).toEqual({ sent: 1, retried: 0, failed: 0 });
-    expect(receivedSubjects()).toEqual([subject]);
-    expect(await row(id as string)).toMatchObject({ status: "sent", attempts: 1 });
-  });
+      // Not due yet.
+      expect(await workMailQueueOnce({ now: seconds(start, 29) })).toEqual({
+        sent: 0,
+        retried: 0,
+        failed: 0,
+      });
+      expect(await workMailQueueOnce({ now: seconds(start, 30) })).toEqual({
+        sent: 1,
+        retried: 0,
+        failed: 0,
+      });
+      expect(receivedSubjects()).toEqual([subject]);
+      expect(await row(id as string)).toMatchObject({ status: "sent", attempts: 1 });
+    },
+  );
 
   it("waits twice as long after each failure and gives the mail up after its last attempt", async () => {
     const { id } = await enqueue();
@@ -136,13 +159,23 @@ describe("failures", () => {
     const start = new Date(Date.now() + 1000);
     expect(await workMailQueueOnce({ now: start, maxAttempts: 3 })).toMatchObject({ retried: 1 });
     expect((await row(id as string)).nextAttemptAt.getTime()).toBe(seconds(start, 30).getTime());
-    expect(await workMailQueueOnce({ now: seconds(start, 30), maxAttempts: 3 })).toMatchObject({ retried: 1 });
+    expect(await workMailQueueOnce({ now: seconds(start, 30), maxAttempts: 3 })).toMatchObject({
+      retried: 1,
+    });
     expect((await row(id as string)).nextAttemptAt.getTime()).toBe(seconds(start, 90).getTime());
-    expect(await workMailQueueOnce({ now: seconds(start, 90), maxAttempts: 3 })).toEqual({ sent: 0, retried: 0, failed: 1 });
+    expect(await workMailQueueOnce({ now: seconds(start, 90), maxAttempts: 3 })).toEqual({
+      sent: 0,
+      retried: 0,
+      failed: 1,
+    });
 
     expect(await row(id as string)).toMatchObject({ status: "failed", attempts: 3, sentAt: null });
     // Never tried again.
-    expect(await workMailQueueOnce({ now: seconds(start, 86_400) })).toEqual({ sent: 0, retried: 0, failed: 0 });
+    expect(await workMailQueueOnce({ now: seconds(start, 86_400) })).toEqual({
+      sent: 0,
+      retried: 0,
+      failed: 0,
+    });
     expect(catcher.received).toHaveLength(0);
   });
 
@@ -161,7 +194,9 @@ describe("enqueueing", () => {
     expect(first.id).toEqual(expect.any(String));
     expect(second.id).toBeNull();
     const db = await getDb();
-    expect((await db.select({ n: count() }).from(mailOutbox).where(eq(mailOutbox.dedupeKey, key)))[0].n).toBe(1);
+    expect((await db.select({ n: count() }).from(mailOutbox).where(eq(mailOutbox.dedupeKey, key)))[0].n).toBe(
+      1,
+    );
     await workMailQueueOnce();
     expect(receivedSubjects()).toEqual([first.subject]);
   });
@@ -175,7 +210,9 @@ describe("enqueueing", () => {
         tx.rollback();
       })
       .catch(() => undefined);
-    expect((await db.select({ n: count() }).from(mailOutbox).where(eq(mailOutbox.subject, subject)))[0].n).toBe(0);
+    expect(
+      (await db.select({ n: count() }).from(mailOutbox).where(eq(mailOutbox.subject, subject)))[0].n,
+    ).toBe(0);
   });
 });
 
@@ -207,7 +244,10 @@ describe("headers", () => {
     kind: "test",
     subject: "Eve\nBcc: victim@example.org commented on your story",
     text: "Body line\nBcc: this line is body text and stays",
-    headers: { "List-Unsubscribe": "<https://site.example/u>\r\nBcc: other@evil.example", "Bad Name:\nBcc": "x" },
+    headers: {
+      "List-Unsubscribe": "<https://site.example/u>\r\nBcc: other@evil.example",
+      "Bad Name:\nBcc": "x",
+    },
   };
 
   it("are one line each in a mail file, whatever the values hold", async () => {
@@ -242,7 +282,11 @@ describe("headers", () => {
   });
 
   it("go to one plain address or nowhere", async () => {
-    for (const to of ["reader@example.org\r\nBcc: spy@evil.example", "reader@example.org, spy@evil.example", "Reader <spy@evil.example>"]) {
+    for (const to of [
+      "reader@example.org\r\nBcc: spy@evil.example",
+      "reader@example.org, spy@evil.example",
+      "Reader <spy@evil.example>",
+    ]) {
       const id = await enqueueMail(await getDb(), { ...hostile, to });
       await workMailQueueOnce();
       expect(await row(id as string)).toMatchObject({ status: "pending", attempts: 1 });

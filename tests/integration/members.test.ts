@@ -14,11 +14,17 @@ describe("members", () => {
 
   it("treats emails case-insensitively as unique", async () => {
     await createMember({ name: "Bob", email: "bob@example.org", passwordHash: "x" });
-    await expect(createMember({ name: "Bob", email: "BOB@example.org", passwordHash: "x" })).rejects.toBeInstanceOf(EmailTakenError);
+    await expect(
+      createMember({ name: "Bob", email: "BOB@example.org", passwordHash: "x" }),
+    ).rejects.toBeInstanceOf(EmailTakenError);
   });
 
   it("never exposes the email or password hash on the public profile", async () => {
-    const created = await createMember({ name: "Carla", email: "carla@example.org", passwordHash: "secret-hash" });
+    const created = await createMember({
+      name: "Carla",
+      email: "carla@example.org",
+      passwordHash: "secret-hash",
+    });
     const profile = await getMemberByHandle(created.handle);
     expect(Object.keys(profile ?? {}).sort()).toEqual(["createdAt", "handle", "id", "name"]);
   });
@@ -30,7 +36,9 @@ describe("credentials", () => {
     expect(passwordHash.startsWith("$argon2id$")).toBe(true);
     const created = await createMember({ name: "Dirk", email: "dirk@example.org", passwordHash });
 
-    expect(await verifyCredentials({ email: "  DIRK@example.org ", password: "correct horse battery" })).toEqual({
+    expect(
+      await verifyCredentials({ email: "  DIRK@example.org ", password: "correct horse battery" }),
+    ).toEqual({
       id: created.id,
       name: "Dirk",
       email: "dirk@example.org",
@@ -39,11 +47,15 @@ describe("credentials", () => {
       sessionVersion: 0,
     });
     expect(await verifyCredentials({ email: "dirk@example.org", password: "wrong password" })).toBeNull();
-    expect(await verifyCredentials({ email: "nobody@example.org", password: "correct horse battery" })).toBeNull();
+    expect(
+      await verifyCredentials({ email: "nobody@example.org", password: "correct horse battery" }),
+    ).toBeNull();
     expect(await verifyCredentials({ email: "not an email", password: "x" })).toBeNull();
   });
 
   it("never lets the seeded Editors account sign in", async () => {
-    expect(await verifyCredentials({ email: "editors@vertrekpunt.invalid", password: "anything at all" })).toBeNull();
+    expect(
+      await verifyCredentials({ email: "editors@vertrekpunt.invalid", password: "anything at all" }),
+    ).toBeNull();
   });
 });

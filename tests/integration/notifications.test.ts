@@ -23,7 +23,11 @@ import {
   setFollow,
   unreadNotificationCount,
 } from "@/lib/notifications/queries";
-import { unsubscribeToken, unsubscribeWithToken, verifyUnsubscribeToken } from "@/lib/notifications/unsubscribe";
+import {
+  unsubscribeToken,
+  unsubscribeWithToken,
+  verifyUnsubscribeToken,
+} from "@/lib/notifications/unsubscribe";
 import { createStory, updateStory } from "@/lib/stories/writes";
 import { currentStoryVersion } from "@/lib/stories/story";
 import { newMember } from "../support/members";
@@ -49,16 +53,30 @@ afterAll(async () => {
 
 let n = 0;
 const member = (name: string, options: { frequency?: EmailFrequency; locale?: "en" | "nl" } = {}) =>
-  newMember(`${name} ${++n}`, { prefix: "notify", locale: options.locale, emailFrequency: options.frequency });
+  newMember(`${name} ${++n}`, {
+    prefix: "notify",
+    locale: options.locale,
+    emailFrequency: options.frequency,
+  });
 
-async function publish(authorId: string, startingPoints = ["improving-work-practice"], intent: "publish" | "draft" = "publish") {
+async function publish(
+  authorId: string,
+  startingPoints = ["improving-work-practice"],
+  intent: "publish" | "draft" = "publish",
+) {
   return createStory({ authorId, intent, input: storyInput({ startingPoints }) });
 }
 
 async function notificationsOf(userId: string) {
   const db = await getDb();
   return db
-    .select({ id: notifications.id, kind: notifications.kind, data: notifications.data, emailedAt: notifications.emailedAt, readAt: notifications.readAt })
+    .select({
+      id: notifications.id,
+      kind: notifications.kind,
+      data: notifications.data,
+      emailedAt: notifications.emailedAt,
+      readAt: notifications.readAt,
+    })
     .from(notifications)
     .where(eq(notifications.userId, userId))
     .orderBy(notifications.createdAt, notifications.id);
@@ -82,19 +100,38 @@ describe("who is notified", () => {
     const bob = await member("Bob", { frequency: "none" });
     const story = await publish(author.id);
 
-    const top = await createComment({ storyId: story.id, authorId: ann.id, body: "A question for the author" });
+    const top = await createComment({
+      storyId: story.id,
+      authorId: ann.id,
+      body: "A question for the author",
+    });
     expect(await kinds(author.id)).toEqual(["comment_on_story"]);
     expect(await kinds(ann.id)).toEqual([]);
     const [notice] = await notificationsOf(author.id);
-    expect(notice.data).toMatchObject({ actorName: ann.name, actorId: ann.id, storyId: story.id, url: `/stories/${story.slug}/comments/${top.id}` });
+    expect(notice.data).toMatchObject({
+      actorName: ann.name,
+      actorId: ann.id,
+      storyId: story.id,
+      url: `/stories/${story.slug}/comments/${top.id}`,
+    });
 
     // The author answers: Ann hears of the reply, the author of nothing (it is their own).
-    await createComment({ storyId: story.id, authorId: author.id, body: "An answer from the author", replyToId: top.id });
+    await createComment({
+      storyId: story.id,
+      authorId: author.id,
+      body: "An answer from the author",
+      replyToId: top.id,
+    });
     expect(await kinds(ann.id)).toEqual(["reply_to_comment"]);
     expect(await kinds(author.id)).toEqual(["comment_on_story"]);
 
     // Bob answers Ann: one notification each for Ann and the author, none for Bob.
-    await createComment({ storyId: story.id, authorId: bob.id, body: "Bob answers Ann here", replyToId: top.id });
+    await createComment({
+      storyId: story.id,
+      authorId: bob.id,
+      body: "Bob answers Ann here",
+      replyToId: top.id,
+    });
     expect(await kinds(ann.id)).toEqual(["reply_to_comment", "reply_to_comment"]);
     expect(await kinds(author.id)).toEqual(["comment_on_story", "comment_on_story"]);
     expect(await kinds(bob.id)).toEqual([]);
@@ -104,7 +141,11 @@ describe("who is notified", () => {
     const author = await member("Author", { frequency: "none" });
     const ann = await member("Ann", { frequency: "none" });
     const story = await publish(author.id);
-    const comment = await createComment({ storyId: story.id, authorId: author.id, body: "The author's own note" });
+    const comment = await createComment({
+      storyId: story.id,
+      authorId: author.id,
+      body: "The author's own note",
+    });
 
     await setStoryUseful({ storyId: story.id, userId: ann.id, useful: true });
     await setStoryUseful({ storyId: story.id, userId: ann.id, useful: false });
@@ -132,7 +173,11 @@ describe("who is notified", () => {
     await setStoryRecognition({ storyId: story.id, userId: bob.id, startingPointId: two, recognised: true });
     const received = await notificationsOf(author.id);
     expect(received.map((row) => (row.data as { actorId: string }).actorId)).toEqual([ann.id, bob.id]);
-    expect(received[0].data).toMatchObject({ storyId: story.id, storyTitle: expect.any(String), url: `/stories/${story.slug}` });
+    expect(received[0].data).toMatchObject({
+      storyId: story.id,
+      storyTitle: expect.any(String),
+      url: `/stories/${story.slug}`,
+    });
   });
 
   it("a new comment tells the story's followers, except the commenter and whoever already heard of it", async () => {
@@ -140,17 +185,27 @@ describe("who is notified", () => {
     const ann = await member("Ann", { frequency: "none" });
     const follower = await member("Follower", { frequency: "none" });
     const story = await publish(author.id);
-    for (const who of [author, ann, follower]) await setFollow({ userId: who.id, target: "story", id: story.id, follow: true });
+    for (const who of [author, ann, follower])
+      await setFollow({ userId: who.id, target: "story", id: story.id, follow: true });
 
     const top = await createComment({ storyId: story.id, authorId: ann.id, body: "Ann starts a thread" });
     expect(await kinds(follower.id)).toEqual(["comment_on_followed_story"]);
     // The author hears as the author, not a second time as a follower; Ann wrote it.
     expect(await kinds(author.id)).toEqual(["comment_on_story"]);
     expect(await kinds(ann.id)).toEqual([]);
-    expect((await notificationsOf(follower.id))[0].data).toMatchObject({ actorName: ann.name, commentId: top.id, url: `/stories/${story.slug}/comments/${top.id}` });
+    expect((await notificationsOf(follower.id))[0].data).toMatchObject({
+      actorName: ann.name,
+      commentId: top.id,
+      url: `/stories/${story.slug}/comments/${top.id}`,
+    });
 
     // The follower answers Ann: Ann hears of the reply only, the follower of nothing.
-    await createComment({ storyId: story.id, authorId: follower.id, body: "The follower answers", replyToId: top.id });
+    await createComment({
+      storyId: story.id,
+      authorId: follower.id,
+      body: "The follower answers",
+      replyToId: top.id,
+    });
     expect(await kinds(ann.id)).toEqual(["reply_to_comment"]);
     expect(await kinds(follower.id)).toEqual(["comment_on_followed_story"]);
     expect(await kinds(author.id)).toEqual(["comment_on_story", "comment_on_story"]);
@@ -165,10 +220,30 @@ describe("who is notified", () => {
     const author = await member("Author", { frequency: "none" });
     const both = await member("FollowsBoth", { frequency: "none" });
     const other = await member("FollowsOther", { frequency: "none" });
-    await setFollow({ userId: both.id, target: "startingPoint", id: String(await spId("using-knowledge")), follow: true });
-    await setFollow({ userId: both.id, target: "startingPoint", id: String(await spId("improving-work-practice")), follow: true });
-    await setFollow({ userId: other.id, target: "startingPoint", id: String(await spId("learning-with-outside-world")), follow: true });
-    await setFollow({ userId: author.id, target: "startingPoint", id: String(await spId("using-knowledge")), follow: true });
+    await setFollow({
+      userId: both.id,
+      target: "startingPoint",
+      id: String(await spId("using-knowledge")),
+      follow: true,
+    });
+    await setFollow({
+      userId: both.id,
+      target: "startingPoint",
+      id: String(await spId("improving-work-practice")),
+      follow: true,
+    });
+    await setFollow({
+      userId: other.id,
+      target: "startingPoint",
+      id: String(await spId("learning-with-outside-world")),
+      follow: true,
+    });
+    await setFollow({
+      userId: author.id,
+      target: "startingPoint",
+      id: String(await spId("using-knowledge")),
+      follow: true,
+    });
 
     const story = await publish(author.id, ["using-knowledge", "improving-work-practice"]);
     const received = await notificationsOf(both.id);
@@ -188,13 +263,25 @@ describe("who is notified", () => {
   it("a draft tells nobody until it is published; later edits and publishing again tell nobody", async () => {
     const author = await member("Author", { frequency: "none" });
     const follower = await member("Follower", { frequency: "none" });
-    await setFollow({ userId: follower.id, target: "startingPoint", id: String(await spId("collaborating-across-boundaries")), follow: true });
+    await setFollow({
+      userId: follower.id,
+      target: "startingPoint",
+      id: String(await spId("collaborating-across-boundaries")),
+      follow: true,
+    });
     const input = storyInput({ startingPoints: ["collaborating-across-boundaries"] });
     const story = await createStory({ authorId: author.id, intent: "draft", input });
     expect(await kinds(follower.id)).toEqual([]);
 
     const save = async (intent: "publish" | "draft") =>
-      expect(await updateStory({ storyId: story.id, expectedVersion: (await currentStoryVersion(story.id)) as number, input, intent })).toMatchObject({ ok: true });
+      expect(
+        await updateStory({
+          storyId: story.id,
+          expectedVersion: (await currentStoryVersion(story.id)) as number,
+          input,
+          intent,
+        }),
+      ).toMatchObject({ ok: true });
     await save("publish");
     expect(await kinds(follower.id)).toEqual(["story_in_followed_starting_point"]);
     await save("publish");
@@ -207,13 +294,31 @@ describe("who is notified", () => {
     const author = await member("Author", { frequency: "none" });
     const moderator = await member("Moderator", { frequency: "none" });
     const follower = await member("Follower", { frequency: "none" });
-    await setFollow({ userId: follower.id, target: "startingPoint", id: String(await spId("learning-with-outside-world")), follow: true });
-    const story = await createStory({ authorId: author.id, intent: "publish", publishAs: "pending", input: storyInput({ startingPoints: ["learning-with-outside-world"] }) });
+    await setFollow({
+      userId: follower.id,
+      target: "startingPoint",
+      id: String(await spId("learning-with-outside-world")),
+      follow: true,
+    });
+    const story = await createStory({
+      authorId: author.id,
+      intent: "publish",
+      publishAs: "pending",
+      input: storyInput({ startingPoints: ["learning-with-outside-world"] }),
+    });
     expect(await kinds(follower.id)).toEqual([]);
 
     // Decisions check the deciding account's role.
     await (await getDb()).update(users).set({ role: "moderator" }).where(eq(users.id, moderator.id));
-    expect(await decide({ actorId: moderator.id, targetType: "story", targetId: story.id, decision: "approve", reason: "" })).toEqual({ ok: true });
+    expect(
+      await decide({
+        actorId: moderator.id,
+        targetType: "story",
+        targetId: story.id,
+        decision: "approve",
+        reason: "",
+      }),
+    ).toEqual({ ok: true });
     expect(await kinds(follower.id)).toEqual(["story_in_followed_starting_point"]);
     expect(await kinds(author.id)).toEqual(["moderation"]);
   });
@@ -233,7 +338,9 @@ describe("who is notified", () => {
       SELECT id, ${sp}::int FROM users WHERE handle LIKE ${`${tag}-%`}::text`);
     const story = await publish(author.id, ["improving-work-practice"]);
     const [{ count }] = rowsOf<{ count: number }>(
-      await db.execute(sql`SELECT count(*)::int AS count FROM notifications WHERE data->>'storyId' = ${story.id} AND kind = 'story_in_followed_starting_point'`),
+      await db.execute(
+        sql`SELECT count(*)::int AS count FROM notifications WHERE data->>'storyId' = ${story.id} AND kind = 'story_in_followed_starting_point'`,
+      ),
     );
     expect(count).toBeGreaterThanOrEqual(2000);
   });
@@ -246,7 +353,11 @@ describe("mail at once", () => {
     const author = await member("Auteur", { locale: "nl" });
     const ann = await member("Ann", { frequency: "none" });
     const story = await publish(author.id);
-    const comment = await createComment({ storyId: story.id, authorId: ann.id, body: "Een vraag aan de auteur" });
+    const comment = await createComment({
+      storyId: story.id,
+      authorId: ann.id,
+      body: "Een vraag aan de auteur",
+    });
 
     const [notice] = await notificationsOf(author.id);
     expect(notice.emailedAt).toBeInstanceOf(Date);
@@ -254,15 +365,29 @@ describe("mail at once", () => {
     expect(mails).toHaveLength(1);
     const [mail] = mails;
     const token = unsubscribeToken(author.id);
-    expect(mail).toMatchObject({ kind: "notification", dedupeKey: `notification:${notice.id}`, status: "pending" });
-    expect(mail.subject).toBe(`${ann.name} reageerde op je verhaal “${(notice.data as { storyTitle: string }).storyTitle}”`);
+    expect(mail).toMatchObject({
+      kind: "notification",
+      dedupeKey: `notification:${notice.id}`,
+      status: "pending",
+    });
+    expect(mail.subject).toBe(
+      `${ann.name} reageerde op je verhaal “${(notice.data as { storyTitle: string }).storyTitle}”`,
+    );
     expect(mail.textBody).toContain(`${SITE}/notifications/${notice.id}`);
     expect(mail.textBody).toContain(`${SITE}/unsubscribe/${token}`);
     expect(mail.textBody).toContain(`${SITE}/settings/notifications`);
-    expect(mail.headers).toEqual({ "List-Unsubscribe": `<${SITE}/unsubscribe/${token}>`, "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" });
+    expect(mail.headers).toEqual({
+      "List-Unsubscribe": `<${SITE}/unsubscribe/${token}>`,
+      "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+    });
     expect(comment.id).toBeTruthy();
     // Ann wants no mail.
-    await createComment({ storyId: story.id, authorId: author.id, body: "Een antwoord voor Ann", replyToId: comment.id });
+    await createComment({
+      storyId: story.id,
+      authorId: author.id,
+      body: "Een antwoord voor Ann",
+      replyToId: comment.id,
+    });
     expect(await mailsOf(ann.id)).toEqual([]);
     expect((await notificationsOf(ann.id))[0].emailedAt).toBeNull();
 
@@ -288,7 +413,8 @@ describe("mail at once", () => {
     const daily = await member("Daily", { frequency: "daily" });
     const none = await member("NoMail", { frequency: "none" });
     const sp = String(await spId("using-knowledge"));
-    for (const who of [now, daily, none]) await setFollow({ userId: who.id, target: "startingPoint", id: sp, follow: true });
+    for (const who of [now, daily, none])
+      await setFollow({ userId: who.id, target: "startingPoint", id: sp, follow: true });
     await publish(author.id, ["using-knowledge"]);
 
     expect((await mailsOf(now.id)).map((m) => m.kind)).toEqual(["notification"]);
@@ -305,10 +431,24 @@ describe("the daily summary", () => {
     const ann = await member("Ann", { frequency: "none" });
     const story = await publish(reader.id, ["improving-work-practice"]);
     await createComment({ storyId: story.id, authorId: ann.id, body: "A comment for the summary" });
-    await setStoryRecognition({ storyId: story.id, userId: ann.id, startingPointId: await spId("improving-work-practice"), recognised: true });
-    await setFollow({ userId: reader.id, target: "startingPoint", id: String(await spId("collaborating-across-boundaries")), follow: true });
+    await setStoryRecognition({
+      storyId: story.id,
+      userId: ann.id,
+      startingPointId: await spId("improving-work-practice"),
+      recognised: true,
+    });
+    await setFollow({
+      userId: reader.id,
+      target: "startingPoint",
+      id: String(await spId("collaborating-across-boundaries")),
+      follow: true,
+    });
     await publish(ann.id, ["collaborating-across-boundaries"]);
-    expect(await kinds(reader.id)).toEqual(["comment_on_story", "story_recognised", "story_in_followed_starting_point"]);
+    expect(await kinds(reader.id)).toEqual([
+      "comment_on_story",
+      "story_recognised",
+      "story_in_followed_starting_point",
+    ]);
     expect(await mailsOf(reader.id)).toEqual([]);
     return { reader, ann, story };
   }
@@ -321,7 +461,10 @@ describe("the daily summary", () => {
     const [mail, ...rest] = await mailsOf(reader.id);
     expect(rest).toEqual([]);
     const notices = await notificationsOf(reader.id);
-    expect(mail).toMatchObject({ kind: "notification-digest", dedupeKey: `digest:${reader.id}:${digestSlot(at).toISOString().slice(0, 10)}` });
+    expect(mail).toMatchObject({
+      kind: "notification-digest",
+      dedupeKey: `digest:${reader.id}:${digestSlot(at).toISOString().slice(0, 10)}`,
+    });
     expect(mail.subject).toBe("3 new notifications on Vertrekpunt");
     for (const notice of notices) expect(mail.textBody).toContain(`${SITE}/notifications/${notice.id}`);
     expect(mail.textBody).toContain(`${ann.name} commented on your story`);
@@ -349,7 +492,12 @@ describe("the daily summary", () => {
     await runDigestOnce({ now: new Date(Date.now() + 1000) });
     expect(await mailsOf(reader.id)).toEqual([]);
     // Nothing was sent, so the day is not used up.
-    const [row] = await (await getDb()).select({ digestSentAt: users.digestSentAt }).from(users).where(eq(users.id, reader.id));
+    const [row] = await (
+      await getDb()
+    )
+      .select({ digestSentAt: users.digestSentAt })
+      .from(users)
+      .where(eq(users.id, reader.id));
     expect(row.digestSentAt).toBeNull();
   });
 
@@ -357,7 +505,11 @@ describe("the daily summary", () => {
     const story = await publish((await member("Author", { frequency: "none" })).id);
     const none = await member("NoMail", { frequency: "none" });
     await setFollow({ userId: none.id, target: "story", id: story.id, follow: true });
-    await createComment({ storyId: story.id, authorId: (await member("Ann", { frequency: "none" })).id, body: "Something to hear about" });
+    await createComment({
+      storyId: story.id,
+      authorId: (await member("Ann", { frequency: "none" })).id,
+      body: "Something to hear about",
+    });
     expect(await kinds(none.id)).toEqual(["comment_on_followed_story"]);
     await runDigestOnce({ now: new Date(Date.now() + 1000) });
     expect(await mailsOf(none.id)).toEqual([]);
@@ -370,23 +522,36 @@ describe("the daily summary", () => {
     expect(await mailsOf(reader.id)).toHaveLength(1);
   });
 
-  it.runIf(process.env.DATABASE_URL)("never sends a summary twice when two app processes race on one PostgreSQL", async () => {
-    const db = await getDb();
-    const [{ name }] = rowsOf<{ name: string }>(await db.execute(sql`SELECT current_database() AS name`));
-    const other = await openDatabase({ databaseUrl: withDatabaseName(process.env.DATABASE_URL as string, name) });
-    try {
-      const readers = [];
-      for (let i = 0; i < 4; i++) readers.push(await dailyMemberWithNotifications());
-      const at = new Date(Date.now() + 1000);
-      await Promise.all([runDigestOnce({ now: at }), runDigestOnce({ now: at, database: other }), runDigestOnce({ now: at }), runDigestOnce({ now: at, database: other })]);
-      for (const { reader } of readers) expect(await mailsOf(reader.id)).toHaveLength(1);
-      const ids = readers.map(({ reader }) => reader.id);
-      const mails = await db.select({ userId: mailOutbox.userId }).from(mailOutbox).where(and(inArray(mailOutbox.userId, ids), eq(mailOutbox.kind, "notification-digest")));
-      expect(mails).toHaveLength(4);
-    } finally {
-      await other.close();
-    }
-  });
+  it.runIf(process.env.DATABASE_URL)(
+    "never sends a summary twice when two app processes race on one PostgreSQL",
+    async () => {
+      const db = await getDb();
+      const [{ name }] = rowsOf<{ name: string }>(await db.execute(sql`SELECT current_database() AS name`));
+      const other = await openDatabase({
+        databaseUrl: withDatabaseName(process.env.DATABASE_URL as string, name),
+      });
+      try {
+        const readers = [];
+        for (let i = 0; i < 4; i++) readers.push(await dailyMemberWithNotifications());
+        const at = new Date(Date.now() + 1000);
+        await Promise.all([
+          runDigestOnce({ now: at }),
+          runDigestOnce({ now: at, database: other }),
+          runDigestOnce({ now: at }),
+          runDigestOnce({ now: at, database: other }),
+        ]);
+        for (const { reader } of readers) expect(await mailsOf(reader.id)).toHaveLength(1);
+        const ids = readers.map(({ reader }) => reader.id);
+        const mails = await db
+          .select({ userId: mailOutbox.userId })
+          .from(mailOutbox)
+          .where(and(inArray(mailOutbox.userId, ids), eq(mailOutbox.kind, "notification-digest")));
+        expect(mails).toHaveLength(4);
+      } finally {
+        await other.close();
+      }
+    },
+  );
 
   it("is due once a day at DIGEST_HOUR_UTC", () => {
     expect(digestSlot(new Date("2026-03-10T05:59:00Z"), 6).toISOString()).toBe("2026-03-09T06:00:00.000Z");
@@ -415,7 +580,9 @@ describe("unsubscribing", () => {
 
     expect(await unsubscribeWithToken(tampered)).toBe(false);
     expect(await unsubscribeWithToken(token)).toBe(true);
-    const frequency = async (userId: string) => (await (await getDb()).select({ f: users.emailFrequency }).from(users).where(eq(users.id, userId)))[0].f;
+    const frequency = async (userId: string) =>
+      (await (await getDb()).select({ f: users.emailFrequency }).from(users).where(eq(users.id, userId)))[0]
+        .f;
     expect(await frequency(ann.id)).toBe("none");
     expect(await frequency(bob.id)).toBe("immediate");
   });
@@ -444,7 +611,13 @@ describe("the list", () => {
     expect(first.items[0].data.storyTitle).toBe("Story 34");
     expect(first.newer).toBeNull();
     const second = await listNotificationsPage({ userId: owner.id, after: first.older });
-    expect(second.items.map((item) => item.data.storyTitle)).toEqual(["Story 4", "Story 3", "Story 2", "Story 1", "Story 0"]);
+    expect(second.items.map((item) => item.data.storyTitle)).toEqual([
+      "Story 4",
+      "Story 3",
+      "Story 2",
+      "Story 1",
+      "Story 0",
+    ]);
     expect(second.older).toBeNull();
     const back = await listNotificationsPage({ userId: owner.id, before: second.newer });
     expect(back.items.map((item) => item.id)).toEqual(first.items.map((item) => item.id));
@@ -465,7 +638,11 @@ describe("the list", () => {
     const db = await getDb();
     const [row] = await db
       .insert(notifications)
-      .values({ userId: owner.id, kind: "comment_on_story", data: { actorName: "X", storyTitle: "Y", url: "//evil.example/path" } })
+      .values({
+        userId: owner.id,
+        kind: "comment_on_story",
+        data: { actorName: "X", storyTitle: "Y", url: "//evil.example/path" },
+      })
       .returning({ id: notifications.id });
     expect(await markNotificationRead({ userId: owner.id, id: row.id })).toEqual({ url: null });
   });

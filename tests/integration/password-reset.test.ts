@@ -30,8 +30,19 @@ const NEW_PASSWORD = "the-new-password-2";
 let n = 0;
 const member = () => newMember(`Reset ${++n}`, { prefix: "reset", password: OLD_PASSWORD });
 
-const mailCount = async () => Number((await (await getDb()).select({ n: count() }).from(mailOutbox).where(eq(mailOutbox.kind, "password-reset")))[0].n);
-const sessionVersion = async (id: string) => (await (await getDb()).select({ v: users.sessionVersion }).from(users).where(eq(users.id, id)))[0].v;
+const mailCount = async () =>
+  Number(
+    (
+      await (
+        await getDb()
+      )
+        .select({ n: count() })
+        .from(mailOutbox)
+        .where(eq(mailOutbox.kind, "password-reset"))
+    )[0].n,
+  );
+const sessionVersion = async (id: string) =>
+  (await (await getDb()).select({ v: users.sessionVersion }).from(users).where(eq(users.id, id)))[0].v;
 const form = (fields: Record<string, string>) => {
   const data = new FormData();
   for (const [key, value] of Object.entries(fields)) data.append(key, value);
@@ -40,7 +51,12 @@ const form = (fields: Record<string, string>) => {
 
 // The request's headers: these, with what a test adds or overrides.
 const requestWith = (headers: Record<string, string> = {}) =>
-  setRequestHeaders({ "x-forwarded-for": "198.51.100.7", host: "vertrekpunt.example", "x-forwarded-proto": "https", ...headers });
+  setRequestHeaders({
+    "x-forwarded-for": "198.51.100.7",
+    host: "vertrekpunt.example",
+    "x-forwarded-proto": "https",
+    ...headers,
+  });
 
 beforeEach(() => {
   requestWith();
@@ -51,10 +67,14 @@ describe("asking for a reset link", () => {
     const person = await member();
     const before = await mailCount();
 
-    await expect(requestPasswordReset({ email: "nobody-at-all@example.org", locale: "en", origin: ORIGIN })).resolves.toBeUndefined();
+    await expect(
+      requestPasswordReset({ email: "nobody-at-all@example.org", locale: "en", origin: ORIGIN }),
+    ).resolves.toBeUndefined();
     expect(await mailCount()).toBe(before);
 
-    await expect(requestPasswordReset({ email: `  ${person.email.toUpperCase()} `, locale: "en", origin: ORIGIN })).resolves.toBeUndefined();
+    await expect(
+      requestPasswordReset({ email: `  ${person.email.toUpperCase()} `, locale: "en", origin: ORIGIN }),
+    ).resolves.toBeUndefined();
     expect(await mailCount()).toBe(before + 1);
     const mail = await latestResetMail(person.id);
     expect(mail).toMatchObject({ to: person.email, subject: "Choose a new password for Vertrekpunt" });
@@ -69,9 +89,18 @@ describe("asking for a reset link", () => {
     const person = await member();
     await requestPasswordReset({ email: person.email, locale: "en", origin: ORIGIN });
     const { token } = (await latestResetMail(person.id))!;
-    const rows = await (await getDb()).select().from(passwordResetTokens).where(eq(passwordResetTokens.userId, person.id));
+    const rows = await (
+      await getDb()
+    )
+      .select()
+      .from(passwordResetTokens)
+      .where(eq(passwordResetTokens.userId, person.id));
     expect(rows).toHaveLength(1);
-    expect(rows[0].tokenHash).toBe(createHash("sha256").update(token as string).digest("hex"));
+    expect(rows[0].tokenHash).toBe(
+      createHash("sha256")
+        .update(token as string)
+        .digest("hex"),
+    );
     expect(JSON.stringify(rows)).not.toContain(token);
   });
 
@@ -100,7 +129,10 @@ describe("asking for a reset link", () => {
     expect(await isPasswordResetTokenValid(first)).toBe(false);
     expect(await resetPassword({ token: first, password: NEW_PASSWORD })).toEqual({ ok: false });
     expect(await isPasswordResetTokenValid(second)).toBe(true);
-    expect(await resetPassword({ token: second, password: NEW_PASSWORD })).toEqual({ ok: true, userId: person.id });
+    expect(await resetPassword({ token: second, password: NEW_PASSWORD })).toEqual({
+      ok: true,
+      userId: person.id,
+    });
   });
 });
 
@@ -113,7 +145,10 @@ describe("setting the new password", () => {
 
     expect(await resetPassword({ token, password: NEW_PASSWORD })).toEqual({ ok: true, userId: person.id });
     expect(await sessionVersion(person.id)).toBe(version + 1);
-    expect(await verifyCredentials({ email: person.email, password: NEW_PASSWORD })).toMatchObject({ id: person.id, sessionVersion: version + 1 });
+    expect(await verifyCredentials({ email: person.email, password: NEW_PASSWORD })).toMatchObject({
+      id: person.id,
+      sessionVersion: version + 1,
+    });
     expect(await verifyCredentials({ email: person.email, password: OLD_PASSWORD })).toBeNull();
 
     // Single use: the same link again changes nothing.
@@ -126,18 +161,28 @@ describe("setting the new password", () => {
   it("forgives the account's failed sign-ins", async () => {
     const person = await member();
     const db = await getDb();
-    await db.insert(signInFailures).values({ key: `account:${person.email}`, failures: 12, lastFailureAt: new Date() });
+    await db
+      .insert(signInFailures)
+      .values({ key: `account:${person.email}`, failures: 12, lastFailureAt: new Date() });
     await requestPasswordReset({ email: person.email, locale: "en", origin: ORIGIN });
     const token = (await latestResetMail(person.id))!.token as string;
     expect(await resetPassword({ token, password: NEW_PASSWORD })).toMatchObject({ ok: true });
-    expect(await db.select().from(signInFailures).where(eq(signInFailures.key, `account:${person.email}`))).toEqual([]);
+    expect(
+      await db
+        .select()
+        .from(signInFailures)
+        .where(eq(signInFailures.key, `account:${person.email}`)),
+    ).toEqual([]);
   });
 
   it("lets only one of two simultaneous submissions of the same link through", async () => {
     const person = await member();
     await requestPasswordReset({ email: person.email, locale: "en", origin: ORIGIN });
     const token = (await latestResetMail(person.id))!.token as string;
-    const results = await Promise.all([resetPassword({ token, password: "first-new-password" }), resetPassword({ token, password: "second-new-password" })]);
+    const results = await Promise.all([
+      resetPassword({ token, password: "first-new-password" }),
+      resetPassword({ token, password: "second-new-password" }),
+    ]);
     expect(results.filter((result) => result.ok)).toHaveLength(1);
     expect(await sessionVersion(person.id)).toBe(1);
   });
@@ -171,7 +216,11 @@ describe("the actions", () => {
 
   it("answer the same for an account and an unknown email, with the link on SITE_URL whatever host the request names", async () => {
     process.env.SITE_URL = "https://vertrekpunt.example/";
-    requestWith({ "x-forwarded-for": "192.0.2.200", host: "evil.example", "x-forwarded-host": "evil.example" });
+    requestWith({
+      "x-forwarded-for": "192.0.2.200",
+      host: "evil.example",
+      "x-forwarded-host": "evil.example",
+    });
     const person = await member();
     const known = await requestPasswordResetAction(null, form({ email: person.email }));
     const unknown = await requestPasswordResetAction(null, form({ email: `nobody-${n}@example.org` }));
@@ -193,19 +242,31 @@ describe("the actions", () => {
     };
     const port = env().PORT;
     expect(await link({ host: "evil.example" })).toBe(`http://localhost:${port}/reset-password/`);
-    expect(await link({ host: `localhost:${port}`, "x-forwarded-host": "evil.example", "x-forwarded-proto": "https" })).toBe(`http://localhost:${port}/reset-password/`);
-    expect(await link({ host: `127.0.0.1:${port}`, "x-forwarded-host": "evil.example" })).toBe(`http://127.0.0.1:${port}/reset-password/`);
+    expect(
+      await link({
+        host: `localhost:${port}`,
+        "x-forwarded-host": "evil.example",
+        "x-forwarded-proto": "https",
+      }),
+    ).toBe(`http://localhost:${port}/reset-password/`);
+    expect(await link({ host: `127.0.0.1:${port}`, "x-forwarded-host": "evil.example" })).toBe(
+      `http://127.0.0.1:${port}/reset-password/`,
+    );
     expect(await link({ host: `127.0.0.1:${port + 1}` })).toBe(`http://localhost:${port}/reset-password/`);
     expect(await link({ host: `[::1]:${port}` })).toBe(`http://[::1]:${port}/reset-password/`);
   });
 
   it("check the email with the shared schema", async () => {
-    expect(await requestPasswordResetAction(null, form({ email: "not an email" }))).toMatchObject({ ok: false, fieldErrors: { email: [expect.any(String)] } });
+    expect(await requestPasswordResetAction(null, form({ email: "not an email" }))).toMatchObject({
+      ok: false,
+      fieldErrors: { email: [expect.any(String)] },
+    });
   });
 
   it("limit requests per email, whether or not it has an account", async () => {
     const email = `limited-${Date.now()}@example.org`;
-    for (let i = 0; i < 3; i++) expect(await requestPasswordResetAction(null, form({ email }))).toMatchObject({ ok: true });
+    for (let i = 0; i < 3; i++)
+      expect(await requestPasswordResetAction(null, form({ email }))).toMatchObject({ ok: true });
     const fourth = await requestPasswordResetAction(null, form({ email }));
     expect(fourth).toMatchObject({ ok: false, formError: "tooMany" });
   });
@@ -216,12 +277,21 @@ describe("the actions", () => {
     const token = (await latestResetMail(person.id))!.token as string;
 
     // The password rules are sign-up's.
-    expect(await resetPasswordAction(null, form({ token, password: "short" }))).toMatchObject({ ok: false, fieldErrors: { password: [expect.any(String)] } });
-    await expect(resetPasswordAction(null, form({ token, password: NEW_PASSWORD }))).rejects.toMatchObject({ url: "/signin?reset=1" });
+    expect(await resetPasswordAction(null, form({ token, password: "short" }))).toMatchObject({
+      ok: false,
+      fieldErrors: { password: [expect.any(String)] },
+    });
+    await expect(resetPasswordAction(null, form({ token, password: NEW_PASSWORD }))).rejects.toMatchObject({
+      url: "/signin?reset=1",
+    });
     expect(await verifyCredentials({ email: person.email, password: NEW_PASSWORD })).not.toBeNull();
 
-    await expect(resetPasswordAction(null, form({ token, password: "another-password-3" }))).rejects.toMatchObject({ url: `/reset-password/${token}` });
-    await expect(resetPasswordAction(null, form({ token: "bad", password: "another-password-3" }))).rejects.toMatchObject({ url: "/reset-password/invalid" });
+    await expect(
+      resetPasswordAction(null, form({ token, password: "another-password-3" })),
+    ).rejects.toMatchObject({ url: `/reset-password/${token}` });
+    await expect(
+      resetPasswordAction(null, form({ token: "bad", password: "another-password-3" })),
+    ).rejects.toMatchObject({ url: "/reset-password/invalid" });
     expect(await verifyCredentials({ email: person.email, password: NEW_PASSWORD })).not.toBeNull();
   });
 
@@ -245,9 +315,16 @@ describe("the rate limit counts", () => {
     process.env.RATE_LIMIT_PASSWORD_RESET_PER_IP = "2";
     requestWith({ "x-forwarded-for": "203.0.113.99" });
     try {
-      expect(await requestPasswordResetAction(null, form({ email: `a-${n}@example.org` }))).toMatchObject({ ok: true });
-      expect(await requestPasswordResetAction(null, form({ email: `b-${n}@example.org` }))).toMatchObject({ ok: true });
-      expect(await requestPasswordResetAction(null, form({ email: `c-${n}@example.org` }))).toMatchObject({ ok: false, formError: "tooMany" });
+      expect(await requestPasswordResetAction(null, form({ email: `a-${n}@example.org` }))).toMatchObject({
+        ok: true,
+      });
+      expect(await requestPasswordResetAction(null, form({ email: `b-${n}@example.org` }))).toMatchObject({
+        ok: true,
+      });
+      expect(await requestPasswordResetAction(null, form({ email: `c-${n}@example.org` }))).toMatchObject({
+        ok: false,
+        formError: "tooMany",
+      });
     } finally {
       delete process.env.RATE_LIMIT_PASSWORD_RESET_PER_IP;
     }

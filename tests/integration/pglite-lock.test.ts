@@ -12,7 +12,11 @@ const root = path.resolve(import.meta.dirname, "../..");
 /** Opens the data dir in a separate Node process, as a second server would. */
 async function openInOtherProcess(dataDir: string): Promise<string> {
   try {
-    const { stdout } = await run(process.execPath, ["--import", "tsx", "tests/support/open-pglite.ts", dataDir], { cwd: root });
+    const { stdout } = await run(
+      process.execPath,
+      ["--import", "tsx", "tests/support/open-pglite.ts", dataDir],
+      { cwd: root },
+    );
     return stdout.trim();
   } catch (error) {
     return ((error as { stdout?: string }).stdout ?? "").trim();

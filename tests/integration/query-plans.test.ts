@@ -2,7 +2,13 @@ import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDatabaseHandle, getDb, useDatabase as setProcessDatabase, type DatabaseHandle } from "@/db";
 import { stories } from "@/db/schema";
-import { commentsMarkedUseful, createComment, listComments, setCommentUseful, storyConversation } from "@/lib/comments/queries";
+import {
+  commentsMarkedUseful,
+  createComment,
+  listComments,
+  setCommentUseful,
+  storyConversation,
+} from "@/lib/comments/queries";
 import { setStoryRecognition, startingPointIdBySlug, storyRecognitionSummary } from "@/lib/model/recognition";
 import { getStartingPoint, listStartingPoints } from "@/lib/starting-points/queries";
 import { countPublishedStories, listPublishedStories, type StorySort } from "@/lib/stories/listing";
@@ -10,7 +16,15 @@ import { createStory } from "@/lib/stories/writes";
 import { facetCounts } from "@/lib/stories/facets";
 import { getStoryBySlug } from "@/lib/stories/story";
 import { searchSnippets } from "@/lib/stories/search";
-import { capturingDatabase, explain, fullIndexScans, isExplainable, seqScannedBigTables, summarisePlan, type CapturedStatement } from "../../bench/plans";
+import {
+  capturingDatabase,
+  explain,
+  fullIndexScans,
+  isExplainable,
+  seqScannedBigTables,
+  summarisePlan,
+  type CapturedStatement,
+} from "../../bench/plans";
 import { newMember } from "../support/members";
 import { storyInput } from "../support/story-input";
 
@@ -35,7 +49,11 @@ beforeAll(async () => {
   const author = await newMember("Plan Author", { prefix: "plans-author" });
   const reader = await newMember("Plan Reader", { prefix: "plans-reader" });
   readerId = reader.id;
-  const pairs = [["improving-work-practice"], ["using-knowledge", "learning-with-outside-world"], ["using-knowledge"]];
+  const pairs = [
+    ["improving-work-practice"],
+    ["using-knowledge", "learning-with-outside-world"],
+    ["using-knowledge"],
+  ];
   const created: { id: string; slug: string }[] = [];
   for (let i = 0; i < 15; i++) {
     created.push(
@@ -55,10 +73,16 @@ beforeAll(async () => {
   await createStory({ authorId: author.id, intent: "draft", input: storyInput() });
   ({ id: storyId, slug: storySlug } = created[0]);
   const db = await getDb();
-  await db.update(stories).set({ publishedAt: new Date("2025-06-01T00:00:00Z") }).where(eq(stories.id, created[1].id));
+  await db
+    .update(stories)
+    .set({ publishedAt: new Date("2025-06-01T00:00:00Z") })
+    .where(eq(stories.id, created[1].id));
 
   const threads: string[] = [];
-  for (let i = 0; i < 6; i++) threads.push((await createComment({ storyId, authorId: i % 2 ? author.id : reader.id, body: `Comment ${i}` })).id);
+  for (let i = 0; i < 6; i++)
+    threads.push(
+      (await createComment({ storyId, authorId: i % 2 ? author.id : reader.id, body: `Comment ${i}` })).id,
+    );
   const reply = await createComment({ storyId, authorId: author.id, body: "A reply", replyToId: threads[0] });
   await createComment({ storyId, authorId: reader.id, body: "A reply to the reply", replyToId: reply.id });
   await setCommentUseful({ commentId: threads[1], userId: author.id, useful: true });
@@ -95,11 +119,21 @@ const cases: Case[] = [
   },
   { name: "/stories count", budget: 1, run: () => countPublishedStories({}) },
   { name: "/stories facets", budget: 6, run: () => facetCounts({}) },
-  { name: "/stories total, capped", budget: 1, run: async () => expect(await countPublishedStories({}, { cap: 5 })).toBe(6) },
+  {
+    name: "/stories total, capped",
+    budget: 1,
+    run: async () => expect(await countPublishedStories({}, { cap: 5 })).toBe(6),
+  },
   {
     name: "/stories facets among the newest matches",
     budget: 6,
-    run: async () => expect(Object.values((await facetCounts({ q: "garden" }, { sample: 4 })).languages).reduce((a, b) => a + b, 0)).toBe(4),
+    run: async () =>
+      expect(
+        Object.values((await facetCounts({ q: "garden" }, { sample: 4 })).languages).reduce(
+          (a, b) => a + b,
+          0,
+        ),
+      ).toBe(4),
   },
   {
     name: "/stories by starting point",
@@ -116,21 +150,31 @@ const cases: Case[] = [
     run: async () => {
       const page = await listPublishedStories({ filters: { q: "garden" }, locale: "en", limit: 4 });
       expect(page.items.length).toBeGreaterThan(0);
-      return searchSnippets(page.items.map((story) => story.id), "garden");
+      return searchSnippets(
+        page.items.map((story) => story.id),
+        "garden",
+      );
     },
   },
   { name: "/stories search count", budget: 1, run: () => countPublishedStories({ q: "garden" }) },
   {
     name: "/starting-points/<slug>",
     budget: 3,
-    run: () => Promise.all([getStartingPoint("using-knowledge", "en"), listPublishedStories({ filters: { startingPoints: ["using-knowledge"] }, locale: "en" })]),
+    run: () =>
+      Promise.all([
+        getStartingPoint("using-knowledge", "en"),
+        listPublishedStories({ filters: { startingPoints: ["using-knowledge"] }, locale: "en" }),
+      ]),
   },
   {
     name: "/starting-points/<a>+<b>",
     budget: 3,
     run: () =>
       Promise.all([
-        listPublishedStories({ filters: { startingPoints: ["using-knowledge", "learning-with-outside-world"] }, locale: "en" }),
+        listPublishedStories({
+          filters: { startingPoints: ["using-knowledge", "learning-with-outside-world"] },
+          locale: "en",
+        }),
         countPublishedStories({ startingPoints: ["using-knowledge", "learning-with-outside-world"] }),
       ]),
   },
@@ -147,11 +191,24 @@ const cases: Case[] = [
   {
     name: "story page: comments, a later page",
     budget: 2,
-    run: async () => expect((await listComments({ storyId, after: secondCommentPage, limit: 3 })).items.length).toBe(3),
+    run: async () =>
+      expect((await listComments({ storyId, after: secondCommentPage, limit: 3 })).items.length).toBe(3),
   },
-  { name: "story page: conversation (anonymous)", budget: 1, run: () => storyConversation({ storyId, userId: null }) },
-  { name: "story page: conversation (member)", budget: 1, run: () => storyConversation({ storyId, userId: readerId }) },
-  { name: "story page: recognition (anonymous)", budget: 3, run: () => storyRecognitionSummary({ storyId, userId: null, locale: "en" }) },
+  {
+    name: "story page: conversation (anonymous)",
+    budget: 1,
+    run: () => storyConversation({ storyId, userId: null }),
+  },
+  {
+    name: "story page: conversation (member)",
+    budget: 1,
+    run: () => storyConversation({ storyId, userId: readerId }),
+  },
+  {
+    name: "story page: recognition (anonymous)",
+    budget: 3,
+    run: () => storyRecognitionSummary({ storyId, userId: null, locale: "en" }),
+  },
   {
     name: "story page: comments marked useful",
     budget: 3,
@@ -167,9 +224,17 @@ const cases: Case[] = [
     budget: 8,
     run: async () => {
       const filters = { startingPoints: [], languages: [], organisationTypes: [], tools: [], authors: [] };
-      const [, first] = await Promise.all([listStartingPoints("en"), listPublishedStories({ filters, limit: 3, locale: "en" }), countPublishedStories(filters)]);
+      const [, first] = await Promise.all([
+        listStartingPoints("en"),
+        listPublishedStories({ filters, limit: 3, locale: "en" }),
+        countPublishedStories(filters),
+      ]);
       expect(first.older).not.toBeNull();
-      await Promise.all([listStartingPoints("en"), listPublishedStories({ filters, after: first.older, limit: 3, locale: "en" }), countPublishedStories(filters)]);
+      await Promise.all([
+        listStartingPoints("en"),
+        listPublishedStories({ filters, after: first.older, limit: 3, locale: "en" }),
+        countPublishedStories(filters),
+      ]);
     },
   },
 ];
@@ -200,7 +265,9 @@ describe("the queries behind the anonymous pages", () => {
         ...fullIndexScans(plan).map((table) => `whole-index scan of ${table}`),
       ];
       if (problems.length > 0) {
-        offenders.push(`${problems.join("; ")}\n  SQL: ${statement.sql}\n  params: ${JSON.stringify(statement.params)}\n  plan: ${summarisePlan(plan)}`);
+        offenders.push(
+          `${problems.join("; ")}\n  SQL: ${statement.sql}\n  params: ${JSON.stringify(statement.params)}\n  plan: ${summarisePlan(plan)}`,
+        );
       }
     }
     expect(offenders, offenders.join("\n\n")).toEqual([]);

@@ -47,7 +47,11 @@ describe("fixed windows", () => {
     advance(5); // 10:01:00, a new window
     expect(await hit(k, rule)).toEqual({ ok: true });
     const db = await getDb();
-    const rows = await db.select().from(rateLimits).where(sql`${rateLimits.key} = ${k}`).orderBy(rateLimits.windowStart);
+    const rows = await db
+      .select()
+      .from(rateLimits)
+      .where(sql`${rateLimits.key} = ${k}`)
+      .orderBy(rateLimits.windowStart);
     expect(rows.map((row) => [row.windowStart.toISOString(), row.hits])).toEqual([
       ["2027-03-01T10:00:00.000Z", 5],
       ["2027-03-01T10:01:00.000Z", 1],
@@ -56,7 +60,9 @@ describe("fixed windows", () => {
 
   it("never lets parallel hits past the limit", async () => {
     const k = key("parallel");
-    const results = await Promise.all(Array.from({ length: 20 }, () => hit(k, { limit: 7, windowSeconds: 3600 })));
+    const results = await Promise.all(
+      Array.from({ length: 20 }, () => hit(k, { limit: 7, windowSeconds: 3600 })),
+    );
     expect(results.filter((result) => result.ok)).toHaveLength(7);
     expect(results.filter((result) => !result.ok)).toHaveLength(13);
   });
@@ -78,7 +84,9 @@ describe("fixed windows", () => {
     const limitKeys = (await db.select({ key: rateLimits.key }).from(rateLimits)).map((row) => row.key);
     expect(limitKeys).toContain(recent);
     expect(limitKeys).not.toContain(old);
-    const failureKeys = (await db.select({ key: signInFailures.key }).from(signInFailures)).map((row) => row.key);
+    const failureKeys = (await db.select({ key: signInFailures.key }).from(signInFailures)).map(
+      (row) => row.key,
+    );
     expect(failureKeys).toContain(`account:${recent}@example.org`);
     expect(failureKeys).not.toContain(`account:${old}@example.org`);
   });
@@ -129,7 +137,10 @@ describe("sign-in delay", () => {
     expect(await signInAllowed([account, ip])).toEqual({ ok: true });
     await clearSignInFailures(account, [ip]);
     const db = await getDb();
-    const rows = await db.select().from(signInFailures).where(sql`${signInFailures.key} in (${account}, ${ip})`);
+    const rows = await db
+      .select()
+      .from(signInFailures)
+      .where(sql`${signInFailures.key} in (${account}, ${ip})`);
     expect(rows.map((row) => [row.key, row.failures])).toEqual([[ip, 5]]);
 
     // The account starts over (from another address); the address still waits, for anyone.
@@ -143,13 +154,16 @@ describe("sign-in delay", () => {
     process.env.RATE_LIMIT_SIGN_IN_FAILURES_PER_IP = "50";
     useClock("2027-03-02T13:00:00Z");
     const ip = `ip:198.51.100.${++unique}`;
-    for (let i = 0; i < 10; i++) expect(await signInAllowed([`account:${key("spread")}@example.org`, ip])).toEqual({ ok: true });
+    for (let i = 0; i < 10; i++)
+      expect(await signInAllowed([`account:${key("spread")}@example.org`, ip])).toEqual({ ok: true });
   });
 
   it("wraps authorize: the email is lower-cased, the address comes from X-Forwarded-For, and the wait is an AuthError", async () => {
     useClock("2027-03-02T14:00:00Z");
     const email = `${key("Authorize")}@Example.org`;
-    const request = new Request("http://localhost/api/auth/callback/credentials", { headers: { "x-forwarded-for": "203.0.113.77" } });
+    const request = new Request("http://localhost/api/auth/callback/credentials", {
+      headers: { "x-forwarded-for": "203.0.113.77" },
+    });
     for (let i = 0; i < 5; i++) await beginSignInAttempt({ email, password: "wrong" }, request);
     const error = await beginSignInAttempt({ email, password: "wrong" }, request).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(SignInThrottled);
@@ -157,28 +171,39 @@ describe("sign-in delay", () => {
     expect((error as SignInThrottled).retryAfterSeconds).toBe(1);
 
     const db = await getDb();
-    const rows = await db.select().from(signInFailures).where(sql`${signInFailures.key} in (${`account:${email.toLowerCase()}`}, 'ip:203.0.113.77')`);
+    const rows = await db
+      .select()
+      .from(signInFailures)
+      .where(sql`${signInFailures.key} in (${`account:${email.toLowerCase()}`}, 'ip:203.0.113.77')`);
     expect(rows).toHaveLength(2);
 
     // Success takes the attempt back: the account row goes.
     advance(1);
     const attempt = await beginSignInAttempt({ email, password: "right" }, request);
     await attempt.succeeded();
-    const after = await db.select().from(signInFailures).where(sql`${signInFailures.key} = ${`account:${email.toLowerCase()}`}`);
+    const after = await db
+      .select()
+      .from(signInFailures)
+      .where(sql`${signInFailures.key} = ${`account:${email.toLowerCase()}`}`);
     expect(after).toHaveLength(0);
   });
 });
 
 describe("read API", () => {
-  const document = openApiDocument("https://vertrekpunt.test") as { components: { schemas: Record<string, object> } };
+  const document = openApiDocument("https://vertrekpunt.test") as {
+    components: { schemas: Record<string, object> };
+  };
   const ajv = new Ajv2020({ strict: false, allErrors: true });
-  for (const [id, schema] of Object.entries(document.components.schemas)) ajv.addSchema(schema, `#/components/schemas/${id}`);
-  const get = (path: string, address: string) => new Request(`https://vertrekpunt.test/api/v1${path}`, { headers: { "x-forwarded-for": address } });
+  for (const [id, schema] of Object.entries(document.components.schemas))
+    ajv.addSchema(schema, `#/components/schemas/${id}`);
+  const get = (path: string, address: string) =>
+    new Request(`https://vertrekpunt.test/api/v1${path}`, { headers: { "x-forwarded-for": address } });
 
   it("answers 429 with Retry-After and the error shape once an address is over its limit", async () => {
     process.env.RATE_LIMIT_API_PER_IP = "3";
     useClock("2027-03-03T08:00:20Z");
-    for (let i = 0; i < 3; i++) expect((await getStartingPoints(get("/starting-points", "203.0.113.5"))).status).toBe(200);
+    for (let i = 0; i < 3; i++)
+      expect((await getStartingPoints(get("/starting-points", "203.0.113.5"))).status).toBe(200);
 
     const response = await listStories(get("/stories", "203.0.113.5"));
     expect(response.status).toBe(429);
@@ -196,7 +221,11 @@ describe("read API", () => {
   });
 
   it("documents the 429 for every endpoint", () => {
-    const paths = (openApiDocument("https://vertrekpunt.test") as { paths: Record<string, { get: { responses: Record<string, unknown> } }> }).paths;
+    const paths = (
+      openApiDocument("https://vertrekpunt.test") as {
+        paths: Record<string, { get: { responses: Record<string, unknown> } }>;
+      }
+    ).paths;
     for (const path of Object.values(paths)) expect(path.get.responses).toHaveProperty("429");
   });
 });

@@ -14,7 +14,10 @@ const member = (role: Role = "member") => newMember(`Reviser ${++n}`, { prefix: 
 
 async function revisionCount(storyId: string): Promise<number> {
   const db = await getDb();
-  const [row] = await db.select({ n: count() }).from(storyRevisions).where(eq(storyRevisions.storyId, storyId));
+  const [row] = await db
+    .select({ n: count() })
+    .from(storyRevisions)
+    .where(eq(storyRevisions.storyId, storyId));
   return Number(row.n);
 }
 
@@ -29,7 +32,11 @@ const versions = async (slug: string) => (await storyHistory(await load(slug))).
 describe("story revisions", () => {
   it("keeps the previous version of a published story on every edit", async () => {
     const author = await member();
-    const original = storyInput({ title: "The original title", body: "The original body, which is long enough to be a story of its own.", tools: ["blog"] });
+    const original = storyInput({
+      title: "The original title",
+      body: "The original body, which is long enough to be a story of its own.",
+      tools: ["blog"],
+    });
     const { id, slug } = await createStory({ authorId: author.id, input: original, intent: "publish" });
     const published = await load(slug);
     expect(published.editedAt).toBeNull();
@@ -67,11 +74,27 @@ describe("story revisions", () => {
 
   it("keeps no history of a draft's edits; the first publication is not an edit", async () => {
     const author = await member();
-    const { id, slug } = await createStory({ authorId: author.id, input: storyInput({ title: "Draft one" }), intent: "draft" });
-    await updateStory({ storyId: id, expectedVersion: 1, input: storyInput({ title: "Draft two" }), intent: "draft", editorId: author.id });
+    const { id, slug } = await createStory({
+      authorId: author.id,
+      input: storyInput({ title: "Draft one" }),
+      intent: "draft",
+    });
+    await updateStory({
+      storyId: id,
+      expectedVersion: 1,
+      input: storyInput({ title: "Draft two" }),
+      intent: "draft",
+      editorId: author.id,
+    });
     expect(await revisionCount(id)).toBe(0);
 
-    await updateStory({ storyId: id, expectedVersion: 2, input: storyInput({ title: "Now public" }), intent: "publish", editorId: author.id });
+    await updateStory({
+      storyId: id,
+      expectedVersion: 2,
+      input: storyInput({ title: "Now public" }),
+      intent: "publish",
+      editorId: author.id,
+    });
     const story = await load(slug);
     expect(story.status).toBe("published");
     expect(story.editedAt).toBeNull();
@@ -85,8 +108,20 @@ describe("story revisions", () => {
     const author = await member();
     const moderator = await member("moderator");
     const { id, slug } = await createStory({ authorId: author.id, input: storyInput(), intent: "publish" });
-    await updateStory({ storyId: id, expectedVersion: 1, input: storyInput({ title: "Tidied by a moderator" }), intent: "publish", editorId: moderator.id });
-    await updateStory({ storyId: id, expectedVersion: 2, input: storyInput({ title: "The author again" }), intent: "publish", editorId: author.id });
+    await updateStory({
+      storyId: id,
+      expectedVersion: 1,
+      input: storyInput({ title: "Tidied by a moderator" }),
+      intent: "publish",
+      editorId: moderator.id,
+    });
+    await updateStory({
+      storyId: id,
+      expectedVersion: 2,
+      input: storyInput({ title: "The author again" }),
+      intent: "publish",
+      editorId: author.id,
+    });
 
     const db = await getDb();
     const rows = await db
@@ -108,9 +143,19 @@ describe("story revisions", () => {
 
   it("keeps the history of a hidden story too", async () => {
     const author = await member();
-    const { id } = await createStory({ authorId: author.id, input: storyInput({ title: "Before hiding" }), intent: "publish" });
+    const { id } = await createStory({
+      authorId: author.id,
+      input: storyInput({ title: "Before hiding" }),
+      intent: "publish",
+    });
     await (await getDb()).update(stories).set({ status: "hidden" }).where(eq(stories.id, id));
-    await updateStory({ storyId: id, expectedVersion: 1, input: storyInput({ title: "Edited while hidden" }), intent: "publish", editorId: author.id });
+    await updateStory({
+      storyId: id,
+      expectedVersion: 1,
+      input: storyInput({ title: "Edited while hidden" }),
+      intent: "publish",
+      editorId: author.id,
+    });
     expect((await getRevision(id, 1))?.title).toBe("Before hiding");
     expect((await getRevision(id, 2))?.title).toBe("Edited while hidden");
   });
@@ -120,10 +165,22 @@ describe("concurrent edits", () => {
   it("refuses a save based on an old version and writes no revision for it", async () => {
     const author = await member();
     const { id, slug } = await createStory({ authorId: author.id, input: storyInput(), intent: "publish" });
-    await updateStory({ storyId: id, expectedVersion: 1, input: storyInput({ title: "First tab" }), intent: "publish", editorId: author.id });
+    await updateStory({
+      storyId: id,
+      expectedVersion: 1,
+      input: storyInput({ title: "First tab" }),
+      intent: "publish",
+      editorId: author.id,
+    });
     const before = await revisionCount(id);
 
-    const stale = await updateStory({ storyId: id, expectedVersion: 1, input: storyInput({ title: "Second tab" }), intent: "publish", editorId: author.id });
+    const stale = await updateStory({
+      storyId: id,
+      expectedVersion: 1,
+      input: storyInput({ title: "Second tab" }),
+      intent: "publish",
+      editorId: author.id,
+    });
     expect(stale).toEqual({ ok: false, reason: "conflict" });
     expect(await revisionCount(id)).toBe(before);
     const story = await load(slug);
@@ -135,7 +192,15 @@ describe("concurrent edits", () => {
     const author = await member();
     const { id, slug } = await createStory({ authorId: author.id, input: storyInput(), intent: "publish" });
     const results = await Promise.all(
-      ["Tab A", "Tab B"].map((title) => updateStory({ storyId: id, expectedVersion: 1, input: storyInput({ title }), intent: "publish", editorId: author.id })),
+      ["Tab A", "Tab B"].map((title) =>
+        updateStory({
+          storyId: id,
+          expectedVersion: 1,
+          input: storyInput({ title }),
+          intent: "publish",
+          editorId: author.id,
+        }),
+      ),
     );
     expect(results.filter((result) => result.ok)).toHaveLength(1);
     expect(results.filter((result) => !result.ok)).toEqual([{ ok: false, reason: "conflict" }]);
@@ -144,13 +209,23 @@ describe("concurrent edits", () => {
     expect(story.version).toBe(2);
     // One row for the version replaced, one for the winner's: never two for one version.
     const db = await getDb();
-    const rows = await db.select({ version: storyRevisions.version, title: storyRevisions.title }).from(storyRevisions).where(eq(storyRevisions.storyId, id));
+    const rows = await db
+      .select({ version: storyRevisions.version, title: storyRevisions.title })
+      .from(storyRevisions)
+      .where(eq(storyRevisions.storyId, id));
     expect(rows.map((row) => row.version).sort()).toEqual([1, 2]);
     expect(rows.find((row) => row.version === 2)?.title).toBe(story.title);
   });
 
   it("answers not_found for a story that is gone", async () => {
-    expect(await updateStory({ storyId: "no-such-story", expectedVersion: 1, input: storyInput(), intent: "publish" })).toEqual({
+    expect(
+      await updateStory({
+        storyId: "no-such-story",
+        expectedVersion: 1,
+        input: storyInput(),
+        intent: "publish",
+      }),
+    ).toEqual({
       ok: false,
       reason: "not_found",
     });
@@ -161,11 +236,27 @@ describe("restoring a version", () => {
   it("makes the old content current again as a new version, keeping everything in between", async () => {
     const author = await member();
     const moderator = await member("moderator");
-    const first = storyInput({ title: "Version one", tools: ["Yammer"], startingPoints: ["improving-work-practice", "using-knowledge"], trigger: "A merger" });
+    const first = storyInput({
+      title: "Version one",
+      tools: ["Yammer"],
+      startingPoints: ["improving-work-practice", "using-knowledge"],
+      trigger: "A merger",
+    });
     const { id, slug } = await createStory({ authorId: author.id, input: first, intent: "publish" });
-    await updateStory({ storyId: id, expectedVersion: 1, input: storyInput({ title: "Version two" }), intent: "publish", editorId: author.id });
+    await updateStory({
+      storyId: id,
+      expectedVersion: 1,
+      input: storyInput({ title: "Version two" }),
+      intent: "publish",
+      editorId: author.id,
+    });
 
-    const result = await restoreRevision({ storyId: id, version: 1, expectedVersion: 2, editorId: moderator.id });
+    const result = await restoreRevision({
+      storyId: id,
+      version: 1,
+      expectedVersion: 2,
+      editorId: moderator.id,
+    });
     expect(result).toEqual({ ok: true, slug, title: "Version one" });
 
     const story = await load(slug);
@@ -192,12 +283,28 @@ describe("restoring a version", () => {
   it("refuses a restore from a page opened before the last save, and an unknown version", async () => {
     const author = await member();
     const { id } = await createStory({ authorId: author.id, input: storyInput(), intent: "publish" });
-    await updateStory({ storyId: id, expectedVersion: 1, input: storyInput({ title: "Two" }), intent: "publish", editorId: author.id });
-    await updateStory({ storyId: id, expectedVersion: 2, input: storyInput({ title: "Three" }), intent: "publish", editorId: author.id });
+    await updateStory({
+      storyId: id,
+      expectedVersion: 1,
+      input: storyInput({ title: "Two" }),
+      intent: "publish",
+      editorId: author.id,
+    });
+    await updateStory({
+      storyId: id,
+      expectedVersion: 2,
+      input: storyInput({ title: "Three" }),
+      intent: "publish",
+      editorId: author.id,
+    });
     const before = await revisionCount(id);
 
-    expect(await restoreRevision({ storyId: id, version: 1, expectedVersion: 2, editorId: author.id })).toEqual({ ok: false, reason: "conflict" });
-    expect(await restoreRevision({ storyId: id, version: 99, expectedVersion: 3, editorId: author.id })).toEqual({ ok: false, reason: "not_found" });
+    expect(
+      await restoreRevision({ storyId: id, version: 1, expectedVersion: 2, editorId: author.id }),
+    ).toEqual({ ok: false, reason: "conflict" });
+    expect(
+      await restoreRevision({ storyId: id, version: 99, expectedVersion: 3, editorId: author.id }),
+    ).toEqual({ ok: false, reason: "not_found" });
     expect(await revisionCount(id)).toBe(before);
   });
 });

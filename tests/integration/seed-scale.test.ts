@@ -60,7 +60,14 @@ describe("scale data", () => {
     expect(examplesAfter).toEqual(examplesBefore);
 
     // Every story has one to four starting points; languages are mixed; a few drafts.
-    const [shape] = await query<{ bare: number; en: number; nl: number; drafts: number; replies: number; crossStory: number }>(sql`
+    const [shape] = await query<{
+      bare: number;
+      en: number;
+      nl: number;
+      drafts: number;
+      replies: number;
+      crossStory: number;
+    }>(sql`
       SELECT
         (SELECT count(*)::int FROM stories s WHERE s.id LIKE 'scale-%' AND NOT EXISTS (SELECT 1 FROM story_starting_points p WHERE p.story_id = s.id)) AS bare,
         (SELECT count(*)::int FROM stories WHERE id LIKE 'scale-s-%' AND language = 'en') AS en,
@@ -86,7 +93,10 @@ describe("scale data", () => {
       let threads = 0;
       let after: string | null = null;
       do {
-        const page: Awaited<ReturnType<typeof listComments>> = await listComments({ storyId: story!.id, after });
+        const page: Awaited<ReturnType<typeof listComments>> = await listComments({
+          storyId: story!.id,
+          after,
+        });
         threads += page.items.length;
         expect(page.items.every((thread) => thread.replies.length === 0)).toBe(true);
         after = page.more;
@@ -102,13 +112,18 @@ describe("scale data", () => {
     const detail = await getStoryBySlug(busiest.slug, "en");
     expect(detail?.body.length).toBeGreaterThan(50);
     const threads = await listComments({ storyId: busiest.id, limit: 500 });
-    const shown = threads.items.length + threads.items.reduce((sum, thread) => sum + thread.replies.length, 0);
+    const shown =
+      threads.items.length + threads.items.reduce((sum, thread) => sum + thread.replies.length, 0);
     expect(shown).toBe(busiest.commentCount);
 
     const published = await countPublishedStories();
     expect(await countPublishedStories({ q: "community" })).toBeGreaterThan(published / 4);
     expect(await countPublishedStories({ q: "netwerk" })).toBeGreaterThan(published / 8);
-    const found = await listPublishedStories({ locale: "nl", filters: { q: "netwerk", languages: ["nl"] }, limit: 3 });
+    const found = await listPublishedStories({
+      locale: "nl",
+      filters: { q: "netwerk", languages: ["nl"] },
+      limit: 3,
+    });
     expect(found.items.length).toBe(3);
 
     // Members sign in with the shared password.

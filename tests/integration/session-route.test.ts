@@ -15,9 +15,19 @@ import { newMember } from "../support/members";
 process.env.AUTH_SECRET = "a-test-secret-that-is-long-enough-for-auth-js";
 const COOKIE = "authjs.session-token";
 
-async function sessionCookie(member: { id: string; name: string; handle: string }, sessionVersion: number): Promise<string> {
+async function sessionCookie(
+  member: { id: string; name: string; handle: string },
+  sessionVersion: number,
+): Promise<string> {
   const token = await encode({
-    token: { sub: member.id, name: member.name, email: "x@example.org", handle: member.handle, role: "member", sv: sessionVersion },
+    token: {
+      sub: member.id,
+      name: member.name,
+      email: "x@example.org",
+      handle: member.handle,
+      role: "member",
+      sv: sessionVersion,
+    },
     secret: process.env.AUTH_SECRET!,
     salt: COOKIE,
   });
@@ -25,7 +35,9 @@ async function sessionCookie(member: { id: string; name: string; handle: string 
 }
 
 async function session(cookie: string): Promise<unknown> {
-  const request = new NextRequest("http://localhost:3000/api/auth/session", { headers: { cookie, host: "localhost:3000" } });
+  const request = new NextRequest("http://localhost:3000/api/auth/session", {
+    headers: { cookie, host: "localhost:3000" },
+  });
   const response = await handlers.GET(request);
   expect(response.status).toBe(200);
   return response.json();

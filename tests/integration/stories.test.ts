@@ -50,11 +50,16 @@ describe("stories", () => {
     const author = await member();
     const { slug } = await createStory({
       authorId: author.id,
-      input: story({ title: "Two starting points at once", startingPoints: ["improving-work-practice", "using-knowledge"] }),
+      input: story({
+        title: "Two starting points at once",
+        startingPoints: ["improving-work-practice", "using-knowledge"],
+      }),
       intent: "publish",
     });
     const under = async (sps: string[]) =>
-      (await listPublishedStories({ filters: { startingPoints: sps }, locale: "en", limit: 50 })).items.map((s) => s.slug);
+      (await listPublishedStories({ filters: { startingPoints: sps }, locale: "en", limit: 50 })).items.map(
+        (s) => s.slug,
+      );
 
     expect(await under(["improving-work-practice"])).toContain(slug);
     expect(await under(["using-knowledge"])).toContain(slug);
@@ -66,13 +71,19 @@ describe("stories", () => {
     const slugs = evidence.startingPoints.map((sp) => sp.slug);
     const counts = coOccurrenceMatrix(slugs, evidence.stories);
     expect(counts[slugs.indexOf("improving-work-practice")][slugs.indexOf("using-knowledge")]).toBe(1);
-    expect(counts[slugs.indexOf("improving-work-practice")][slugs.indexOf("learning-with-outside-world")]).toBe(0);
+    expect(
+      counts[slugs.indexOf("improving-work-practice")][slugs.indexOf("learning-with-outside-world")],
+    ).toBe(0);
   });
 
   it("keeps drafts out of every public listing and count", async () => {
     const author = await member();
     const before = await countPublishedStories();
-    const { slug } = await createStory({ authorId: author.id, input: story({ title: "Secret draft story" }), intent: "draft" });
+    const { slug } = await createStory({
+      authorId: author.id,
+      input: story({ title: "Secret draft story" }),
+      intent: "draft",
+    });
     expect(await countPublishedStories()).toBe(before);
     const all = await listPublishedStories({ locale: "en", limit: 100 });
     expect(all.items.map((s) => s.slug)).not.toContain(slug);
@@ -84,7 +95,10 @@ describe("stories", () => {
     const author = await member();
     await createStory({
       authorId: author.id,
-      input: story({ title: "Collaboration across the ocean", body: "We started collaborating with partners far away, using video and chat every week." }),
+      input: story({
+        title: "Collaboration across the ocean",
+        body: "We started collaborating with partners far away, using video and chat every week.",
+      }),
       intent: "publish",
     });
     await createStory({
@@ -96,7 +110,8 @@ describe("stories", () => {
       }),
       intent: "publish",
     });
-    const titles = async (q: string) => (await listPublishedStories({ filters: { q }, locale: "en" })).items.map((s) => s.title);
+    const titles = async (q: string) =>
+      (await listPublishedStories({ filters: { q }, locale: "en" })).items.map((s) => s.title);
     expect(await titles("collaborate")).toContain("Collaboration across the ocean");
     expect(await titles("samenwerken")).toContain("Samenwerking in de wijk");
     expect(await titles("KPN")).toHaveLength(1);
@@ -105,17 +120,32 @@ describe("stories", () => {
     expect(await countPublishedStories({ q: "samenwerken bewoners" })).toBe(1);
 
     const found = await listPublishedStories({ filters: { q: "collaborate" }, locale: "en" });
-    const snippets = await searchSnippets(found.items.map((s) => s.id), "collaborate");
+    const snippets = await searchSnippets(
+      found.items.map((s) => s.id),
+      "collaborate",
+    );
     expect(snippets.get(found.items[0].id)).toContain(`${MATCH_START}collaborating${MATCH_END}`);
     const dutch = await listPublishedStories({ filters: { q: "samenwerking" }, locale: "en" });
-    expect((await searchSnippets(dutch.items.map((s) => s.id), "samenwerking")).get(dutch.items[0].id)).toContain(`${MATCH_START}samenwerken${MATCH_END}`);
+    expect(
+      (
+        await searchSnippets(
+          dutch.items.map((s) => s.id),
+          "samenwerking",
+        )
+      ).get(dutch.items[0].id),
+    ).toContain(`${MATCH_START}samenwerken${MATCH_END}`);
   });
 
   it("marks only the search words in a passage, whatever control characters the body holds", async () => {
     const author = await member();
     // The markers ts_headline is given, typed by a member: they must not become <mark> tags.
-    const body = "Stray \u0002markers\u0003 and \u0003 a closing one first \u0002, then we went kayaking with the whole neighbourhood team.";
-    await createStory({ authorId: author.id, input: story({ title: "Kayaking with markers", body }), intent: "publish" });
+    const body =
+      "Stray \u0002markers\u0003 and \u0003 a closing one first \u0002, then we went kayaking with the whole neighbourhood team.";
+    await createStory({
+      authorId: author.id,
+      input: story({ title: "Kayaking with markers", body }),
+      intent: "publish",
+    });
     const found = await listPublishedStories({ filters: { q: "kayaking" }, locale: "en" });
     const id = found.items.find((s) => s.title === "Kayaking with markers")!.id;
     const html = highlightSnippet((await searchSnippets([id], "kayaking")).get(id)!);
@@ -131,7 +161,11 @@ describe("stories", () => {
     expect(first.older).not.toBeNull();
 
     const author = await member();
-    await createStory({ authorId: author.id, input: story({ title: "Arrived while paging" }), intent: "publish" });
+    await createStory({
+      authorId: author.id,
+      input: story({ title: "Arrived while paging" }),
+      intent: "publish",
+    });
 
     const seen = [...first.items.map((s) => s.id)];
     let cursor = first.older;
@@ -153,9 +187,19 @@ describe("stories", () => {
   it("refuses an edit based on an old version, keeps the newer one", async () => {
     const author = await member();
     const { id, slug } = await createStory({ authorId: author.id, input: story(), intent: "publish" });
-    const first = await updateStory({ storyId: id, expectedVersion: 1, input: story({ title: "First tab's title" }), intent: "publish" });
+    const first = await updateStory({
+      storyId: id,
+      expectedVersion: 1,
+      input: story({ title: "First tab's title" }),
+      intent: "publish",
+    });
     expect(first).toEqual({ ok: true, slug });
-    const second = await updateStory({ storyId: id, expectedVersion: 1, input: story({ title: "Second tab's title" }), intent: "publish" });
+    const second = await updateStory({
+      storyId: id,
+      expectedVersion: 1,
+      input: story({ title: "Second tab's title" }),
+      intent: "publish",
+    });
     expect(second).toEqual({ ok: false, reason: "conflict" });
     const saved = await getStoryBySlug(slug, "en");
     expect(saved?.title).toBe("First tab's title");
@@ -169,7 +213,12 @@ describe("stories", () => {
     await updateStory({ storyId: id, expectedVersion: 1, input: story(), intent: "publish" });
     const published = await getStoryBySlug(slug, "en");
     expect(published?.publishedAt).toBeInstanceOf(Date);
-    await updateStory({ storyId: id, expectedVersion: 2, input: story({ startingPoints: ["learning-with-outside-world"] }), intent: "publish" });
+    await updateStory({
+      storyId: id,
+      expectedVersion: 2,
+      input: story({ startingPoints: ["learning-with-outside-world"] }),
+      intent: "publish",
+    });
     const edited = await getStoryBySlug(slug, "en");
     expect(edited?.publishedAt?.getTime()).toBe(published?.publishedAt?.getTime());
     expect(edited?.startingPoints.map((sp) => sp.slug)).toEqual(["learning-with-outside-world"]);
@@ -178,7 +227,11 @@ describe("stories", () => {
   it("rejects unknown starting points without saving anything", async () => {
     const author = await member();
     await expect(
-      createStory({ authorId: author.id, input: story({ title: "Nothing saved", startingPoints: ["no-such-thing"] }), intent: "publish" }),
+      createStory({
+        authorId: author.id,
+        input: story({ title: "Nothing saved", startingPoints: ["no-such-thing"] }),
+        intent: "publish",
+      }),
     ).rejects.toBeInstanceOf(UnknownStartingPointError);
     expect(await listDrafts({ authorId: author.id, locale: "en" })).toEqual([]);
     expect(await countPublishedStories({ authorId: author.id })).toBe(0);
@@ -213,9 +266,16 @@ describe("comments", () => {
   it("pages through many comments oldest first", async () => {
     const author = await member();
     const { id } = await createStory({ authorId: author.id, input: story(), intent: "publish" });
-    for (let i = 0; i < 7; i++) await createComment({ storyId: id, authorId: author.id, body: `Comment ${i}` });
+    for (let i = 0; i < 7; i++)
+      await createComment({ storyId: id, authorId: author.id, body: `Comment ${i}` });
     const first = await listComments({ storyId: id, limit: 5 });
-    expect(first.items.map((c) => c.body)).toEqual(["Comment 0", "Comment 1", "Comment 2", "Comment 3", "Comment 4"]);
+    expect(first.items.map((c) => c.body)).toEqual([
+      "Comment 0",
+      "Comment 1",
+      "Comment 2",
+      "Comment 3",
+      "Comment 4",
+    ]);
     const rest = await listComments({ storyId: id, limit: 5, after: first.more });
     expect(rest.items.map((c) => c.body)).toEqual(["Comment 5", "Comment 6"]);
     expect(rest.more).toBeNull();
@@ -225,8 +285,16 @@ describe("comments", () => {
 describe("facets", () => {
   it("filter by language and organisation type, and count each option with the other filters applied", async () => {
     const author = await member();
-    await createStory({ authorId: author.id, input: story({ title: "Facet Dutch network", language: "nl", organisationType: "network" }), intent: "publish" });
-    await createStory({ authorId: author.id, input: story({ title: "Facet Dutch school", language: "nl", organisationType: "education" }), intent: "publish" });
+    await createStory({
+      authorId: author.id,
+      input: story({ title: "Facet Dutch network", language: "nl", organisationType: "network" }),
+      intent: "publish",
+    });
+    await createStory({
+      authorId: author.id,
+      input: story({ title: "Facet Dutch school", language: "nl", organisationType: "education" }),
+      intent: "publish",
+    });
 
     // A language filter keeps the stories that can be read in it: written in it, or translated into it.
     const dutch = await listPublishedStories({ filters: { languages: ["nl"] }, locale: "en", limit: 50 });
@@ -241,7 +309,11 @@ describe("facets", () => {
     expect(facets.languages.en).toBe(await countPublishedStories({ languages: ["en"] }));
     expect(facets.languages.nl).toBe(await countPublishedStories({ languages: ["nl"] }));
     expect(facets.organisationTypes.education).toBe(2);
-    expect(facets.organisationTypes.company ?? 0).toBe(await countPublishedStories({ languages: ["nl"], organisationTypes: ["company"] }));
-    expect(facets.startingPoints["improving-work-practice"]).toBe(await countPublishedStories({ languages: ["nl"], startingPoints: ["improving-work-practice"] }));
+    expect(facets.organisationTypes.company ?? 0).toBe(
+      await countPublishedStories({ languages: ["nl"], organisationTypes: ["company"] }),
+    );
+    expect(facets.startingPoints["improving-work-practice"]).toBe(
+      await countPublishedStories({ languages: ["nl"], startingPoints: ["improving-work-practice"] }),
+    );
   });
 });

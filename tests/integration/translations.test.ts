@@ -18,7 +18,9 @@ import { storyInput } from "../support/story-input";
 let n = 0;
 const author = () => newMember(`Translator ${++n}`, { prefix: "translations" });
 
-const translation = (overrides: Partial<{ title: string; summary: string; body: string; trigger: string }> = {}) => ({
+const translation = (
+  overrides: Partial<{ title: string; summary: string; body: string; trigger: string }> = {},
+) => ({
   title: "The guild meeting",
   summary: "Peers share knowledge.",
   body: "Every week the peers meet to swap experiences and learn from each other, in the open.",
@@ -28,14 +30,20 @@ const translation = (overrides: Partial<{ title: string; summary: string; body: 
 
 async function translationRows(storyId?: string) {
   const db = await getDb();
-  const [row] = await db.select({ n: count() }).from(storyTranslations).where(storyId ? eq(storyTranslations.storyId, storyId) : undefined);
+  const [row] = await db
+    .select({ n: count() })
+    .from(storyTranslations)
+    .where(storyId ? eq(storyTranslations.storyId, storyId) : undefined);
   return Number(row.n);
 }
 
 describe("the examples in Dutch", () => {
   it("are seeded once, also into an installation from before translations, and never over a deletion", async () => {
     const db = await getDb();
-    const examples = await db.select({ id: stories.id, slug: stories.slug }).from(stories).where(eq(stories.isExample, true));
+    const examples = await db
+      .select({ id: stories.id, slug: stories.slug })
+      .from(stories)
+      .where(eq(stories.isExample, true));
     expect(examples).toHaveLength(EXAMPLE_STORIES.length);
     for (const example of examples) {
       const dutch = await getTranslation(example.id, "nl");
@@ -54,10 +62,15 @@ describe("the examples in Dutch", () => {
     await seed(db);
     expect(await translationRows(kpn.id)).toBe(1);
     expect(await translationRows()).toBe(seeded - 1);
-    const [revisions] = await db.select({ n: count() }).from(storyTranslationRevisions).where(eq(storyTranslationRevisions.storyId, kpn.id));
+    const [revisions] = await db
+      .select({ n: count() })
+      .from(storyTranslationRevisions)
+      .where(eq(storyTranslationRevisions.storyId, kpn.id));
     expect(Number(revisions.n)).toBe(1);
     // The deleted example stays deleted.
-    expect(await db.select({ id: stories.id }).from(stories).where(eq(stories.slug, hospital.slug))).toEqual([]);
+    expect(await db.select({ id: stories.id }).from(stories).where(eq(stories.slug, hospital.slug))).toEqual(
+      [],
+    );
   });
 
   it("are found by a Dutch word and counted under both languages", async () => {
@@ -65,7 +78,10 @@ describe("the examples in Dutch", () => {
     expect(page.items.map((story) => story.slug)).toContain("ambulance-service-internal-communication");
     const facets = await facetCounts({ q: "ambulancedienst" });
     expect(facets.languages).toMatchObject({ en: 1, nl: 1 });
-    const inDutch = await listPublishedStories({ filters: { q: "ambulancedienst", languages: ["nl"] }, locale: "nl" });
+    const inDutch = await listPublishedStories({
+      filters: { q: "ambulancedienst", languages: ["nl"] },
+      locale: "nl",
+    });
     expect(inDutch.items).toHaveLength(1);
   });
 });
@@ -73,17 +89,52 @@ describe("the examples in Dutch", () => {
 describe("an author's translation", () => {
   it("is saved with its history, refuses the story's own language and a stale version", async () => {
     const member = await author();
-    const { id } = await createStory({ authorId: member.id, input: storyInput({ language: "nl", body: "Elke week komen de vakgenoten samen in het gildeoverleg om van elkaar te leren." }), intent: "publish" });
+    const { id } = await createStory({
+      authorId: member.id,
+      input: storyInput({
+        language: "nl",
+        body: "Elke week komen de vakgenoten samen in het gildeoverleg om van elkaar te leren.",
+      }),
+      intent: "publish",
+    });
 
-    expect(await saveTranslation({ storyId: id, language: "nl", expectedVersion: 0, input: translation(), editorId: member.id })).toEqual({ ok: false, reason: "same_language" });
-    const first = await saveTranslation({ storyId: id, language: "en", expectedVersion: 0, input: translation(), editorId: member.id });
+    expect(
+      await saveTranslation({
+        storyId: id,
+        language: "nl",
+        expectedVersion: 0,
+        input: translation(),
+        editorId: member.id,
+      }),
+    ).toEqual({ ok: false, reason: "same_language" });
+    const first = await saveTranslation({
+      storyId: id,
+      language: "en",
+      expectedVersion: 0,
+      input: translation(),
+      editorId: member.id,
+    });
     expect(first).toMatchObject({ ok: true, language: "en", version: 1 });
     // A second tab that also started from "no translation" is refused, not merged silently.
-    expect(await saveTranslation({ storyId: id, language: "en", expectedVersion: 0, input: translation({ title: "Other tab" }), editorId: member.id })).toEqual({
+    expect(
+      await saveTranslation({
+        storyId: id,
+        language: "en",
+        expectedVersion: 0,
+        input: translation({ title: "Other tab" }),
+        editorId: member.id,
+      }),
+    ).toEqual({
       ok: false,
       reason: "conflict",
     });
-    const second = await saveTranslation({ storyId: id, language: "en", expectedVersion: 1, input: translation({ title: "The guild meeting, revised" }), editorId: member.id });
+    const second = await saveTranslation({
+      storyId: id,
+      language: "en",
+      expectedVersion: 1,
+      input: translation({ title: "The guild meeting, revised" }),
+      editorId: member.id,
+    });
     expect(second).toMatchObject({ ok: true, version: 2 });
     expect(await getTranslation(id, "en")).toMatchObject({ title: "The guild meeting, revised", version: 2 });
 
@@ -101,18 +152,25 @@ describe("an author's translation", () => {
     const word = `gildeoverleg${Date.now()}`;
     const { id, slug } = await createStory({
       authorId: member.id,
-      input: storyInput({ language: "nl", body: `Elke week komen de vakgenoten samen in het ${word} om van elkaar te leren.` }),
+      input: storyInput({
+        language: "nl",
+        body: `Elke week komen de vakgenoten samen in het ${word} om van elkaar te leren.`,
+      }),
       intent: "publish",
     });
     await saveTranslation({
       storyId: id,
       language: "en",
       expectedVersion: 0,
-      input: translation({ body: "Every week the craftspeople were meeting in the guildhall to swap experiences and learn." }),
+      input: translation({
+        body: "Every week the craftspeople were meeting in the guildhall to swap experiences and learn.",
+      }),
       editorId: member.id,
     });
     const found = async (q: string, languages?: string[]) =>
-      (await listPublishedStories({ filters: { q, languages }, locale: "en" })).items.some((story) => story.slug === slug);
+      (await listPublishedStories({ filters: { q, languages }, locale: "en" })).items.some(
+        (story) => story.slug === slug,
+      );
     expect(await found(word)).toBe(true);
     // English stemming: "meetings" finds "meeting", "craftsperson" does not need to be exact.
     expect(await found("guildhall meetings")).toBe(true);
@@ -127,14 +185,19 @@ describe("an author's translation", () => {
     const { rows } = await exportRows();
     const row = rows.find((r) => r.id === id);
     expect(row?.translations).toEqual([{ language: "en", title: "The guild meeting" }]);
-    expect(toJson([], rows).stories.find((s) => s.id === id)?.translations).toEqual([{ language: "en", title: "The guild meeting" }]);
+    expect(toJson([], rows).stories.find((s) => s.id === id)?.translations).toEqual([
+      { language: "en", title: "The guild meeting" },
+    ]);
     expect(toCsv([], rows)).toContain(",en,The guild meeting\r\n");
 
     // Deleting the story takes its translation and its history with it.
     await deleteStory(id);
     const db = await getDb();
     expect(await translationRows(id)).toBe(0);
-    const [left] = await db.select({ n: count() }).from(storyTranslationRevisions).where(and(eq(storyTranslationRevisions.storyId, id)));
+    const [left] = await db
+      .select({ n: count() })
+      .from(storyTranslationRevisions)
+      .where(and(eq(storyTranslationRevisions.storyId, id)));
     expect(Number(left.n)).toBe(0);
   });
 });

@@ -7,7 +7,9 @@ function t(key: string, values: Record<string, string | number> = {}): string {
   const text = key.split(".").reduce<unknown>((node, part) => (node as Record<string, unknown>)?.[part], en);
   if (typeof text !== "string") throw new Error(`missing message ${key}`);
   return text
-    .replace(/\{(\w+), plural, one \{([^}]*)\} other \{([^}]*)\}\}/g, (_, name, one, other) => (values[name] === 1 ? one : other.replace("#", String(values[name]))))
+    .replace(/\{(\w+), plural, one \{([^}]*)\} other \{([^}]*)\}\}/g, (_, name, one, other) =>
+      values[name] === 1 ? one : other.replace("#", String(values[name])),
+    )
     .replace(/\{(\w+)\}/g, (_, name) => String(values[name]));
 }
 const errorMap = validationErrorMap(t);

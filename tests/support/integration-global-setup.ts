@@ -27,7 +27,10 @@ export default async function setup(project: TestProject) {
     await admin.connect();
     await admin.query(`DROP DATABASE IF EXISTS ${TEMPLATE_DATABASE} WITH (FORCE)`);
     await admin.query(`CREATE DATABASE ${TEMPLATE_DATABASE}`);
-    const handle = await openDatabase({ prepare: true, databaseUrl: withDatabaseName(databaseUrl, TEMPLATE_DATABASE) });
+    const handle = await openDatabase({
+      prepare: true,
+      databaseUrl: withDatabaseName(databaseUrl, TEMPLATE_DATABASE),
+    });
     await handle.close();
     project.provide("databaseTemplate", TEMPLATE_DATABASE);
     project.provide("pgliteSnapshot", null);

@@ -33,7 +33,11 @@ beforeAll(async () => {
   const { PGlite } = await import("@electric-sql/pglite");
   const { drizzle } = await import("drizzle-orm/pglite");
   const client = await PGlite.create({ loadDataDir: new Blob([readFileSync(snapshot)]) });
-  useDatabase({ db: drizzle(client, { schema }) as unknown as Database, kind: "pglite", close: () => client.close() });
+  useDatabase({
+    db: drizzle(client, { schema }) as unknown as Database,
+    kind: "pglite",
+    close: () => client.close(),
+  });
 });
 
 afterAll(async () => {

@@ -29,7 +29,9 @@ function temporaryError(message: string): Error {
   return Object.assign(new Error(message), { responseCode: 451 });
 }
 
-export async function startMailCatcher(options: { dir?: string; unref?: boolean } = {}): Promise<MailCatcher> {
+export async function startMailCatcher(
+  options: { dir?: string; unref?: boolean } = {},
+): Promise<MailCatcher> {
   const received: ReceivedMail[] = [];
   const refusals = { rcpt: 0, data: 0 };
   let delayMs = 0;
@@ -67,7 +69,11 @@ export async function startMailCatcher(options: { dir?: string; unref?: boolean 
         setTimeout(() => {
           inProgress -= 1;
           received.push(mail);
-          if (options.dir) writeFileSync(path.join(options.dir, `${Date.now()}-${process.pid}-${++counter}.json`), JSON.stringify(mail));
+          if (options.dir)
+            writeFileSync(
+              path.join(options.dir, `${Date.now()}-${process.pid}-${++counter}.json`),
+              JSON.stringify(mail),
+            );
           callback();
         }, delayMs);
       });
@@ -174,7 +180,12 @@ function findPart(raw: string, type: string): Part | null {
 }
 
 /** Subject and the decoded plain-text and HTML parts of a raw message. */
-export function readMessage(raw: string): { subject: string; text: string; html: string | null; headers: Map<string, string> } {
+export function readMessage(raw: string): {
+  subject: string;
+  text: string;
+  html: string | null;
+  headers: Map<string, string>;
+} {
   const top = splitPart(raw);
   const text = findPart(raw, "text/plain");
   const html = findPart(raw, "text/html");

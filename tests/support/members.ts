@@ -39,7 +39,10 @@ export async function newMember(name = "Test Member", options: NewMemberOptions 
     const db = await getDb();
     await db
       .update(users)
-      .set({ ...(role !== "member" ? { role } : {}), ...(options.emailFrequency ? { emailFrequency: options.emailFrequency } : {}) })
+      .set({
+        ...(role !== "member" ? { role } : {}),
+        ...(options.emailFrequency ? { emailFrequency: options.emailFrequency } : {}),
+      })
       .where(eq(users.id, member.id));
   }
   return { ...member, email, role };

@@ -28,7 +28,8 @@ export async function headers(): Promise<Headers> {
 
 export async function cookies() {
   return {
-    get: (name: string) => (requestCookies.has(name) ? { name, value: requestCookies.get(name) as string } : undefined),
+    get: (name: string) =>
+      requestCookies.has(name) ? { name, value: requestCookies.get(name) as string } : undefined,
     set: (name: string, value: string) => {
       requestCookies.set(name, value);
     },

@@ -11,7 +11,12 @@ export function resetTokenIn(text: string): string | null {
 export async function latestResetMail(userId: string) {
   const db = await getDb();
   const [mail] = await db
-    .select({ to: mailOutbox.toAddress, subject: mailOutbox.subject, text: mailOutbox.textBody, html: mailOutbox.htmlBody })
+    .select({
+      to: mailOutbox.toAddress,
+      subject: mailOutbox.subject,
+      text: mailOutbox.textBody,
+      html: mailOutbox.htmlBody,
+    })
     .from(mailOutbox)
     .where(and(eq(mailOutbox.userId, userId), eq(mailOutbox.kind, "password-reset")))
     .orderBy(desc(mailOutbox.createdAt))

@@ -18,14 +18,17 @@ export function sourceFiles(dir: string, test: (file: string) => boolean): strin
 }
 
 export function serverActionFiles(): string[] {
-  return [...sourceFiles(path.join(ROOT, "lib"), (f) => /\.tsx?$/.test(f)), ...sourceFiles(path.join(ROOT, "app"), (f) => /\.tsx?$/.test(f))].filter((file) =>
-    /^\s*["']use server["']/.test(readFileSync(file, "utf8")),
-  );
+  return [
+    ...sourceFiles(path.join(ROOT, "lib"), (f) => /\.tsx?$/.test(f)),
+    ...sourceFiles(path.join(ROOT, "app"), (f) => /\.tsx?$/.test(f)),
+  ].filter((file) => /^\s*["']use server["']/.test(readFileSync(file, "utf8")));
 }
 
 /** "lib/x/actions.ts#nameAction" for every function those modules export, read from their source. */
 export function serverActionNames(): string[] {
   return serverActionFiles().flatMap((file) =>
-    [...readFileSync(file, "utf8").matchAll(/^export\s+(?:async\s+)?function\s+(\w+)/gm)].map((match) => `${path.relative(ROOT, file)}#${match[1]}`),
+    [...readFileSync(file, "utf8").matchAll(/^export\s+(?:async\s+)?function\s+(\w+)/gm)].map(
+      (match) => `${path.relative(ROOT, file)}#${match[1]}`,
+    ),
   );
 }

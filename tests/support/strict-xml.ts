@@ -1,7 +1,12 @@
 import { SaxesParser } from "saxes";
 
 /** An element of a parsed document: its name, attributes, child elements and its own text. */
-export type XmlElement = { name: string; attributes: Record<string, string>; children: XmlElement[]; text: string };
+export type XmlElement = {
+  name: string;
+  attributes: Record<string, string>;
+  children: XmlElement[];
+  text: string;
+};
 
 /**
  * Parses a document with saxes, a conformant XML 1.0 parser: it throws on anything that is not
@@ -30,5 +35,6 @@ export function parseXmlStrict(xml: string): XmlElement {
   return root;
 }
 
-export const childrenNamed = (element: XmlElement, name: string) => element.children.filter((child) => child.name === name);
+export const childrenNamed = (element: XmlElement, name: string) =>
+  element.children.filter((child) => child.name === name);
 export const childNamed = (element: XmlElement, name: string) => childrenNamed(element, name)[0];

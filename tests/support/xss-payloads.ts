@@ -47,7 +47,7 @@ export const XSS_PAYLOADS: string[] = [
   "<frameset onload=alert(1)>",
   "<textarea autofocus onfocus=alert(1)>",
   "<select autofocus onfocus=alert(1)></select>",
-  "<p/title=\"x\"/onclick=alert(1)>click</p>",
+  '<p/title="x"/onclick=alert(1)>click</p>',
   // Frames, objects, embeds.
   '<iframe src="javascript:alert(1)"></iframe>',
   '<iframe srcdoc="<script>alert(1)</script>"></iframe>',
@@ -67,10 +67,10 @@ export const XSS_PAYLOADS: string[] = [
   "<STYLE>@import 'https://xss.example/xss.css';</STYLE>",
   "<STYLE>li {list-style-image: url(\"javascript:alert('XSS')\");}</STYLE><UL><LI>XSS</br>",
   // Document-level elements.
-  "<META HTTP-EQUIV=\"refresh\" CONTENT=\"0;url=javascript:alert('XSS');\">",
+  '<META HTTP-EQUIV="refresh" CONTENT="0;url=javascript:alert(\'XSS\');">',
   '<META HTTP-EQUIV="refresh" CONTENT="0;url=data:text/html base64,PHNjcmlwdD5hbGVydCgnWFNTJyk8L3NjcmlwdD4K">',
   "<BASE HREF=\"javascript:alert('XSS');//\">",
-  "<LINK REL=\"stylesheet\" HREF=\"javascript:alert('XSS');\">",
+  '<LINK REL="stylesheet" HREF="javascript:alert(\'XSS\');">',
   "<TABLE BACKGROUND=\"javascript:alert('XSS')\"><tr><td>x</td></tr></TABLE>",
   // Forms.
   '<form action="javascript:alert(1)"><input type="submit"></form>',
@@ -131,7 +131,7 @@ export const XSS_PAYLOADS: string[] = [
   "{{constructor.constructor('alert(1)')()}}",
   "\u2028\u2029<script>alert(1)</script>",
   "<svg><animate onbegin=alert(1) attributeName=x dur=1s>",
-  '<svg><use href="data:image/svg+xml,<svg id=\'x\' xmlns=\'http://www.w3.org/2000/svg\'><image href=\'1\' onerror=\'alert(1)\' /></svg>#x" /></svg>',
+  "<svg><use href=\"data:image/svg+xml,<svg id='x' xmlns='http://www.w3.org/2000/svg'><image href='1' onerror='alert(1)' /></svg>#x\" /></svg>",
   '<iframe srcdoc="&lt;img src=x onerror=alert(1)&gt;"></iframe>',
   '<iframe src="data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg=="></iframe>',
   '<math href="javascript:alert(1)">click</math>',
@@ -153,7 +153,7 @@ export const XSS_PAYLOADS: string[] = [
   "[click](javascript://%0Aalert(1))",
   "[click](\u0001javascript:alert(1))",
   "[click](&#x6A&#x61&#x76&#x61&#x73&#x63&#x72&#x69&#x70&#x74&#x3A;alert(1))",
-  "![img](x\" onerror=\"alert(1))",
+  '![img](x" onerror="alert(1))',
   "![img](<javascript:alert(1)>)",
   "javascript:alert(1)",
 ];

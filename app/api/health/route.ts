@@ -12,7 +12,8 @@ const NO_STORE = { "Cache-Control": "no-store" };
  * at once instead of after a connection attempt.
  */
 export async function GET() {
-  if (databaseIsDown()) return Response.json({ status: "error", db: "down" }, { status: 503, headers: NO_STORE });
+  if (databaseIsDown())
+    return Response.json({ status: "error", db: "down" }, { status: 503, headers: NO_STORE });
   try {
     const db = await getDb();
     await db.execute(sql`select 1`);

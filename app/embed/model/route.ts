@@ -23,8 +23,14 @@ export async function GET(request: NextRequest) {
   const slug = searchParams.get("sp");
   const highlighted = slug ? await cachedStartingPoint(slug, locale) : null;
   if (slug && !highlighted) {
-    const body = missingEmbedBody({ title: t("startingPointMissing"), more: t("moreModel", { site }) }, `${origin}/starting-points`);
-    return embedResponse(embedDocument({ locale, title: `${t("startingPointMissing")} · ${site}`, body }), 404);
+    const body = missingEmbedBody(
+      { title: t("startingPointMissing"), more: t("moreModel", { site }) },
+      `${origin}/starting-points`,
+    );
+    return embedResponse(
+      embedDocument({ locale, title: `${t("startingPointMissing")} · ${site}`, body }),
+      404,
+    );
   }
 
   const title = highlighted ? highlighted.name : t("modelTitle");

@@ -17,7 +17,10 @@ import { first } from "@/lib/stories/search-params";
 // Metadata and page share one load per request.
 const loadMember = cache(getMemberProfile);
 
-type Props = { params: Promise<{ handle: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+type Props = {
+  params: Promise<{ handle: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const member = await loadMember((await params).handle);
@@ -27,7 +30,11 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
     title: member.name,
     alternates: {
       canonical: `/members/${member.handle}`,
-      types: { "application/atom+xml": [{ url: `/members/${member.handle}/feed.xml`, title: tFeeds("member", { name: member.name }) }] },
+      types: {
+        "application/atom+xml": [
+          { url: `/members/${member.handle}/feed.xml`, title: tFeeds("member", { name: member.name }) },
+        ],
+      },
     },
   };
 }
@@ -44,7 +51,12 @@ export default async function MemberPage({ params, searchParams }: Props) {
     getTranslations("members"),
     getTranslations("auth"),
     getFormatter(),
-    listPublishedStories({ filters: { authorId: member.id }, after: first(query.after) ?? null, before: first(query.before) ?? null, locale }),
+    listPublishedStories({
+      filters: { authorId: member.id },
+      after: first(query.after) ?? null,
+      before: first(query.before) ?? null,
+      locale,
+    }),
     own ? listDrafts({ authorId: member.id, locale }) : Promise.resolve(null),
     listMemberComments({ userId: member.id, after: commentsAfter }),
   ]);
@@ -54,11 +66,14 @@ export default async function MemberPage({ params, searchParams }: Props) {
       <header className="space-y-1">
         <h1 className="text-3xl font-bold">{member.name}</h1>
         <p className="text-stone-600">
-          @{member.handle} · {t("memberSince", { date: format.dateTime(member.createdAt, { dateStyle: "long" }) })}
+          @{member.handle} ·{" "}
+          {t("memberSince", { date: format.dateTime(member.createdAt, { dateStyle: "long" }) })}
         </p>
         {member.organisation ? <p className="text-stone-800">{member.organisation}</p> : null}
         {/* Plain text: React escapes it, and the line breaks the member typed are kept. */}
-        {member.bio ? <p className="max-w-prose whitespace-pre-line pt-2 text-stone-800">{member.bio}</p> : null}
+        {member.bio ? (
+          <p className="max-w-prose whitespace-pre-line pt-2 text-stone-800">{member.bio}</p>
+        ) : null}
         {member.website ? (
           <p className="pt-1">
             {/* Stored only as an http(s) address (lib/members/schema.ts); the member chose it, so no endorsement. */}
@@ -86,7 +101,11 @@ export default async function MemberPage({ params, searchParams }: Props) {
           <h2 id="drafts-heading" className="text-2xl font-semibold">
             {t("drafts")}
           </h2>
-          {drafts.length > 0 ? <StoryList stories={drafts} /> : <p className="text-stone-600">{t("noDrafts")}</p>}
+          {drafts.length > 0 ? (
+            <StoryList stories={drafts} />
+          ) : (
+            <p className="text-stone-600">{t("noDrafts")}</p>
+          )}
         </section>
       ) : null}
 
@@ -94,8 +113,17 @@ export default async function MemberPage({ params, searchParams }: Props) {
         <h2 id="member-stories-heading" className="text-2xl font-semibold">
           {t("stories")}
         </h2>
-        {stories.items.length > 0 ? <StoryList stories={stories.items} /> : <p className="text-stone-600">{t("noStories")}</p>}
-        <Pagination basePath={`/members/${member.handle}`} params={new URLSearchParams()} newer={stories.newer} older={stories.older} />
+        {stories.items.length > 0 ? (
+          <StoryList stories={stories.items} />
+        ) : (
+          <p className="text-stone-600">{t("noStories")}</p>
+        )}
+        <Pagination
+          basePath={`/members/${member.handle}`}
+          params={new URLSearchParams()}
+          newer={stories.newer}
+          older={stories.older}
+        />
       </section>
 
       <section aria-labelledby="member-comments-heading" className="space-y-4">
@@ -107,9 +135,14 @@ export default async function MemberPage({ params, searchParams }: Props) {
             {memberComments.items.map((comment) => (
               <li key={comment.id} className="rounded border border-stone-200 bg-white p-4">
                 <p className="text-sm text-stone-600">
-                  {t.rich("commentOn", { story: comment.storyTitle, link: (chunks) => <Link href={comment.href}>{chunks}</Link> })}
+                  {t.rich("commentOn", {
+                    story: comment.storyTitle,
+                    link: (chunks) => <Link href={comment.href}>{chunks}</Link>,
+                  })}
                   {" · "}
-                  <time dateTime={comment.createdAt.toISOString()}>{format.dateTime(comment.createdAt, { dateStyle: "long" })}</time>
+                  <time dateTime={comment.createdAt.toISOString()}>
+                    {format.dateTime(comment.createdAt, { dateStyle: "long" })}
+                  </time>
                 </p>
                 <p className="mt-1 text-stone-800">{comment.excerpt}</p>
               </li>
@@ -120,19 +153,28 @@ export default async function MemberPage({ params, searchParams }: Props) {
         )}
         {memberComments.older ? (
           <p>
-            <Link href={`/members/${member.handle}?comments=${encodeURIComponent(memberComments.older)}#member-comments-heading`}>{t("olderComments")}</Link>
+            <Link
+              href={`/members/${member.handle}?comments=${encodeURIComponent(memberComments.older)}#member-comments-heading`}
+            >
+              {t("olderComments")}
+            </Link>
           </p>
         ) : null}
       </section>
 
       {own ? (
-        <section aria-labelledby="sessions-heading" className="space-y-2 rounded-lg border border-stone-200 bg-white p-5">
+        <section
+          aria-labelledby="sessions-heading"
+          className="space-y-2 rounded-lg border border-stone-200 bg-white p-5"
+        >
           <h2 id="sessions-heading" className="text-lg font-semibold">
             {tAuth("signOutEverywhere")}
           </h2>
           <p className="text-sm text-stone-700">{tAuth("signOutEverywhereHint")}</p>
           <form action={signOutEverywhereAction}>
-            <PendingButton className="rounded border border-stone-400 bg-white px-4 py-2 hover:bg-stone-100">{tAuth("signOutEverywhere")}</PendingButton>
+            <PendingButton className="rounded border border-stone-400 bg-white px-4 py-2 hover:bg-stone-100">
+              {tAuth("signOutEverywhere")}
+            </PendingButton>
           </form>
         </section>
       ) : null}

@@ -11,9 +11,11 @@ import { markNotificationRead } from "@/lib/notifications/queries";
 export async function GET(request: NextRequest, { params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   // A relative Location: the host the browser used, whatever the server thinks its name is.
-  const to = (path: string) => new Response(null, { status: 303, headers: { Location: path, "Cache-Control": "no-store" } });
+  const to = (path: string) =>
+    new Response(null, { status: 303, headers: { Location: path, "Cache-Control": "no-store" } });
   const user = await currentUser();
-  if (!user) return to(`/signin?callbackUrl=${encodeURIComponent(`/notifications/${encodeURIComponent(id)}`)}`);
+  if (!user)
+    return to(`/signin?callbackUrl=${encodeURIComponent(`/notifications/${encodeURIComponent(id)}`)}`);
   // A browser's speculative prefetch is not the member opening it.
   const purpose = `${request.headers.get("sec-purpose") ?? ""} ${request.headers.get("purpose") ?? ""}`;
   if (/prefetch/i.test(purpose) || request.headers.has("next-router-prefetch")) return to("/notifications");

@@ -13,9 +13,17 @@ export async function generateMetadata(): Promise<Metadata> {
 
 const sectionClass = "space-y-4 rounded-lg border border-stone-200 bg-white p-5";
 
-export default async function AccountSettingsPage({ searchParams }: { searchParams: Promise<{ password?: string }> }) {
+export default async function AccountSettingsPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ password?: string }>;
+}) {
   const user = await requireUser("/settings/account");
-  const [t, settings, query] = await Promise.all([getTranslations("settings"), getAccountSettings(user.id), searchParams]);
+  const [t, settings, query] = await Promise.all([
+    getTranslations("settings"),
+    getAccountSettings(user.id),
+    searchParams,
+  ]);
   if (!settings) notFound();
   return (
     <PageMessages page="app/settings/account/page.tsx">
@@ -32,7 +40,9 @@ export default async function AccountSettingsPage({ searchParams }: { searchPara
             {t("emailTitle")}
           </h2>
           <p>{t("currentEmail", { email: settings.email })}</p>
-          {settings.pendingEmail ? <p className="text-stone-700">{t("pendingEmail", { email: settings.pendingEmail })}</p> : null}
+          {settings.pendingEmail ? (
+            <p className="text-stone-700">{t("pendingEmail", { email: settings.pendingEmail })}</p>
+          ) : null}
           <p className="text-sm text-stone-700">{t("emailIntro")}</p>
           <ChangeEmailForm />
         </section>
@@ -51,7 +61,11 @@ export default async function AccountSettingsPage({ searchParams }: { searchPara
           </h2>
           <p className="text-sm text-stone-700">{t("dataIntro")}</p>
           {/* A plain link: the route handler answers with an attachment, the page stays. */}
-          <a href="/settings/account/export" download className="inline-block rounded border border-stone-400 bg-white px-4 py-2 text-stone-900 no-underline hover:bg-stone-100 hover:no-underline">
+          <a
+            href="/settings/account/export"
+            download
+            className="inline-block rounded border border-stone-400 bg-white px-4 py-2 text-stone-900 no-underline hover:bg-stone-100 hover:no-underline"
+          >
             {t("downloadData")}
           </a>
         </section>

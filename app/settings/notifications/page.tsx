@@ -49,7 +49,12 @@ export default async function NotificationSettingsPage() {
             {t("emailHeading")}
           </h2>
           {preferences ? (
-            <p className="text-stone-700">{t("emailAddress", { email: preferences.email, language: tLanguages(isLocale(preferences.locale) ? preferences.locale : "en") })}</p>
+            <p className="text-stone-700">
+              {t("emailAddress", {
+                email: preferences.email,
+                language: tLanguages(isLocale(preferences.locale) ? preferences.locale : "en"),
+              })}
+            </p>
           ) : null}
           <NotificationSettingsForm emailFrequency={preferences?.emailFrequency ?? "immediate"} />
         </section>
@@ -64,7 +69,10 @@ export default async function NotificationSettingsPage() {
           ) : (
             <ul className="space-y-2">
               {follows.startingPoints.map((sp) => (
-                <li key={sp.id} className="flex flex-wrap items-center justify-between gap-3 rounded border border-stone-200 bg-white p-3">
+                <li
+                  key={sp.id}
+                  className="flex flex-wrap items-center justify-between gap-3 rounded border border-stone-200 bg-white p-3"
+                >
                   <Link href={`/starting-points/${sp.slug}`}>{sp.name}</Link>
                   {unfollow("startingPoint", sp.slug, sp.name)}
                 </li>
@@ -77,7 +85,10 @@ export default async function NotificationSettingsPage() {
           ) : (
             <ul className="space-y-2">
               {follows.stories.map((story) => (
-                <li key={story.id} className="flex flex-wrap items-center justify-between gap-3 rounded border border-stone-200 bg-white p-3">
+                <li
+                  key={story.id}
+                  className="flex flex-wrap items-center justify-between gap-3 rounded border border-stone-200 bg-white p-3"
+                >
                   <Link href={`/stories/${story.slug}`} lang={story.language}>
                     {story.title}
                   </Link>

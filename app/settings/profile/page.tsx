@@ -22,7 +22,9 @@ export default async function ProfileSettingsPage() {
         <header className="space-y-2">
           <h1 className="text-3xl font-bold">{t("profileTitle")}</h1>
           <p className="text-stone-700">
-            {t.rich("profileIntro", { link: (chunks) => <Link href={`/members/${settings.handle}`}>{chunks}</Link> })}
+            {t.rich("profileIntro", {
+              link: (chunks) => <Link href={`/members/${settings.handle}`}>{chunks}</Link>,
+            })}
           </p>
         </header>
         {/* The handle is in every link to the member's page and feed, so it stays as it is. */}
@@ -31,7 +33,14 @@ export default async function ProfileSettingsPage() {
           <dd className="mt-1 text-stone-800">@{settings.handle}</dd>
           <dd className="mt-1 text-sm text-stone-600">{t("handleHint")}</dd>
         </dl>
-        <ProfileForm profile={{ name: settings.name, organisation: settings.organisation, bio: settings.bio, website: settings.website }} />
+        <ProfileForm
+          profile={{
+            name: settings.name,
+            organisation: settings.organisation,
+            bio: settings.bio,
+            website: settings.website,
+          }}
+        />
       </section>
     </PageMessages>
   );

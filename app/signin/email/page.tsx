@@ -13,7 +13,11 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 /** Signing in without the password: a link by mail (lib/auth/magic-link.ts). */
-export default async function MagicLinkPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string }> }) {
+export default async function MagicLinkPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ callbackUrl?: string }>;
+}) {
   const callbackUrl = safeCallbackUrl((await searchParams).callbackUrl);
   if (await currentUser()) redirect(callbackUrl);
   const t = await getTranslations("auth");
@@ -26,7 +30,9 @@ export default async function MagicLinkPage({ searchParams }: { searchParams: Pr
         </header>
         <MagicLinkForm callbackUrl={callbackUrl} />
         <p className="text-stone-700">
-          <Link href={`/signin?callbackUrl=${encodeURIComponent(callbackUrl)}`}>{t("signInWithPassword")}</Link>
+          <Link href={`/signin?callbackUrl=${encodeURIComponent(callbackUrl)}`}>
+            {t("signInWithPassword")}
+          </Link>
         </p>
       </div>
     </PageMessages>

@@ -45,7 +45,10 @@ export default async function MagicLinkLandingPage({ searchParams }: { searchPar
         <input type="hidden" name="callbackUrl" value={safeCallbackUrl(query.callbackUrl)} />
         <input type="hidden" name="token" value={token} />
         <input type="hidden" name="email" value={email} />
-        <button type="submit" className="rounded bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800">
+        <button
+          type="submit"
+          className="rounded bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800"
+        >
           {t("magicLinkSignIn")}
         </button>
       </form>

@@ -29,11 +29,19 @@ import { PageMessages } from "@/components/page-messages";
 // Metadata and page share one load per request.
 const loadStartingPoint = cache(async (slug: string) => cachedStartingPoint(slug, await getReaderLocale()));
 
-type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+type Props = {
+  params: Promise<{ slug: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const [tMeta, locale] = await Promise.all([getTranslations("meta"), getReaderLocale()]);
-  const share = { type: "website", siteName: tMeta("siteName"), language: locale, alternateLocales: alternateOpenGraphLocales(locale) } as const;
+  const share = {
+    type: "website",
+    siteName: tMeta("siteName"),
+    language: locale,
+    alternateLocales: alternateOpenGraphLocales(locale),
+  } as const;
   const pair = startingPointPair((await params).slug);
   if (pair) {
     const [a, b] = await Promise.all(pair.map(loadStartingPoint));
@@ -51,11 +59,21 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
     alternates: {
       canonical: `/starting-points/${startingPoint.slug}`,
       types: {
-        "application/atom+xml": [{ url: `/starting-points/${startingPoint.slug}/feed.xml`, title: tFeeds("startingPoint", { name: startingPoint.name }) }],
+        "application/atom+xml": [
+          {
+            url: `/starting-points/${startingPoint.slug}/feed.xml`,
+            title: tFeeds("startingPoint", { name: startingPoint.name }),
+          },
+        ],
         ...oembedAlternate(`${origin}/starting-points/${startingPoint.slug}`, startingPoint.name),
       },
     },
-    ...shareMetadata({ ...share, title: startingPoint.name, description: startingPoint.tagline, url: `/starting-points/${startingPoint.slug}` }),
+    ...shareMetadata({
+      ...share,
+      title: startingPoint.name,
+      description: startingPoint.tagline,
+      url: `/starting-points/${startingPoint.slug}`,
+    }),
   };
 }
 
@@ -88,7 +106,10 @@ export default async function StartingPointPage({ params, searchParams }: Props)
   return (
     <PageMessages page="app/starting-points/[slug]/page.tsx">
       <div className="space-y-8">
-        <header className="space-y-3 border-l-4 pl-4" style={{ borderLeftColor: startingPointColor(startingPoint.position) }}>
+        <header
+          className="space-y-3 border-l-4 pl-4"
+          style={{ borderLeftColor: startingPointColor(startingPoint.position) }}
+        >
           <p className="text-sm font-semibold" style={{ color: startingPointColor(startingPoint.position) }}>
             <Link href="/starting-points">{t("startingPoint")}</Link> {startingPoint.position}
           </p>
@@ -96,10 +117,16 @@ export default async function StartingPointPage({ params, searchParams }: Props)
           <p className="text-lg font-medium text-stone-700">{startingPoint.tagline}</p>
           <p className="max-w-3xl text-stone-800">{startingPoint.description}</p>
           <FollowButton target="startingPoint" id={startingPoint.slug} following={following} />
-          <ShareEmbed target={{ kind: "startingPoint", slug: startingPoint.slug, lang: null }} name={startingPoint.name} />
+          <ShareEmbed
+            target={{ kind: "startingPoint", slug: startingPoint.slug, lang: null }}
+            name={startingPoint.name}
+          />
         </header>
 
-        <section aria-labelledby="organisation-heading" className="space-y-4 rounded-lg border border-stone-200 bg-white p-5">
+        <section
+          aria-labelledby="organisation-heading"
+          className="space-y-4 rounded-lg border border-stone-200 bg-white p-5"
+        >
           <h2 id="organisation-heading" className="text-xl font-semibold">
             {tm("organisationHeading")}
           </h2>
@@ -112,7 +139,11 @@ export default async function StartingPointPage({ params, searchParams }: Props)
                   ✓ {tm("youRecognise")}
                 </p>
               ) : null}
-              <OrganisationRecognitionForm startingPoint={startingPoint.slug} existingNote={mine ? mine.note : null} noteMax={NOTE_MAX} />
+              <OrganisationRecognitionForm
+                startingPoint={startingPoint.slug}
+                existingNote={mine ? mine.note : null}
+                noteMax={NOTE_MAX}
+              />
               {mine ? (
                 <form action={removeOrganisationRecognitionAction}>
                   <input type="hidden" name="startingPoint" value={startingPoint.slug} />
@@ -122,7 +153,11 @@ export default async function StartingPointPage({ params, searchParams }: Props)
             </div>
           ) : (
             <p>
-              <Link href={`/signin?callbackUrl=${encodeURIComponent(`/starting-points/${startingPoint.slug}`)}`}>{tm("signInToSay")}</Link>
+              <Link
+                href={`/signin?callbackUrl=${encodeURIComponent(`/starting-points/${startingPoint.slug}`)}`}
+              >
+                {tm("signInToSay")}
+              </Link>
             </p>
           )}
           <h3 className="pt-2 text-lg font-semibold">{tm("notesHeading")}</h3>
@@ -135,7 +170,9 @@ export default async function StartingPointPage({ params, searchParams }: Props)
                   <p className="whitespace-pre-line text-stone-800">{note.note}</p>
                   <p className="mt-1 text-sm text-stone-600">
                     <Link href={`/members/${note.author.handle}`}>{note.author.name}</Link> ·{" "}
-                    <time dateTime={note.createdAt.toISOString()}>{format.dateTime(note.createdAt, { dateStyle: "medium" })}</time>
+                    <time dateTime={note.createdAt.toISOString()}>
+                      {format.dateTime(note.createdAt, { dateStyle: "medium" })}
+                    </time>
                   </p>
                 </li>
               ))}
@@ -145,7 +182,10 @@ export default async function StartingPointPage({ params, searchParams }: Props)
 
         <section aria-labelledby="stories-heading" className="space-y-4">
           <h2 id="stories-heading" className="text-2xl font-semibold">
-            {t("storiesHeading")} <span className="text-base font-normal text-stone-600">({t("storyCount", { count: startingPoint.storyCount })})</span>
+            {t("storiesHeading")}{" "}
+            <span className="text-base font-normal text-stone-600">
+              ({t("storyCount", { count: startingPoint.storyCount })})
+            </span>
           </h2>
           {page.items.length > 0 ? (
             <StoryList stories={page.items} />
@@ -157,7 +197,12 @@ export default async function StartingPointPage({ params, searchParams }: Props)
           <p className="text-sm">
             <a href={`/starting-points/${slug}/feed.xml`}>{tFeeds("subscribe")}</a>
           </p>
-          <Pagination basePath={`/starting-points/${slug}`} params={new URLSearchParams()} newer={page.newer} older={page.older} />
+          <Pagination
+            basePath={`/starting-points/${slug}`}
+            params={new URLSearchParams()}
+            newer={page.newer}
+            older={page.older}
+          />
         </section>
       </div>
     </PageMessages>
@@ -165,13 +210,24 @@ export default async function StartingPointPage({ params, searchParams }: Props)
 }
 
 /** Stories that carry both starting points: where the model's categories overlap. */
-async function Intersection({ slugs, query }: { slugs: [string, string]; query: Record<string, string | string[] | undefined> }) {
+async function Intersection({
+  slugs,
+  query,
+}: {
+  slugs: [string, string];
+  query: Record<string, string | string[] | undefined>;
+}) {
   const [a, b] = await Promise.all(slugs.map(loadStartingPoint));
   if (!a || !b) notFound();
   const [t, locale] = await Promise.all([getTranslations("startingPoints"), getReaderLocale()]);
   const filters = { startingPoints: [a.slug, b.slug] };
   const [page, total] = await Promise.all([
-    cachedPublishedStories({ filters, after: first(query.after) ?? null, before: first(query.before) ?? null, locale }),
+    cachedPublishedStories({
+      filters,
+      after: first(query.after) ?? null,
+      before: first(query.before) ?? null,
+      locale,
+    }),
     cachedStoryCount(filters),
   ]);
   return (
@@ -194,9 +250,16 @@ async function Intersection({ slugs, query }: { slugs: [string, string]; query: 
       {page.items.length > 0 ? (
         <StoryList stories={page.items} headingLevel={2} />
       ) : (
-        <p className="rounded border border-dashed border-stone-300 bg-white p-6 text-stone-700">{t("intersectionEmpty")}</p>
+        <p className="rounded border border-dashed border-stone-300 bg-white p-6 text-stone-700">
+          {t("intersectionEmpty")}
+        </p>
       )}
-      <Pagination basePath={`/starting-points/${a.slug}+${b.slug}`} params={new URLSearchParams()} newer={page.newer} older={page.older} />
+      <Pagination
+        basePath={`/starting-points/${a.slug}+${b.slug}`}
+        params={new URLSearchParams()}
+        newer={page.newer}
+        older={page.older}
+      />
     </div>
   );
 }

@@ -6,6 +6,9 @@ export const dynamic = "force-dynamic";
 export async function GET() {
   const { slugs, rows } = await exportRows();
   return Response.json(toJson(slugs, rows), {
-    headers: { "Content-Disposition": 'attachment; filename="vertrekpunt-stories.json"', "Cache-Control": "no-store" },
+    headers: {
+      "Content-Disposition": 'attachment; filename="vertrekpunt-stories.json"',
+      "Cache-Control": "no-store",
+    },
   });
 }

@@ -38,7 +38,9 @@ export default async function TriggersPage({ searchParams }: Props) {
           <p className="text-lg text-stone-700">{mentions.startingPoint.name}</p>
           <p className="max-w-3xl text-stone-700">{t("mentioningIntro", { word: mentions.word })}</p>
         </header>
-        {mentions.stories.length + mentions.notes.length === 0 ? <p className="text-stone-700">{t("noMentions")}</p> : null}
+        {mentions.stories.length + mentions.notes.length === 0 ? (
+          <p className="text-stone-700">{t("noMentions")}</p>
+        ) : null}
         {mentions.stories.length > 0 ? (
           <section aria-labelledby="mention-stories" className="space-y-3">
             <h2 id="mention-stories" className="text-2xl font-semibold">

@@ -27,8 +27,20 @@ import {
 } from "@/lib/auth/permissions";
 import { currentUser } from "@/lib/auth/session";
 import { postCommentAction } from "@/lib/comments/actions";
-import { cachedComments, cachedPublicConversation, cachedPublicRecognitions, cachedRelatedStories, cachedStory, type RenderedComment } from "@/lib/cache/reads";
-import { commentsMarkedUseful, storyConversation, type AnsweredComment, type CommentView } from "@/lib/comments/queries";
+import {
+  cachedComments,
+  cachedPublicConversation,
+  cachedPublicRecognitions,
+  cachedRelatedStories,
+  cachedStory,
+  type RenderedComment,
+} from "@/lib/cache/reads";
+import {
+  commentsMarkedUseful,
+  storyConversation,
+  type AnsweredComment,
+  type CommentView,
+} from "@/lib/comments/queries";
 import { commentItemView, type CommentReader } from "@/lib/comments/view";
 import { getReaderLocale } from "@/lib/i18n/server";
 import { newIdempotencyKey } from "@/lib/idempotency";
@@ -45,7 +57,10 @@ import { chooseVersion, versionPath } from "@/lib/stories/reading";
 import { cachedTranslations } from "@/lib/stories/translation-reads";
 import { PageMessages } from "@/components/page-messages";
 
-type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+type Props = {
+  params: Promise<{ slug: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
 
 // Metadata and page share one load per request.
 const loadVisibleStory = cache(async (slug: string) => {
@@ -67,18 +82,35 @@ export async function generateMetadata({ params, searchParams }: Props): Promise
   const { story } = await loadVisibleStory((await params).slug);
   const requested = first((await searchParams).lang) ?? null;
   const { version, languages } = await loadVersion(story.slug, requested);
-  const [tFeeds, tMeta, origin] = await Promise.all([getTranslations("feeds"), getTranslations("meta"), siteOrigin()]);
+  const [tFeeds, tMeta, origin] = await Promise.all([
+    getTranslations("feeds"),
+    getTranslations("meta"),
+    siteOrigin(),
+  ]);
   return {
     title: version.title,
     description: version.summary || undefined,
     alternates: {
-      canonical: requested && languages.includes(requested) ? versionPath(story.slug, requested) : `/stories/${story.slug}`,
+      canonical:
+        requested && languages.includes(requested)
+          ? versionPath(story.slug, requested)
+          : `/stories/${story.slug}`,
       // Each version for search engines, when there is more than one.
-      ...(languages.length > 1 ? { languages: Object.fromEntries(languages.map((language) => [language, versionPath(story.slug, language)])) } : {}),
+      ...(languages.length > 1
+        ? {
+            languages: Object.fromEntries(
+              languages.map((language) => [language, versionPath(story.slug, language)]),
+            ),
+          }
+        : {}),
       types: {
-        "application/atom+xml": [{ url: `/stories/${story.slug}/comments.xml`, title: tFeeds("comments", { title: story.title }) }],
+        "application/atom+xml": [
+          { url: `/stories/${story.slug}/comments.xml`, title: tFeeds("comments", { title: story.title }) },
+        ],
         // Only a published story has an embed (decision 025).
-        ...(story.status === "published" ? oembedAlternate(`${origin}/stories/${story.slug}`, story.title) : {}),
+        ...(story.status === "published"
+          ? oembedAlternate(`${origin}/stories/${story.slug}`, story.title)
+          : {}),
       },
     },
     ...shareMetadata({
@@ -102,7 +134,10 @@ export default async function StoryPage({ params, searchParams }: Props) {
   const { story, user } = await loadVisibleStory(slug);
   const commentsAfter = first((await searchParams).comments) ?? null;
   const locale = await getReaderLocale();
-  const { version, translated, languages } = await loadVersion(slug, first((await searchParams).lang) ?? null);
+  const { version, translated, languages } = await loadVersion(
+    slug,
+    first((await searchParams).lang) ?? null,
+  );
   const [t, tt, tc, tTypes, tLanguages, format, comments, recognitions, related] = await Promise.all([
     getTranslations("stories"),
     getTranslations("translations"),
@@ -124,18 +159,39 @@ export default async function StoryPage({ params, searchParams }: Props) {
   const replyParam = first((await searchParams).reply) ?? null;
   const [conversationRow, markedUseful] = await Promise.all([
     user ? storyConversation({ storyId: story.id, userId: user.id }) : cachedPublicConversation(story.id),
-    commentsMarkedUseful({ userId: user?.id ?? null, commentIds: comments.items.flatMap((thread) => [thread.id, ...thread.replies.map((reply) => reply.id)]) }),
+    commentsMarkedUseful({
+      userId: user?.id ?? null,
+      commentIds: comments.items.flatMap((thread) => [thread.id, ...thread.replies.map((reply) => reply.id)]),
+    }),
   ]);
-  const conversation = conversationRow ?? { commentsClosed: false, lockedAt: null, usefulCount: 0, markedUseful: false };
+  const conversation = conversationRow ?? {
+    commentsClosed: false,
+    lockedAt: null,
+    usefulCount: 0,
+    markedUseful: false,
+  };
   const closedReason = commentsClosedReason(conversation);
   const mayComment = canComment(user, { status: story.status, ...conversation });
   const commentsPage = `/stories/${story.slug}${commentsAfter ? `?comments=${encodeURIComponent(commentsAfter)}&` : "?"}`;
-  const reader: CommentReader = { user, story, conversation, mayComment, markedUseful, commentsPage, replyParam, newKey: newIdempotencyKey };
-  const commentProps = (comment: RenderedComment<CommentView>, replyTo: AnsweredComment | null = null) => commentItemView(comment, replyTo, reader);
+  const reader: CommentReader = {
+    user,
+    story,
+    conversation,
+    mayComment,
+    markedUseful,
+    commentsPage,
+    replyParam,
+    newKey: newIdempotencyKey,
+  };
+  const commentProps = (comment: RenderedComment<CommentView>, replyTo: AnsweredComment | null = null) =>
+    commentItemView(comment, replyTo, reader);
   const date = story.publishedAt ?? story.createdAt;
   // Stories edited before edits were dated have no editedAt: a save well after publication counts.
   const editedAt =
-    story.editedAt ?? (story.publishedAt !== null && story.updatedAt.getTime() - story.publishedAt.getTime() > 60_000 ? story.updatedAt : null);
+    story.editedAt ??
+    (story.publishedAt !== null && story.updatedAt.getTime() - story.publishedAt.getTime() > 60_000
+      ? story.updatedAt
+      : null);
 
   return (
     <PageMessages page="app/stories/[slug]/page.tsx">
@@ -143,21 +199,31 @@ export default async function StoryPage({ params, searchParams }: Props) {
         <header className="space-y-4">
           {story.status === "draft" ? (
             <p className="rounded border border-stone-300 bg-stone-100 px-4 py-2 text-stone-800">
-              <strong className="mr-2 rounded bg-stone-700 px-2 py-0.5 text-sm text-white">{t("draft")}</strong>
+              <strong className="mr-2 rounded bg-stone-700 px-2 py-0.5 text-sm text-white">
+                {t("draft")}
+              </strong>
               {t("draftNote")}
-              {story.moderationReason ? <span className="mt-1 block">{t("sentBack", { reason: story.moderationReason })}</span> : null}
+              {story.moderationReason ? (
+                <span className="mt-1 block">{t("sentBack", { reason: story.moderationReason })}</span>
+              ) : null}
             </p>
           ) : null}
           {story.status === "pending" ? (
             <p role="status" className="rounded border border-amber-400 bg-amber-50 px-4 py-2 text-amber-950">
               {t("pendingNote")}
-              {story.moderationReason ? <span className="mt-1 block">{t("sentBack", { reason: story.moderationReason })}</span> : null}
+              {story.moderationReason ? (
+                <span className="mt-1 block">{t("sentBack", { reason: story.moderationReason })}</span>
+              ) : null}
             </p>
           ) : null}
           {story.status === "hidden" ? (
             <p role="status" className="rounded border border-red-300 bg-red-50 px-4 py-2 text-red-950">
               {story.moderationReason ? t("hiddenNote") : t("hiddenAfterReports")}
-              {story.moderationReason ? <span className="mt-1 block">{t("moderationReason", { reason: story.moderationReason })}</span> : null}
+              {story.moderationReason ? (
+                <span className="mt-1 block">
+                  {t("moderationReason", { reason: story.moderationReason })}
+                </span>
+              ) : null}
             </p>
           ) : null}
           <p className="text-stone-700">
@@ -167,22 +233,24 @@ export default async function StoryPage({ params, searchParams }: Props) {
             {version.title}
           </h1>
           <p className="text-stone-600">
-            {story.author ? (
-              t.rich("writtenBy", {
-                name: story.author.name,
-                author: (chunks) => <Link href={`/members/${story.author?.handle}`}>{chunks}</Link>,
-              })
-            ) : (
-              t("by", { name: t("formerMember") })
-            )}
+            {story.author
+              ? t.rich("writtenBy", {
+                  name: story.author.name,
+                  author: (chunks) => <Link href={`/members/${story.author?.handle}`}>{chunks}</Link>,
+                })
+              : t("by", { name: t("formerMember") })}
             {" · "}
             <time dateTime={date.toISOString()}>
-              {story.publishedAt ? t("publishedOn", { date: format.dateTime(date, { dateStyle: "long" }) }) : t("createdOn", { date: format.dateTime(date, { dateStyle: "long" }) })}
+              {story.publishedAt
+                ? t("publishedOn", { date: format.dateTime(date, { dateStyle: "long" }) })
+                : t("createdOn", { date: format.dateTime(date, { dateStyle: "long" }) })}
             </time>
             {editedAt ? (
               <>
                 {" · "}
-                <time dateTime={editedAt.toISOString()}>{t("updatedOn", { date: format.dateTime(editedAt, { dateStyle: "long" }) })}</time>
+                <time dateTime={editedAt.toISOString()}>
+                  {t("updatedOn", { date: format.dateTime(editedAt, { dateStyle: "long" }) })}
+                </time>
               </>
             ) : null}
           </p>
@@ -190,11 +258,17 @@ export default async function StoryPage({ params, searchParams }: Props) {
             <h2 className="sr-only">{t("startingPoints")}</h2>
             <StartingPointTags tags={story.startingPoints} />
           </div>
-          {story.isExample ? <p className="rounded bg-amber-50 px-4 py-2 text-sm text-amber-900">{t("exampleNote")}</p> : null}
+          {story.isExample ? (
+            <p className="rounded bg-amber-50 px-4 py-2 text-sm text-amber-900">{t("exampleNote")}</p>
+          ) : null}
           {translated ? (
             <p className="rounded border border-sky-200 bg-sky-50 px-4 py-2 text-sm text-sky-950">
               {tt("translatedNote", { language: tLanguages(story.language) })}{" "}
-              <Link href={versionPath(story.slug, story.language)} hrefLang={story.language} className="font-medium">
+              <Link
+                href={versionPath(story.slug, story.language)}
+                hrefLang={story.language}
+                className="font-medium"
+              >
                 {tt("readOriginal", { language: tLanguages(story.language) })}
               </Link>
             </p>
@@ -205,7 +279,11 @@ export default async function StoryPage({ params, searchParams }: Props) {
                 .map((language) => (
                   <span key={language}>
                     {tt("alsoIn", { language: tLanguages(language) })}{" "}
-                    <Link href={versionPath(story.slug, language)} hrefLang={language} className="font-medium">
+                    <Link
+                      href={versionPath(story.slug, language)}
+                      hrefLang={language}
+                      className="font-medium"
+                    >
                       {tt("readIn", { language: tLanguages(language) })}
                     </Link>
                   </span>
@@ -214,21 +292,32 @@ export default async function StoryPage({ params, searchParams }: Props) {
           ) : null}
           {editable ? (
             <div className="flex flex-wrap gap-3">
-              <Link href={`/stories/${story.slug}/edit`} className="rounded border border-stone-400 bg-white px-3 py-1.5 text-stone-900 no-underline hover:bg-stone-100 hover:no-underline">
+              <Link
+                href={`/stories/${story.slug}/edit`}
+                className="rounded border border-stone-400 bg-white px-3 py-1.5 text-stone-900 no-underline hover:bg-stone-100 hover:no-underline"
+              >
                 {t("edit")}
               </Link>
-              <Link href={`/stories/${story.slug}/translate`} className="rounded border border-stone-400 bg-white px-3 py-1.5 text-stone-900 no-underline hover:bg-stone-100 hover:no-underline">
+              <Link
+                href={`/stories/${story.slug}/translate`}
+                className="rounded border border-stone-400 bg-white px-3 py-1.5 text-stone-900 no-underline hover:bg-stone-100 hover:no-underline"
+              >
                 {languages.length > 1 ? tt("edit") : tt("add")}
               </Link>
               {canSeeHistory(user, story) ? (
-                <Link href={`/stories/${story.slug}/history`} className="rounded border border-stone-400 bg-white px-3 py-1.5 text-stone-900 no-underline hover:bg-stone-100 hover:no-underline">
+                <Link
+                  href={`/stories/${story.slug}/history`}
+                  className="rounded border border-stone-400 bg-white px-3 py-1.5 text-stone-900 no-underline hover:bg-stone-100 hover:no-underline"
+                >
                   {t("history")}
                 </Link>
               ) : null}
               {story.status === "draft" ? (
                 <form action={publishDraftAction}>
                   <input type="hidden" name="slug" value={story.slug} />
-                  <PendingButton className="rounded bg-brand-700 px-3 py-1.5 font-medium text-white hover:bg-brand-800">{t("publishDraft")}</PendingButton>
+                  <PendingButton className="rounded bg-brand-700 px-3 py-1.5 font-medium text-white hover:bg-brand-800">
+                    {t("publishDraft")}
+                  </PendingButton>
                 </form>
               ) : null}
               <form action={deleteStoryAction}>
@@ -244,7 +333,9 @@ export default async function StoryPage({ params, searchParams }: Props) {
               </Link>
             </p>
           ) : null}
-          {story.status === "published" && user?.id !== story.authorId ? <StoryFollow storyId={story.id} userId={user?.id ?? null} /> : null}
+          {story.status === "published" && user?.id !== story.authorId ? (
+            <StoryFollow storyId={story.id} userId={user?.id ?? null} />
+          ) : null}
         </header>
 
         {version.summary ? (
@@ -276,9 +367,17 @@ export default async function StoryPage({ params, searchParams }: Props) {
         </dl>
 
         {story.status === "published" ? (
-          <UsefulButton kind="story" targetId={story.id} count={conversation.usefulCount} pressed={conversation.markedUseful} canToggle={canMarkUseful(user, story)} />
+          <UsefulButton
+            kind="story"
+            targetId={story.id}
+            count={conversation.usefulCount}
+            pressed={conversation.markedUseful}
+            canToggle={canMarkUseful(user, story)}
+          />
         ) : null}
-        {story.status === "published" ? <ShareEmbed target={{ kind: "story", slug: story.slug, lang: null }} name={version.title} /> : null}
+        {story.status === "published" ? (
+          <ShareEmbed target={{ kind: "story", slug: story.slug, lang: null }} name={version.title} />
+        ) : null}
 
         {/* Not labelled by its heading: "Comments (2)" would then also match the "Comment" field's name. */}
         {recognitions ? (
@@ -286,7 +385,15 @@ export default async function StoryPage({ params, searchParams }: Props) {
             storyId={story.id}
             storySlug={story.slug}
             rows={recognitions}
-            viewer={!user ? "anonymous" : user.id === story.authorId ? "author" : canRecogniseStory(user, story) ? "reader" : "counts"}
+            viewer={
+              !user
+                ? "anonymous"
+                : user.id === story.authorId
+                  ? "author"
+                  : canRecogniseStory(user, story)
+                    ? "reader"
+                    : "counts"
+            }
           />
         ) : null}
 
@@ -294,44 +401,60 @@ export default async function StoryPage({ params, searchParams }: Props) {
 
         {/* A story that is not published has no conversation to invite to (hidden ones keep theirs). */}
         {story.status === "published" || comments.items.length > 0 || commentsAfter ? (
-        <section className="space-y-4">
-          <h2 id="comments-heading" className="text-2xl font-semibold">
-            {tc("heading", { count: story.commentCount })}
-          </h2>
-          {story.status === "published" ? (
-            <ConversationControls
-              storyId={story.id}
-              commentsClosed={conversation.commentsClosed}
-              locked={conversation.lockedAt !== null}
-              canClose={canCloseComments(user, story)}
-              canLock={canLockThread(user, story)}
-            />
-          ) : null}
-          {comments.items.length === 0 && !commentsAfter ? <p className="text-stone-600">{tc("empty")}</p> : null}
-          {comments.items.length > 0 ? (
-            <ol className="space-y-4">
-              {comments.items.map((thread) => (
-                <CommentThread key={thread.id} comment={commentProps(thread)} replies={thread.replies.map((reply) => commentProps(reply, reply.replyTo))} />
-              ))}
-            </ol>
-          ) : null}
-          {comments.more ? (
-            <Link href={`/stories/${story.slug}?comments=${encodeURIComponent(comments.more)}#comments-heading`}>{tc("more")}</Link>
-          ) : null}
-          {story.status !== "published" ? (
-            <p className="text-stone-600">{tc("draftNoComments")}</p>
-          ) : closedReason ? (
-            <ConversationClosedNote reason={closedReason} />
-          ) : user && mayComment ? (
-            <CommentForm action={postCommentAction} storyId={story.id} idempotencyKey={newIdempotencyKey()} />
-          ) : user?.emailUnconfirmed ? (
-            <p className="text-stone-700">{tc("confirmEmailToComment")}</p>
-          ) : (
-            <p>
-              <Link href={`/signin?callbackUrl=${encodeURIComponent(`/stories/${story.slug}`)}`}>{tc("signInToComment")}</Link>
-            </p>
-          )}
-        </section>
+          <section className="space-y-4">
+            <h2 id="comments-heading" className="text-2xl font-semibold">
+              {tc("heading", { count: story.commentCount })}
+            </h2>
+            {story.status === "published" ? (
+              <ConversationControls
+                storyId={story.id}
+                commentsClosed={conversation.commentsClosed}
+                locked={conversation.lockedAt !== null}
+                canClose={canCloseComments(user, story)}
+                canLock={canLockThread(user, story)}
+              />
+            ) : null}
+            {comments.items.length === 0 && !commentsAfter ? (
+              <p className="text-stone-600">{tc("empty")}</p>
+            ) : null}
+            {comments.items.length > 0 ? (
+              <ol className="space-y-4">
+                {comments.items.map((thread) => (
+                  <CommentThread
+                    key={thread.id}
+                    comment={commentProps(thread)}
+                    replies={thread.replies.map((reply) => commentProps(reply, reply.replyTo))}
+                  />
+                ))}
+              </ol>
+            ) : null}
+            {comments.more ? (
+              <Link
+                href={`/stories/${story.slug}?comments=${encodeURIComponent(comments.more)}#comments-heading`}
+              >
+                {tc("more")}
+              </Link>
+            ) : null}
+            {story.status !== "published" ? (
+              <p className="text-stone-600">{tc("draftNoComments")}</p>
+            ) : closedReason ? (
+              <ConversationClosedNote reason={closedReason} />
+            ) : user && mayComment ? (
+              <CommentForm
+                action={postCommentAction}
+                storyId={story.id}
+                idempotencyKey={newIdempotencyKey()}
+              />
+            ) : user?.emailUnconfirmed ? (
+              <p className="text-stone-700">{tc("confirmEmailToComment")}</p>
+            ) : (
+              <p>
+                <Link href={`/signin?callbackUrl=${encodeURIComponent(`/stories/${story.slug}`)}`}>
+                  {tc("signInToComment")}
+                </Link>
+              </p>
+            )}
+          </section>
         ) : null}
       </article>
     </PageMessages>

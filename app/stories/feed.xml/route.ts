@@ -6,5 +6,10 @@ export const dynamic = "force-dynamic";
 
 export async function GET() {
   const t = await getTranslations({ locale: await resolveLocale(), namespace: "feeds" });
-  return storyFeedResponse({ filters: {}, title: t("allStories"), path: "/stories/feed.xml", pagePath: "/stories" });
+  return storyFeedResponse({
+    filters: {},
+    title: t("allStories"),
+    path: "/stories/feed.xml",
+    pagePath: "/stories",
+  });
 }

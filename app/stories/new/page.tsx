@@ -18,7 +18,11 @@ export default async function NewStoryPage() {
   // proxy.ts already redirects; this check is the one that counts.
   const user = await requireUser("/stories/new");
   const locale = await getReaderLocale();
-  const [t, startingPoints, approval] = await Promise.all([getTranslations("stories"), listStartingPoints(locale), needsApproval(user)]);
+  const [t, startingPoints, approval] = await Promise.all([
+    getTranslations("stories"),
+    listStartingPoints(locale),
+    needsApproval(user),
+  ]);
   return (
     <PageMessages page="app/stories/new/page.tsx">
       <div className="mx-auto max-w-3xl space-y-6">
@@ -26,7 +30,13 @@ export default async function NewStoryPage() {
           <h1 className="text-3xl font-bold">{t("newTitle")}</h1>
           <p className="text-stone-700">{t("newIntro")}</p>
         </header>
-        <StoryForm action={createStoryAction} startingPoints={startingPoints} defaultLanguage={locale} needsApproval={approval} idempotencyKey={newIdempotencyKey()} />
+        <StoryForm
+          action={createStoryAction}
+          startingPoints={startingPoints}
+          defaultLanguage={locale}
+          needsApproval={approval}
+          idempotencyKey={newIdempotencyKey()}
+        />
       </div>
     </PageMessages>
   );

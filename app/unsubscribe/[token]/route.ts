@@ -14,7 +14,11 @@ import { unsubscribeWithToken } from "@/lib/notifications/unsubscribe";
 type Context = { params: Promise<{ token: string }> };
 
 // A relative Location: the host the browser used, whatever the server thinks its name is.
-const confirmPage = (token: string) => new Response(null, { status: 303, headers: { Location: `/unsubscribe/${encodeURIComponent(token)}/confirm` } });
+const confirmPage = (token: string) =>
+  new Response(null, {
+    status: 303,
+    headers: { Location: `/unsubscribe/${encodeURIComponent(token)}/confirm` },
+  });
 
 export async function GET(_request: NextRequest, { params }: Context) {
   return confirmPage((await params).token);

@@ -17,7 +17,11 @@ export async function generateMetadata(): Promise<Metadata> {
 /** A confirmation link from a mail: a sign-up's address, or a new address for an account. */
 export default async function VerifyEmailPage({ params }: Props) {
   const { token } = await params;
-  const [t, link, user] = await Promise.all([getTranslations("verifyEmail"), describeEmailToken(token), currentUser()]);
+  const [t, link, user] = await Promise.all([
+    getTranslations("verifyEmail"),
+    describeEmailToken(token),
+    currentUser(),
+  ]);
 
   if (!link) {
     return (
@@ -25,7 +29,9 @@ export default async function VerifyEmailPage({ params }: Props) {
         <div className="mx-auto max-w-md space-y-6">
           <h1 className="text-3xl font-bold">{t("invalidTitle")}</h1>
           <p className="text-stone-700">{t("invalid")}</p>
-          <p className="text-stone-700">{user?.emailUnconfirmed ? t("invalidSendAgain") : t("invalidChange")}</p>
+          <p className="text-stone-700">
+            {user?.emailUnconfirmed ? t("invalidSendAgain") : t("invalidChange")}
+          </p>
           <p>
             <Link href={user ? "/settings/account" : "/signin"} className="font-medium">
               {user ? t("toSettings") : t("toSignIn")}
@@ -41,7 +47,9 @@ export default async function VerifyEmailPage({ params }: Props) {
       <div className="mx-auto max-w-md space-y-6">
         <header className="space-y-2">
           <h1 className="text-3xl font-bold">{change ? t("changeTitle") : t("title")}</h1>
-          <p className="text-stone-700">{change ? t("changeIntro", { email: link.email }) : t("intro", { email: link.email })}</p>
+          <p className="text-stone-700">
+            {change ? t("changeIntro", { email: link.email }) : t("intro", { email: link.email })}
+          </p>
         </header>
         <ConfirmEmailForm token={token} label={change ? t("changeButton") : t("button")} />
       </div>

@@ -8,7 +8,11 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t("doneTitle"), robots: { index: false } };
 }
 
-export default async function VerifyEmailDonePage({ searchParams }: { searchParams: Promise<{ changed?: string }> }) {
+export default async function VerifyEmailDonePage({
+  searchParams,
+}: {
+  searchParams: Promise<{ changed?: string }>;
+}) {
   const [t, user, query] = await Promise.all([getTranslations("verifyEmail"), currentUser(), searchParams]);
   return (
     <div className="mx-auto max-w-md space-y-6">

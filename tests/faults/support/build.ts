@@ -8,10 +8,15 @@ export const ROOT = path.resolve(import.meta.dirname, "..", "..", "..");
  * with the same build-if-stale logic as `npm start` (scripts/start.ts --build-only).
  */
 export default function buildOnce(): void {
-  const result = spawnSync(process.execPath, ["--import", "tsx", path.join(ROOT, "scripts", "start.ts"), "--build-only"], {
-    cwd: ROOT,
-    stdio: "inherit",
-    env: { ...process.env, NODE_ENV: "production" },
-  });
-  if (result.status !== 0) throw new Error(`building the app failed (exit ${result.status ?? result.signal})`);
+  const result = spawnSync(
+    process.execPath,
+    ["--import", "tsx", path.join(ROOT, "scripts", "start.ts"), "--build-only"],
+    {
+      cwd: ROOT,
+      stdio: "inherit",
+      env: { ...process.env, NODE_ENV: "production" },
+    },
+  );
+  if (result.status !== 0)
+    throw new Error(`building the app failed (exit ${result.status ?? result.signal})`);
 }

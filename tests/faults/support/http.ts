@@ -10,7 +10,11 @@ export type Member = { name: string; email: string; password: string };
 
 export function uniqueMember(prefix = "Fault"): Member {
   const id = randomBytes(5).toString("hex");
-  return { name: `${prefix} ${id}`, email: `${prefix.toLowerCase()}-${id}@example.org`, password: `pass-${id}-long-enough` };
+  return {
+    name: `${prefix} ${id}`,
+    email: `${prefix.toLowerCase()}-${id}@example.org`,
+    password: `pass-${id}-long-enough`,
+  };
 }
 
 export type Outcome = { status: number; error?: string; headers?: Headers; body?: string };
@@ -27,7 +31,14 @@ export async function request(url: string, init: RequestInit = {}): Promise<Outc
   }
 }
 
-const ENTITIES: Record<string, string> = { "&quot;": '"', "&amp;": "&", "&lt;": "<", "&gt;": ">", "&#x27;": "'", "&#39;": "'" };
+const ENTITIES: Record<string, string> = {
+  "&quot;": '"',
+  "&amp;": "&",
+  "&lt;": "<",
+  "&gt;": ">",
+  "&#x27;": "'",
+  "&#39;": "'",
+};
 
 function decode(value: string): string {
   return value.replace(/&(?:quot|amp|lt|gt|#x27|#39);/g, (entity) => ENTITIES[entity]);
@@ -35,18 +46,28 @@ function decode(value: string): string {
 
 /** The hidden fields of the first form on the page that has a field named `field`. */
 export function hiddenFields(html: string, field: string): [string, string][] {
-  const form = html.match(/<form\b[\s\S]*?<\/form>/g)?.find((candidate) => candidate.includes(`name="${field}"`));
+  const form = html
+    .match(/<form\b[\s\S]*?<\/form>/g)
+    ?.find((candidate) => candidate.includes(`name="${field}"`));
   if (!form) throw new Error(`no form with a field "${field}" on the page`);
   const fields: [string, string][] = [];
   for (const input of form.match(/<input\b[^>]*>/g) ?? []) {
-    const attributes = Object.fromEntries([...input.matchAll(/([\w:$-]+)="([^"]*)"/g)].map(([, name, value]) => [name, decode(value)]));
-    if (attributes.type === "hidden" && attributes.name) fields.push([attributes.name, attributes.value ?? ""]);
+    const attributes = Object.fromEntries(
+      [...input.matchAll(/([\w:$-]+)="([^"]*)"/g)].map(([, name, value]) => [name, decode(value)]),
+    );
+    if (attributes.type === "hidden" && attributes.name)
+      fields.push([attributes.name, attributes.value ?? ""]);
   }
   return fields;
 }
 
 function cookieHeader(headers: Headers | undefined, previous = ""): string {
-  const jar = new Map(previous.split("; ").filter(Boolean).map((pair) => [pair.split("=")[0], pair] as const));
+  const jar = new Map(
+    previous
+      .split("; ")
+      .filter(Boolean)
+      .map((pair) => [pair.split("=")[0], pair] as const),
+  );
   for (const cookie of headers?.getSetCookie() ?? []) {
     const pair = cookie.split(";")[0];
     jar.set(pair.split("=")[0], pair);
@@ -54,13 +75,27 @@ function cookieHeader(headers: Headers | undefined, previous = ""): string {
   return [...jar.values()].join("; ");
 }
 
-async function submit(baseUrl: string, path: string, field: string, values: [string, string][], cookie = ""): Promise<Outcome & { cookie: string; location: string | null }> {
+async function submit(
+  baseUrl: string,
+  path: string,
+  field: string,
+  values: [string, string][],
+  cookie = "",
+): Promise<Outcome & { cookie: string; location: string | null }> {
   const page = await request(`${baseUrl}${path}`, { headers: cookie ? { cookie } : {} });
   if (page.status !== 200) return { ...page, cookie, location: null };
   const form = new FormData();
   for (const [name, value] of [...hiddenFields(page.body ?? "", field), ...values]) form.append(name, value);
-  const outcome = await request(`${baseUrl}${path}`, { method: "POST", body: form, headers: { origin: baseUrl, ...(cookie ? { cookie } : {}) } });
-  return { ...outcome, cookie: cookieHeader(outcome.headers, cookie), location: outcome.headers?.get("location") ?? null };
+  const outcome = await request(`${baseUrl}${path}`, {
+    method: "POST",
+    body: form,
+    headers: { origin: baseUrl, ...(cookie ? { cookie } : {}) },
+  });
+  return {
+    ...outcome,
+    cookie: cookieHeader(outcome.headers, cookie),
+    location: outcome.headers?.get("location") ?? null,
+  };
 }
 
 export type SignUpResult = Outcome & { member: Member; signedUp: boolean; cookie: string };
@@ -79,7 +114,11 @@ export async function signUp(baseUrl: string, member: Member = uniqueMember()): 
 export type StoryResult = Outcome & { title: string; slug: string | null };
 
 /** The new-story form, published with one or two starting points. Success is a 303 to the story. */
-export async function writeStory(baseUrl: string, cookie: string, startingPoints: string[]): Promise<StoryResult> {
+export async function writeStory(
+  baseUrl: string,
+  cookie: string,
+  startingPoints: string[],
+): Promise<StoryResult> {
   const title = `Fault story ${randomBytes(5).toString("hex")}`;
   const outcome = await submit(
     baseUrl,
@@ -91,7 +130,10 @@ export async function writeStory(baseUrl: string, cookie: string, startingPoints
       ["organisationType", "network"],
       ["language", "en"],
       ["summary", "Written by the fault tests."],
-      ["body", "We started with a shared blog and a chat group, and learned a lot about working in the open."],
+      [
+        "body",
+        "We started with a shared blog and a chat group, and learned a lot about working in the open.",
+      ],
       ["trigger", ""],
       ["tools", "blog"],
       ...startingPoints.map((slug): [string, string] => ["startingPoints", slug]),
@@ -99,6 +141,7 @@ export async function writeStory(baseUrl: string, cookie: string, startingPoints
     ],
     cookie,
   );
-  const slug = outcome.status === 303 ? (outcome.location?.match(/\/stories\/([^/?#]+)$/)?.[1] ?? null) : null;
+  const slug =
+    outcome.status === 303 ? (outcome.location?.match(/\/stories\/([^/?#]+)$/)?.[1] ?? null) : null;
   return { ...outcome, title, slug };
 }

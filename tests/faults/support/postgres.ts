@@ -44,13 +44,20 @@ export class PostgresCluster {
       chownSync(dir, uid, gid);
     }
     const cluster = new PostgresCluster(dir, await freePort());
-    const initdb = (locale: string) => cluster.run(cluster.initdb, ["-D", cluster.dataDir, "-U", "postgres", "--auth=trust", "-E", "UTF8", locale], true);
+    const initdb = (locale: string) =>
+      cluster.run(
+        cluster.initdb,
+        ["-D", cluster.dataDir, "-U", "postgres", "--auth=trust", "-E", "UTF8", locale],
+        true,
+      );
     if (!(await initdb("--locale=C.UTF-8"))) {
       rmSync(cluster.dataDir, { recursive: true, force: true });
       if (!(await initdb("--no-locale"))) throw new Error("initdb failed");
     }
     await cluster.start();
-    const client = new pg.Client({ connectionString: `postgres://postgres@127.0.0.1:${cluster.port}/postgres` });
+    const client = new pg.Client({
+      connectionString: `postgres://postgres@127.0.0.1:${cluster.port}/postgres`,
+    });
     await client.connect();
     try {
       await client.query(`CREATE DATABASE ${cluster.database}`);
@@ -92,7 +99,8 @@ export class PostgresCluster {
   }
 
   async destroy(): Promise<void> {
-    if (existsSync(path.join(this.dataDir, "postmaster.pid"))) await this.run(this.pgCtl, ["stop", "-D", this.dataDir, "-m", "immediate", "-w"], true);
+    if (existsSync(path.join(this.dataDir, "postmaster.pid")))
+      await this.run(this.pgCtl, ["stop", "-D", this.dataDir, "-m", "immediate", "-w"], true);
     rmSync(this.dir, { recursive: true, force: true });
   }
 
@@ -105,7 +113,9 @@ export class PostgresCluster {
     } catch (error) {
       if (allowFailure) return false;
       const { stderr, stdout } = error as { stderr?: string; stdout?: string };
-      throw new Error(`${path.basename(command)} ${args[0]} failed: ${stderr || stdout || (error as Error).message}`);
+      throw new Error(
+        `${path.basename(command)} ${args[0]} failed: ${stderr || stdout || (error as Error).message}`,
+      );
     }
   }
 }

@@ -42,28 +42,32 @@ export async function startServer(
   // Each test says which database it wants; nothing leaks in from the shell that runs the tests.
   delete inherited.DATABASE_URL;
   delete inherited.PGLITE_DATA_DIR;
-  const child = spawn(process.execPath, ["--import", "tsx", path.join(ROOT, "scripts", viaStart ? "start.ts" : "server.ts")], {
-    cwd: ROOT,
-    stdio: ["ignore", "pipe", "pipe"],
-    // Its own process group, like a terminal's foreground job: `process.kill(-pid, "SIGINT")` is Ctrl-C.
-    detached: ownProcessGroup,
-    env: {
-      ...inherited,
-      NODE_ENV: "production",
-      PORT: String(port),
-      HOSTNAME: "127.0.0.1",
-      AUTH_SECRET,
-      LOG_LEVEL: "info",
-      // Every test signs up many members from 127.0.0.1.
-      RATE_LIMIT_SIGN_UP_PER_IP: "1000000",
-      RATE_LIMIT_SIGN_IN_FAILURES_PER_IP: "1000000",
-      RATE_LIMIT_API_PER_IP: "1000000",
-      RATE_LIMIT_STORY_PER_MEMBER: "1000000",
-      // A server with PostgreSQL needs its public origin; this one's own address, unless the test names one.
-      ...(env.DATABASE_URL ? { SITE_URL: `http://127.0.0.1:${port}` } : {}),
-      ...env,
+  const child = spawn(
+    process.execPath,
+    ["--import", "tsx", path.join(ROOT, "scripts", viaStart ? "start.ts" : "server.ts")],
+    {
+      cwd: ROOT,
+      stdio: ["ignore", "pipe", "pipe"],
+      // Its own process group, like a terminal's foreground job: `process.kill(-pid, "SIGINT")` is Ctrl-C.
+      detached: ownProcessGroup,
+      env: {
+        ...inherited,
+        NODE_ENV: "production",
+        PORT: String(port),
+        HOSTNAME: "127.0.0.1",
+        AUTH_SECRET,
+        LOG_LEVEL: "info",
+        // Every test signs up many members from 127.0.0.1.
+        RATE_LIMIT_SIGN_UP_PER_IP: "1000000",
+        RATE_LIMIT_SIGN_IN_FAILURES_PER_IP: "1000000",
+        RATE_LIMIT_API_PER_IP: "1000000",
+        RATE_LIMIT_STORY_PER_MEMBER: "1000000",
+        // A server with PostgreSQL needs its public origin; this one's own address, unless the test names one.
+        ...(env.DATABASE_URL ? { SITE_URL: `http://127.0.0.1:${port}` } : {}),
+        ...env,
+      },
     },
-  });
+  );
   const lines: string[] = [];
   for (const stream of [child.stdout, child.stderr]) {
     let pending = "";
@@ -108,7 +112,11 @@ export async function startServer(
   };
   if (waitForHealth) {
     try {
-      await waitUntil(async () => (await fetch(`${url}/api/health`).catch(() => null))?.status === 200, 120_000, () => !server.alive());
+      await waitUntil(
+        async () => (await fetch(`${url}/api/health`).catch(() => null))?.status === 200,
+        120_000,
+        () => !server.alive(),
+      );
     } catch (error) {
       await server.stop("SIGKILL");
       throw new Error(`${(error as Error).message}; the server printed:\n${lines.slice(-40).join("\n")}`);
@@ -118,7 +126,11 @@ export async function startServer(
 }
 
 /** Polls `check` every 100 ms until it is true; throws after `timeoutMs` or when `giveUp()`. */
-export async function waitUntil(check: () => Promise<boolean> | boolean, timeoutMs: number, giveUp: () => boolean = () => false): Promise<number> {
+export async function waitUntil(
+  check: () => Promise<boolean> | boolean,
+  timeoutMs: number,
+  giveUp: () => boolean = () => false,
+): Promise<number> {
   const started = Date.now();
   for (;;) {
     if (await check()) return Date.now() - started;

@@ -12,9 +12,12 @@ const INIT = `window.ui = SwaggerUIBundle({ url: "/api/v1/openapi.json", dom_id:
 
 export async function GET(_request: Request, { params }: { params: Promise<{ file: string }> }) {
   const { file } = await params;
-  if (file === "init.js") return new Response(INIT, { headers: { "Content-Type": "text/javascript; charset=utf-8" } });
+  if (file === "init.js")
+    return new Response(INIT, { headers: { "Content-Type": "text/javascript; charset=utf-8" } });
   const type = FILES[file];
   if (!type) return new Response("Not found", { status: 404 });
-  const body = await readFile(path.join(/*turbopackIgnore: true*/ process.cwd(), "node_modules", "swagger-ui-dist", file));
+  const body = await readFile(
+    path.join(/*turbopackIgnore: true*/ process.cwd(), "node_modules", "swagger-ui-dist", file),
+  );
   return new Response(body, { headers: { "Content-Type": type, "Cache-Control": "public, max-age=86400" } });
 }

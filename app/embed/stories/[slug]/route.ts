@@ -24,7 +24,10 @@ export async function GET(request: NextRequest, { params }: { params: Promise<{ 
   ]);
   const site = tMeta("siteName");
   if (!story || story.status !== "published") {
-    const body = missingEmbedBody({ title: t("storyMissing"), more: t("more", { site }) }, `${origin}/stories`);
+    const body = missingEmbedBody(
+      { title: t("storyMissing"), more: t("more", { site }) },
+      `${origin}/stories`,
+    );
     return embedResponse(embedDocument({ locale, title: `${t("storyMissing")} · ${site}`, body }), 404);
   }
   const body = storyEmbedBody(
@@ -35,7 +38,11 @@ export async function GET(request: NextRequest, { params }: { params: Promise<{ 
       firstLines: story.summary || markdownToPlainText(story.body, FIRST_LINES),
       language: story.language === locale ? null : story.language,
     },
-    { startingPoints: t("startingPoints"), exampleFromBook: story.isExample ? tStories("example") : null, more: t("moreStory", { site }) },
+    {
+      startingPoints: t("startingPoints"),
+      exampleFromBook: story.isExample ? tStories("example") : null,
+      more: t("moreStory", { site }),
+    },
     `${origin}/stories/${story.slug}`,
   );
   return embedResponse(embedDocument({ locale, title: `${story.title} · ${site}`, body }));

@@ -7,9 +7,17 @@ import { exportMemberData } from "@/lib/members/export";
  */
 export async function GET(): Promise<Response> {
   const user = await currentUser();
-  if (!user) return Response.json({ error: "Sign in to download your data." }, { status: 401, headers: { "Cache-Control": "no-store" } });
+  if (!user)
+    return Response.json(
+      { error: "Sign in to download your data." },
+      { status: 401, headers: { "Cache-Control": "no-store" } },
+    );
   const data = await exportMemberData(user.id);
-  if (!data) return Response.json({ error: "Sign in to download your data." }, { status: 401, headers: { "Cache-Control": "no-store" } });
+  if (!data)
+    return Response.json(
+      { error: "Sign in to download your data." },
+      { status: 401, headers: { "Cache-Control": "no-store" } },
+    );
   const day = data.exportedAt.toISOString().slice(0, 10);
   return new Response(`${JSON.stringify(data, null, 2)}\n`, {
     headers: {

@@ -21,7 +21,9 @@ type Props = { params: Promise<{ id: string }> };
 const loadProposal = cache(async (id: string) => {
   const [user, locale] = await Promise.all([currentUser(), getReaderLocale()]);
   // Proposal ids are UUIDs: anything else is a 404 without a query.
-  const proposal = /^[0-9a-f-]{36}$/.test(id) ? await getProposal({ id, userId: user?.id ?? null, locale }) : null;
+  const proposal = /^[0-9a-f-]{36}$/.test(id)
+    ? await getProposal({ id, userId: user?.id ?? null, locale })
+    : null;
   if (!proposal) notFound();
   return { proposal, user, locale };
 });
@@ -49,23 +51,26 @@ export default async function ProposalPage({ params }: Props) {
           <Link href="/starting-points">← {tm("backToModel")}</Link>
         </p>
         <header className="space-y-2">
-          <p className="text-sm font-semibold uppercase tracking-wide text-stone-600">{tm(`status.${proposal.status}`)}</p>
+          <p className="text-sm font-semibold uppercase tracking-wide text-stone-600">
+            {tm(`status.${proposal.status}`)}
+          </p>
           <h1 className="text-3xl font-bold">{tm("proposalTitle", { name: proposal.name })}</h1>
           <p className="text-stone-600">
-            {proposal.proposer ? (
-              <>
-                {tm("proposedBy", { name: proposal.proposer.name })} ·{" "}
-              </>
-            ) : null}
-            <time dateTime={proposal.createdAt.toISOString()}>{format.dateTime(proposal.createdAt, { dateStyle: "long" })}</time> ·{" "}
-            <span data-testid="support-count">{tm("supportCount", { count: proposal.supportCount })}</span>
+            {proposal.proposer ? <>{tm("proposedBy", { name: proposal.proposer.name })} · </> : null}
+            <time dateTime={proposal.createdAt.toISOString()}>
+              {format.dateTime(proposal.createdAt, { dateStyle: "long" })}
+            </time>{" "}
+            · <span data-testid="support-count">{tm("supportCount", { count: proposal.supportCount })}</span>
           </p>
         </header>
 
         <p className="whitespace-pre-line text-lg text-stone-800">{proposal.explanation}</p>
 
         {proposal.status !== "open" ? (
-          <section aria-labelledby="outcome-heading" className="rounded-lg border border-stone-300 bg-white p-5">
+          <section
+            aria-labelledby="outcome-heading"
+            className="rounded-lg border border-stone-300 bg-white p-5"
+          >
             <h2 id="outcome-heading" className="text-lg font-semibold">
               {proposal.status === "accepted" && proposal.resulting
                 ? tm("outcomeAccepted", { name: proposal.resulting.name })
@@ -103,7 +108,11 @@ export default async function ProposalPage({ params }: Props) {
 
         {!user ? (
           <p>
-            <Link href={`/signin?callbackUrl=${encodeURIComponent(`/starting-points/proposals/${proposal.id}`)}`}>{tm("signInToSupport")}</Link>
+            <Link
+              href={`/signin?callbackUrl=${encodeURIComponent(`/starting-points/proposals/${proposal.id}`)}`}
+            >
+              {tm("signInToSupport")}
+            </Link>
           </p>
         ) : user.id === proposal.proposerId ? (
           <p className="text-stone-700">{tm("yourProposal")}</p>
@@ -111,7 +120,9 @@ export default async function ProposalPage({ params }: Props) {
           <form action={setProposalSupportAction} className="flex flex-wrap items-center gap-3">
             <input type="hidden" name="proposalId" value={proposal.id} />
             <input type="hidden" name="supported" value={proposal.supportedByMe ? "false" : "true"} />
-            {proposal.supportedByMe ? <span className="font-medium text-brand-700">✓ {tm("youSupport")}</span> : null}
+            {proposal.supportedByMe ? (
+              <span className="font-medium text-brand-700">✓ {tm("youSupport")}</span>
+            ) : null}
             <PendingButton
               className={
                 proposal.supportedByMe
@@ -125,25 +136,43 @@ export default async function ProposalPage({ params }: Props) {
         ) : null}
 
         {mayDecide ? (
-          <section aria-labelledby="decide-heading" className="space-y-3 rounded-lg border-2 border-amber-300 bg-amber-50 p-5">
+          <section
+            aria-labelledby="decide-heading"
+            className="space-y-3 rounded-lg border-2 border-amber-300 bg-amber-50 p-5"
+          >
             <h2 id="decide-heading" className="text-xl font-semibold">
               {tm("decideHeading")}
             </h2>
-            <DecisionForm proposalId={proposal.id} proposalName={proposal.name} proposalExplanation={proposal.explanation} startingPoints={options} />
+            <DecisionForm
+              proposalId={proposal.id}
+              proposalName={proposal.name}
+              proposalExplanation={proposal.explanation}
+              startingPoints={options}
+            />
           </section>
         ) : null}
 
         <section className="space-y-4">
-          <h2 className="text-xl font-semibold">{tm("discussionHeading", { count: proposal.commentCount })}</h2>
+          <h2 className="text-xl font-semibold">
+            {tm("discussionHeading", { count: proposal.commentCount })}
+          </h2>
           {comments.length === 0 ? <p className="text-stone-600">{tc("empty")}</p> : null}
           <ol className="space-y-3">
             {comments.map((comment) => (
               <li key={comment.id} className="rounded border border-stone-200 bg-white p-4">
                 <p className="text-sm text-stone-600">
-                  {comment.author ? <Link href={`/members/${comment.author.handle}`}>{comment.author.name}</Link> : null} ·{" "}
-                  <time dateTime={comment.createdAt.toISOString()}>{format.dateTime(comment.createdAt, { dateStyle: "medium", timeStyle: "short" })}</time>
+                  {comment.author ? (
+                    <Link href={`/members/${comment.author.handle}`}>{comment.author.name}</Link>
+                  ) : null}{" "}
+                  ·{" "}
+                  <time dateTime={comment.createdAt.toISOString()}>
+                    {format.dateTime(comment.createdAt, { dateStyle: "medium", timeStyle: "short" })}
+                  </time>
                 </p>
-                <div className="prose mt-2" dangerouslySetInnerHTML={{ __html: renderMarkdown(comment.body, "comment") }} />
+                <div
+                  className="prose mt-2"
+                  dangerouslySetInnerHTML={{ __html: renderMarkdown(comment.body, "comment") }}
+                />
               </li>
             ))}
           </ol>

@@ -24,7 +24,13 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t("editTitle"), robots: { index: false } };
 }
 
-export default async function EditStoryPage({ params, searchParams }: { params: Promise<{ slug: string }>; searchParams: Promise<{ publish?: string }> }) {
+export default async function EditStoryPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ slug: string }>;
+  searchParams: Promise<{ publish?: string }>;
+}) {
   const { slug } = await params;
   const checkPublish = (await searchParams).publish === "1";
   const user = await requireUser(`/stories/${slug}/edit`);
@@ -48,7 +54,8 @@ export default async function EditStoryPage({ params, searchParams }: { params: 
     const tAll = await getTranslations();
     const parsed = storySchema.safeParse(initial, { error: validationErrorMap(tAll) });
     if (!parsed.success) initialErrors = { fieldErrors: z.flattenError(parsed.error).fieldErrors };
-    else if (!canWritePublicly(user)) initialErrors = { fieldErrors: {}, formError: tAll("stories.confirmEmailToPublish") };
+    else if (!canWritePublicly(user))
+      initialErrors = { fieldErrors: {}, formError: tAll("stories.confirmEmailToPublish") };
   }
   return (
     <PageMessages page="app/stories/[slug]/edit/page.tsx">

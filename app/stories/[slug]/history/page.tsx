@@ -43,18 +43,28 @@ export default async function StoryHistoryPage({ params }: Props) {
               <h2 className="text-xl font-semibold">
                 {t("version", { version: entry.version })}
                 {entry.current ? " " : null}
-                {entry.current ? <span className=" rounded bg-stone-700 px-2 py-0.5 text-sm font-medium text-white">{t("current")}</span> : null}
+                {entry.current ? (
+                  <span className=" rounded bg-stone-700 px-2 py-0.5 text-sm font-medium text-white">
+                    {t("current")}
+                  </span>
+                ) : null}
               </h2>
               <SavedBy entry={entry} />
               <div className="flex flex-wrap items-start gap-3">
                 {previous ? (
-                  <Link href={`${base}/${entry.version}`} aria-label={`${t("compareWithPrevious")}: ${t("version", { version: entry.version })}`}>
+                  <Link
+                    href={`${base}/${entry.version}`}
+                    aria-label={`${t("compareWithPrevious")}: ${t("version", { version: entry.version })}`}
+                  >
                     {t("compareWithPrevious")}
                   </Link>
                 ) : null}
                 {!entry.current ? (
                   <>
-                    <Link href={`${base}/${entry.version}?compare=current`} aria-label={`${t("compareWithCurrent")}: ${t("version", { version: entry.version })}`}>
+                    <Link
+                      href={`${base}/${entry.version}?compare=current`}
+                      aria-label={`${t("compareWithCurrent")}: ${t("version", { version: entry.version })}`}
+                    >
                       {t("compareWithCurrent")}
                     </Link>
                     <RevisionRestoreForm

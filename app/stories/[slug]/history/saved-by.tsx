@@ -12,7 +12,12 @@ export async function SavedBy({ entry }: { entry: HistoryEntry }) {
   return (
     <p className="text-stone-700">
       {member
-        ? t.rich("savedBy", { date, name: member.name, time, member: (chunks) => <Link href={`/members/${member.handle}`}>{chunks}</Link> })
+        ? t.rich("savedBy", {
+            date,
+            name: member.name,
+            time,
+            member: (chunks) => <Link href={`/members/${member.handle}`}>{chunks}</Link>,
+          })
         : t.rich("savedByFormer", { date, time })}
     </p>
   );

@@ -5,7 +5,11 @@ import { SavedBy } from "./saved-by";
 
 /** Every saved version of the story's translations, each with its text to read (decision 030). */
 export async function TranslationHistory({ storyId }: { storyId: string }) {
-  const [t, tLanguages, entries] = await Promise.all([getTranslations("translations"), getTranslations("languages"), translationHistory(storyId)]);
+  const [t, tLanguages, entries] = await Promise.all([
+    getTranslations("translations"),
+    getTranslations("languages"),
+    translationHistory(storyId),
+  ]);
   return (
     <section aria-labelledby="translation-history-heading" className="space-y-4">
       <h2 id="translation-history-heading" className="text-2xl font-semibold">
@@ -18,10 +22,17 @@ export async function TranslationHistory({ storyId }: { storyId: string }) {
           <p className="text-stone-700">{t("historyIntro")}</p>
           <ol className="space-y-4">
             {entries.map((entry) => (
-              <li key={`${entry.language}-${entry.version}`} className="space-y-2 rounded-lg border border-stone-200 bg-white p-4">
+              <li
+                key={`${entry.language}-${entry.version}`}
+                className="space-y-2 rounded-lg border border-stone-200 bg-white p-4"
+              >
                 <h3 className="text-lg font-semibold">
                   {t("historyEntry", { language: tLanguages(entry.language), version: entry.version })}
-                  {entry.current ? <span className="ml-2 rounded bg-stone-700 px-2 py-0.5 text-sm font-medium text-white">{t("current")}</span> : null}
+                  {entry.current ? (
+                    <span className="ml-2 rounded bg-stone-700 px-2 py-0.5 text-sm font-medium text-white">
+                      {t("current")}
+                    </span>
+                  ) : null}
                 </h3>
                 <SavedBy entry={entry} />
                 <details>

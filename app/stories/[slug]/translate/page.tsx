@@ -27,15 +27,23 @@ export default async function TranslateStoryPage({ params }: { params: Promise<{
   const story = await getStoryBySlug(slug, locale);
   if (!story || !canViewStory(user, story) || !canEditStory(user, story)) notFound();
   const language = translationLanguageOf(story.language);
-  const [t, tLanguages, existing] = await Promise.all([getTranslations("translations"), getTranslations("languages"), getTranslation(story.id, language)]);
+  const [t, tLanguages, existing] = await Promise.all([
+    getTranslations("translations"),
+    getTranslations("languages"),
+    getTranslation(story.id, language),
+  ]);
 
   return (
     <PageMessages page="app/stories/[slug]/translate/page.tsx">
       <div className="mx-auto max-w-3xl space-y-6">
         <h1 className="text-3xl font-bold">{t("heading", { language: tLanguages(language) })}</h1>
-        <p className="text-stone-700">{t("intro", { from: tLanguages(story.language), to: tLanguages(language) })}</p>
+        <p className="text-stone-700">
+          {t("intro", { from: tLanguages(story.language), to: tLanguages(language) })}
+        </p>
         <details className="rounded-lg border border-stone-200 bg-white p-4">
-          <summary className="cursor-pointer font-medium">{t("original", { language: tLanguages(story.language) })}</summary>
+          <summary className="cursor-pointer font-medium">
+            {t("original", { language: tLanguages(story.language) })}
+          </summary>
           <div className="mt-3 space-y-3" lang={story.language}>
             <p className="text-xl font-semibold">{story.title}</p>
             {story.summary ? <p className="text-stone-800">{story.summary}</p> : null}
@@ -46,7 +54,16 @@ export default async function TranslateStoryPage({ params }: { params: Promise<{
         <TranslationForm
           action={saveTranslationAction}
           story={{ id: story.id, slug: story.slug, language, version: existing?.version ?? 0 }}
-          initial={existing ? { title: existing.title, summary: existing.summary, body: existing.body, trigger: existing.trigger } : { title: "", summary: "", body: "", trigger: "" }}
+          initial={
+            existing
+              ? {
+                  title: existing.title,
+                  summary: existing.summary,
+                  body: existing.body,
+                  trigger: existing.trigger,
+                }
+              : { title: "", summary: "", body: "", trigger: "" }
+          }
         />
         <p>
           <Link href={`/stories/${story.slug}`}>{t("backToStory")}</Link>

@@ -51,7 +51,10 @@ export default async function UnsubscribePage({ params }: Props) {
       <p className="text-stone-700">{t("explain")}</p>
       <form method="post" action={`/unsubscribe/${encodeURIComponent(token)}`}>
         <input type="hidden" name="from" value="page" />
-        <button type="submit" className="rounded bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800">
+        <button
+          type="submit"
+          className="rounded bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800"
+        >
           {t("button")}
         </button>
       </form>

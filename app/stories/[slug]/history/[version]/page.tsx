@@ -49,7 +49,10 @@ export default async function StoryVersionPage({ params, searchParams }: Props) 
   const [before, after] = await Promise.all(
     againstCurrent
       ? [versionContent(story, version), versionContent(story, story.version)]
-      : [previous ? versionContent(story, previous.version) : Promise.resolve(null), versionContent(story, version)],
+      : [
+          previous ? versionContent(story, previous.version) : Promise.resolve(null),
+          versionContent(story, version),
+        ],
   );
   // A revision deleted between the two reads (its story was deleted) is as good as gone.
   if (!after || (!before && (againstCurrent || previous))) notFound();
@@ -76,8 +79,12 @@ export default async function StoryVersionPage({ params, searchParams }: Props) 
         </p>
         <SavedBy entry={entry} />
         <nav className="flex flex-wrap gap-4">
-          {againstCurrent && previous ? <Link href={`${base}/${version}`}>{t("compareWithPrevious")}</Link> : null}
-          {!againstCurrent && !entry.current ? <Link href={`${base}/${version}?compare=current`}>{t("compareWithCurrent")}</Link> : null}
+          {againstCurrent && previous ? (
+            <Link href={`${base}/${version}`}>{t("compareWithPrevious")}</Link>
+          ) : null}
+          {!againstCurrent && !entry.current ? (
+            <Link href={`${base}/${version}?compare=current`}>{t("compareWithCurrent")}</Link>
+          ) : null}
         </nav>
       </header>
 
@@ -94,7 +101,13 @@ export default async function StoryVersionPage({ params, searchParams }: Props) 
             labels={labels}
             valueLabels={valueLabels}
             lang={story.language}
-            text={{ added: t("added"), removed: t("removed"), empty: t("empty"), noChanges: t("noChanges"), unchangedNote: t("unchangedNote") }}
+            text={{
+              added: t("added"),
+              removed: t("removed"),
+              empty: t("empty"),
+              noChanges: t("noChanges"),
+              unchangedNote: t("unchangedNote"),
+            }}
           />
         </section>
       ) : (

@@ -3,5 +3,7 @@ import { apiRoute, corsPreflight } from "@/lib/api/http";
 
 export const dynamic = "force-dynamic";
 
-export const GET = apiRoute(async (request: Request, { params }: { params: Promise<{ slug: string }> }) => relatedStoriesEndpoint(request, (await params).slug));
+export const GET = apiRoute(async (request: Request, { params }: { params: Promise<{ slug: string }> }) =>
+  relatedStoriesEndpoint(request, (await params).slug),
+);
 export const OPTIONS = () => corsPreflight();
