@@ -56,6 +56,7 @@ import { first } from "@/lib/stories/search-params";
 import { chooseVersion, versionPath } from "@/lib/stories/reading";
 import { cachedTranslations } from "@/lib/stories/translation-reads";
 import { PageMessages } from "@/components/page-messages";
+import { StoryStatusNotice } from "@/components/story-status-notice";
 
 type Props = {
   params: Promise<{ slug: string }>;
@@ -197,35 +198,7 @@ export default async function StoryPage({ params, searchParams }: Props) {
     <PageMessages page="app/stories/[slug]/page.tsx">
       <article className="space-y-8">
         <header className="space-y-4">
-          {story.status === "draft" ? (
-            <p className="rounded border border-stone-300 bg-stone-100 px-4 py-2 text-stone-800">
-              <strong className="mr-2 rounded bg-stone-700 px-2 py-0.5 text-sm text-white">
-                {t("draft")}
-              </strong>
-              {t("draftNote")}
-              {story.moderationReason ? (
-                <span className="mt-1 block">{t("sentBack", { reason: story.moderationReason })}</span>
-              ) : null}
-            </p>
-          ) : null}
-          {story.status === "pending" ? (
-            <p role="status" className="rounded border border-amber-400 bg-amber-50 px-4 py-2 text-amber-950">
-              {t("pendingNote")}
-              {story.moderationReason ? (
-                <span className="mt-1 block">{t("sentBack", { reason: story.moderationReason })}</span>
-              ) : null}
-            </p>
-          ) : null}
-          {story.status === "hidden" ? (
-            <p role="status" className="rounded border border-red-300 bg-red-50 px-4 py-2 text-red-950">
-              {story.moderationReason ? t("hiddenNote") : t("hiddenAfterReports")}
-              {story.moderationReason ? (
-                <span className="mt-1 block">
-                  {t("moderationReason", { reason: story.moderationReason })}
-                </span>
-              ) : null}
-            </p>
-          ) : null}
+          <StoryStatusNotice status={story.status} moderationReason={story.moderationReason} />
           <p className="text-stone-700">
             <span className="font-medium">{story.organisation}</span> · {tTypes(story.organisationType)}
           </p>
