@@ -1,5 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import type { StoryCard } from "@/lib/stories/cards";
+import type { StoryAccess } from "@/lib/auth/permissions";
 
 /**
  * What a story that readers cannot see yet (or any more) says at its top: a draft, a story
@@ -10,7 +10,7 @@ export async function StoryStatusNotice({
   status,
   moderationReason,
 }: {
-  status: StoryCard["status"];
+  status: StoryAccess["status"];
   moderationReason: string | null;
 }) {
   const t = await getTranslations("stories");

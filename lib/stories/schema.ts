@@ -101,10 +101,7 @@ export type StoryContent = Record<Exclude<StoryContentField, "tools">, string> &
 export function pickStoryContent<T extends Record<StoryContentField, unknown>>(
   source: T,
 ): Pick<T, StoryContentField> {
-  return Object.fromEntries(STORY_CONTENT_FIELDS.map((field) => [field, source[field]])) as Pick<
-    T,
-    StoryContentField
-  >;
+  return storyContentFrom((field) => source[field]) as Pick<T, StoryContentField>;
 }
 
 /** Every content field with a value from `valueOf`: the form's empty values, or what a submitted form holds. */
