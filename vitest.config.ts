@@ -44,7 +44,7 @@ export default defineConfig({
         test: {
           name: "unit",
           environment: "node",
-          include: ["lib/**/*.test.ts", "bench/**/*.test.ts"],
+          include: ["lib/**/*.test.ts", "components/**/*.test.tsx", "bench/**/*.test.ts"],
         },
       },
       {
