@@ -9,6 +9,7 @@ import path from "node:path";
 import { STARTING_POINT_SLUGS, SCALE_STORY_50_COMMENTS, SCALE_STORY_500_COMMENTS } from "./scale/generate";
 import { parseArgs, PARTS, USAGE, type BenchOptions } from "./lib/args";
 import { startAppServer, type AppServer } from "./lib/app-server";
+import { measureBarePage } from "./lib/bare-page";
 import { postComments, signInScaleMember } from "./lib/comments";
 import { frameworkFloorGzipBytes, measureFirstLoad } from "./lib/first-load";
 import { runLighthouse } from "./lib/lighthouse";
@@ -262,6 +263,7 @@ async function main(options: BenchOptions): Promise<void> {
   let pages: PageResult[] = [];
   let comments: CommentPostingResult | null = null;
   let firstLoadJs: FirstLoadRoute[] = [];
+  let firstLoadBarePage: FirstLoadRoute | null = null;
   let lighthouse: LighthouseResult[] = [];
   let serverRssMaxBytes: number | null = null;
   let serverProcessRssMaxBytes: number | null = null;
@@ -330,6 +332,12 @@ async function main(options: BenchOptions): Promise<void> {
     }
   }
 
+  if (options.parts.has("first-load-js")) {
+    say("first-load JavaScript of a bare page (bench/bare-app): building and serving it");
+    firstLoadBarePage = await measureBarePage(workDir);
+    say(`bare page: ${(firstLoadBarePage.gzipBytes / 1000).toFixed(1)} kB gzip`);
+  }
+
   if (options.parts.has("startup")) {
     say("embedded mode: npm start to the first page, on a fresh data folder and then on that data");
     startup = await measureEmbeddedStartup();
@@ -361,6 +369,7 @@ async function main(options: BenchOptions): Promise<void> {
     signedIn: signedInNow ? { before: signedInBefore, now: signedInNow } : null,
     startup,
     firstLoadFloorGzipBytes: options.parts.has("first-load-js") ? frameworkFloorGzipBytes(ROOT) : null,
+    firstLoadBarePage,
     serverProcesses,
     serverRssMaxBytes,
     serverProcessRssMaxBytes,

@@ -50,6 +50,8 @@ describe("renderReport", () => {
     firstLoadJs: [
       { route: "/stories/[slug]", path: "/stories/x", scripts: 8, rawBytes: 250_000, gzipBytes: 80_500 },
     ],
+    firstLoadBarePage: { route: "bare page", path: "/", scripts: 5, rawBytes: 456_900, gzipBytes: 134_800 },
+    firstLoadFloorGzipBytes: 131_900,
     lighthouse: [
       { name: "Home", path: "/", performance: 99, accessibility: 100, bestPractices: 100, seo: 100 },
     ],
@@ -67,6 +69,9 @@ describe("renderReport", () => {
     expect(report).toContain("| Home | `/` | 12,345 | 400 | 70.0 | 120.0 | 0 | 8,000 | 9.0 | 5.0% |");
     expect(report).toContain("| 8 | 5 | 40 | 40 | 0 | 80.0 | 130.0 | 40 | 0 | 0 |");
     expect(report).toContain("| /stories/[slug] | `/stories/x` | 8 | 250.0 kB | 80.5 kB |");
+    expect(report).toContain(
+      "loads 5 scripts, 134.8 kB gzip (456.9 kB raw); Next's runtime (the build manifest's rootMainFiles, on every App Router page) is 131.9 kB gzip.",
+    );
     expect(report).toContain("| Home | `/` | 99 | 100 | 100 | 100 |");
     expect(report).toContain("| p99 latency | Home | < 100 ms | 120.0 ms | **FAIL** |");
     expect(report).toContain("Targets met: 1 of 2; missed: 1; skipped parts: queries.");

@@ -202,6 +202,19 @@ export function renderReport(results: BenchResults, before: BenchResults | null 
       ),
     );
   }
+  const floors: string[] = [];
+  if (results.firstLoadBarePage)
+    floors.push(
+      `a bare page (bench/bare-app: a layout and a page, no client components of its own, on the same Next and React) loads ${results.firstLoadBarePage.scripts} scripts, ${kb(results.firstLoadBarePage.gzipBytes)} gzip (${kb(results.firstLoadBarePage.rawBytes)} raw)`,
+    );
+  if (results.firstLoadFloorGzipBytes)
+    floors.push(
+      `Next's runtime (the build manifest's rootMainFiles, on every App Router page) is ${kb(results.firstLoadFloorGzipBytes)} gzip`,
+    );
+  if (floors.length) {
+    if (!results.firstLoadJs.length) parts.push("### First-load JavaScript");
+    parts.push(`The floor: ${floors.join("; ")}.`);
+  }
 
   if (results.lighthouse.length) {
     parts.push("### Lighthouse (mobile)");
@@ -260,11 +273,6 @@ export function renderReport(results: BenchResults, before: BenchResults | null 
       ),
     );
   }
-  if (results.firstLoadFloorGzipBytes)
-    parts.push(
-      `First-load JS floor (Next and React on every App Router page, from the build manifest): ${kb(results.firstLoadFloorGzipBytes)} gzip.`,
-    );
-
   const mbOf = (bytes: number | null | undefined) =>
     bytes === null || bytes === undefined ? "not measured" : `${(bytes / 1_000_000).toFixed(0)} MB`;
   parts.push(

@@ -52,6 +52,14 @@ function results(overrides: Partial<Omit<BenchResults, "targets">> = {}): Omit<B
   };
 }
 
+const barePage = (gzipBytes: number) => ({
+  route: "bare page",
+  path: "/",
+  scripts: 5,
+  rawBytes: gzipBytes * 3,
+  gzipBytes,
+});
+
 const find = (checks: ReturnType<typeof evaluateTargets>, target: string, subject?: string) =>
   checks.find(
     (check) => check.target.startsWith(target) && (subject === undefined || check.subject === subject),
@@ -119,13 +127,13 @@ describe("evaluateTargets", () => {
     expect(find(checks, "index use", "story by slug")?.pass).toBe(false);
   });
 
-  it("holds the story page to 125 kB of gzip JavaScript (or 10 kB over the floor) and Lighthouse to 95/100/100/100", () => {
+  it("holds the story page to 125 kB of gzip JavaScript (or 10 kB over a bare page) and Lighthouse to 95/100/100/100", () => {
     const checks = evaluateTargets(
       results({
         firstLoadJs: [
           { route: "/stories/[slug]", path: "/stories/x", scripts: 9, rawBytes: 300_000, gzipBytes: 140_001 },
         ],
-        firstLoadFloorGzipBytes: 130_000,
+        firstLoadBarePage: barePage(130_000),
         lighthouse: [
           {
             name: "Home",
@@ -141,17 +149,36 @@ describe("evaluateTargets", () => {
         serverProcessRssMaxBytes: 299_000_000,
       }),
     );
-    expect(find(checks, "story page first-load JS")?.pass).toBe(false);
+    expect(find(checks, "story page first-load JS")).toMatchObject({
+      pass: false,
+      expected: "≤ 125.0 kB gzip, or ≤ 10.0 kB over a bare page (130.0 kB)",
+      actual: "140.0 kB (10.0 kB over a bare page)",
+    });
+    const story139 = [{ route: "/stories/[slug]", path: "/x", scripts: 9, rawBytes: 1, gzipBytes: 139_000 }];
     expect(
       evaluateTargets(
         results({
-          firstLoadJs: [
-            { route: "/stories/[slug]", path: "/x", scripts: 9, rawBytes: 1, gzipBytes: 139_000 },
-          ],
-          firstLoadFloorGzipBytes: 130_000,
+          firstLoadJs: story139,
+          firstLoadBarePage: barePage(130_000),
+          firstLoadFloorGzipBytes: 120_000,
         }),
       ).find((c) => c.target === "story page first-load JS")?.pass,
     ).toBe(true);
+    // The floor is the bare page, not Next's runtime alone: it is less than any page loads.
+    expect(
+      evaluateTargets(
+        results({
+          firstLoadJs: story139,
+          firstLoadBarePage: barePage(128_000),
+          firstLoadFloorGzipBytes: 130_000,
+        }),
+      ).find((c) => c.target === "story page first-load JS")?.pass,
+    ).toBe(false);
+    expect(
+      evaluateTargets(results({ firstLoadJs: story139, firstLoadFloorGzipBytes: 130_000 })).find(
+        (c) => c.target === "story page first-load JS",
+      )?.pass,
+    ).toBe(false);
     expect(
       evaluateTargets(
         results({

@@ -10,7 +10,7 @@ export const TARGETS = {
   commentP95MaxMs: 50,
   queryGrowthMax: 1.5,
   storyFirstLoadJsMaxBytes: 125_000,
-  /** Or within this much of the floor Next and React need on their own. */
+  /** Or within this much of a bare page on the same Next and React (the floor they need on their own). */
   firstLoadJsOverFloorMaxBytes: 10_000,
   lighthousePerformanceMin: 95,
   lighthouseOtherMin: 100,
@@ -166,13 +166,14 @@ export function evaluateTargets(results: Omit<BenchResults, "targets">): TargetC
   }
 
   const story = results.firstLoadJs.find((route) => route.route === "/stories/[slug]");
-  const floor = results.firstLoadFloorGzipBytes ?? null;
+  // The floor is a bare page, measured; Next's runtime alone (rootMainFiles) is less than any page loads.
+  const floor = results.firstLoadBarePage?.gzipBytes ?? null;
   checks.push({
     target: "story page first-load JS",
     subject: "/stories/[slug]",
-    expected: `≤ ${kb(TARGETS.storyFirstLoadJsMaxBytes)} gzip, or ≤ ${kb(TARGETS.firstLoadJsOverFloorMaxBytes)} over the floor${floor ? ` (${kb(floor)})` : ""}`,
+    expected: `≤ ${kb(TARGETS.storyFirstLoadJsMaxBytes)} gzip, or ≤ ${kb(TARGETS.firstLoadJsOverFloorMaxBytes)} over a bare page${floor !== null ? ` (${kb(floor)})` : ""}`,
     actual: story
-      ? `${kb(story.gzipBytes)}${floor ? ` (${kb(story.gzipBytes - floor)} over the floor)` : ""}`
+      ? `${kb(story.gzipBytes)}${floor !== null ? ` (${kb(story.gzipBytes - floor)} over a bare page)` : ""}`
       : "not measured",
     pass: story
       ? story.gzipBytes <= TARGETS.storyFirstLoadJsMaxBytes ||

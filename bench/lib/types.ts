@@ -121,8 +121,13 @@ export type BenchResults = {
   /** Signed-in members on the story page: before (the previous server's settings) and now. */
   signedIn?: { before: ScenarioResult | null; now: ScenarioResult } | null;
   startup?: StartupResult | null;
-  /** The JavaScript every App Router page loads (Next and React): the floor under first-load JS. */
+  /**
+   * Next's runtime: the gzip size of the app build's rootMainFiles (React, the router), which
+   * every App Router page loads. Less than a bare page loads; see firstLoadBarePage.
+   */
   firstLoadFloorGzipBytes?: number | null;
+  /** A bare page (bench/bare-app) on the same Next and React: the floor under first-load JS. */
+  firstLoadBarePage?: FirstLoadRoute | null;
   /** Server processes (one per core with PostgreSQL). */
   serverProcesses?: number;
   serverRssMaxBytes: number | null;
