@@ -6,6 +6,7 @@
  * cache invalidations travel through `cache_tags` as between separate app servers (decision 024).
  */
 import cluster, { type Worker } from "node:cluster";
+import path from "node:path";
 import { errorFields, log } from "../lib/log";
 
 // A worker that dies this soon after its start is not restarted: it would die again.
@@ -16,6 +17,9 @@ export function runClusterPrimary(size: number): Promise<never> {
   let exitCode = 0;
   const startedAt = new Map<Worker, number>();
 
+  // Each worker runs scripts/server.ts, also when this process began as scripts/start.ts (which
+  // runs the server in its own process): a worker must never check the build or build.
+  cluster.setupPrimary({ exec: path.join(import.meta.dirname, "server.ts"), execArgv: ["--import", "tsx"] });
   const fork = () => startedAt.set(cluster.fork(), Date.now());
   for (let i = 0; i < size; i++) fork();
   log.info("cluster started", { workers: size, pid: process.pid });

@@ -42,6 +42,7 @@ const { closeDb, getDatabaseHandle } = await import("../db/index");
 // instrumentation.ts awaits the same promise and reports how it went.
 void getDatabaseHandle().catch(() => undefined);
 const { default: next } = await import("next");
+
 const { databaseIsDown } = await import("../db/health");
 const { runShutdownHooks } = await import("../lib/lifecycle");
 const { errorFields, log } = await import("../lib/log");
@@ -124,6 +125,7 @@ const RENDER_WAIT_MS = 10_000;
 
 // Before Next loads the build's action manifest: the cached reads in it must not be callable.
 withholdCacheFunctions(path.join(root, ".next"));
+
 const app = next({ dev: false, dir: root, hostname: hostname ?? "localhost", port });
 const nextHandler = app.getRequestHandler();
 
@@ -498,8 +500,8 @@ function checkDrained(): void {
 
 async function shutdown(signal: NodeJS.Signals): Promise<void> {
   if (shuttingDown) {
-    // Ctrl-C reaches every process of the group, and npm, tsx and scripts/start.ts each pass it
-    // on as well: copies within a second are the same request to stop.
+    // Ctrl-C reaches every process of the group, and npm and tsx each pass it on as well: copies
+    // within a second are the same request to stop.
     if (performance.now() - shutdownStartedAt < 1_000) return;
     log.warn("second signal during shutdown: exiting now", { signal });
     process.exit(1);
@@ -556,6 +558,7 @@ process.on("unhandledRejection", (reason) => log.error("unhandled rejection", er
 
 try {
   await app.prepare();
+
 } catch (error) {
   log.error("the app could not start", errorFields(error));
   process.exit(1);

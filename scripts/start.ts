@@ -1,12 +1,12 @@
 /*
  * `npm start`: build when there is no build of the current sources, then serve with
- * scripts/server.ts. The build stamp is a hash of everything that goes into the build, so a
- * stale `.next/` from an older checkout is never served.
+ * scripts/server.ts, in this same process. The build stamp is a hash of everything that goes into
+ * the build, so a stale `.next/` from an older checkout is never served.
  *
  * `--build-only` builds when needed and exits (the fault tests and CI use it before they start
  * servers of their own).
  */
-import { spawnSync, spawn } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
@@ -108,13 +108,15 @@ function webConcurrency(): string | undefined {
   return String(settings.WEB_CONCURRENCY ?? availableParallelism());
 }
 
-// The server runs in a child process with a clean module graph (tsx for its TypeScript). It
-// handles SIGTERM itself (finishes requests in flight, then exits 0); this process passes the
-// signal on and exits with the server's code.
-const server = spawn(process.execPath, ["--import", "tsx", path.join(root, "scripts", "server.ts")], {
-  cwd: root,
-  stdio: "inherit",
-  env: { ...process.env, NODE_ENV: "production", WEB_CONCURRENCY: webConcurrency() },
-});
-for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
-server.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+// The server runs in this process: a second process would start Node and tsx again and load its
+// modules again, half a second before the database even begins to open (decision 036). From
+// here on this process is scripts/server.ts, which handles SIGTERM and SIGINT itself (finishes
+// requests in flight, then exits 0). Its NODE_ENV is set before it loads React and Next.
+// The server finds its migrations and default data folder from the working directory, which was
+// the project's when it ran as a child process.
+process.chdir(root);
+Object.assign(process.env, { NODE_ENV: "production" });
+const concurrency = webConcurrency();
+if (concurrency === undefined) delete process.env.WEB_CONCURRENCY;
+else process.env.WEB_CONCURRENCY = concurrency;
+await import("./server");
