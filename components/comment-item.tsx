@@ -2,10 +2,11 @@
 
 import Link from "next/link";
 import { useFormatter, useTranslations } from "next-intl";
-import { useCallback, useEffect, useRef, useState } from "react";
+import { startTransition, useCallback, useEffect, useRef, useState } from "react";
 import { deleteCommentAction, postCommentAction, updateCommentAction } from "@/lib/comments/actions";
-import { CommentForm } from "./comment-form";
+import { commentPermalink } from "@/lib/comments/permalink";
 import { ConfirmButton } from "./forms/confirm-button";
+import { LazyCommentForm } from "./lazy-comment-form";
 import { useHydrated } from "./use-hydrated";
 import type { CommentItemView } from "@/lib/comments/view";
 import { UsefulButton } from "./useful-button";
@@ -13,15 +14,13 @@ import { UsefulButton } from "./useful-button";
 /** What the story page lists for each comment (lib/comments/view.ts decides it per reader). */
 export type CommentItemProps = CommentItemView;
 
-// A comment opened by its permalink (#comment-<id>) stands out, clear of the window's top edge.
-const card =
-  "scroll-mt-6 rounded border p-4 target:border-brand-600 target:bg-brand-50 target:ring-2 target:ring-brand-600";
 const smallButton = "rounded border border-stone-400 bg-white px-3 py-1 text-sm hover:bg-stone-100";
 
 export function CommentItem({
+  storySlug,
   id,
-  html,
-  body,
+  html = "",
+  body = "",
   createdAt,
   edited,
   author,
@@ -30,11 +29,10 @@ export function CommentItem({
   hidden,
   deleted,
   reportHref,
-  permalink,
   useful,
   reply,
   replyTo,
-}: CommentItemProps) {
+}: CommentItemProps & { storySlug: string }) {
   const t = useTranslations("comments");
   const tStories = useTranslations("stories");
   const tFeedback = useTranslations("feedback");
@@ -64,25 +62,19 @@ export function CommentItem({
 
   if (deleted) {
     return (
-      <div
-        id={`comment-${id}`}
-        tabIndex={-1}
-        className={`${card} border-stone-200 bg-stone-100 italic text-stone-700`}
-      >
+      <div id={`comment-${id}`} tabIndex={-1} className="comment bg-stone-100 italic text-stone-700">
         {t("deletedPlaceholder")}
       </div>
     );
   }
 
   return (
-    <div id={`comment-${id}`} tabIndex={-1} className={`${card} border-stone-200 bg-white`}>
-      <p className="text-sm text-stone-600">
+    <div id={`comment-${id}`} tabIndex={-1} className="comment">
+      <p className="comment-meta">
         {author ? (
-          <Link href={`/members/${author.handle}`} className="font-medium">
-            {author.name}
-          </Link>
+          <Link href={`/members/${author.handle}`}>{author.name}</Link>
         ) : (
-          <span className="font-medium">{tStories("formerMember")}</span>
+          <span>{tStories("formerMember")}</span>
         )}
         {" · "}
         <time dateTime={createdAt.toISOString()}>
@@ -112,7 +104,7 @@ export function CommentItem({
         </div>
       ) : editing ? (
         <div className="mt-3">
-          <CommentForm
+          <LazyCommentForm
             action={updateCommentAction}
             commentId={id}
             defaultValue={body}
@@ -124,8 +116,17 @@ export function CommentItem({
         <div className="prose mt-2" dangerouslySetInnerHTML={{ __html: html }} />
       )}
       {!editing ? (
-        <div className="mt-3 flex flex-wrap items-center gap-3">
-          {useful ? <UsefulButton kind="comment" targetId={id} {...useful} describe={whose} /> : null}
+        <div className="comment-actions">
+          {useful ? (
+            <UsefulButton
+              kind="comment"
+              targetId={id}
+              count={useful.count}
+              pressed={useful.pressed ?? false}
+              canToggle={useful.canToggle ?? false}
+              describe={whose}
+            />
+          ) : null}
           {reply && !replying ? (
             hydrated ? (
               <button
@@ -134,14 +135,16 @@ export function CommentItem({
                 aria-label={whose(t("reply"))}
                 onClick={() => {
                   focusNext.current = "field";
-                  setReplying(true);
+                  // A transition: should the form's code still be loading, the button stays
+                  // until the form can take its place.
+                  startTransition(() => setReplying(true));
                 }}
                 className={smallButton}
               >
                 {t("reply")}
               </button>
             ) : (
-              <a href={reply.href} aria-label={whose(t("reply"))} className="text-sm">
+              <a href={reply.href} aria-label={whose(t("reply"))}>
                 {t("reply")}
               </a>
             )
@@ -150,7 +153,7 @@ export function CommentItem({
             <button
               type="button"
               aria-label={whose(t("edit"))}
-              onClick={() => setEditing(true)}
+              onClick={() => startTransition(() => setEditing(true))}
               className={smallButton}
             >
               {t("edit")}
@@ -169,16 +172,11 @@ export function CommentItem({
             </form>
           ) : null}
           {/* A plain link: the permalink answers with a redirect to the right page of comments. */}
-          <a href={permalink} aria-label={whose(t("permalink"))} className="text-sm text-stone-600">
+          <a href={commentPermalink(storySlug, id)} aria-label={whose(t("permalink"))}>
             {t("permalink")}
           </a>
           {reportHref ? (
-            <Link
-              href={reportHref}
-              rel="nofollow"
-              aria-label={whose(t("report"))}
-              className="ml-auto text-sm text-stone-600"
-            >
+            <Link href={reportHref} rel="nofollow" aria-label={whose(t("report"))} className="ml-auto">
               {t("report")}
             </Link>
           ) : null}
@@ -187,7 +185,7 @@ export function CommentItem({
       {reply ? (
         <div id={formId} className={replying ? "mt-4 border-t border-stone-200 pt-4" : undefined}>
           {replying ? (
-            <CommentForm
+            <LazyCommentForm
               action={postCommentAction}
               storyId={reply.storyId}
               replyToId={id}

@@ -10,9 +10,11 @@ import { useHydrated } from "./use-hydrated";
  * replies can be hidden and shown again; without it they are always shown.
  */
 export function CommentThread({
+  storySlug,
   comment,
   replies,
 }: {
+  storySlug: string;
   comment: CommentItemProps;
   replies: CommentItemProps[];
 }) {
@@ -42,8 +44,8 @@ export function CommentThread({
   }, [open]);
 
   return (
-    <li className="space-y-3">
-      <CommentItem {...comment} />
+    <li className={replies.length > 0 ? "space-y-3" : undefined}>
+      <CommentItem storySlug={storySlug} {...comment} />
       {replies.length > 0 ? (
         <div className="ml-4 space-y-3 sm:ml-8">
           {hydrated ? (
@@ -62,7 +64,7 @@ export function CommentThread({
           <ol ref={list} id={listId} hidden={!open} className="space-y-3 border-l-2 border-stone-200 pl-4">
             {replies.map((reply) => (
               <li key={reply.id}>
-                <CommentItem {...reply} />
+                <CommentItem storySlug={storySlug} {...reply} />
               </li>
             ))}
           </ol>

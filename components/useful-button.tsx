@@ -35,7 +35,12 @@ export function UsefulButton({
   const tFeedback = useTranslations("feedback");
   const name = describe ?? ((action: string) => tFeedback("ofStory", { action }));
   if (!canToggle) {
-    return <span className="text-sm text-stone-700">{t("useful", { count })}</span>;
+    // Under a comment the count takes its look from the comment's actions (.comment-actions).
+    return (
+      <span className={kind === "story" ? "text-sm text-stone-700" : undefined}>
+        {t("useful", { count })}
+      </span>
+    );
   }
   return (
     <form action={kind === "story" ? toggleStoryUsefulAction : toggleCommentUsefulAction}>

@@ -5,13 +5,14 @@ import { describe, expect, it } from "vitest";
 import { clientMessageKeys, pickMessages } from "./client-message-keys";
 import plan from "./client-message-keys.json";
 import { clientMessagePlan } from "./client-message-plan";
-import { frameMessages, pageMessages, type PageWithMessages } from "./client-messages";
+import { frameMessages, pageMessages } from "./client-messages";
 import { clientModulesOf, pageFiles } from "./client-sources";
 import en from "./messages/en.json";
 import nl from "./messages/nl.json";
 
 const ROOT = path.resolve(import.meta.dirname, "..", "..");
-const pages = Object.keys(plan.pages) as PageWithMessages[];
+const pages = Object.keys(plan.pages) as (keyof typeof plan.pages)[];
+const onDemandPages = Object.keys(plan.onDemand) as (keyof typeof plan.onDemand)[];
 const at = (messages: unknown, key: string) =>
   key
     .split(".")
@@ -27,6 +28,9 @@ describe("messages sent to the browser", () => {
       for (const [messages, patterns] of [
         [frameMessages(catalogue), plan.frame],
         ...pages.map((page) => [pageMessages(catalogue, page), plan.pages[page]] as const),
+        ...onDemandPages.map(
+          (page) => [pageMessages(catalogue, page, { onDemand: true }), plan.onDemand[page]] as const,
+        ),
       ] as const) {
         for (const pattern of patterns.filter((key) => !key.endsWith("*")))
           expect(at(messages, pattern), pattern).toBeDefined();
@@ -43,8 +47,14 @@ describe("messages sent to the browser", () => {
     expect(story).toHaveProperty("comments");
     for (const elsewhere of ["auth", "moderation", "notificationSettings"])
       expect(story).not.toHaveProperty(elsewhere);
-    // The comment form's Markdown editor, not the story form.
-    expect(Object.keys(story.storyForm ?? {}).sort()).toEqual([
+    // The comment form is loaded on demand: its strings only when the page asks for them, and
+    // then its Markdown editor's, not the story form's.
+    expect(story).not.toHaveProperty("storyForm");
+    expect(story).not.toHaveProperty("validation");
+    const member = pageMessages(en, "app/stories/[slug]/page.tsx", { onDemand: true });
+    expect(member).toHaveProperty("validation");
+    expect(member.comments).toMatchObject({ reply: "Reply", post: "Post comment" });
+    expect(Object.keys(member.storyForm ?? {}).sort()).toEqual([
       "preview",
       "previewEmpty",
       "previewLabel",
@@ -55,8 +65,8 @@ describe("messages sent to the browser", () => {
 
   it("reach their page's client components: each page with keys wraps what it renders in <PageMessages> naming itself", () => {
     for (const page of pageFiles(ROOT)) {
-      const wraps = readFileSync(path.join(ROOT, page), "utf8").includes(`<PageMessages page="${page}">`);
-      expect(wraps, page).toBe(page in plan.pages);
+      const wraps = readFileSync(path.join(ROOT, page), "utf8").includes(`<PageMessages page="${page}"`);
+      expect(wraps, page).toBe(page in plan.pages || page in plan.onDemand);
     }
   });
 
@@ -86,7 +96,7 @@ describe("messages sent to the browser", () => {
 });
 
 describe("finding the client components of a page", () => {
-  it("follows static and dynamic imports through server modules, not type-only imports or packages", () => {
+  it("follows static and dynamic imports through server modules, not type-only imports or packages; static ones alone when asked", () => {
     const root = mkdtempSync(path.join(tmpdir(), "client-sources-"));
     const write = (file: string, source: string) => {
       mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
@@ -108,6 +118,10 @@ describe("finding the client components of a page", () => {
     expect(clientModulesOf(root, ["app/page.tsx"])).toEqual([
       "components/button.tsx",
       "components/chart.tsx",
+      "components/icon.tsx",
+    ]);
+    expect(clientModulesOf(root, ["app/page.tsx"], { onDemand: false })).toEqual([
+      "components/button.tsx",
       "components/icon.tsx",
     ]);
   });

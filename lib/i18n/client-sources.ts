@@ -2,9 +2,10 @@ import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 
 /*
- * Which client components ("use client") each route renders, read from the source: the static
- * imports of a page or layout, followed through server and client modules alike. The message
- * keys of exactly those components travel with the page (lib/i18n/client-messages.ts).
+ * Which client components ("use client") each route renders, read from the source: the imports
+ * of a page or layout, followed through server and client modules alike. The message keys of
+ * exactly those components travel with the page (lib/i18n/client-messages.ts); those of the
+ * components it loads only on demand (`import()`, next/dynamic) travel only when it says so.
  */
 
 const IMPORT =
@@ -33,8 +34,15 @@ function resolveImport(root: string, from: string, specifier: string): string | 
   return null;
 }
 
-/** The client components `entries` (paths from `root`) render, directly or through other modules. */
-export function clientModulesOf(root: string, entries: readonly string[]): string[] {
+/**
+ * The client components `entries` (paths from `root`) render, directly or through other modules;
+ * with `onDemand: false`, only those reached through static imports.
+ */
+export function clientModulesOf(
+  root: string,
+  entries: readonly string[],
+  { onDemand = true }: { onDemand?: boolean } = {},
+): string[] {
   const seen = new Set<string>();
   const clients = new Set<string>();
   const queue = [...entries];
@@ -45,6 +53,7 @@ export function clientModulesOf(root: string, entries: readonly string[]): strin
     const source = readFileSync(path.join(root, file), "utf8");
     if (isClient(source)) clients.add(file);
     for (const [, staticSpecifier, dynamicSpecifier] of source.matchAll(IMPORT)) {
+      if (dynamicSpecifier && !onDemand) continue;
       const resolved = resolveImport(root, file, staticSpecifier ?? dynamicSpecifier);
       if (resolved && !seen.has(resolved)) queue.push(resolved);
     }

@@ -3,8 +3,8 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { getFormatter, getTranslations } from "next-intl/server";
-import { CommentForm } from "@/components/comment-form";
-import { CommentThread } from "@/components/comment-thread";
+import { LazyCommentForm } from "@/components/lazy-comment-form";
+import { CommentList, type CommentThreadView } from "@/components/comment-list";
 import { ConversationClosedNote, ConversationControls } from "@/components/conversation-controls";
 import { UsefulButton } from "@/components/useful-button";
 import { FollowButton } from "@/components/follow-button";
@@ -194,8 +194,9 @@ export default async function StoryPage({ params, searchParams }: Props) {
       ? story.updatedAt
       : null);
 
+  // The comment form (loaded on demand) and its strings are for members: visitors get no form.
   return (
-    <PageMessages page="app/stories/[slug]/page.tsx">
+    <PageMessages page="app/stories/[slug]/page.tsx" onDemand={user !== null}>
       <article className="space-y-8">
         <header className="space-y-4">
           <StoryStatusNotice status={story.status} moderationReason={story.moderationReason} />
@@ -391,15 +392,15 @@ export default async function StoryPage({ params, searchParams }: Props) {
               <p className="text-stone-600">{tc("empty")}</p>
             ) : null}
             {comments.items.length > 0 ? (
-              <ol className="space-y-4">
-                {comments.items.map((thread) => (
-                  <CommentThread
-                    key={thread.id}
-                    comment={commentProps(thread)}
-                    replies={thread.replies.map((reply) => commentProps(reply, reply.replyTo))}
-                  />
-                ))}
-              </ol>
+              <CommentList
+                storySlug={story.slug}
+                threads={comments.items.map((thread) => {
+                  const view: CommentThreadView = commentProps(thread);
+                  if (thread.replies.length > 0)
+                    view.replies = thread.replies.map((reply) => commentProps(reply, reply.replyTo));
+                  return view;
+                })}
+              />
             ) : null}
             {comments.more ? (
               <Link
@@ -413,7 +414,7 @@ export default async function StoryPage({ params, searchParams }: Props) {
             ) : closedReason ? (
               <ConversationClosedNote reason={closedReason} />
             ) : user && mayComment ? (
-              <CommentForm
+              <LazyCommentForm
                 action={postCommentAction}
                 storyId={story.id}
                 idempotencyKey={newIdempotencyKey()}
