@@ -5,8 +5,10 @@ export async function register() {
   if (process.env.NEXT_RUNTIME === "nodejs") {
     // Before the first request: that is when Next picks up the cache handler.
     (await import("./lib/cache/handler")).installCacheHandler();
-    // Before the database opens: its seed creates the SEED_* role accounts.
+    // Before the seed runs (scripts/server.ts has it wait for this): it creates the SEED_* role
+    // accounts.
     (await import("./lib/auth/seed-accounts")).registerRoleAccountSeed();
+    (await import("./db/seed")).seedStepsRegistered();
     const { prepareDatabaseAtStartup } = await import("./db/startup");
     await prepareDatabaseAtStartup();
     (await import("./lib/mail/worker")).startMailWorker();

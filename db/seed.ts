@@ -24,12 +24,37 @@ export function registerSeedStep(name: string, step: SeedStep): void {
   seedSteps().set(name, step);
 }
 
+type Gate = { opened: Promise<void>; open: () => void };
+
+function stepsGate(): { current?: Gate } {
+  return processSingleton("vertrekpunt.seedStepsGate", () => ({}));
+}
+
+/**
+ * scripts/server.ts opens the database before Next runs instrumentation.ts, which registers the
+ * steps that need more than db/ (the role accounts): from this call until
+ * `seedStepsRegistered()`, a seed waits for them rather than running without them.
+ */
+export function awaitSeedSteps(): void {
+  const gate = stepsGate();
+  if (gate.current) return;
+  let open!: () => void;
+  const opened = new Promise<void>((resolve) => (open = resolve));
+  gate.current = { opened, open };
+}
+
+/** Every seed step is registered: a seed waiting since `awaitSeedSteps()` goes on. */
+export function seedStepsRegistered(): void {
+  stepsGate().current?.open();
+}
+
 /**
  * Idempotent: run after every migration at start-up. Starting point texts follow the code;
  * the example stories are inserted with the Editors account on the first run only, so later
  * edits and deletions made in the app are kept.
  */
 export async function seed(db: AnyDb): Promise<void> {
+  await stepsGate().current?.opened;
   for (const step of seedSteps().values()) await step(db);
   await seedStartingPointsAndExamples(db);
   await seedExampleTranslations(db);

@@ -39,7 +39,9 @@ if (cluster.isPrimary && early?.DATABASE_URL && (early.WEB_CONCURRENCY ?? 1) > 1
 
 const { closeDb, getDatabaseHandle } = await import("../db/index");
 // Opening the database (seconds for the embedded one) overlaps with Next's start below;
-// instrumentation.ts awaits the same promise and reports how it went.
+// instrumentation.ts awaits the same promise and reports how it went. Its seed waits for the
+// steps instrumentation.ts registers first (the SEED_* role accounts), however fast it opens.
+(await import("../db/seed")).awaitSeedSteps();
 void getDatabaseHandle().catch(() => undefined);
 const { default: next } = await import("next");
 
@@ -558,7 +560,6 @@ process.on("unhandledRejection", (reason) => log.error("unhandled rejection", er
 
 try {
   await app.prepare();
-
 } catch (error) {
   log.error("the app could not start", errorFields(error));
   process.exit(1);
