@@ -1,10 +1,11 @@
-import { closeSync, mkdirSync, openSync, readFileSync, unlinkSync, writeSync } from "node:fs";
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, unlinkSync, writeSync } from "node:fs";
 import path from "node:path";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import type { Pool, PoolClient } from "pg";
 import { env } from "../lib/env";
 import { processSingleton } from "../lib/singleton";
 import { reportDatabaseError } from "./health";
+import { readPgliteTemplate } from "./pglite-template";
 import * as schema from "./schema";
 
 /*
@@ -188,7 +189,10 @@ async function openPglite(dataDir: string, prepare: Prepare): Promise<DatabaseHa
   try {
     const { PGlite } = await import("@electric-sql/pglite");
     const { drizzle } = await import("drizzle-orm/pglite");
-    const client = await PGlite.create({ dataDir });
+    // A new folder starts from the template, when there is one, instead of PGlite's initdb;
+    // PGlite refuses a template for a folder that already holds a cluster.
+    const loadDataDir = existsSync(path.join(dataDir, "PG_VERSION")) ? undefined : await readPgliteTemplate();
+    const client = await PGlite.create(loadDataDir ? { dataDir, loadDataDir } : { dataDir });
     const db = drizzle(client, { schema });
     if (prepare) {
       const { migrate } = await import("drizzle-orm/pglite/migrator");

@@ -12,6 +12,7 @@ import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "
 import { availableParallelism } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
+import { ensurePgliteTemplate } from "../db/pglite-template";
 import { ensureAuthSecret } from "../lib/auth/secret";
 import { envIfValid } from "../lib/env";
 
@@ -87,6 +88,11 @@ if (current) {
   console.log(`Built in ${Math.round((Date.now() - started) / 1000)} s.`);
   writeFileSync(stampFile, hash);
 }
+
+// A new embedded data folder starts from this template rather than PGlite's initdb (decision
+// 036). Made with a build, or by the first embedded start after a build made some other way;
+// without it a new folder is initialised as before.
+if (!current || !envIfValid()?.DATABASE_URL) await ensurePgliteTemplate();
 
 if (buildOnly) process.exit(0);
 
