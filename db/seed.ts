@@ -17,7 +17,7 @@ function seedSteps(): Map<string, SeedStep> {
 }
 
 /**
- * Adds an idempotent step that every later seed runs first, at start-up and when the health probe
+ * Adds an idempotent step that every later seed runs after its own parts, at start-up and when the health probe
  * opens a PostgreSQL that was down at start-up. Registering a name again replaces its step.
  */
 export function registerSeedStep(name: string, step: SeedStep): void {
@@ -54,10 +54,11 @@ export function seedStepsRegistered(): void {
  * edits and deletions made in the app are kept.
  */
 export async function seed(db: AnyDb): Promise<void> {
-  await stepsGate().current?.opened;
-  for (const step of seedSteps().values()) await step(db);
   await seedStartingPointsAndExamples(db);
   await seedExampleTranslations(db);
+  // Last, so that the wait for steps not yet registered overlaps with the rest of the seed.
+  await stepsGate().current?.opened;
+  for (const step of seedSteps().values()) await step(db);
 }
 
 async function seedStartingPointsAndExamples(db: AnyDb): Promise<void> {

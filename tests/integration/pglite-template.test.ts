@@ -87,7 +87,8 @@ describe("seed steps registered after the database started opening", () => {
     const ran: string[] = [];
     awaitSeedSteps();
     const seeding = seed(db).then(() => ran.push("seed"));
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    // Long enough for the rest of the seed, which does not wait.
+    await new Promise((resolve) => setTimeout(resolve, 500));
     expect(ran).toEqual([]);
     registerSeedStep("test step", async () => void ran.push("step"));
     seedStepsRegistered();
