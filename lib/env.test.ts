@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { env, envIfValid, InvalidEnvError, parseEnv, serverProblems } from "./env";
+import { env, envIfValid, freezeEnv, InvalidEnvError, parseEnv, serverProblems } from "./env";
 
 describe("parseEnv", () => {
   it("gives the README's defaults when nothing is set, and treats blank as unset", () => {
@@ -108,6 +108,22 @@ describe("env", () => {
     expect(envIfValid()).toBeUndefined();
     process.env.DIGEST_HOUR_UTC = "8";
     expect(env().DIGEST_HOUR_UTC).toBe(8);
+  });
+
+  it("once frozen, keeps what process.env held then, until thawed", () => {
+    process.env.DIGEST_HOUR_UTC = "7";
+    const thaw = freezeEnv();
+    try {
+      process.env.DIGEST_HOUR_UTC = "9";
+      expect(env().DIGEST_HOUR_UTC).toBe(7);
+      process.env.DIGEST_HOUR_UTC = "25";
+      expect(envIfValid()?.DIGEST_HOUR_UTC).toBe(7);
+    } finally {
+      thaw();
+    }
+    expect(() => env()).toThrow(/DIGEST_HOUR_UTC/);
+    process.env.DIGEST_HOUR_UTC = "9";
+    expect(env().DIGEST_HOUR_UTC).toBe(9);
   });
 });
 

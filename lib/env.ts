@@ -210,15 +210,26 @@ export function parseEnv(raw: Raw): Env {
  * Parsed once per distinct environment: in a server that is once. Tests (and ensureAuthSecret,
  * which fills in AUTH_SECRET) change process.env while the process runs, and the next call sees
  * the change. On globalThis, because Next loads this module once per bundle.
+ *
+ * Seeing a change means reading every variable on every call, and process.env is slow to read
+ * (each read goes through the C++ environment): the logger alone calls this for every request
+ * line. So the server freezes its configuration once it has started (`freezeEnv`), and from
+ * then on every call returns what was read then.
  */
 type Cached = { key: string; env?: Env; error?: InvalidEnvError };
+type Slot = { cached?: Cached; frozen?: boolean };
 
 function fingerprint(raw: Raw): string {
   return NAMES.map((name) => raw[name] ?? "\u0000").join("\u0001");
 }
 
+function envSlot(): Slot {
+  return processSingleton<Slot>("vertrekpunt.env", () => ({}));
+}
+
 function parsedProcessEnv(): Cached {
-  const slot = processSingleton<{ cached?: Cached }>("vertrekpunt.env", () => ({}));
+  const slot = envSlot();
+  if (slot.frozen && slot.cached) return slot.cached;
   const key = fingerprint(process.env);
   const cached = slot.cached;
   if (cached?.key === key) return cached;
@@ -231,6 +242,20 @@ function parsedProcessEnv(): Cached {
   }
   slot.cached = next;
   return next;
+}
+
+/**
+ * From now on the configuration is what process.env holds now, in every bundle of this process:
+ * for a server that has started and whose environment nothing changes any more. Returns the
+ * function that undoes it (for tests).
+ */
+export function freezeEnv(): () => void {
+  parsedProcessEnv();
+  const slot = envSlot();
+  slot.frozen = true;
+  return () => {
+    slot.frozen = false;
+  };
 }
 
 /** The app's configuration. Throws `InvalidEnvError` while a variable has a bad value. */

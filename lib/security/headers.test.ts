@@ -22,9 +22,9 @@ function directives(csp: string): Map<string, string> {
 }
 
 describe("generateNonce", () => {
-  it("gives 128 random bits in base64, different every time", () => {
-    const nonces = new Set(Array.from({ length: 100 }, generateNonce));
-    expect(nonces.size).toBe(100);
+  it("gives 128 random bits in base64, different every time (also across refills of its pool)", () => {
+    const nonces = new Set(Array.from({ length: 1000 }, generateNonce));
+    expect(nonces.size).toBe(1000);
     for (const nonce of nonces) {
       expect(nonce).toMatch(/^[A-Za-z0-9+/]{22}==$/);
       expect(isValidNonce(nonce)).toBe(true);
