@@ -29,7 +29,7 @@ import path from "node:path";
 Object.assign(process.env, { NODE_ENV: "production" });
 
 const { default: cluster } = await import("node:cluster");
-const { envIfValid, InvalidEnvError, serverEnv } = await import("../lib/env");
+const { envIfValid, freezeEnv, InvalidEnvError, serverEnv } = await import("../lib/env");
 // One process per core with PostgreSQL (scripts/start.ts sets the default); PGlite allows one.
 // A bad configuration is reported below, by the one process that then stops.
 const early = envIfValid();
@@ -560,6 +560,9 @@ process.on("unhandledRejection", (reason) => log.error("unhandled rejection", er
 
 try {
   await app.prepare();
+  // Started: nothing changes the environment any more (Next has read its .env files), so the
+  // configuration stops being re-read from process.env on every call (lib/env.ts).
+  freezeEnv();
 } catch (error) {
   log.error("the app could not start", errorFields(error));
   process.exit(1);
