@@ -26,7 +26,16 @@ export async function startAppServer(
   const child = spawnTracked(
     "app server",
     process.execPath,
-    ["--import", "tsx", path.join(ROOT, "scripts", "server.ts")],
+    [
+      // BENCH_CPU_PROF_DIR: a CPU profile of every server process (cluster workers inherit the
+      // flag), written when it stops: what the time of a scenario goes to.
+      ...(process.env.BENCH_CPU_PROF_DIR
+        ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_CPU_PROF_DIR}`]
+        : []),
+      "--import",
+      "tsx",
+      path.join(ROOT, "scripts", "server.ts"),
+    ],
     {
       cwd: ROOT,
       stdio: ["ignore", log, log],
