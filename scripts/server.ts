@@ -44,7 +44,6 @@ const { closeDb, getDatabaseHandle } = await import("../db/index");
 (await import("../db/seed")).awaitSeedSteps();
 void getDatabaseHandle().catch(() => undefined);
 const { default: next } = await import("next");
-
 const { databaseIsDown } = await import("../db/health");
 const { runShutdownHooks } = await import("../lib/lifecycle");
 const { errorFields, log } = await import("../lib/log");
@@ -127,7 +126,6 @@ const RENDER_WAIT_MS = 10_000;
 
 // Before Next loads the build's action manifest: the cached reads in it must not be callable.
 withholdCacheFunctions(path.join(root, ".next"));
-
 const app = next({ dev: false, dir: root, hostname: hostname ?? "localhost", port });
 const nextHandler = app.getRequestHandler();
 

@@ -27,8 +27,9 @@ export async function startAppServer(
     "app server",
     process.execPath,
     [
-      // BENCH_CPU_PROF_DIR: a CPU profile of every server process (cluster workers inherit the
-      // flag), written when it stops: what the time of a scenario goes to.
+      // BENCH_CPU_PROF_DIR: a CPU profile of the server process, written when it stops: what the
+      // time of a scenario goes to. Cluster workers are started without it (scripts/cluster.ts
+      // sets their flags), so profile with WEB_CONCURRENCY=1.
       ...(process.env.BENCH_CPU_PROF_DIR
         ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_CPU_PROF_DIR}`]
         : []),
